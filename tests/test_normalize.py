@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from transcript_align.normalize import text_units, tokenize, units, units_with_owners
+
+
+def spans_text(text: str) -> list[str]:
+    return [text[a:b] for a, b in tokenize(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("as I said—and this is", ["as", "I", "said", "and", "this", "is"]),
+        ("the U.S. and the E.U. agreed.", ["the", "U.S.", "and", "the", "E.U.", "agreed"]),
+        ("Rutte’s plan, 3.5% of GDP", ["Rutte’s", "plan", "3.5%", "of", "GDP"]),
+        ("1,000 people; 10,50 euros", ["1,000", "people", "10", "50", "euros"]),
+        ("Secretary-General said--no", ["Secretary-General", "said", "no"]),
+        ("« Bonjour »  „Hallo“", ["Bonjour", "Hallo"]),
+        ("", []),
+        ("... — !!", []),
+    ],
+)
+def test_tokenize_spans(text: str, expected: list[str]) -> None:
+    assert spans_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("28", "twenty-eight"),
+        ("5%", "five percent"),
+        ("28th", "twenty-eighth"),
+        ("the 1990s", "the nineteen nineties"),
+        ("I'm", "I am"),
+        ("don't", "do not"),
+        ("let's", "let us"),
+        ("it's", "it is"),
+        ("Türkiye", "Turkiye"),
+        ("U.S.", "US"),
+        ("won't", "will not"),
+        ("2008", "two thousand eight"),
+        ("OK", "okay"),
+    ],
+)
+def test_written_and_spoken_forms_meet(a: str, b: str) -> None:
+    assert text_units(a) == text_units(b)
+
+
+def test_units_never_empty_for_words_and_owners_line_up() -> None:
+    toks = ["Mr", "Witko", "28", "—", "can't"]
+    flat, owner = units_with_owners(toks)
+    assert flat == ["mister", "witko", "twenty", "eight", "can", "not"]
+    assert owner == [0, 1, 2, 2, 4, 4]
+
+
+def test_huge_and_zero_padded_numbers_are_read_digit_by_digit() -> None:
+    assert units("007") == ("zero", "zero", "seven")
+    assert len(units("1" * 40)) == 40

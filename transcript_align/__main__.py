@@ -1,0 +1,5 @@
+"""``python -m transcript_align``: the umbrella command."""
+
+from .cli import main
+
+main()

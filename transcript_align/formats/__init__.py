@@ -1,0 +1,111 @@
+"""Transcript formats: one module each, one registry, detection from content.
+
+``READERS`` maps a format id to its class, ``WRITERS`` the formats the tool
+can write, ``EXTENSIONS`` an output file's extension to a writer. Nothing
+registers itself at import time: adding a format means adding it here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import FormatError
+from ..models import Segment, Transcript
+from ..textio import read_text
+from ..timeline import build_tokens
+from .base import Parsed, Reader, Writer
+from .caption_page import CaptionPage
+from .plain import PlainText
+
+READERS: dict[str, type[Reader]] = {
+    CaptionPage.name: CaptionPage,
+}
+"""Formats that can claim a text when sniffing. Plain text is the fallback."""
+
+WRITERS: dict[str, type[Writer]] = {
+    "txt": PlainText,
+}
+EXTENSIONS: dict[str, str] = {".txt": "txt"}
+
+
+def detect_format(text: str, path: str) -> str:
+    """The id of the one format that claims ``text``; ``plain`` when none does.
+
+    Raises :class:`FormatError` when several formats claim it, since guessing
+    between them would silently misread the file.
+    """
+    claims = [name for name, reader in READERS.items() if reader.sniff(text)]
+    if len(claims) > 1:
+        raise FormatError(
+            path, f"ambiguous format: looks like {' and '.join(claims)}; name one with --format"
+        )
+    return claims[0] if claims else PlainText.name
+
+
+def parse_transcript(text: str, path: str, *, format: str | None = None) -> Transcript:
+    """Build a :class:`Transcript` from text already read (the library entry point).
+
+    >>> t = parse_transcript("00:00hello there\\n00:02general Kenobi\\n00:05bye\\n", "x.txt")
+    >>> t.format, [s.text for s in t.segments], t.tokens[2].start
+    ('caption-page', ['hello there', 'general Kenobi', 'bye'], 2000)
+    """
+    name = format or detect_format(text, path)
+    reader = READERS.get(name) or (PlainText if name == PlainText.name else None)
+    if reader is None:
+        raise FormatError(path, f"unknown format {name!r}; known: {', '.join(reader_names())}")
+    parsed = reader.read(text, path)
+    tokens = build_tokens(parsed.segments)
+    if not tokens:
+        raise FormatError(path, f"no transcript words found (read as {name})")
+    return Transcript(path, name, parsed.segments, tokens, parsed.notes, parsed.video_url)
+
+
+def read_transcript(path: str, *, format: str | None = None) -> Transcript:
+    """Read a transcript file (``-`` for standard input), detecting its format from content."""
+    decoded = read_text(path)
+    transcript = parse_transcript(decoded.text, path, format=format)
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        note = f"decoded as {decoded.encoding}"
+        transcript = Transcript(**{**transcript.__dict__, "notes": (*transcript.notes, note)})
+    return transcript
+
+
+def reader_names() -> list[str]:
+    """Every format id :func:`read_transcript` accepts."""
+    return [*READERS, PlainText.name]
+
+
+def writer_for(path: str, format: str | None = None) -> str:
+    """The writer id for an output path: ``format`` if given, else from the extension."""
+    if format:
+        if format not in WRITERS:
+            raise FormatError(path, f"cannot write format {format!r}; known: {', '.join(WRITERS)}")
+        return format
+    ext = Path(path).suffix.lower()
+    if ext not in EXTENSIONS:
+        raise FormatError(
+            path,
+            f"cannot tell the output format from {ext or 'no extension'!r}; "
+            f"use one of {', '.join(EXTENSIONS)} or --format",
+        )
+    return EXTENSIONS[ext]
+
+
+def write_segments(segments: Sequence[Segment], writer: str, source_format: str) -> str:
+    """Render segments in a writer format."""
+    return WRITERS[writer].write(segments, source_format)
+
+
+__all__ = [
+    "EXTENSIONS",
+    "READERS",
+    "WRITERS",
+    "Parsed",
+    "detect_format",
+    "parse_transcript",
+    "read_transcript",
+    "reader_names",
+    "write_segments",
+    "writer_for",
+]

@@ -1,0 +1,153 @@
+"""A scraped caption/transcript page: lines that start with a ``MM:SS`` stamp.
+
+Accepted line shapes: ``00:09turn into…`` (stamp glued to the text, as video
+sites' transcript panels scrape), ``00:09 text``, ``1:02:03 text``,
+``[00:09] text``, ``(00:09) text``, ``00:09 - text``. The transcript is the
+longest run of stamped lines with non-decreasing times; untimed lines inside
+it continue the previous cue. Page chrome before and after the run (menus,
+description, hashtags, "Be the first to comment"…) is dropped and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..models import Segment
+from ..timecode import format_clock, parse_clock
+from .base import Parsed
+
+_STAMP = re.compile(
+    r"^\s*(?P<open>[\[(])?(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?(open)[\])])"
+    r"(?!:\d)(?:\s*[-–—|:>]\s|\s*)?(?P<text>.*)$"
+)
+_VIDEO_URL = re.compile(
+    r"https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?v=|shorts/|live/)[\w-]+|youtu\.be/[\w-]+"
+    r"|dailymotion\.com/video/\w+|dai\.ly/\w+|vimeo\.com/\d+)[^\s\"'<>)]*"
+)
+CHARS_PER_SECOND = 15
+"""Speaking rate used to guess how long the last cue lasts (no stamp follows it)."""
+MIN_RUN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    ms: int | None
+    text: str
+
+
+def _parse_lines(text: str) -> list[_Line]:
+    out = []
+    for number, raw in enumerate(text.split("\n")):
+        m = _STAMP.match(raw)
+        ms = parse_clock(m.group("clock").replace(",", ".")) if m else None
+        if m and ms is not None:
+            out.append(_Line(number, ms, m.group("text").strip()))
+        else:
+            out.append(_Line(number, None, raw.strip()))
+    return out
+
+
+def _best_run(lines: list[_Line]) -> tuple[int, int] | None:
+    """Indices ``[first, last]`` of stamped lines forming the longest non-decreasing run."""
+    best: tuple[int, int, int] | None = None  # (count, first, last)
+    first = last = -1
+    count = 0
+    prev_ms = -1
+    for i, line in enumerate(lines):
+        if line.ms is None:
+            continue
+        if count and line.ms >= prev_ms:
+            count += 1
+            last = i
+        else:
+            first = last = i
+            count = 1
+        prev_ms = line.ms
+        if best is None or count > best[0]:
+            best = (count, first, last)
+    if best is None or best[0] < MIN_RUN:
+        return None
+    return best[1], best[2]
+
+
+class CaptionPage:
+    name: ClassVar[str] = "caption-page"
+
+    @staticmethod
+    def sniff(text: str) -> bool:
+        if "-->" in text or text.lstrip().startswith(("WEBVTT", "{", "[{")):
+            return False
+        lines = _parse_lines(text)
+        run = _best_run(lines)
+        if run is None:
+            return False
+        stamped = sum(1 for line in lines[run[0] : run[1] + 1] if line.ms is not None)
+        return stamped >= MIN_RUN and stamped >= 0.5 * (run[1] - run[0] + 1)
+
+    @staticmethod
+    def read(text: str, path: str) -> Parsed:
+        lines = _parse_lines(text)
+        run = _best_run(lines)
+        if run is None:
+            return Parsed(())
+        first, last = run
+        block = lines[first : last + 1]
+        has_continuations = any(line.ms is None and line.text for line in block)
+        tail_start = last + 1
+        if has_continuations:
+            # Pages that wrap cues over lines may wrap the last one too: keep
+            # lines up to the first blank one.
+            while tail_start < len(lines) and lines[tail_start].text:
+                block.append(lines[tail_start])
+                tail_start += 1
+
+        cues: list[tuple[int, list[str]]] = []
+        for line in block:
+            if line.ms is not None:
+                cues.append((line.ms, [line.text] if line.text else []))
+            elif line.text:
+                cues[-1][1].append(line.text)
+        segments = []
+        for i, (ms, texts) in enumerate(cues):
+            body = "\n".join(texts)
+            if i + 1 < len(cues):
+                end = cues[i + 1][0]
+            else:
+                end = ms + max(1000, round(1000 * len(body) / CHARS_PER_SECOND))
+            segments.append(Segment(index=i, text=body, start=ms, end=max(end, ms)))
+
+        notes = []
+        head = [line.text for line in lines[:first] if line.text]
+        tail = [line.text for line in lines[tail_start:] if line.text]
+        if head:
+            notes.append(
+                f"dropped {len(head)} line(s) of page text before the transcript "
+                f"(first: {_clip(head[0])!r})"
+            )
+        if tail:
+            notes.append(
+                f"dropped {len(tail)} line(s) of page text after the transcript "
+                f"(first: {_clip(tail[0])!r})"
+            )
+        url = _VIDEO_URL.search(text)
+        return Parsed(tuple(segments), tuple(notes), url.group(0) if url else None)
+
+    @staticmethod
+    def write(segments: Sequence[Segment], source_format: str) -> str:
+        """``MM:SS text`` lines; a cue's continuation lines follow it unstamped."""
+        hours = any((s.start or 0) >= 3_600_000 for s in segments)
+        out = []
+        for s in segments:
+            stamp = format_clock(s.start or 0, hours=hours or None)
+            lines = s.text.split("\n")
+            out.append(f"{stamp} {lines[0]}".rstrip())
+            out.extend(lines[1:])
+        return "".join(line + "\n" for line in out)
+
+
+def _clip(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

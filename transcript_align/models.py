@@ -1,0 +1,213 @@
+"""Plain frozen dataclasses that carry data from one stage to the next.
+
+Times are integer milliseconds (``None`` when the transcript has no times);
+seconds appear only in the JSON report. Spans over tokens are half-open
+``[first, last)`` indices into :attr:`Transcript.tokens`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteStatus = Literal["verbatim", "edited", "elided", "misquote", "not_found", "ignored"]
+QUOTE_STATUSES: tuple[QuoteStatus, ...] = (
+    "verbatim",
+    "edited",
+    "elided",
+    "misquote",
+    "not_found",
+    "ignored",
+)
+ReferenceStatus = Literal["aligned", "unrelated"]
+CorrectionKind = Literal["name", "word", "number", "disfluency", "casing", "punctuation"]
+DiffTag = Literal["equal", "replace", "delete", "insert"]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word with its own time, for formats that give word timings."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One cue or caption line, as the source gave it.
+
+    ``text`` is the cue text with markup removed; a cue that spans several
+    source lines keeps its line breaks so writers can restore them.
+    """
+
+    index: int
+    text: str
+    start: int | None = None
+    end: int | None = None
+    words: tuple[Word, ...] = ()
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A transcript word, where it sits in its segment and when it was said.
+
+    ``units`` are the normalized words used for matching ("28" gives
+    ``("twenty", "eight")``, "Secretary-General" gives two units, "—" gives no
+    token at all). ``estimated`` is true when the time was interpolated inside
+    a cue rather than given by the source.
+    """
+
+    text: str
+    segment: int
+    offset: int
+    start: int | None
+    end: int | None
+    estimated: bool
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A transcript read from one file: its segments and its word timeline."""
+
+    path: str
+    format: str
+    segments: tuple[Segment, ...]
+    tokens: tuple[Token, ...]
+    notes: tuple[str, ...] = ()
+    video_url: str | None = None
+
+    @property
+    def timed(self) -> bool:
+        """Whether the source had any times at all."""
+        return any(s.start is not None for s in self.segments)
+
+    @property
+    def duration(self) -> int | None:
+        """End of the last timed segment, in ms."""
+        ends = [s.end for s in self.segments if s.end is not None]
+        return max(ends) if ends else None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote in an article.
+
+    ``text`` is the quoted words as written (marks removed; a quote continued
+    over paragraphs is joined with spaces). ``parts`` are the character spans
+    in :attr:`Reference.text` that it was taken from.
+    """
+
+    text: str
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...] = ()
+    speaker: str | None = None
+    verb: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A written report of the event: its body text and its quotes."""
+
+    path: str
+    title: str
+    text: str
+    boilerplate: str = ""
+    quotes: tuple[Quote, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a correction came from: a reference and the words around the name there."""
+
+    reference: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A proposed repair of transcript tokens ``[first, last)``."""
+
+    first: int
+    last: int
+    original: str
+    corrected: str
+    kind: CorrectionKind
+    confidence: float
+    applied: bool
+    start: int | None = None
+    end: int | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One step of a word diff between what was written and what was said."""
+
+    tag: DiffTag
+    written: str = ""
+    said: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in the transcript, tokens ``[first, last)``, with its time span."""
+
+    first: int
+    last: int
+    start: int | None
+    end: int | None
+    similarity: float
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """The verdict on one quote: whether, where and how faithfully it was said."""
+
+    reference: str
+    quote: Quote
+    status: QuoteStatus
+    location: Location | None = None
+    said: str = ""
+    diff: tuple[DiffOp, ...] = ()
+    alternatives: tuple[Location, ...] = ()
+    reason: str = ""
+
+    @property
+    def similarity(self) -> float:
+        return self.location.similarity if self.location else 0.0
+
+
+@dataclass(frozen=True)
+class ReferenceCheck:
+    """Whether a reference reports this event, with the score behind the decision."""
+
+    reference: Reference
+    status: ReferenceStatus
+    score: float
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes what :func:`transcript_align.align` decides."""
+
+    repair: bool = True
+    apply: bool = True
+    min_confidence: float = 0.8
+    clean: bool = False
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the tool found: the input, the references' verdicts, repairs and quotes."""
+
+    transcript: Transcript
+    references: tuple[ReferenceCheck, ...]
+    corrections: tuple[Correction, ...] = ()
+    quotes: tuple[QuoteCheck, ...] = ()
+    options: Options = field(default_factory=Options)

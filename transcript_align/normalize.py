@@ -1,0 +1,228 @@
+"""Words with offsets, and the normalized units they are matched by.
+
+A *token* is a word as written, with its character span in the source text.
+Its *units* are what alignment compares: lowercase, accents and punctuation
+stripped, contractions expanded, hyphenated compounds split, and numbers
+written out the way they are spoken ("28" and "twenty-eight" both give
+``twenty eight``; "5%" gives ``five percent``). Units are computed per distinct
+token text and cached, so normalizing a long text costs one regex pass and a
+dictionary lookup per word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from num2words import num2words
+
+# A word: letters/digits joined by apostrophes, hyphens, inner dots (U.S, 3.5) or
+# thousands commas; an optional currency sign before and percent sign after.
+_TOKEN = re.compile(
+    r"[$€£¥]?\w+(?:(?:['’‘\-‐‑]|\.(?=\w)|(?<=\d),(?=\d{3}(?!\d)))\w+)*(?:(?<=\d)\s?%)?"
+)
+_INITIALISM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+_NUMBER = re.compile(
+    r"^(?P<cur>[$€£¥])?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>st|nd|rd|th|s|'s|%|\s%)?$", re.I
+)
+_CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+_TITLES = {"mr": "mister", "mrs": "missus", "dr": "doctor", "st": "saint"}
+_CONTRACTIONS = {
+    "n't": ("not",),
+    "'re": ("are",),
+    "'ve": ("have",),
+    "'ll": ("will",),
+    "'d": ("would",),
+    "'m": ("am",),
+}
+_SPECIAL = {
+    "can't": ("can", "not"),
+    "cannot": ("can", "not"),
+    "won't": ("will", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+    "let's": ("let", "us"),
+    "gonna": ("going", "to"),
+    "wanna": ("want", "to"),
+    "gotta": ("got", "to"),
+    "ok": ("okay",),
+    "o.k": ("okay",),
+    "percent": ("percent",),
+    "per-cent": ("percent",),
+}
+# Pronouns and question words whose 's is "is", not a possessive.
+_IS_HOSTS = frozenset(
+    [
+        "it",
+        "he",
+        "she",
+        "that",
+        "what",
+        "there",
+        "here",
+        "where",
+        "who",
+        "how",
+        "when",
+        "why",
+        "this",
+        "everything",
+        "nothing",
+        "something",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "one",
+    ]
+)
+MAX_NUMBER_DIGITS = 15
+_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+FILLERS = frozenset(
+    ["uh", "um", "uhm", "er", "erm", "ah", "eh", "hmm", "hm", "mm", "mhm", "mmm", "huh"]
+)
+"""Sounds that carry no words; dropping them from a quote is not an edit of meaning."""
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character spans ``[start, end)`` of the words in ``text``.
+
+    Initialisms keep their final dot ("U.S." is one token); a sentence's final
+    period does not belong to its last word.
+
+    >>> t = "Mr. Witko, the U.S. envoy—5% of 1,000."
+    >>> [t[a:b] for a, b in tokenize(t)]
+    ['Mr', 'Witko', 'the', 'U.S.', 'envoy', '5%', 'of', '1,000']
+    """
+    spans = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        if end < len(text) and text[end] == "." and _INITIALISM.match(text[start:end]):
+            end += 1
+        spans.append((start, end))
+    return spans
+
+
+def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Like :func:`tokenize`, with the token text: ``(start, end, text)``."""
+    for start, end in tokenize(text):
+        yield start, end, text[start:end]
+
+
+@lru_cache(maxsize=200_000)
+def units(token: str) -> tuple[str, ...]:
+    """The normalized units of one token.
+
+    >>> units("Secretary-General"), units("I'm"), units("28th"), units("5%"), units("U.S.")
+    (('secretary', 'general'), ('i', 'am'), ('twenty', 'eighth'), ('five', 'percent'), ('us',))
+    >>> units("Türkiye's"), units("2008"), units("$22.7")
+    (('turkiyes',), ('two', 'thousand', 'eight'), ('twenty', 'two', 'point', 'seven', 'dollars'))
+    """
+    text = fold(token).replace("’", "'").replace("‘", "'").lower()
+    number = _NUMBER.match(text)
+    if number:
+        return _number_units(number)
+    if text in _SPECIAL:
+        return _SPECIAL[text]
+    out: list[str] = []
+    for part in re.split(r"[\-‐‑]+", text):
+        out.extend(_word_units(part))
+    return tuple(u for u in out if u)
+
+
+def _word_units(part: str) -> tuple[str, ...]:
+    if not part:
+        return ()
+    if part in _SPECIAL:
+        return _SPECIAL[part]
+    if _NUMBER.match(part):
+        return units(part)
+    for suffix, expansion in _CONTRACTIONS.items():
+        if part.endswith(suffix) and len(part) > len(suffix):
+            return (*_word_units(part[: -len(suffix)]), *expansion)
+    if part.endswith("'s") and part[:-2] in _IS_HOSTS:
+        return (part[:-2], "is")
+    stem = re.sub(r"[^\w]|_", "", part)
+    if not stem:
+        return ()
+    return (_TITLES.get(stem, stem),)
+
+
+def _number_units(m: re.Match[str]) -> tuple[str, ...]:
+    digits = m.group("num").replace(",", "")
+    suffix = (m.group("suf") or "").strip().lower()
+    whole = digits.split(".")[0]
+    if len(whole) > MAX_NUMBER_DIGITS or (len(whole) > 1 and whole.startswith("0")):
+        spoken = [_DIGITS[int(c)] if c.isdigit() else "point" for c in digits]
+    else:
+        spoken = _spoken_number(digits, suffix)
+    if suffix == "%":
+        spoken.append("percent")
+    cur = m.group("cur")
+    if cur:
+        spoken.append(_CURRENCY[cur])
+    return tuple(spoken)
+
+
+def _spoken_number(digits: str, suffix: str) -> list[str]:
+    is_year = "," not in digits and len(digits) == 4 and "." not in digits
+    value: float | int = float(digits) if "." in digits else int(digits)
+    if suffix in ("st", "nd", "rd", "th") and isinstance(value, int):
+        text = num2words(value, to="ordinal")
+    elif is_year and 1100 <= int(digits) <= 2099 and suffix in ("", "s", "'s"):
+        text = num2words(int(digits), to="year")
+    else:
+        text = num2words(value)
+    words = re.sub(r"[,\-]", " ", text).replace(" and ", " ").split()
+    words = ["zero" if w == "oh" else w for w in words]
+    if suffix in ("s", "'s") and words:
+        last = words[-1]
+        words[-1] = last[:-1] + "ies" if last.endswith("y") else last + "s"
+    return words
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Strip accents and compatibility forms (``Türkiye`` → ``Turkiye``, ``ﬁ`` → ``fi``)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def text_units(text: str) -> list[str]:
+    """All units of a text, in order: what a quote or passage is matched by."""
+    out: list[str] = []
+    for _, _, tok in iter_tokens(text):
+        out.extend(units(tok))
+    return out
+
+
+def units_with_owners(tokens: Iterable[str]) -> tuple[list[str], list[int]]:
+    """Flatten tokens into units, and for each unit the index of the token it came from."""
+    flat: list[str] = []
+    owner: list[int] = []
+    for i, tok in enumerate(tokens):
+        for u in units(tok):
+            flat.append(u)
+            owner.append(i)
+    return flat, owner
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(unit: str) -> str:
+    """A sound-alike key for a unit (Metaphone), so "Witko" meets "Witkoff" in an index."""
+    import jellyfish
+
+    return str(jellyfish.metaphone(unit)) if unit.isalpha() else unit
+
+
+@lru_cache(maxsize=200_000)
+def zipf(unit: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 0 unknown … 7.7 "the")."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(unit, "en"))
