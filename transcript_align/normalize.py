@@ -81,11 +81,6 @@ _IS_HOSTS = frozenset(
 MAX_NUMBER_DIGITS = 15
 _DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
-FILLERS = frozenset(
-    ["uh", "um", "uhm", "er", "erm", "ah", "eh", "hmm", "hm", "mm", "mhm", "mmm", "huh"]
-)
-"""Sounds that carry no words; dropping them from a quote is not an edit of meaning."""
-
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Character spans ``[start, end)`` of the words in ``text``.

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .models import Options, Reference, ReferenceCheck, Report, Transcript
+from .alignment import build_index
+from .models import Options, QuoteCheck, Reference, ReferenceCheck, Report, Transcript
+from .relate import ALIGNED_EVIDENCE, relatedness
+from .verify import check_quote, not_found
 
 Progress = Callable[[str], None]
 
@@ -20,7 +23,49 @@ def align(
 
     Pure: reads nothing, prints nothing. ``progress`` is called with a short
     description of each stage, for long inputs.
+
+    >>> from transcript_align import parse_transcript, Reference, Quote
+    >>> t = parse_transcript("00:00we will not give up on the people of Ruritania\\n"
+    ...                      "00:04and the talks in Strelsau go on next week\\n"
+    ...                      "00:09thank you all\\n", "t.txt")
+    >>> text = ('The minister said "we will not give up on the people of Ruritania '
+    ...         'and the talks in Strelsau go on next week".')
+    >>> ref = Reference("a.txt", "", text, quotes=(Quote(text[19:-2], 19, len(text) - 2),))
+    >>> report = align(t, [ref])
+    >>> report.references[0].status, report.quotes[0].status, report.quotes[0].location.start
+    ('aligned', 'verbatim', 0)
     """
     options = options or Options()
-    checks = tuple(ReferenceCheck(r, "unrelated", 0.0, "not analysed") for r in references)
-    return Report(transcript, checks, (), (), options)
+    say = progress or (lambda _message: None)
+    say("indexing the transcript")
+    index = build_index(transcript.tokens)
+
+    checks: list[ReferenceCheck] = []
+    for n, ref in enumerate(references, 1):
+        say(f"comparing article {n}/{len(references)}")
+        rel = relatedness(index, ref.text)
+        score = rel.evidence / (rel.evidence + ALIGNED_EVIDENCE)
+        if rel.aligned:
+            reason = (
+                f"{sum(r.matched for r in rel.runs if r.matched > 5)} of its words said in order "
+                f"(longest run {rel.longest} words)"
+            )
+            checks.append(ReferenceCheck(ref, "aligned", round(score, 3), reason))
+        else:
+            reason = (
+                "no passage of it was said here"
+                if rel.longest < 4
+                else f"only short phrases in common (longest {rel.longest} words)"
+            )
+            checks.append(ReferenceCheck(ref, "unrelated", round(score, 3), reason))
+
+    quotes: list[QuoteCheck] = []
+    for n, check in enumerate(checks, 1):
+        ref = check.reference
+        say(f"checking quotes of article {n}/{len(checks)}")
+        for quote in ref.quotes:
+            if check.status == "aligned":
+                quotes.append(check_quote(quote, ref.path, transcript, index))
+            else:
+                quotes.append(not_found(quote, ref.path, "the article reports another event"))
+    return Report(transcript, tuple(checks), (), tuple(quotes), options)

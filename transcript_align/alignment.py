@@ -1,0 +1,603 @@
+"""The alignment engine: where in the transcript a passage was said, word by word.
+
+The transcript's normalized units are indexed once (unigrams, bigrams,
+trigrams and sound-alike keys). A passage is then located in three steps:
+
+1. **seed and vote** — distinctive bigrams and rare units of the passage vote
+   for diagonals (transcript position minus passage position); frequent
+   units do not vote, so a "the the the…" transcript costs nothing extra;
+2. **extend** — around the best few diagonals, an exact longest common
+   subsequence over unit ids (rapidfuzz, bit-parallel C++) gives anchor words;
+   anchors are grouped into blocks and the best chain of blocks is kept, so a
+   stray "the" far away is not part of the match;
+3. **fill** — between anchors, the leftover words are paired by a small
+   weighted alignment that gives partial credit to words that sound or are
+   spelled alike ("Witko"/"Witkoff"), which is recogniser noise rather than a
+   different word.
+
+Cost per passage is independent of the transcript's length except through
+the number of seed hits, which the postings cap bounds.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz.distance import LCSseq
+
+from .lexicon import is_function, weight
+from .models import Token
+from .normalize import phonetic
+from .similarity import NEAR, unit_similarity
+
+OpTag = Literal["equal", "near", "replace", "delete", "insert"]
+
+BIN = 8
+"""Width of a diagonal bin: words said or skipped shift a passage's diagonal a little."""
+MAX_POSTINGS = 64
+"""A unit or n-gram that occurs more often than this is no seed: it says nothing about where."""
+MAX_PASSAGE = 3000
+"""Units of a passage beyond this are not aligned (resource limit)."""
+MAX_GAP_CELLS = 4000
+"""Largest gap (quote words × said words) that is filled word by word."""
+
+
+@dataclass(frozen=True)
+class TranscriptIndex:
+    """The transcript's units and the lookups that seed alignment."""
+
+    units: tuple[str, ...]
+    owner: tuple[int, ...]
+    ids: tuple[int, ...]
+    vocab: Mapping[str, int]
+    postings: Mapping[int, Sequence[int]]
+    bigrams: Mapping[tuple[int, int], Sequence[int]]
+    trigrams: Mapping[tuple[int, int, int], Sequence[int]]
+    sounds: Mapping[str, Sequence[int]]
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """One step of a unit alignment: passage units ``[qa, qb)`` against transcript ``[ta, tb)``."""
+
+    tag: OpTag
+    qa: int
+    qb: int
+    ta: int
+    tb: int
+    sim: float = 1.0
+
+
+@dataclass(frozen=True)
+class Match:
+    """A place where a passage was (partly) said.
+
+    ``ops`` cover the whole passage in order; ``first``/``last`` are the
+    transcript units the match spans. ``moved`` lists passage runs that were
+    said elsewhere nearby, in a different order: ``(qa, qb, ta, tb)``.
+    """
+
+    first: int
+    last: int
+    ops: tuple[Op, ...]
+    coverage: float
+    matched: float
+    moved: tuple[tuple[int, int, int, int], ...] = ()
+
+
+def build_index(tokens: Sequence[Token]) -> TranscriptIndex:
+    """Index a transcript's tokens for alignment (once per transcript)."""
+    units: list[str] = []
+    owner: list[int] = []
+    for i, tok in enumerate(tokens):
+        for u in tok.units:
+            units.append(u)
+            owner.append(i)
+    vocab: dict[str, int] = {}
+    ids = [vocab.setdefault(u, len(vocab)) for u in units]
+    postings: dict[int, list[int]] = defaultdict(list)
+    bigrams: dict[tuple[int, int], list[int]] = defaultdict(list)
+    trigrams: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for j, uid in enumerate(ids):
+        postings[uid].append(j)
+    for j in range(len(ids) - 1):
+        bigrams[(ids[j], ids[j + 1])].append(j)
+    for j in range(len(ids) - 2):
+        trigrams[(ids[j], ids[j + 1], ids[j + 2])].append(j)
+    sounds: dict[str, list[int]] = defaultdict(list)
+    for u, positions in zip(vocab, (postings[i] for i in range(len(vocab)))):
+        if u.isalpha() and len(u) >= 3:
+            sounds[phonetic(u)].extend(positions)
+    return TranscriptIndex(
+        tuple(units),
+        tuple(owner),
+        tuple(ids),
+        vocab,
+        dict(postings),
+        dict(bigrams),
+        dict(trigrams),
+        {k: sorted(v) for k, v in sounds.items()},
+    )
+
+
+def locate(index: TranscriptIndex, units: Sequence[str], *, limit: int = 3) -> list[Match]:
+    """The best places (at most ``limit``, best first) where ``units`` were said.
+
+    Every returned match covers the whole passage with ops; the caller decides
+    from ``coverage`` whether it was said at all.
+    """
+    units = list(units[:MAX_PASSAGE])
+    if not units or not len(index):
+        return []
+    qids = [index.vocab.get(u, -1) for u in units]
+    weights = [weight(u) for u in units]
+    matches = []
+    for lo, hi in _windows(index, units, qids, weights, limit):
+        match = _align_window(index, units, qids, weights, lo, hi)
+        if match is not None:
+            matches.append(match)
+    matches.sort(key=lambda m: (-m.coverage, m.last - m.first, m.first))
+    unique: list[Match] = []
+    for m in matches:
+        if all(m.last <= u.first or m.first >= u.last for u in unique):
+            unique.append(m)
+    return unique[:limit]
+
+
+def _windows(
+    index: TranscriptIndex,
+    units: list[str],
+    qids: list[int],
+    weights: list[float],
+    limit: int,
+) -> list[tuple[int, int]]:
+    """Transcript windows around the diagonals that collect the most seed votes."""
+    votes: dict[int, float] = defaultdict(float)
+    m = len(units)
+    for i in range(m):
+        uid = qids[i]
+        if uid >= 0:
+            if i + 1 < m and qids[i + 1] >= 0:
+                hits = index.bigrams.get((uid, qids[i + 1]), ())
+                if len(hits) <= MAX_POSTINGS:
+                    w = weights[i] + weights[i + 1]
+                    for j in hits:
+                        votes[(j - i) // BIN] += w
+            if weights[i] >= 1.0:
+                hits = index.postings.get(uid, ())
+                if len(hits) <= MAX_POSTINGS:
+                    for j in hits:
+                        votes[(j - i) // BIN] += weights[i]
+        elif len(units[i]) >= 4 and units[i].isalpha():
+            # Not in the transcript as spelled: maybe misheard. Seed by sound.
+            hits = index.sounds.get(phonetic(units[i]), ())
+            if len(hits) <= MAX_POSTINGS:
+                for j in hits:
+                    votes[(j - i) // BIN] += 0.5 * weights[i]
+    if not votes:
+        return []
+    smoothed = {b: votes.get(b - 1, 0.0) + v + votes.get(b + 1, 0.0) for b, v in votes.items()}
+    spread = m // BIN + 3
+    chosen: list[int] = []
+    for b, _ in sorted(smoothed.items(), key=lambda kv: (-kv[1], kv[0])):
+        if all(abs(b - c) > spread for c in chosen):
+            chosen.append(b)
+            if len(chosen) == limit:
+                break
+    pad = 10 + m // 4
+    extra = max(30, m)
+    n = len(index)
+    return [(max(0, b * BIN - pad), min(n, b * BIN + BIN + m + extra + pad)) for b in chosen]
+
+
+def _align_window(
+    index: TranscriptIndex,
+    units: list[str],
+    qids: list[int],
+    weights: list[float],
+    lo: int,
+    hi: int,
+) -> Match | None:
+    pairs = _lcs_pairs(qids, index.ids, 0, len(qids), lo, hi)
+    if not pairs:
+        return None
+    blocks = _blocks(pairs)
+    pivot = max(blocks, key=lambda b: (_gain(b, weights), -b[0][1]))
+    pairs = _compact(pairs, pivot, qids, index)
+    anchors = _extend(_blocks(pairs), pivot, weights)
+    if not anchors:
+        return None
+    match = _fill(index, units, weights, anchors)
+    return _recover(index, units, qids, weights, match, anchors)
+
+
+def _lcs_pairs(
+    qids: Sequence[int], ids: Sequence[int], qa: int, qb: int, ta: int, tb: int
+) -> list[tuple[int, int]]:
+    """Matched ``(passage, transcript)`` positions of an exact LCS of two ranges."""
+    pairs: list[tuple[int, int]] = []
+    if qa >= qb or ta >= tb:
+        return pairs
+    for block in LCSseq.opcodes(qids[qa:qb], ids[ta:tb]).as_matching_blocks():
+        for k in range(block.size):
+            pairs.append((qa + block.a + k, ta + block.b + k))
+    return pairs
+
+
+def _blocks(pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group matches that lie close together (small slips between them are noise)."""
+    blocks: list[list[tuple[int, int]]] = []
+    for i, j in pairs:
+        if blocks and i - blocks[-1][-1][0] <= 3 and j - blocks[-1][-1][1] <= 4:
+            blocks[-1].append((i, j))
+        else:
+            blocks.append([(i, j)])
+    return blocks
+
+
+def _gain(block: list[tuple[int, int]], weights: list[float]) -> float:
+    return sum(weights[i] for i, _ in block)
+
+
+def _compact(
+    pairs: list[tuple[int, int]],
+    pivot: list[tuple[int, int]],
+    qids: list[int],
+    index: TranscriptIndex,
+) -> list[tuple[int, int]]:
+    """Move each match to the occurrence of its word nearest the pivot, keeping order.
+
+    An LCS may match a repeated word ("peace deal" said twice) at either
+    place; the count is the same, but the nearer one is what was meant.
+    """
+    first_i, last_i = pivot[0][0], pivot[-1][0]
+    out = list(pairs)
+    prev_j = pivot[-1][1]
+    for k, (i, j) in enumerate(out):
+        if i <= last_i:
+            continue
+        postings = index.postings[qids[i]]
+        p = bisect_right(postings, prev_j)
+        if p < len(postings) and postings[p] < j:
+            j = postings[p]
+            out[k] = (i, j)
+        prev_j = j
+    next_j = pivot[0][1]
+    for k in range(len(out) - 1, -1, -1):
+        i, j = out[k]
+        if i >= first_i:
+            continue
+        postings = index.postings[qids[i]]
+        p = bisect_left(postings, next_j) - 1
+        if p >= 0 and postings[p] > j:
+            j = postings[p]
+            out[k] = (i, j)
+        next_j = j
+    return out
+
+
+def _extend(
+    blocks: list[list[tuple[int, int]]],
+    pivot: list[tuple[int, int]],
+    weights: list[float],
+) -> list[tuple[int, int]]:
+    """Grow outward from the pivot block while the blocks found are worth their gaps.
+
+    Gaps cost a little per skipped word, so an elided passage stays one match;
+    a block far away must carry real weight (two or more words), so a stray
+    "NATO" said a sentence later does not join.
+    """
+    at = next(k for k, b in enumerate(blocks) if pivot[0] in b)
+    centre = blocks[at]
+    right = _walk(blocks[at + 1 :], centre[-1], weights, 1)
+    left = _walk(blocks[:at][::-1], centre[0], weights, -1)
+    return [p for b in left[::-1] for p in b] + centre + [p for b in right for p in b]
+
+
+def _walk(
+    blocks: list[list[tuple[int, int]]],
+    start: tuple[int, int],
+    weights: list[float],
+    direction: int,
+) -> list[list[tuple[int, int]]]:
+    kept: list[list[tuple[int, int]]] = []
+    best_len = 0
+    total = best = 0.0
+    last_i, last_j = start
+    for block in blocks:
+        near_i, near_j = block[0] if direction > 0 else block[-1]
+        qgap = abs(near_i - last_i) - 1
+        tgap = abs(near_j - last_j) - 1
+        gain = _gain(block, weights)
+        if (tgap > 6 or qgap > 3) and (len(block) < 2 or gain < 1.0):
+            continue
+        total += gain - (0.03 * tgap + 0.08 * qgap)
+        if total < -1.0:
+            break
+        kept.append(block)
+        last_i, last_j = block[-1] if direction > 0 else block[0]
+        if total > best:
+            best, best_len = total, len(kept)
+    kept = kept[:best_len]
+    return kept
+
+
+def _fill(
+    index: TranscriptIndex,
+    units: list[str],
+    weights: list[float],
+    anchors: list[tuple[int, int]],
+) -> Match:
+    """Turn anchors into ops covering the whole passage, pairing near words in the gaps."""
+    m = len(units)
+    t = index.units
+    ops: list[Op] = []
+    first_i, first_j = anchors[0]
+    last_i, last_j = anchors[-1]
+    # Passage words before the first anchor may still have been said, misheard,
+    # just before it: try the same number of transcript words (plus slack).
+    lead_lo = max(0, first_j - first_i - 2)
+    ops.extend(_gap(units, t, 0, first_i, lead_lo, first_j, edge="lead"))
+    for (i, j), (ni, nj) in zip(anchors, [*anchors[1:], (-1, -1)]):
+        ops.append(Op("equal", i, i + 1, j, j + 1))
+        if ni >= 0 and (ni > i + 1 or nj > j + 1):
+            ops.extend(_gap(units, t, i + 1, ni, j + 1, nj))
+    tail_hi = min(len(t), last_j + 1 + (m - last_i - 1) + 2)
+    ops.extend(_gap(units, t, last_i + 1, m, last_j + 1, tail_hi, edge="tail"))
+    ops = _merge(ops)
+    said = [op for op in ops if op.tag != "delete"]
+    first = min(op.ta for op in said if op.tb > op.ta)
+    last = max(op.tb for op in said if op.tb > op.ta)
+    matched = sum(
+        weights[k] * op.sim
+        for op in ops
+        if op.tag in ("equal", "near")
+        for k in range(op.qa, op.qb)
+    )
+    total = sum(weights) or 1.0
+    return Match(first, last, tuple(ops), min(1.0, matched / total), matched)
+
+
+def _gap(
+    q: Sequence[str],
+    t: Sequence[str],
+    qa: int,
+    qb: int,
+    ta: int,
+    tb: int,
+    *,
+    edge: Literal["lead", "tail", ""] = "",
+) -> list[Op]:
+    """Ops for passage units ``[qa, qb)`` against transcript units ``[ta, tb)``.
+
+    A weighted alignment that maximizes the summed similarity of paired words
+    (pairs below :data:`NEAR` do not count). At the edges, transcript words
+    that pair with nothing are not part of the match and produce no ops.
+    """
+    if qa >= qb and (ta >= tb or edge):
+        return []
+    if qa >= qb:
+        return [Op("insert", qa, qa, ta, tb, 0.0)]
+    if ta >= tb or (qb - qa) * (tb - ta) > MAX_GAP_CELLS:
+        plain = [Op("delete", qa, qb, ta, ta, 0.0)]
+        if tb > ta and not edge:
+            plain.append(Op("insert", qb, qb, ta, tb, 0.0))
+        return plain
+    a, b = qb - qa, tb - ta
+    sims = [[unit_similarity(q[qa + x], t[ta + y])[0] for y in range(b)] for x in range(a)]
+
+    # Ties between equally good pairings go to the one nearest the anchors:
+    # a word repeated inside a long aside belongs next to the words it goes with.
+    def value(s: float, y: int) -> float:
+        if edge == "lead":
+            dist = b - 1 - y
+        elif edge == "tail":
+            dist = y
+        else:
+            dist = min(y, b - 1 - y)
+        return s - 0.001 * dist
+
+    score = [[0.0] * (b + 1) for _ in range(a + 1)]
+    for x in range(a - 1, -1, -1):
+        row, below = score[x], score[x + 1]
+        sx = sims[x]
+        for y in range(b - 1, -1, -1):
+            s = sx[y]
+            pair = below[y + 1] + value(s, y) if s >= NEAR else -1.0
+            row[y] = max(pair, below[y], row[y + 1])
+    pairs: list[tuple[int, int, float]] = []
+    x = y = 0
+    while x < a and y < b:
+        s = sims[x][y]
+        if s >= NEAR and score[x][y] == score[x + 1][y + 1] + value(s, y):
+            pairs.append((x, y, s))
+            x += 1
+            y += 1
+        elif score[x][y] == score[x + 1][y]:
+            x += 1
+        else:
+            y += 1
+    # A lone function word paired in the middle of a long aside is a guess,
+    # not evidence: keep it only next to the gap's edges or another pair.
+    kept = [
+        (x, y, s)
+        for k, (x, y, s) in enumerate(pairs)
+        if not is_function(q[qa + x])
+        or min(y, b - 1 - y) <= 2
+        or any(abs(y - y2) <= 2 for k2, (_, y2, _) in enumerate(pairs) if k2 != k)
+    ]
+    ops: list[Op] = []
+    px = py = 0
+    for x, y, s in kept:
+        ops.extend(_unpaired(qa + px, qa + x, ta + py, ta + y))
+        ops.append(Op("equal" if s == 1.0 else "near", qa + x, qa + x + 1, ta + y, ta + y + 1, s))
+        px, py = x + 1, y + 1
+    ops.extend(_unpaired(qa + px, qb, ta + py, tb))
+    if edge:
+        ops = _trim_edge(q, ops, edge)
+    return ops
+
+
+def _unpaired(qa: int, qb: int, ta: int, tb: int) -> list[Op]:
+    if qa < qb and ta < tb:
+        return [Op("replace", qa, qb, ta, tb, 0.0)]
+    if qa < qb:
+        return [Op("delete", qa, qb, ta, ta, 0.0)]
+    if ta < tb:
+        return [Op("insert", qa, qa, ta, tb, 0.0)]
+    return []
+
+
+def _trim_edge(q: Sequence[str], ops: list[Op], edge: str) -> list[Op]:
+    """At a passage edge, unpaired transcript words are context, not part of the match."""
+    if not ops:
+        return ops
+    out = list(ops)
+    k = 0 if edge == "lead" else len(out) - 1
+    op = out[k]
+    if op.tag == "insert":
+        del out[k]
+    elif op.tag == "replace" and all(is_function(u) for u in q[op.qa : op.qb]):
+        out[k] = Op(
+            "delete",
+            op.qa,
+            op.qb,
+            op.tb if edge == "lead" else op.ta,
+            op.tb if edge == "lead" else op.ta,
+            0.0,
+        )
+    elif op.tag == "replace":
+        # Keep as many said words as the passage has (plus one) next to the
+        # match: "coming [into NATO → in the Alliance]" reads right, a whole
+        # following sentence would not.
+        keep = min(op.tb - op.ta, op.qb - op.qa + 1)
+        ta, tb = (op.tb - keep, op.tb) if edge == "lead" else (op.ta, op.ta + keep)
+        out[k] = Op("replace", op.qa, op.qb, ta, tb, 0.0)
+    if edge == "lead" and out and all(o.tag == "delete" for o in out):
+        return [Op("delete", out[0].qa, out[-1].qb, out[-1].tb, out[-1].tb, 0.0)]
+    if edge == "tail" and out and all(o.tag == "delete" for o in out):
+        return [Op("delete", out[0].qa, out[-1].qb, out[0].ta, out[0].ta, 0.0)]
+    return out
+
+
+def _merge(ops: list[Op]) -> list[Op]:
+    """Join neighbouring ops of the same tag (exact matches and deletions read better whole)."""
+    out: list[Op] = []
+    for op in ops:
+        if out and op.tag == out[-1].tag and op.tag in ("equal", "delete", "insert"):
+            prev = out[-1]
+            if prev.qb == op.qa and prev.tb == op.ta:
+                out[-1] = Op(
+                    op.tag, prev.qa, op.qb, prev.ta, op.tb, 1.0 if op.tag == "equal" else 0.0
+                )
+                continue
+        out.append(op)
+    return out
+
+
+def _recover(
+    index: TranscriptIndex,
+    units: list[str],
+    qids: list[int],
+    weights: list[float],
+    match: Match,
+    anchors: list[tuple[int, int]],
+) -> Match:
+    """Look nearby for passage runs the match left unsaid.
+
+    A run found further on in the same order is the rest of an elided quote
+    (the match grows to include it); a run found in the other order was
+    reordered by the writer (recorded in ``moved``).
+    """
+    runs = _unmatched_runs(match.ops)
+    if not runs or len(anchors) < 2 or match.matched < 1.5:
+        return match
+    m = len(units)
+    n = len(index)
+    extra: list[tuple[int, int]] = []
+    moved: list[tuple[int, int, int, int]] = []
+    moved_weight = 0.0
+    for qa, qb in runs:
+        need = sum(weights[qa:qb])
+        if qb - qa < 2 or need < 1.5:
+            continue
+        suffix, prefix = qa > anchors[-1][0], qb <= anchors[0][0]
+        # The rest of an elided quote may come a while later; a reordered run
+        # is looked for only close by, where a writer's reshuffle comes from.
+        near = qb - qa + 8
+        reach_after = m + 40 if suffix else near
+        reach_before = m + 40 if prefix else near
+        found: tuple[float, list[tuple[int, int]]] | None = None
+        for ta, tb in (
+            (match.last, min(n, match.last + reach_after)),
+            (max(0, match.first - reach_before), match.first),
+        ):
+            for block in _blocks(_lcs_pairs(qids, index.ids, qa, qb, ta, tb)):
+                gain = _gain(block, weights)
+                span = block[-1][1] - block[0][1] + 1
+                if (
+                    len(block) >= max(2, (qb - qa) // 2)
+                    and gain >= 0.7 * need
+                    and span <= 2 * (qb - qa) + 2
+                    and (found is None or gain > found[0])
+                ):
+                    found = (gain, block)
+        if found is None:
+            continue
+        gain, block = found
+        after = block[0][1] >= match.last
+        if (after and suffix) or (not after and prefix):
+            extra.extend(block)
+        else:
+            moved.append((qa, qb, block[0][1], block[-1][1] + 1))
+            moved_weight += gain
+    if extra:
+        match = _fill(index, units, weights, sorted([*anchors, *extra]))
+    if moved:
+        total = sum(weights) or 1.0
+        matched = min(total, match.matched + moved_weight)
+        match = Match(
+            min(match.first, *(ta for _, _, ta, _ in moved)),
+            max(match.last, *(tb for _, _, _, tb in moved)),
+            _moved_ops(match, moved),
+            matched / total,
+            matched,
+            tuple(moved),
+        )
+    return match
+
+
+def _moved_ops(match: Match, moved: list[tuple[int, int, int, int]]) -> tuple[Op, ...]:
+    """Ops where reordered runs read as "not said here" plus the stretch where they were said."""
+    gone = {k for qa, qb, _, _ in moved for k in range(qa, qb)}
+    ops: list[Op] = []
+    for op in match.ops:
+        if op.tag == "replace" and all(k in gone for k in range(op.qa, op.qb)):
+            at = op.tb if op.ta == match.first else op.ta
+            ops.append(Op("delete", op.qa, op.qb, at, at, 0.0))
+        else:
+            ops.append(op)
+    for _, _, ta, tb in moved:
+        if tb <= match.first:
+            ops.insert(0, Op("insert", 0, 0, ta, match.first, 0.0))
+        else:
+            ops.append(Op("insert", len(ops) and ops[-1].qb, ops[-1].qb, match.last, tb, 0.0))
+    return tuple(ops)
+
+
+def _unmatched_runs(ops: Sequence[Op]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for op in ops:
+        if op.tag in ("delete", "replace") and op.qb > op.qa:
+            if runs and runs[-1][1] == op.qa:
+                runs[-1] = (runs[-1][0], op.qb)
+            else:
+                runs.append((op.qa, op.qb))
+    return runs

@@ -1,0 +1,112 @@
+"""Does an article report this event? Evidence from long shared word runs.
+
+Two texts about the same topic share words and short stock phrases ("the war
+against Ukraine", "foreign ministers") by chance. What chance does not give
+is *long* runs of the speaker's words in the same order, which an article
+that quotes this very speech has. So the evidence is the length of runs of
+the article's units found in order in the transcript (trigram seeds, chained
+along a diagonal through recogniser slips), each counted beyond the length
+that topical overlap reaches on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .alignment import MAX_POSTINGS, TranscriptIndex
+from .lexicon import is_function
+from .normalize import text_units
+
+CHANCE_RUN = 5
+"""Runs up to this many units occur between unrelated texts on one topic."""
+ALIGNED_EVIDENCE = 8.0
+"""Units beyond chance an article needs to report this event (e.g. one 13-unit run)."""
+MAX_SLIP = 3
+"""Units a run may skip (misheard or extra words) and still be one run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Reference units ``[ra, rb)`` found in order at transcript units ``[ta, tb)``."""
+
+    ra: int
+    rb: int
+    ta: int
+    tb: int
+    matched: int
+
+
+@dataclass(frozen=True)
+class Relatedness:
+    """How much of a reference was said in the transcript."""
+
+    evidence: float
+    coverage: float
+    longest: int
+    runs: tuple[Run, ...]
+
+    @property
+    def aligned(self) -> bool:
+        return self.evidence >= ALIGNED_EVIDENCE
+
+
+def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
+    """Measure how much of ``text`` (a reference body) is the transcript's speech."""
+    units = text_units(text)
+    ids = [index.vocab.get(u, -1) for u in units]
+    active: dict[int, list[int]] = {}  # diagonal -> [ra, rb, ta, tb, matched]
+    runs: list[Run] = []
+    run: list[int] | None
+    for p in range(len(ids) - 2):
+        key = (ids[p], ids[p + 1], ids[p + 2])
+        if key[0] < 0 or key[1] < 0 or key[2] < 0:
+            continue
+        hits = index.trigrams.get(key, ())
+        if not hits or len(hits) > MAX_POSTINGS:
+            continue
+        for j in hits:
+            d = j - p
+            run = None
+            for dd in (d, d - 1, d + 1, d - 2, d + 2, d - 3, d + 3):
+                cand = active.get(dd)
+                if cand is not None and p - cand[1] <= MAX_SLIP and p >= cand[0]:
+                    run = cand
+                    del active[dd]
+                    break
+            if run is None:
+                run = [p, p + 3, j, j + 3, 3]
+            else:
+                run[4] += min(3, p + 3 - run[1]) if p + 3 > run[1] else 0
+                run[1] = max(run[1], p + 3)
+                run[3] = max(run[3], j + 3)
+            active[d] = run
+        # Close runs that can no longer grow.
+        if p % 16 == 0:
+            for dd in [dd for dd, open_ in active.items() if p - open_[1] > MAX_SLIP]:
+                runs.append(Run(*active.pop(dd)))
+    runs.extend(Run(*open_) for open_ in active.values())
+    kept = _dedupe(runs)
+    evidence = 0.0
+    covered = 0
+    for r in kept:
+        content = sum(1 for u in units[r.ra : r.rb] if not is_function(u))
+        if r.matched > CHANCE_RUN and content >= 2:
+            evidence += r.matched - CHANCE_RUN
+            covered += r.rb - r.ra
+    longest = max((r.matched for r in kept), default=0)
+    coverage = covered / len(units) if units else 0.0
+    return Relatedness(evidence, min(1.0, coverage), longest, tuple(kept))
+
+
+def _dedupe(runs: list[Run]) -> list[Run]:
+    """Keep the longest run for each stretch of the reference (repeats in the transcript)."""
+    runs.sort(key=lambda r: (-r.matched, r.ra, r.ta))
+    taken: list[tuple[int, int]] = []
+    out: list[Run] = []
+    for r in runs:
+        if any(r.ra < b and a < r.rb for a, b in taken):
+            continue
+        taken.append((r.ra, r.rb))
+        out.append(r)
+    out.sort(key=lambda r: (r.ra, r.ta))
+    return out

@@ -1,0 +1,72 @@
+"""How alike two words are, and why: the partial credit that lets alignment see
+through recogniser noise ("Witko"/"Witkoff") without calling different words equal.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from .lexicon import NUMBER_WORDS
+from .normalize import phonetic
+
+Kind = Literal["equal", "morph", "sound", "spelling", "split", "none"]
+
+NEAR = 0.75
+"""Similarity at which two different words count as the same word misheard."""
+
+_SUFFIXES = ("ies", "es", "s", "ed", "ing", "d", "ly")
+
+
+def stem(unit: str) -> str:
+    """A crude suffix-stripping stem, enough to see "fact"/"facts", "said"/"says" as variants."""
+    for suffix in _SUFFIXES:
+        if unit.endswith(suffix) and len(unit) - len(suffix) >= 3:
+            base = unit[: -len(suffix)]
+            return base + "y" if suffix == "ies" else base
+    return unit
+
+
+def is_morph_variant(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are inflections of one word (fact/facts, coordinate/coordinating)."""
+    if a == b:
+        return False
+    sa, sb = stem(a), stem(b)
+    if sa == sb:
+        return True
+    short, long_ = sorted((sa, sb), key=len)
+    # "coordinat(ing)"/"coordinate", "stopp(ed)"/"stop": a dropped final e or doubled consonant.
+    return len(short) >= 4 and long_ in (short + "e", short + short[-1])
+
+
+@lru_cache(maxsize=500_000)
+def unit_similarity(a: str, b: str) -> tuple[float, Kind]:
+    """Similarity in [0, 1] of two normalized units, and the kind of likeness.
+
+    >>> unit_similarity("witko", "witkoff")[1], unit_similarity("fact", "facts")[1]
+    ('spelling', 'morph')
+    >>> unit_similarity("into", "in")
+    (0.0, 'none')
+    """
+    if a == b:
+        return 1.0, "equal"
+    if not a or not b:
+        return 0.0, "none"
+    if is_morph_variant(a, b):
+        return 0.9, "morph"
+    if min(len(a), len(b)) < 3 or a in NUMBER_WORDS or b in NUMBER_WORDS:
+        # A changed number is never noise: "nineteen" and "ninety" differ.
+        return 0.0, "none"
+    jw = JaroWinkler.similarity(a, b)
+    pa, pb = phonetic(a), phonetic(b)
+    if pa and pa == pb and jw >= 0.75:
+        return 0.85, "sound"
+    if jw >= 0.88 and min(len(a), len(b)) >= 4:
+        return 0.8, "spelling"
+    if len(pa) >= 2 and len(pb) >= 2:
+        key_sim = 1 - Levenshtein.normalized_distance(pa, pb)
+        if key_sim >= 0.75 and jw >= 0.8:
+            return 0.78, "sound"
+    return 0.0, "none"

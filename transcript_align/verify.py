@@ -1,0 +1,281 @@
+"""Quote verdicts: was it said, where, and how faithfully it was written down.
+
+Differences between a quote and what was said fall in three classes, and the
+verdict is the worst class present:
+
+- **noise** (no verdict change): case, punctuation, contractions, numbers
+  written or spoken, words the recogniser misheard ("Witko"/"Witkoff");
+- **edits** → ``edited``: fillers and stutters left out ("when when", "uh",
+  "that Nate that" as a false start), function words added, dropped or
+  swapped, a word's inflection changed ("fact"/"facts");
+- **elisions** → ``elided``: content words that were said left out of the
+  quote between parts that were said;
+- **changes** → ``misquote``: a content word written that was not said (added
+  or replaced) or passages put in a different order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .alignment import Match, Op, TranscriptIndex, locate
+from .lexicon import FILLERS, is_function, weight
+from .models import DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
+from .normalize import phonetic, tokenize, units
+from .similarity import unit_similarity
+
+MIN_WORDS = 3
+"""Quotes shorter than this (scare quotes) are not located: a match would prove nothing."""
+FOUND = 0.6
+"""Share of a quote's weight that must have been said for it to count as found."""
+FOUND_SHORT = 0.9
+"""The same for quotes of at most :data:`SHORT` words, where chance matches are likelier."""
+SHORT = 5
+MIN_MATCHED_WEIGHT = 1.5
+"""At least this much distinctive weight must match: "of the" twice is no evidence."""
+ALTERNATIVE = 0.9
+"""Other places count as alternatives when they reach this share of the best coverage."""
+
+_RANK = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
+_ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]|\[…\]")
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """A quote's tokens and units, and where the writer marked an elision."""
+
+    spans: tuple[tuple[int, int], ...]
+    units: tuple[str, ...]
+    owner: tuple[int, ...]
+    ellipsis_before: frozenset[int]
+
+
+def quote_words(text: str) -> QuoteWords:
+    """Tokenize a quote; remember units that follow a "…" or "..." in the text."""
+    spans = tokenize(text)
+    flat: list[str] = []
+    owner: list[int] = []
+    marks: set[int] = set()
+    prev_end = 0
+    for k, (a, b) in enumerate(spans):
+        if _ELLIPSIS.search(text, prev_end, a):
+            marks.add(len(flat))
+        for u in units(text[a:b]):
+            flat.append(u)
+            owner.append(k)
+        prev_end = b
+    return QuoteWords(tuple(spans), tuple(flat), tuple(owner), frozenset(marks))
+
+
+def check_quote(
+    quote: Quote,
+    reference: str,
+    transcript: Transcript,
+    index: TranscriptIndex,
+) -> QuoteCheck:
+    """The verdict on one quote of an aligned reference."""
+    words = quote_words(quote.text)
+    if len(words.spans) < MIN_WORDS:
+        return QuoteCheck(reference, quote, "ignored", reason="too short to verify")
+    matches = [m for m in locate(index, words.units) if _found(m, words)]
+    if not matches:
+        return QuoteCheck(reference, quote, "not_found", reason="not said in this transcript")
+    best = matches[0]
+    alternatives = tuple(
+        _location(m, index, transcript)
+        for m in matches[1:]
+        if m.coverage >= ALTERNATIVE * best.coverage
+    )
+    status, reason = classify(best, words, index)
+    return QuoteCheck(
+        reference,
+        quote,
+        status,
+        _location(best, index, transcript),
+        said=said_text(transcript, index.owner[best.first], index.owner[best.last - 1] + 1),
+        diff=word_diff(best, words, quote.text, index, transcript),
+        alternatives=alternatives,
+        reason=reason,
+    )
+
+
+def not_found(quote: Quote, reference: str, reason: str) -> QuoteCheck:
+    """A quote that is not looked for (its reference reports another event)."""
+    words = quote_words(quote.text)
+    if len(words.spans) < MIN_WORDS:
+        return QuoteCheck(reference, quote, "ignored", reason="too short to verify")
+    return QuoteCheck(reference, quote, "not_found", reason=reason)
+
+
+def _found(match: Match, words: QuoteWords) -> bool:
+    threshold = FOUND_SHORT if len(words.spans) <= SHORT else FOUND
+    return match.coverage >= threshold and match.matched >= min(
+        MIN_MATCHED_WEIGHT, 0.9 * sum(weight(u) for u in words.units)
+    )
+
+
+def _location(match: Match, index: TranscriptIndex, transcript: Transcript) -> Location:
+    first = index.owner[match.first]
+    last = index.owner[match.last - 1] + 1
+    for _, _, ta, tb in match.moved:
+        first = min(first, index.owner[ta])
+        last = max(last, index.owner[tb - 1] + 1)
+    tokens = transcript.tokens
+    return Location(
+        first, last, tokens[first].start, tokens[last - 1].end, round(match.coverage, 3)
+    )
+
+
+def said_text(transcript: Transcript, first: int, last: int) -> str:
+    """Transcript tokens ``[first, last)`` as they appear in the source, one line."""
+    tokens = transcript.tokens
+    pieces: list[str] = []
+    k = first
+    while k < last:
+        seg = tokens[k].segment
+        j = k
+        while j + 1 < last and tokens[j + 1].segment == seg:
+            j += 1
+        text = transcript.segments[seg].text
+        pieces.append(text[tokens[k].offset : tokens[j].offset + len(tokens[j].text)])
+        k = j + 1
+    return " ".join(" ".join(p.split()) for p in pieces)
+
+
+def classify(match: Match, words: QuoteWords, index: TranscriptIndex) -> tuple[QuoteStatus, str]:
+    """The verdict for a located quote and a one-line reason."""
+    q, t = words.units, index.units
+    worst: QuoteStatus = "verbatim"
+    reasons: dict[str, list[str]] = {"misquote": [], "elided": [], "edited": []}
+
+    def note(status: QuoteStatus, text: str) -> None:
+        nonlocal worst
+        if _RANK[status] > _RANK[worst]:
+            worst = status
+        if status != "verbatim":
+            reasons[status].append(text)
+
+    for qa, qb, _, _ in match.moved:
+        note("misquote", f"reordered: {' '.join(q[qa:qb])!r} was said elsewhere")
+    moved = {k for qa, qb, _, _ in match.moved for k in range(qa, qb)}
+    for op in match.ops:
+        written, said = list(q[op.qa : op.qb]), list(t[op.ta : op.tb])
+        if op.tag == "near":
+            if unit_similarity(written[0], said[0])[1] == "morph":
+                note("edited", f"{written[0]!r} written, {said[0]!r} said")
+        elif op.tag == "insert":
+            if any(ta <= op.ta < tb for _, _, ta, tb in match.moved) or any(
+                op.ta <= ta < op.tb for _, _, ta, _ in match.moved
+            ):
+                continue  # where a reordered run was said: reported as reordered
+            if _repeated(t, op.ta, op.tb) or all(_disfluent(t, k) for k in range(op.ta, op.tb)):
+                note("edited", f"disfluency left out: {' '.join(said)!r}")
+            elif all(is_function(u) for u in said) and len(said) <= 2:
+                note("edited", f"{' '.join(said)!r} left out")
+            else:
+                note("elided", f"left out: {_clip(said)!r}")
+        elif op.tag == "delete":
+            if all(k in moved for k in range(op.qa, op.qb)):
+                continue
+            if all(is_function(u) for u in written) and len(written) <= 2:
+                note("edited", f"{' '.join(written)!r} added")
+            else:
+                note("misquote", f"not said: {_clip(written)!r}")
+        elif op.tag == "replace":
+            if all(k in moved for k in range(op.qa, op.qb)):
+                continue
+            if all(is_function(u) for u in written) and all(
+                is_function(u) or _disfluent(t, k) for k, u in zip(range(op.ta, op.tb), said)
+            ):
+                note("edited", f"{' '.join(written)!r} written, {' '.join(said)!r} said")
+            else:
+                note("misquote", f"{_clip(written)!r} written, {_clip(said)!r} said")
+    if worst == "verbatim":
+        return worst, "said word for word"
+    return worst, "; ".join(reasons[worst][:3])
+
+
+def _repeated(t: Sequence[str], a: int, b: int) -> bool:
+    """Whether said units ``[a, b)`` repeat the words right before or after ("let's let's")."""
+    n = b - a
+    return n > 0 and (list(t[b : b + n]) == list(t[a:b]) or list(t[a - n : a]) == list(t[a:b]))
+
+
+def _disfluent(t: Sequence[str], k: int) -> bool:
+    """Whether said unit ``k`` is a filler, a repeated word or a false start.
+
+    A false start is a fragment that sounds like the start of a word said
+    just around it ("that Nate that Ukraine" before or after "NATO").
+    """
+    u = t[k]
+    if u in FILLERS:
+        return True
+    if (k > 0 and t[k - 1] == u) or (k + 1 < len(t) and t[k + 1] == u):
+        return True
+    lo, hi = max(0, k - 8), min(len(t), k + 9)
+    neighbours = [t[j] for j in range(lo, hi) if j != k]
+    if is_function(u):
+        return u in neighbours
+    key = phonetic(u)
+    for v in neighbours:
+        if len(v) > len(u) and v.startswith(u) and len(u) >= 2:
+            return True
+        if len(key) >= 2 and phonetic(v).startswith(key) and v[0] == u[0] and v != u:
+            return True
+    return False
+
+
+def word_diff(
+    match: Match,
+    words: QuoteWords,
+    text: str,
+    index: TranscriptIndex,
+    transcript: Transcript,
+) -> tuple[DiffOp, ...]:
+    """The written-vs-said diff at word level, as the texts appear.
+
+    Ops over units are widened to whole tokens; ops that share a token (a
+    contraction half matched) merge into one replace.
+    """
+    merged: list[tuple[str, int, int, int, int]] = []  # tag, q tokens, t tokens (half-open)
+    for op in match.ops:
+        qa, qb = _tokens(words.owner, op.qa, op.qb)
+        ta, tb = _tokens(index.owner, op.ta, op.tb)
+        tag = _diff_tag(op)
+        if merged:
+            ptag, pqa, pqb, pta, ptb = merged[-1]
+            if (qb > qa and qa < pqb) or (tb > ta and ta < ptb):
+                new_tag = "equal" if ptag == tag == "equal" else "replace"
+                merged[-1] = (new_tag, pqa, max(pqb, qb), pta if ptb > pta else ta, max(ptb, tb))
+                continue
+        merged.append((tag, qa, qb, ta, tb))
+    out: list[DiffOp] = []
+    for tag, qa, qb, ta, tb in merged:
+        written = text[words.spans[qa][0] : words.spans[qb - 1][1]] if qb > qa else ""
+        said = said_text(transcript, ta, tb) if tb > ta else ""
+        if tag == "replace" and not written:
+            tag = "insert"
+        elif tag == "replace" and not said:
+            tag = "delete"
+        out.append(DiffOp(tag, written, said))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _tokens(owner: Sequence[int], a: int, b: int) -> tuple[int, int]:
+    if b <= a:
+        k = owner[a] if a < len(owner) else (owner[-1] + 1 if owner else 0)
+        return k, k
+    return owner[a], owner[b - 1] + 1
+
+
+def _diff_tag(op: Op) -> str:
+    if op.tag == "near":
+        return "replace"
+    return op.tag
+
+
+def _clip(units_: Sequence[str] | str, limit: int = 8) -> str:
+    items = units_.split() if isinstance(units_, str) else list(units_)
+    return " ".join(items[:limit]) + (" …" if len(items) > limit else "")
