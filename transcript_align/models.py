@@ -204,10 +204,22 @@ class Options:
 
 @dataclass(frozen=True)
 class Report:
-    """Everything the tool found: the input, the references' verdicts, repairs and quotes."""
+    """Everything the tool found: the input, the references' verdicts, repairs and quotes.
+
+    Corrections index tokens of ``transcript`` (the input). Quotes were
+    located in ``corrected`` (the transcript with the applied corrections,
+    the same as ``transcript`` when none applied), and their locations index
+    its tokens: what a reader sees as "said" is the repaired text.
+    """
 
     transcript: Transcript
     references: tuple[ReferenceCheck, ...]
     corrections: tuple[Correction, ...] = ()
     quotes: tuple[QuoteCheck, ...] = ()
     options: Options = field(default_factory=Options)
+    corrected: Transcript | None = None
+
+    @property
+    def spoken(self) -> Transcript:
+        """The transcript quote locations refer to."""
+        return self.corrected or self.transcript

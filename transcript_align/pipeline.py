@@ -5,8 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .alignment import build_index
-from .models import Options, QuoteCheck, Reference, ReferenceCheck, Report, Transcript
+from .clean import find_disfluencies
+from .export import corrected_segments
+from .models import (
+    Correction,
+    Options,
+    QuoteCheck,
+    Reference,
+    ReferenceCheck,
+    Report,
+    Transcript,
+)
 from .relate import ALIGNED_EVIDENCE, relatedness
+from .repair import find_corrections
+from .timeline import build_tokens
 from .verify import check_quote, not_found
 
 Progress = Callable[[str], None]
@@ -59,13 +71,54 @@ def align(
             )
             checks.append(ReferenceCheck(ref, "unrelated", round(score, 3), reason))
 
+    aligned = [c.reference for c in checks if c.status == "aligned"]
+    corrections: tuple[Correction, ...] = ()
+    if options.repair and aligned:
+        say("looking for repairs")
+        corrections = find_corrections(
+            transcript, aligned, min_confidence=options.min_confidence, apply=options.apply
+        )
+    if options.clean:
+        taken = [(c.first, c.last) for c in corrections if c.applied]
+        extra = tuple(
+            d
+            for d in find_disfluencies(transcript)
+            if not any(d.first < b and a < d.last for a, b in taken)
+        )
+        corrections = tuple(sorted((*corrections, *extra), key=lambda c: (c.first, c.last)))
+    spoken = _apply(transcript, corrections)
+    if spoken is not transcript:
+        index = build_index(spoken.tokens)
+
     quotes: list[QuoteCheck] = []
     for n, check in enumerate(checks, 1):
         ref = check.reference
         say(f"checking quotes of article {n}/{len(checks)}")
         for quote in ref.quotes:
             if check.status == "aligned":
-                quotes.append(check_quote(quote, ref.path, transcript, index))
+                quotes.append(check_quote(quote, ref.path, spoken, index))
             else:
                 quotes.append(not_found(quote, ref.path, "the article reports another event"))
-    return Report(transcript, tuple(checks), (), tuple(quotes), options)
+    return Report(
+        transcript,
+        tuple(checks),
+        corrections,
+        tuple(quotes),
+        options,
+        spoken if spoken is not transcript else None,
+    )
+
+
+def _apply(transcript: Transcript, corrections: Sequence[Correction]) -> Transcript:
+    """The transcript as it reads with the applied corrections (itself when none apply)."""
+    if not any(c.applied for c in corrections):
+        return transcript
+    segments = corrected_segments(transcript, corrections)
+    return Transcript(
+        transcript.path,
+        transcript.format,
+        segments,
+        build_tokens(segments),
+        transcript.notes,
+        transcript.video_url,
+    )

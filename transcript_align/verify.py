@@ -88,7 +88,7 @@ def check_quote(
         for m in matches[1:]
         if m.coverage >= ALTERNATIVE * best.coverage
     )
-    status, reason = classify(best, words, index)
+    status, reason = classify(best, words, index, quote_text=quote.text, transcript=transcript)
     return QuoteCheck(
         reference,
         quote,
@@ -144,9 +144,32 @@ def said_text(transcript: Transcript, first: int, last: int) -> str:
     return " ".join(" ".join(p.split()) for p in pieces)
 
 
-def classify(match: Match, words: QuoteWords, index: TranscriptIndex) -> tuple[QuoteStatus, str]:
-    """The verdict for a located quote and a one-line reason."""
+def classify(
+    match: Match,
+    words: QuoteWords,
+    index: TranscriptIndex,
+    *,
+    quote_text: str | None = None,
+    transcript: Transcript | None = None,
+) -> tuple[QuoteStatus, str]:
+    """The verdict for a located quote and a one-line reason.
+
+    With ``quote_text`` and ``transcript`` the reason quotes words as they
+    appear; without, as normalized units.
+    """
     q, t = words.units, index.units
+
+    def wrote(a: int, b: int) -> str:
+        if quote_text is None or b <= a:
+            return _clip(q[a:b])
+        x, y = words.spans[words.owner[a]][0], words.spans[words.owner[b - 1]][1]
+        return _clip(quote_text[x:y])
+
+    def heard(a: int, b: int) -> str:
+        if transcript is None or b <= a:
+            return _clip(t[a:b])
+        return _clip(said_text(transcript, index.owner[a], index.owner[b - 1] + 1))
+
     worst: QuoteStatus = "verbatim"
     reasons: dict[str, list[str]] = {"misquote": [], "elided": [], "edited": []}
 
@@ -158,40 +181,40 @@ def classify(match: Match, words: QuoteWords, index: TranscriptIndex) -> tuple[Q
             reasons[status].append(text)
 
     for qa, qb, _, _ in match.moved:
-        note("misquote", f"reordered: {' '.join(q[qa:qb])!r} was said elsewhere")
+        note("misquote", f"reordered: {wrote(qa, qb)!r} was said elsewhere")
     moved = {k for qa, qb, _, _ in match.moved for k in range(qa, qb)}
     for op in match.ops:
         written, said = list(q[op.qa : op.qb]), list(t[op.ta : op.tb])
         if op.tag == "near":
             if unit_similarity(written[0], said[0])[1] == "morph":
-                note("edited", f"{written[0]!r} written, {said[0]!r} said")
+                note("edited", f"{wrote(op.qa, op.qb)!r} written, {heard(op.ta, op.tb)!r} said")
         elif op.tag == "insert":
             if any(ta <= op.ta < tb for _, _, ta, tb in match.moved) or any(
                 op.ta <= ta < op.tb for _, _, ta, _ in match.moved
             ):
                 continue  # where a reordered run was said: reported as reordered
             if _repeated(t, op.ta, op.tb) or all(_disfluent(t, k) for k in range(op.ta, op.tb)):
-                note("edited", f"disfluency left out: {' '.join(said)!r}")
+                note("edited", f"disfluency left out: {heard(op.ta, op.tb)!r}")
             elif all(is_function(u) for u in said) and len(said) <= 2:
-                note("edited", f"{' '.join(said)!r} left out")
+                note("edited", f"{heard(op.ta, op.tb)!r} left out")
             else:
-                note("elided", f"left out: {_clip(said)!r}")
+                note("elided", f"left out: {heard(op.ta, op.tb)!r}")
         elif op.tag == "delete":
             if all(k in moved for k in range(op.qa, op.qb)):
                 continue
             if all(is_function(u) for u in written) and len(written) <= 2:
-                note("edited", f"{' '.join(written)!r} added")
+                note("edited", f"{wrote(op.qa, op.qb)!r} added")
             else:
-                note("misquote", f"not said: {_clip(written)!r}")
+                note("misquote", f"not said: {wrote(op.qa, op.qb)!r}")
         elif op.tag == "replace":
             if all(k in moved for k in range(op.qa, op.qb)):
                 continue
             if all(is_function(u) for u in written) and all(
                 is_function(u) or _disfluent(t, k) for k, u in zip(range(op.ta, op.tb), said)
             ):
-                note("edited", f"{' '.join(written)!r} written, {' '.join(said)!r} said")
+                note("edited", f"{wrote(op.qa, op.qb)!r} written, {heard(op.ta, op.tb)!r} said")
             else:
-                note("misquote", f"{_clip(written)!r} written, {_clip(said)!r} said")
+                note("misquote", f"{wrote(op.qa, op.qb)!r} written, {heard(op.ta, op.tb)!r} said")
     if worst == "verbatim":
         return worst, "said word for word"
     return worst, "; ".join(reasons[worst][:3])
@@ -236,31 +259,60 @@ def word_diff(
 ) -> tuple[DiffOp, ...]:
     """The written-vs-said diff at word level, as the texts appear.
 
-    Ops over units are widened to whole tokens; ops that share a token (a
-    contraction half matched) merge into one replace.
+    Ops over units are widened to whole tokens: ops that share a token (the
+    halves of "I'm" matched apart) merge into one replace, whatever lies
+    between them; runs of equal words are shown whole.
     """
-    merged: list[tuple[str, int, int, int, int]] = []  # tag, q tokens, t tokens (half-open)
-    for op in match.ops:
+    clusters: list[list[int]] = []  # [qa, qb, ta, tb, equal] in tokens
+    for op in _unit_ops(match.ops):
         qa, qb = _tokens(words.owner, op.qa, op.qb)
         ta, tb = _tokens(index.owner, op.ta, op.tb)
-        tag = _diff_tag(op)
-        if merged:
-            ptag, pqa, pqb, pta, ptb = merged[-1]
-            if (qb > qa and qa < pqb) or (tb > ta and ta < ptb):
-                new_tag = "equal" if ptag == tag == "equal" else "replace"
-                merged[-1] = (new_tag, pqa, max(pqb, qb), pta if ptb > pta else ta, max(ptb, tb))
+        equal = int(op.tag == "equal")
+        at = len(clusters)
+        for c in range(len(clusters) - 1, -1, -1):
+            if (qb > qa and qa < clusters[c][1]) or (tb > ta and ta < clusters[c][3]):
+                at = c
+        if at < len(clusters):
+            group = clusters[at:]
+            del clusters[at:]
+            qa = min([g[0] for g in group if g[1] > g[0]] + ([qa] if qb > qa else []))
+            qb = max([g[1] for g in group] + [qb])
+            ta = min([g[2] for g in group if g[3] > g[2]] + ([ta] if tb > ta else []) or [ta])
+            tb = max([g[3] for g in group] + [tb])
+            equal = int(equal and all(g[4] for g in group))
+        if clusters and equal and clusters[-1][4]:
+            last = clusters[-1]
+            if last[1] == qa and last[3] == ta:
+                last[1], last[3] = qb, tb
                 continue
-        merged.append((tag, qa, qb, ta, tb))
+        clusters.append([qa, qb, ta, tb, equal])
     out: list[DiffOp] = []
-    for tag, qa, qb, ta, tb in merged:
+    for qa, qb, ta, tb, equal in clusters:
         written = text[words.spans[qa][0] : words.spans[qb - 1][1]] if qb > qa else ""
         said = said_text(transcript, ta, tb) if tb > ta else ""
-        if tag == "replace" and not written:
-            tag = "insert"
-        elif tag == "replace" and not said:
-            tag = "delete"
-        out.append(DiffOp(tag, written, said))  # type: ignore[arg-type]
+        if equal:
+            out.append(DiffOp("equal", written, said))
+        elif written and said:
+            out.append(DiffOp("replace", written, said))
+        elif written:
+            out.append(DiffOp("delete", written, ""))
+        elif said:
+            out.append(DiffOp("insert", "", said))
     return tuple(out)
+
+
+def _unit_ops(ops: Sequence[Op]) -> list[Op]:
+    """Equal runs split into single units, so a shared token merges only its own unit."""
+    out: list[Op] = []
+    for op in ops:
+        if op.tag == "equal" and op.qb - op.qa > 1:
+            out.extend(
+                Op("equal", op.qa + k, op.qa + k + 1, op.ta + k, op.ta + k + 1)
+                for k in range(op.qb - op.qa)
+            )
+        else:
+            out.append(op)
+    return out
 
 
 def _tokens(owner: Sequence[int], a: int, b: int) -> tuple[int, int]:
@@ -268,12 +320,6 @@ def _tokens(owner: Sequence[int], a: int, b: int) -> tuple[int, int]:
         k = owner[a] if a < len(owner) else (owner[-1] + 1 if owner else 0)
         return k, k
     return owner[a], owner[b - 1] + 1
-
-
-def _diff_tag(op: Op) -> str:
-    if op.tag == "near":
-        return "replace"
-    return op.tag
 
 
 def _clip(units_: Sequence[str] | str, limit: int = 8) -> str:

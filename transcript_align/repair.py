@@ -1,0 +1,556 @@
+"""Repairs of garbled names and rare words, from articles that report the event.
+
+Precision comes first: a wrong repair puts words in a speaker's mouth, a
+missed one only leaves the recogniser's error where it was. So a repair needs
+all of:
+
+- a **candidate** from an aligned article: a name (capitalised tokens that do
+  not merely start a sentence, multi-word names, acronyms) or a rare word;
+- a **suspicious span** in the transcript: 1–3 tokens, no function word at
+  its edges, with at least one token that is rare or unknown in English (a
+  common, correctly spelled word is usually what was said);
+- **likeness** in spelling and sound (Metaphone keys, Indel and Jaro-Winkler
+  similarity), and none of the known false friends: an inflection of the same
+  word ("fact"/"facts"), a common word expanded ("Chris" → "Christopher");
+- **support**: words around the span that also stand around the name in the
+  article, a title before it ("Mr. Witko"), the name's frequency in the
+  articles; the name already recognised correctly elsewhere counts against.
+
+These combine into a confidence (a logistic model whose weights are fitted
+on held-out data, see ``benchmarks/``); only repairs at or above the
+threshold are applied.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from .lexicon import FILLERS, is_function
+from .models import Correction, CorrectionKind, Evidence, Reference, Token, Transcript
+from .normalize import fold, iter_tokens, phonetic, units, zipf
+from .similarity import is_morph_variant, stem
+
+COMMON = 3.5
+"""Zipf frequency from which a word counts as common English (probably heard right)."""
+RARE_WORD = 2.5
+"""Lowercase article words rarer than this are candidates too ("reproxalap")."""
+MIN_SIMILARITY = 0.62
+"""Spans less alike than this to a candidate are not considered at all."""
+MAX_SPAN = 3
+SUGGEST = 0.5
+"""Proposals below this confidence are not reported at all: they would be noise."""
+CONTEXT_TOKENS = 12
+"""How far around a name in an article (and around a span in the transcript) context is read."""
+TITLES = frozenset(
+    "mister missus ms doctor dr mr mrs president secretary minister senator general "
+    "governor mayor chancellor envoy ambassador judge professor chairman chairwoman chair "
+    "ceo cfo director commissioner spokesman spokeswoman spokesperson".split()
+)
+PARTICLES = frozenset("van der den de del della di da von zu la le du al el bin ibn ben st".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A spelling from the articles that a garbled span might stand for."""
+
+    text: str
+    key: str
+    sound: str
+    kind: CorrectionKind
+    count: int
+    evidence: tuple[Evidence, ...]
+    context: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Transcript tokens ``[first, last)`` that might be a garbled candidate."""
+
+    first: int
+    last: int
+    text: str
+    key: str
+    sound: str
+    suspicion: float
+    common_words: int
+    capitalised: bool
+    title_before: bool
+    suffix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the confidence of one (span, candidate) pair is computed from."""
+
+    similarity: float
+    sound: float
+    suspicion: float
+    common_changed: int
+    context: int
+    title: bool
+    capitalised: bool
+    count: int
+    known: bool
+    real_word: float
+    name: bool
+    split: bool
+    length: int
+    repeats: int
+
+
+# Fitted weights of the confidence model (logistic); see benchmarks/calibrate.py.
+WEIGHTS = {
+    "bias": -9.0,
+    "similarity": 8.0,
+    "sound": 2.0,
+    "suspicion": 2.5,
+    "common_changed": -3.0,
+    "context": 0.8,
+    "title": 1.0,
+    "capitalised": 0.6,
+    "count": 0.5,
+    "known": -2.5,
+}
+
+
+def confidence(f: Features) -> float:
+    """Probability-like confidence that a repair is right."""
+    w = WEIGHTS
+    z = (
+        w["bias"]
+        + w["similarity"] * f.similarity
+        + w["sound"] * f.sound
+        + w["suspicion"] * f.suspicion
+        + w["common_changed"] * f.common_changed
+        + w["context"] * min(f.context, 4)
+        + w["title"] * f.title
+        + w["capitalised"] * f.capitalised
+        + w["count"] * math.log1p(f.count)
+        + w["known"] * f.known
+    )
+    return 1 / (1 + math.exp(-z))
+
+
+def find_corrections(
+    transcript: Transcript,
+    references: Sequence[Reference],
+    *,
+    min_confidence: float,
+    apply: bool,
+) -> tuple[Correction, ...]:
+    """Repairs of ``transcript`` supported by ``references`` (all of them aligned).
+
+    Overlapping proposals are resolved in favour of the most confident; every
+    proposal is returned, with ``applied`` set for those at or above
+    ``min_confidence`` when ``apply`` is true.
+    """
+    candidates = mine_candidates(references)
+    if not candidates:
+        return ()
+    spans = suspicious_spans(transcript)
+    if not spans:
+        return ()
+    known = {_key(t.text) for t in transcript.tokens}
+    vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
+    repeats: dict[str, int] = defaultdict(int)
+    for sp in spans:
+        repeats[sp.key] += 1
+    proposals: list[tuple[float, Span, Candidate]] = []
+    for span, cand in _pairs(spans, candidates):
+        f = features(span, cand, transcript, known, vocabulary, repeats)
+        if f is None:
+            continue
+        proposals.append((confidence(f), span, cand))
+    proposals = [p for p in proposals if p[0] >= SUGGEST]
+    proposals.sort(key=lambda p: (-p[0], p[1].first, p[1].last, p[2].text))
+    taken: list[tuple[int, int]] = []
+    out: list[Correction] = []
+    for conf, span, cand in proposals:
+        if any(span.first < b and a < span.last for a, b in taken):
+            continue
+        taken.append((span.first, span.last))
+        first, last = transcript.tokens[span.first], transcript.tokens[span.last - 1]
+        out.append(
+            Correction(
+                span.first,
+                span.last,
+                span.text,
+                cand.text + span.suffix,
+                cand.kind,
+                round(conf, 3),
+                apply and conf >= min_confidence,
+                first.start,
+                last.end,
+                cand.evidence,
+            )
+        )
+    out.sort(key=lambda c: c.first)
+    return tuple(out)
+
+
+def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
+    """Names and rare words of the articles, with where they were found."""
+    found: dict[str, dict[str, object]] = {}
+    texts: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for ref in references:
+        tokens = list(iter_tokens(ref.text))
+        initial = _sentence_initial(ref.text, tokens)
+        capital_elsewhere = {
+            tok for (_, _, tok), first in zip(tokens, initial) if not first and tok[:1].isupper()
+        }
+        flags = [
+            _is_name_token(tok, first, capital_elsewhere)
+            for (_, _, tok), first in zip(tokens, initial)
+        ]
+        for a, b in _name_runs(ref.text, tokens, flags):
+            for i in range(a, b):
+                for j in range(i + 1, min(b, i + MAX_SPAN) + 1):
+                    if tokens[i][2].lower() in PARTICLES or tokens[j - 1][2].lower() in PARTICLES:
+                        continue
+                    text = _strip_possessive(ref.text[tokens[i][0] : tokens[j - 1][1]])
+                    _add(found, texts, contexts, text, "name", ref, tokens, i, j)
+        for k, (_, _, tok) in enumerate(tokens):
+            if flags[k] or not tok.isalpha() or not tok.islower() or len(tok) < 5:
+                continue
+            if zipf(tok) < RARE_WORD and not is_function(tok):
+                _add(found, texts, contexts, tok, "word", ref, tokens, k, k + 1)
+    out = []
+    for key in sorted(found):
+        entry = found[key]
+        spellings = texts[key]
+        # The spelling used most often wins; ties go to the first seen.
+        text = max(spellings, key=lambda s: (sum(1 for x in spellings if x[0] == s[0]), -s[1]))[0]
+        evidence = entry["evidence"]
+        assert isinstance(evidence, list)
+        out.append(
+            Candidate(
+                text,
+                key,
+                _sound(key),
+                entry["kind"],  # type: ignore[arg-type]
+                len(spellings),
+                tuple(evidence[:2]),
+                frozenset(contexts[key]),
+            )
+        )
+    return out
+
+
+def _add(
+    found: dict[str, dict[str, object]],
+    texts: dict[str, list[tuple[str, int]]],
+    contexts: dict[str, set[str]],
+    text: str,
+    kind: str,
+    ref: Reference,
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    j: int,
+) -> None:
+    key = _key(text)
+    if len(key) < 4:
+        return  # "OEM", "NDA": too short to tell from a misheard word by sound
+    entry = found.setdefault(key, {"kind": kind, "evidence": []})
+    texts[key].append((text, len(texts[key])))
+    lo, hi = max(0, i - 4), min(len(tokens), j + 4)
+    snippet = " ".join(ref.text[tokens[lo][0] : tokens[hi - 1][1]].split())
+    evidence = entry["evidence"]
+    assert isinstance(evidence, list)
+    if len(evidence) < 2 and all(e.reference != ref.path for e in evidence):
+        evidence.append(Evidence(ref.path, snippet))
+    own = set(units(text))
+    for k in range(max(0, i - CONTEXT_TOKENS), min(len(tokens), j + CONTEXT_TOKENS)):
+        for u in units(tokens[k][2]):
+            if u not in own and not is_function(u):
+                contexts[key].add(stem(u))
+
+
+def _sentence_initial(text: str, tokens: list[tuple[int, int, str]]) -> list[bool]:
+    """Whether each token starts a sentence, a paragraph or a quote (capitalised anyway)."""
+    out = []
+    prev = 0
+    for k, (a, _, _) in enumerate(tokens):
+        between = text[prev:a]
+        out.append(k == 0 or bool(re.search(r"[.!?:;\n\"“”«»„—]", between)))
+        prev = tokens[k][1]
+    return out
+
+
+def _is_name_token(tok: str, initial: bool, capital_elsewhere: set[str]) -> bool:
+    if not tok[:1].isupper() or not any(c.isalpha() for c in tok):
+        return False
+    if all(is_function(u) for u in units(tok)) and not tok.isupper():
+        return False
+    if tok.isupper() and sum(c.isalpha() for c in tok) >= 2:
+        return True
+    if not initial:
+        return True
+    return tok in capital_elsewhere or min((zipf(u) for u in units(tok)), default=0) < 3.0
+
+
+def _name_runs(
+    text: str, tokens: list[tuple[int, int, str]], flags: list[bool]
+) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens joined by spaces (particles like "van der" inside)."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    n = len(tokens)
+    while k < n:
+        if not flags[k]:
+            k += 1
+            continue
+        a = k
+        while k + 1 < n and _joined(text, tokens[k], tokens[k + 1]):
+            nxt = tokens[k + 1][2]
+            if flags[k + 1]:
+                k += 1
+            elif (
+                nxt.lower() in PARTICLES
+                and k + 2 < n
+                and flags[k + 2]
+                and _joined(text, tokens[k + 1], tokens[k + 2])
+            ):
+                k += 2
+            else:
+                break
+        runs.append((a, k + 1))
+        k += 1
+    return runs
+
+
+def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    """Whether two name tokens belong to one name: only a space between, no possessive."""
+    return text[left[1] : right[0]] in (" ", "\u00a0") and not re.search(r"['’]s$", left[2])
+
+
+def suspicious_spans(transcript: Transcript) -> list[Span]:
+    """Transcript spans of 1–3 tokens that could be a garbled name or rare word."""
+    tokens = transcript.tokens
+    n = len(tokens)
+    info = [_token_info(t.text) for t in tokens]
+    spans: list[Span] = []
+    for i in range(n):
+        for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
+            if not info[j - 1][0] or not info[i][0]:
+                break  # a function word, filler or number ends a span
+            window = info[i:j]
+            if any(not w[0] for w in window):
+                break
+            suspicion = max(w[1] for w in window)
+            capitalised = any(w[2] for w in window) and not _sentence_start(transcript, i)
+            if suspicion == 0 and not capitalised:
+                continue
+            text, suffix = _span_text(transcript, i, j)
+            key = _key(text)
+            if len(key) < 3:
+                continue
+            spans.append(
+                Span(
+                    i,
+                    j,
+                    text + suffix,
+                    key,
+                    _sound(key),
+                    suspicion,
+                    sum(1 for w in window if w[1] == 0),
+                    capitalised,
+                    _after_title(tokens, i),
+                    suffix,
+                )
+            )
+    return spans
+
+
+def _after_title(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a title ("Mr.", "President", "envoy") stands right before token ``i``."""
+    return i > 0 and bool(tokens[i - 1].units) and tokens[i - 1].units[-1] in TITLES
+
+
+@lru_cache(maxsize=200_000)
+def _token_info(text: str) -> tuple[bool, float, bool]:
+    """(can be part of a name span, how suspicious it is, capitalised)."""
+    us = units(_strip_possessive(text))
+    if not us or any(c.isdigit() for c in text) or all(u in FILLERS for u in us):
+        return False, 0.0, False
+    if len(us) == 1 and is_function(us[0]):
+        return False, 0.0, False
+    z = min(zipf(u) for u in us)
+    if z < 2.0:
+        suspicion = 1.0
+    elif z < 3.0:
+        suspicion = 0.7
+    elif z < COMMON:
+        suspicion = 0.4
+    else:
+        suspicion = 0.0
+    return True, suspicion, text[:1].isupper() and not text.isupper()
+
+
+def _sentence_start(transcript: Transcript, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = transcript.tokens[i - 1]
+    here = transcript.tokens[i]
+    if prev.segment != here.segment:
+        return False
+    text = transcript.segments[here.segment].text
+    return bool(re.search(r"[.!?]", text[prev.offset + len(prev.text) : here.offset]))
+
+
+def _span_text(transcript: Transcript, i: int, j: int) -> tuple[str, str]:
+    """The span as written (tokens joined by single spaces) and a possessive suffix to keep."""
+    words = [transcript.tokens[k].text for k in range(i, j)]
+    text = " ".join(words)
+    m = re.search(r"['’]s$", text)
+    if m:
+        return text[: m.start()], text[m.start() :]
+    return text, ""
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s$", "", text)
+
+
+def _key(text: str) -> str:
+    """Letters only, lowercase, accents folded: how a name is compared ("Mr. O'Neil" → mroneil)."""
+    return re.sub(r"[^a-z]", "", fold(text).lower())
+
+
+@lru_cache(maxsize=200_000)
+def _sound(key: str) -> str:
+    return phonetic(key) if key.isalpha() else key
+
+
+def _pairs(spans: list[Span], candidates: list[Candidate]) -> list[tuple[Span, Candidate]]:
+    """Span–candidate pairs alike enough in spelling or sound to be worth scoring."""
+    by_key: dict[str, list[Span]] = defaultdict(list)
+    by_sound: dict[str, list[Span]] = defaultdict(list)
+    for s in spans:
+        by_key[s.key].append(s)
+        by_sound[s.sound].append(s)
+    keys = list(by_key)
+    sounds = list(by_sound)
+    out: list[tuple[Span, Candidate]] = []
+    for cand in candidates:
+        hits: dict[tuple[int, int], Span] = {}
+        for key, _, _ in process.extract(
+            cand.key, keys, scorer=fuzz.ratio, score_cutoff=60, limit=None
+        ):
+            for s in by_key[key]:
+                hits[(s.first, s.last)] = s
+        if len(cand.sound) >= 2:
+            for sound, _, _ in process.extract(
+                cand.sound, sounds, scorer=fuzz.ratio, score_cutoff=75, limit=None
+            ):
+                for s in by_sound[sound]:
+                    hits[(s.first, s.last)] = s
+        out.extend((hits[k], cand) for k in sorted(hits))
+    return out
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Whether two words share a long stem (derivations: Ukraine/Ukrainians, Russia/Russians)."""
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 5 or shared >= 0.7 * min(len(a), len(b))
+
+
+def _is_word_run(key: str, words: list[str]) -> bool:
+    """Whether ``key`` is a run of whole ``words`` glued together."""
+    return any(
+        "".join(words[i:j]) == key for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    )
+
+
+def features(
+    span: Span,
+    cand: Candidate,
+    transcript: Transcript,
+    known: set[str],
+    vocabulary: frozenset[str] = frozenset(),
+    repeats: dict[str, int] | None = None,
+) -> Features | None:
+    """The evidence for repairing ``span`` as ``cand``, or ``None`` when a guard forbids it."""
+    if span.key == cand.key:
+        return None
+    repeats = repeats or {}
+    ratio = fuzz.ratio(span.key, cand.key) / 100
+    jw = JaroWinkler.similarity(span.key, cand.key)
+    sound = 1 - Levenshtein.normalized_distance(span.sound, cand.sound) if cand.sound else 0.0
+    similarity = 0.5 * ratio + 0.3 * sound + 0.2 * jw
+    if similarity < MIN_SIMILARITY:
+        return None
+    if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
+        return None
+    if is_morph_variant(span.key, cand.key):
+        return None
+    cand_words = [_key(w) for w in cand.text.split()]
+    span_words = [_key(w) for w in span.text.split()]
+    if cand_words[0] == span_words[0] or cand_words[-1] == span_words[-1]:
+        return None  # the shorter pair without the shared word is scored on its own
+    if _is_word_run(span.key, cand_words) or _is_word_run(cand.key, span_words):
+        return None  # words added or dropped ("Secretary-General" → "NATO Secretary General")
+    changed = [w for w in span_words if w not in cand_words]
+    if any(w in vocabulary for w in changed):
+        return None  # spelled as a name or word the articles use: heard right
+    common_changed = 0
+    for w in changed:
+        if any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
+            return None  # a common word or given name expanded: "Chris" → "Christopher"
+        if any(is_morph_variant(w, c) for c in cand_words):
+            return None
+        if zipf(w) >= 1.5 and any(_same_family(w, c) for c in cand_words):
+            return None  # a real word of the same family: "Ukrainians" is not "Ukraine"
+        if zipf(w) >= COMMON:
+            common_changed += 1
+    if not changed:
+        return None
+    real = max(zipf(w) for w in changed)
+    split = len(span_words) != len(cand_words)
+    if real >= 1.5 and (span.key in cand.key or cand.key in span.key):
+        return None  # a real word with an affix added or cut: "powering" is not "repowering"
+    if cand.kind == "word" and real >= 1.5 and not split:
+        return None  # one real word for another ("megawatts"/"gigawatts"): both exist
+    context = _context_overlap(span, cand, transcript)
+    return Features(
+        similarity=similarity,
+        sound=sound,
+        suspicion=span.suspicion,
+        common_changed=common_changed,
+        context=context,
+        title=span.title_before,
+        capitalised=span.capitalised,
+        count=cand.count,
+        known=cand.key in known,
+        real_word=real,
+        name=cand.kind == "name",
+        split=split,
+        length=len(cand.key),
+        repeats=repeats.get(span.key, 0),
+    )
+
+
+def _context_overlap(span: Span, cand: Candidate, transcript: Transcript) -> int:
+    """Content words near the span that also stand near the name in the articles."""
+    tokens = transcript.tokens
+    lo, hi = max(0, span.first - CONTEXT_TOKENS), min(len(tokens), span.last + CONTEXT_TOKENS)
+    near = {
+        stem(u)
+        for k in range(lo, hi)
+        if not span.first <= k < span.last
+        for u in tokens[k].units
+        if not is_function(u)
+    }
+    return len(near & cand.context)
