@@ -166,7 +166,14 @@ def align_command(
         elif out != STDIN:
             from .render import report_view
 
-            console = Console(no_color=no_color, highlight=False, emoji=False, soft_wrap=False)
+            # no_color alone still writes bold/dim codes; no colour system writes none.
+            console = Console(
+                no_color=no_color,
+                color_system=None if no_color else "auto",
+                highlight=False,
+                emoji=False,
+                soft_wrap=False,
+            )
             console.print(report_view(report))
 
 

@@ -26,11 +26,17 @@ DiffTag = Literal["equal", "replace", "delete", "insert"]
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A word with its own time, for formats that give word timings."""
+    """A word with its own time, for formats that give word timings.
+
+    ``estimated`` is true when the source itself marks the time as an estimate
+    (a transcript-align JSON export of interpolated times), so reading the
+    export back keeps the flag.
+    """
 
     text: str
     start: int
     end: int
+    estimated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,15 +36,19 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from .lexicon import FILLERS, is_function
 from .models import Correction, CorrectionKind, Evidence, Reference, Token, Transcript
 from .normalize import fold, iter_tokens, phonetic, units, zipf
-from .similarity import is_morph_variant, stem
+from .similarity import is_morph_variant, sound_similarity, stem
 
 COMMON = 3.5
 """Zipf frequency from which a word counts as common English (probably heard right)."""
+VERY_COMMON = 5.0
+"""Words this frequent ("help", "things") are never replaced."""
 RARE_WORD = 2.5
 """Lowercase article words rarer than this are candidates too ("reproxalap")."""
-MIN_SIMILARITY = 0.62
+MIN_SIMILARITY = 0.7
 """Spans less alike than this to a candidate are not considered at all."""
 MAX_SPAN = 3
+SPLIT_SIMILARITY = 0.8
+"""Common words standing for a name ("van der pool") must be at least this alike."""
 SUGGEST = 0.5
 """Proposals below this confidence are not reported at all: they would be noise."""
 CONTEXT_TOKENS = 12
@@ -155,7 +159,7 @@ def find_corrections(
     candidates = mine_candidates(references)
     if not candidates:
         return ()
-    spans = suspicious_spans(transcript)
+    spans = suspicious_spans(transcript, frozenset(c.sound[:2] for c in candidates))
     if not spans:
         return ()
     known = {_key(t.text) for t in transcript.tokens}
@@ -259,6 +263,8 @@ def _add(
     key = _key(text)
     if len(key) < 4:
         return  # "OEM", "NDA": too short to tell from a misheard word by sound
+    if any(c.isdigit() for c in text) or re.search(r"\w\.\w\w", text):
+        return  # "COVID-19", "FPL.As": not a spoken name
     entry = found.setdefault(key, {"kind": kind, "evidence": []})
     texts[key].append((text, len(texts[key])))
     lo, hi = max(0, i - 4), min(len(tokens), j + 4)
@@ -332,26 +338,39 @@ def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) 
     return text[left[1] : right[0]] in (" ", "\u00a0") and not re.search(r"['’]s$", left[2])
 
 
-def suspicious_spans(transcript: Transcript) -> list[Span]:
-    """Transcript spans of 1–3 tokens that could be a garbled name or rare word."""
+def suspicious_spans(
+    transcript: Transcript, sound_prefixes: frozenset[str] = frozenset()
+) -> list[Span]:
+    """Transcript spans of 1–3 tokens that could be a garbled name or rare word.
+
+    A span needs a rare or unknown word, or a capital letter mid-sentence.
+    Runs of common words ("van der pool", "oak on quo") are spans only when
+    they begin like one of the candidates sounds (``sound_prefixes``): split
+    names come out as common words, but most common words are just words.
+    """
     tokens = transcript.tokens
     n = len(tokens)
     info = [_token_info(t.text) for t in tokens]
     spans: list[Span] = []
     for i in range(n):
+        if not info[i][0]:
+            continue  # a function word, filler or number cannot start a span
         for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
-            if not info[j - 1][0] or not info[i][0]:
-                break  # a function word, filler or number ends a span
+            inner = info[j - 1]
+            if not inner[3]:
+                break  # a number or filler ends a span
+            if not inner[0]:
+                continue  # a function word may sit inside a span, not at its end
             window = info[i:j]
-            if any(not w[0] for w in window):
-                break
             suspicion = max(w[1] for w in window)
             capitalised = any(w[2] for w in window) and not _sentence_start(transcript, i)
-            if suspicion == 0 and not capitalised:
-                continue
             text, suffix = _span_text(transcript, i, j)
             key = _key(text)
             if len(key) < 3:
+                continue
+            sound = _sound(key)
+            plain = suspicion == 0 and not capitalised
+            if plain and (j - i < 2 or sound[:2] not in sound_prefixes):
                 continue
             spans.append(
                 Span(
@@ -359,7 +378,7 @@ def suspicious_spans(transcript: Transcript) -> list[Span]:
                     j,
                     text + suffix,
                     key,
-                    _sound(key),
+                    sound,
                     suspicion,
                     sum(1 for w in window if w[1] == 0),
                     capitalised,
@@ -376,13 +395,13 @@ def _after_title(tokens: Sequence[Token], i: int) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _token_info(text: str) -> tuple[bool, float, bool]:
-    """(can be part of a name span, how suspicious it is, capitalised)."""
+def _token_info(text: str) -> tuple[bool, float, bool, bool]:
+    """(can start or end a span, how suspicious it is, capitalised, can be inside a span)."""
     us = units(_strip_possessive(text))
     if not us or any(c.isdigit() for c in text) or all(u in FILLERS for u in us):
-        return False, 0.0, False
+        return False, 0.0, False, False
     if len(us) == 1 and is_function(us[0]):
-        return False, 0.0, False
+        return False, 0.0, False, True
     z = min(zipf(u) for u in us)
     if z < 2.0:
         suspicion = 1.0
@@ -392,7 +411,7 @@ def _token_info(text: str) -> tuple[bool, float, bool]:
         suspicion = 0.4
     else:
         suspicion = 0.0
-    return True, suspicion, text[:1].isupper() and not text.isupper()
+    return True, suspicion, text[:1].isupper() and not text.isupper(), True
 
 
 def _sentence_start(transcript: Transcript, i: int) -> bool:
@@ -458,13 +477,17 @@ def _pairs(spans: list[Span], candidates: list[Candidate]) -> list[tuple[Span, C
 
 
 def _same_family(a: str, b: str) -> bool:
-    """Whether two words share a long stem (derivations: Ukraine/Ukrainians, Russia/Russians)."""
+    """Whether one word extends the other's stem (Ukraine/Ukrainians, repower/repowering).
+
+    Two spellings of a name differ inside ("Brannagan"/"Brannigan"); a
+    derivation keeps one word whole, or all but its last letter, at the start.
+    """
     shared = 0
     for x, y in zip(a, b):
         if x != y:
             break
         shared += 1
-    return shared >= 5 or shared >= 0.7 * min(len(a), len(b))
+    return shared >= 4 and min(len(a), len(b)) - shared <= 1
 
 
 def _is_word_run(key: str, words: list[str]) -> bool:
@@ -488,8 +511,9 @@ def features(
     repeats = repeats or {}
     ratio = fuzz.ratio(span.key, cand.key) / 100
     jw = JaroWinkler.similarity(span.key, cand.key)
-    sound = 1 - Levenshtein.normalized_distance(span.sound, cand.sound) if cand.sound else 0.0
-    similarity = 0.5 * ratio + 0.3 * sound + 0.2 * jw
+    metaphone = 1 - Levenshtein.normalized_distance(span.sound, cand.sound) if cand.sound else 0.0
+    sound = max(metaphone, sound_similarity(span.key, cand.key))
+    similarity = 0.4 * ratio + 0.4 * sound + 0.2 * jw
     if similarity < MIN_SIMILARITY:
         return None
     if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
@@ -506,20 +530,25 @@ def features(
     if any(w in vocabulary for w in changed):
         return None  # spelled as a name or word the articles use: heard right
     common_changed = 0
+    one_to_one = len(span_words) == len(cand_words)
     for w in changed:
-        if any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
+        if one_to_one and any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
             return None  # a common word or given name expanded: "Chris" → "Christopher"
         if any(is_morph_variant(w, c) for c in cand_words):
             return None
-        if zipf(w) >= 1.5 and any(_same_family(w, c) for c in cand_words):
+        if zipf(w) >= 1.0 and any(_same_family(w, c) for c in cand_words):
             return None  # a real word of the same family: "Ukrainians" is not "Ukraine"
-        if zipf(w) >= COMMON:
-            common_changed += 1
+        if zipf(w) >= COMMON and one_to_one:
+            common_changed += 1  # a split name is made of common words: that is expected
     if not changed:
         return None
-    real = max(zipf(w) for w in changed)
+    if span.suspicion == 0 and not span.capitalised and similarity < SPLIT_SIMILARITY:
+        return None  # common words only: they must sound very much like the name
+    real = max((zipf(w) for w in changed if not is_function(w)), default=0.0)
     split = len(span_words) != len(cand_words)
-    if real >= 1.5 and (span.key in cand.key or cand.key in span.key):
+    if real >= VERY_COMMON:
+        return None  # "help", "things": words like these are heard right
+    if real >= 1.0 and (span.key in cand.key or cand.key in span.key):
         return None  # a real word with an affix added or cut: "powering" is not "repowering"
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist

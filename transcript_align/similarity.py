@@ -70,3 +70,59 @@ def unit_similarity(a: str, b: str) -> tuple[float, Kind]:
         if key_sim >= 0.75 and jw >= 0.8:
             return 0.78, "sound"
     return 0.0, "none"
+
+
+_RESPELL = (
+    ("tch", "x"),
+    ("sch", "sk"),
+    ("chr", "kr"),
+    ("ch", "x"),
+    ("sh", "x"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("wh", "w"),
+    ("gh", ""),
+    ("dg", "j"),
+    ("ck", "k"),
+    ("qu", "kw"),
+    ("q", "k"),
+    ("x", "ks"),
+)
+_VOICING = str.maketrans("dbgvzjcy", "tpkfsxka")
+
+
+@lru_cache(maxsize=200_000)
+def sound_key(text: str) -> str:
+    """A coarse respelling by sound that keeps where the vowels are.
+
+    Metaphone drops vowels, so "oak on quo" and "Okonkwo" look far apart; here
+    both become ``akankwa``. Voiced and voiceless pairs (d/t, b/p, g/k, v/f)
+    and all vowels fall together, since recognisers confuse exactly those.
+
+    >>> sound_key("oak on quo") == sound_key("Okonkwo"), sound_key("van der pool")
+    (True, 'fantarpal')
+    """
+    word = "".join(c for c in text.lower() if c.isalpha())
+    if len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy":
+        word = word[:-1]  # a silent final e
+    word = "".join(
+        "s" if c == "c" and nxt in "eiy" else "x" if c == "g" and nxt in "ei" and k else c
+        for k, (c, nxt) in enumerate(zip(word, word[1:] + " "))
+    )
+    for old, new in _RESPELL:
+        word = word.replace(old, new)
+    word = word.translate(_VOICING)
+    word = "".join("a" if c in "aeiou" else c for c in word)
+    out: list[str] = []
+    for c in word:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def sound_similarity(a: str, b: str) -> float:
+    """How alike two spellings sound, from 0 to 1 (see :func:`sound_key`)."""
+    ka, kb = sound_key(a), sound_key(b)
+    if not ka or not kb:
+        return 0.0
+    return 1 - Levenshtein.normalized_distance(ka, kb)

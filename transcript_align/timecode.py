@@ -30,6 +30,42 @@ def parse_clock(text: str) -> int | None:
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
 
 
+# Subtitle cue times as found in the wild: 00:00:01,234 / 00:00:01.234 / 0:00:01.5 /
+# 00:01.234 (WebVTT without hours) / 00:00:01:234 (a colon before the milliseconds),
+# with an optional minus sign so that negative times can be reported rather than misread.
+_CUE_TIME = re.compile(
+    r"^(?P<neg>-)?(?:(?P<h>\d{1,4}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<f>\d{1,3}))?$"
+)
+_CUE_TIME_COLON_MS = re.compile(
+    r"^(?P<neg>-)?(?P<h>\d{1,4}):(?P<m>\d{1,2}):(?P<s>\d{1,2}):(?P<f>\d{3})$"
+)
+
+
+def parse_cue_time(text: str) -> int | None:
+    """Parse a subtitle cue time into (signed) milliseconds, or ``None`` when it is not one.
+
+    Lenient about the separators real SRT/WebVTT files use; a negative result
+    means the file has a negative time, which the caller reports.
+
+    >>> parse_cue_time("00:00:01,234"), parse_cue_time("01:02.5"), parse_cue_time("-0:00:01.000")
+    (1234, 62500, -1000)
+    >>> parse_cue_time("00:00:01:234"), parse_cue_time("00:61:00,000"), parse_cue_time("1.5")
+    (1234, None, None)
+    """
+    text = text.strip()
+    m = _CUE_TIME.match(text) or _CUE_TIME_COLON_MS.match(text)
+    if not m:
+        return None
+    hours = int(m.group("h") or 0)
+    minutes, seconds = int(m.group("m")), int(m.group("s"))
+    if seconds >= 60 or (m.group("h") is not None and minutes >= 60):
+        return None
+    frac = m.group("f")
+    ms = int(frac.ljust(3, "0")) if frac else 0
+    total = ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms
+    return -total if m.group("neg") else total
+
+
 def from_seconds(value: float) -> int:
     """Seconds (as found in JSON formats) to integer milliseconds, rounded."""
     return round(value * 1000)

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from .models import Segment, Token, Word
 from .normalize import tokenize, units
 
+_EDGE_PUNCTUATION = ".,;:!?…\"'“”‘’«»()[]{}¿¡"
+
 
 def build_tokens(segments: Sequence[Segment]) -> tuple[Token, ...]:
     """The word timeline of a transcript.
@@ -80,7 +82,11 @@ def _word_times(
         pos = text.find(needle, cursor)
         if pos < 0:
             continue
-        located.append((pos, pos + len(needle), w))
+        # Punctuation the source attached to a word ("afternoon,") is no part of
+        # the spoken word: locate its letters, so the token gets its exact time.
+        core = needle.strip(_EDGE_PUNCTUATION) or needle
+        lead = needle.find(core)
+        located.append((pos + lead, pos + lead + len(core), w))
         cursor = pos + len(needle)
     if not located:
         starts = [w.start for w in words]
@@ -110,5 +116,6 @@ def _word_times(
             e = w.start + round(dur * (min(b, wb) - wa) / width)
             out.append((s, e, True))
         else:
-            out.append((w.start, located[last][2].end, False))
+            estimated = any(x[2].estimated for x in located[j : last + 1])
+            out.append((w.start, located[last][2].end, estimated))
     return out

@@ -14,33 +14,62 @@ from ..errors import FormatError
 from ..models import Segment, Transcript
 from ..textio import read_text
 from ..timeline import build_tokens
+from .aws import AwsTranscribe
 from .base import Parsed, Reader, Writer
 from .caption_page import CaptionPage
+from .json3 import YouTubeJson3
+from .jsonshape import EXPECTED, load_json, parse_json
 from .plain import PlainText
+from .srt import Srt
+from .transcript_json import TranscriptJson
+from .vtt import WebVtt
+from .whisper import WhisperJson
+from .words_json import WordList
 
 READERS: dict[str, type[Reader]] = {
     CaptionPage.name: CaptionPage,
+    Srt.name: Srt,
+    WebVtt.name: WebVtt,
+    YouTubeJson3.name: YouTubeJson3,
+    WhisperJson.name: WhisperJson,
+    WordList.name: WordList,
+    AwsTranscribe.name: AwsTranscribe,
+    TranscriptJson.name: TranscriptJson,
 }
 """Formats that can claim a text when sniffing. Plain text is the fallback."""
 
 WRITERS: dict[str, type[Writer]] = {
     "txt": PlainText,
+    "srt": Srt,
+    "vtt": WebVtt,
+    "json": TranscriptJson,
 }
-EXTENSIONS: dict[str, str] = {".txt": "txt"}
+EXTENSIONS: dict[str, str] = {".txt": "txt", ".srt": "srt", ".vtt": "vtt", ".json": "json"}
 
 
 def detect_format(text: str, path: str) -> str:
     """The id of the one format that claims ``text``; ``plain`` when none does.
 
     Raises :class:`FormatError` when several formats claim it, since guessing
-    between them would silently misread the file.
+    between them would silently misread the file, and for JSON that is no
+    transcript we know, which would otherwise be read as plain text.
     """
     claims = [name for name, reader in READERS.items() if reader.sniff(text)]
     if len(claims) > 1:
         raise FormatError(
-            path, f"ambiguous format: looks like {' and '.join(claims)}; name one with --format"
+            path,
+            f"ambiguous format: looks like {' and '.join(claims)}; name one with --input-format",
         )
-    return claims[0] if claims else PlainText.name
+    if claims:
+        return claims[0]
+    # Text opening with "{" is meant as JSON: say where it breaks rather than read it as prose.
+    data = parse_json(text, path) if text.lstrip().startswith("{") else load_json(text)
+    if isinstance(data, (dict, list)):
+        schema = data.get("schema") if isinstance(data, dict) else None
+        if isinstance(schema, str) and schema.startswith("transcript-align/report@"):
+            raise FormatError(path, "is a transcript-align report, not a transcript")
+        raise FormatError(path, f"JSON but not a transcript ({EXPECTED})")
+    return PlainText.name
 
 
 def parse_transcript(text: str, path: str, *, format: str | None = None) -> Transcript:

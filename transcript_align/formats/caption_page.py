@@ -18,6 +18,9 @@ from typing import ClassVar
 from ..models import Segment
 from ..timecode import format_clock, parse_clock
 from .base import Parsed
+from .cues import TIMING_LIKE, cue_lines
+from .jsonshape import looks_like_json
+from .srt import TIMING
 
 _STAMP = re.compile(
     r"^\s*(?P<open>[\[(])?(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?(open)[\])])"
@@ -79,7 +82,10 @@ class CaptionPage:
 
     @staticmethod
     def sniff(text: str) -> bool:
-        if "-->" in text or text.lstrip().startswith(("WEBVTT", "{", "[{")):
+        if text.lstrip().startswith("WEBVTT") or looks_like_json(text):
+            return False
+        # SRT timing lines start with a clock too; a page never has "start --> end" lines.
+        if any(TIMING.match(line) or TIMING_LIKE.match(line) for line in text.split("\n")):
             return False
         lines = _parse_lines(text)
         run = _best_run(lines)
@@ -138,15 +144,43 @@ class CaptionPage:
 
     @staticmethod
     def write(segments: Sequence[Segment], source_format: str) -> str:
-        """``MM:SS text`` lines; a cue's continuation lines follow it unstamped."""
+        """``MM:SS text`` lines; a cue's continuation lines follow it unstamped.
+
+        What the reader would take differently is written so it reads back with
+        the same cues and words: a continuation line that would read as stamped
+        (``12:30 meeting``) is joined to the line before it, a first line
+        starting with a separator (``- yes``) gets an explicit one
+        (``00:05 | - yes``), and a wrapped last cue is joined into one line
+        when no other cue wraps (the reader takes lines after the last stamp
+        for page chrome then).
+        """
         hours = any((s.start or 0) >= 3_600_000 for s in segments)
-        out = []
+        cues: list[list[str]] = []
         for s in segments:
+            lines: list[str] = []
+            for line in cue_lines(s.text):
+                if lines and _is_stamped(line):
+                    lines[-1] = f"{lines[-1]} {line}"
+                else:
+                    lines.append(line)
+            cues.append(lines)
+        if cues and len(cues[-1]) > 1 and all(len(lines) <= 1 for lines in cues[:-1]):
+            cues[-1] = [" ".join(cues[-1])]
+        out = []
+        for s, lines in zip(segments, cues):
             stamp = format_clock(s.start or 0, hours=hours or None)
-            lines = s.text.split("\n")
-            out.append(f"{stamp} {lines[0]}".rstrip())
+            first = lines[0] if lines else ""
+            plain = f"{stamp} {first}".rstrip()
+            m = _STAMP.match(plain)
+            # "|" rather than "-": "00:05 - > x" would look like an SRT arrow.
+            out.append(plain if m and m.group("text").strip() == first else f"{stamp} | {first}")
             out.extend(lines[1:])
         return "".join(line + "\n" for line in out)
+
+
+def _is_stamped(line: str) -> bool:
+    m = _STAMP.match(line)
+    return m is not None and parse_clock(m.group("clock").replace(",", ".")) is not None
 
 
 def _clip(text: str, width: int = 50) -> str:

@@ -1,0 +1,338 @@
+"""Quote extraction: marks, apostrophes, continued and interrupted quotes, speakers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transcript_align.models import Quote
+from transcript_align.quotes import extract_quotes, scan_quotes
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in extract_quotes(text)]
+
+
+def who(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.verb) for q in extract_quotes(text)]
+
+
+def check_invariants(text: str, quotes: tuple[Quote, ...]) -> None:
+    """What every caller may rely on, whatever the input."""
+    previous_end = -1
+    for q in quotes:
+        assert previous_end <= q.start < q.end <= len(text)
+        assert q.parts, q
+        assert q.text == " ".join(text[a:b] for a, b in q.parts)
+        for a, b in q.parts:
+            assert q.start < a < b <= q.end
+            assert "\n" not in text[a:b]
+            assert text[a:b] == text[a:b].strip()
+        previous_end = q.end
+
+
+# --- marks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He called it "a disaster" twice.', ["a disaster"]),
+        ("He called it “a disaster” twice.", ["a disaster"]),
+        ("Il a parlé d’« une catastrophe » hier.", ["une catastrophe"]),
+        ("Il a parlé d’«une catastrophe» hier.", ["une catastrophe"]),
+        ("Il a parlé d’«\u00a0une catastrophe\u00a0» hier.", ["une catastrophe"]),
+        ("Il a parlé d’«\u202fune catastrophe\u202f» hier.", ["une catastrophe"]),
+        ("Er sprach von „einer Katastrophe“ gestern.", ["einer Katastrophe"]),
+        ("Er sprach von ‚einer Katastrophe‘ gestern.", ["einer Katastrophe"]),
+        ("Er sprach von »einer Katastrophe« gestern.", ["einer Katastrophe"]),
+        ("Han talade om ”en katastrof” i går.", ["en katastrof"]),
+        ("He called it ‘a disaster’ twice.", ["a disaster"]),
+        ("He called it 'a disaster' twice.", ["a disaster"]),
+        ('He said:"Not now." Then he left.', ["Not now."]),
+        ('("Not now," he said.)', ["Not now"]),
+    ],
+)
+def test_quote_marks(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine’s membership and the allies’ plans don’t change in the ’90s or the '80s.",
+        "It's the leaders' meeting; rock 'n' roll, 'til dawn, and 'em all.",
+        "The children’s toys, James’ car and the 5' wall, said O’Brien.",
+    ],
+)
+def test_apostrophes_are_never_quote_marks(text: str) -> None:
+    assert extract_quotes(text) == ()
+
+
+def test_apostrophes_inside_a_double_quoted_quote() -> None:
+    text = "“Ukraine’s allies don’t agree,” he said of the ’90s-era treaty."
+    assert texts(text) == ["Ukraine’s allies don’t agree"]
+
+
+def test_british_single_quotes_with_possessives_and_nested_doubles() -> None:
+    text = (
+        "‘The leaders’ meeting was a success,’ said the spokesman. "
+        "‘He called it “historic”, and I agree.’"
+    )
+    assert texts(text) == [
+        "The leaders’ meeting was a success",
+        "He called it “historic”, and I agree.",
+    ]
+
+
+def test_single_quotes_nested_in_double_quotes_stay_in_the_text() -> None:
+    text = 'He said "it is \'fine\' now," adding that the ‘plan’ was "ready."'
+    assert texts(text) == ["it is 'fine' now", "ready."]
+
+
+def test_straight_double_quotes_nested_in_straight_double_quotes() -> None:
+    assert texts('"It is "fine" now," she said.') == ['It is "fine" now']
+
+
+# --- what a quote's text and spans are -----------------------------------------------------
+
+
+def test_text_drops_marks_spaces_and_the_attribution_comma_only() -> None:
+    text = "«\u00a0We are ready,\u00a0» he said. “Are we?” “Yes — really…”"
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["We are ready", "Are we?", "Yes — really…"]
+    first = quotes[0]
+    assert (first.start, first.end) == (0, text.index("»") + 1)
+    assert first.parts == ((2, 14),)
+
+
+def test_em_dash_and_ellipsis_are_kept_as_written() -> None:
+    text = (
+        "“But we also know, as I said—and this is a statement of fact—that there is "
+        "no unanimity,” he said. “We have to do now... That will be a step.”"
+    )
+    assert texts(text) == [
+        "But we also know, as I said—and this is a statement of fact—that there is no unanimity",
+        "We have to do now... That will be a step.",
+    ]
+
+
+def test_quote_continued_over_paragraphs_is_one_quote_with_parts() -> None:
+    text = (
+        "She said: “The council has set aside the money.\n\n"
+        "“What we need now is a signature.\n\n"
+        "“We won’t wait another winter,” she added.\n\n"
+        "The vote is on Thursday."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.text == (
+        "The council has set aside the money. What we need now is a signature. "
+        "We won’t wait another winter"
+    )
+    assert len(quote.parts) == 3
+    assert [text[a:b] for a, b in quote.parts][1] == "What we need now is a signature."
+    assert quote.start == text.index("“") and quote.end == text.index("” she") + 1
+    assert (quote.speaker, quote.verb) == ("she", "added")
+
+
+def test_french_continued_paragraph_may_open_with_closing_guillemet() -> None:
+    text = "« Nous tiendrons.\n\n» Jusqu’au bout », a-t-elle dit."
+    assert texts(text) == ["Nous tiendrons. Jusqu’au bout"]
+
+
+def test_interrupted_quote_gives_two_quotes_with_the_same_speaker() -> None:
+    text = (
+        "Rutte spoke to reporters. “Let’s hope we get to a point where there is a peace "
+        "deal,” he said. “At the moment, it is the Americans very much pushing for that.”"
+    )
+    assert who(text) == [
+        ("Let’s hope we get to a point where there is a peace deal", "Rutte", "said"),
+        ("At the moment, it is the Americans very much pushing for that.", "Rutte", "said"),
+    ]
+
+
+def test_interrupted_in_one_sentence() -> None:
+    text = '"Nothing," said NATO Secretary General Mark Rutte, "is decided yet."'
+    assert who(text) == [
+        ("Nothing", "Mark Rutte", "said"),
+        ("is decided yet.", "Mark Rutte", "said"),
+    ]
+
+
+def test_a_paraphrase_is_not_a_quote_but_a_scare_quote_is() -> None:
+    assert extract_quotes("Rutte said there was no consensus on membership.") == ()
+    assert texts("Moscow warned of a “pre-emptive strike” by the alliance.") == [
+        "pre-emptive strike"
+    ]
+
+
+def test_empty_marks_give_no_quote() -> None:
+    assert extract_quotes('He said "" and “ ” and "?" then left.') == ()
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb"),
+    [
+        ("“We are ready,” Rutte said.", "Rutte", "said"),
+        ("“We are ready,” said Rutte.", "Rutte", "said"),
+        ("“We are ready,” Rutte told reporters in Brussels.", "Rutte", "told"),
+        ("“We are ready,” according to Rutte.", "Rutte", "according to"),
+        ("According to Rutte, “we are ready.”", "Rutte", "according to"),
+        ("Rutte said: “We are ready.”", "Rutte", "said"),
+        ("Rutte told reporters: “We are ready.”", "Rutte", "told"),
+        ("“We are ready,” the NATO chief said.", "the NATO chief", "said"),
+        ("“We are ready,” said NATO Secretary General Mark Rutte.", "Mark Rutte", "said"),
+        ("US Secretary of State Marco Rubio said: “We are ready.”", "Marco Rubio", "said"),
+        ("“We are ready,” Rutte, who chairs the meeting, said.", "Rutte", "said"),
+        ("Rutte, who chairs the meeting, said “we are ready.”", "Rutte", "said"),
+        ("Norway’s minister, Anders Dahl, said it was “over”.", "Anders Dahl", "said"),
+        ("“We are ready,” said the minister, Priya Lal.", "Priya Lal", "said"),
+        ("“Are we ready?” Rutte asked.", "Rutte", "asked"),
+        ("Rutte reiterated that there is “no unanimity” on the matter.", "Rutte", "reiterated"),
+        (
+            "A senior U.S. official confirmed talks would begin “soon”.",
+            "A senior U.S. official",
+            "confirmed",
+        ),
+        ("“We are ready,” he said.", "he", "said"),
+        ("“We are ready.” Rutte said the army was fine.", None, None),
+        ("The alliance is “ready” for talks.", None, None),
+    ],
+)
+def test_speaker_and_verb(text: str, speaker: str | None, verb: str | None) -> None:
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.verb) == (speaker, verb)
+
+
+def test_pronoun_resolves_to_the_most_recent_named_speaker() -> None:
+    text = (
+        "NATO Secretary General Mark Rutte said on Tuesday that talks go on.\n\n"
+        "Marco Rubio said the envoy would travel. “We are hopeful,” he said.\n\n"
+        "Rutte also addressed the summit, noting that it would be “decisive”.\n\n"
+        "“I would not read anything in it,” he said."
+    )
+    assert who(text) == [
+        ("We are hopeful", "Marco Rubio", "said"),
+        ("decisive", "Rutte", "noting"),
+        ("I would not read anything in it", "Rutte", "said"),
+    ]
+
+
+def test_names_inside_quotes_are_not_speakers() -> None:
+    text = "Rutte spoke. “Rubio said he would come,” he said."
+    assert who(text) == [("Rubio said he would come", "Rutte", "said")]
+
+
+def test_participle_takes_the_sentence_subject() -> None:
+    text = (
+        "He recalled the 5% pledge, adding that the allies “have made progress.”\n\n"
+        "Rutte also addressed the absence of Marco Rubio, saying Rubio was "
+        "“working extremely hard.”"
+    )
+    assert who(text) == [
+        ("have made progress.", "He", "adding"),
+        ("working extremely hard.", "Rutte", "saying"),
+    ]
+
+
+# --- unbalanced marks ----------------------------------------------------------------------
+
+
+def test_unclosed_quote_ends_at_its_paragraph_and_is_noted() -> None:
+    text = (
+        "The offer was “an insult to every docker.\n\n"
+        "The employers said they would “not negotiate under threat”."
+    )
+    scan = scan_quotes(text)
+    assert [q.text for q in scan.quotes] == [
+        "an insult to every docker.",
+        "not negotiate under threat",
+    ]
+    assert scan.quotes[0].end == text.index("\n")
+    assert any("never closed" in n for n in scan.notes)
+
+
+def test_stray_closing_mark_is_ignored_and_noted() -> None:
+    scan = scan_quotes("Costa said the union” would decide. Then “a real quote,” she said.")
+    assert [q.text for q in scan.quotes] == ["a real quote"]
+    assert any("stray closing" in n for n in scan.notes)
+
+
+def test_unclosed_opening_before_a_proper_pair_is_dropped() -> None:
+    scan = scan_quotes("“Missing close. Then “an inner quote.” More text.")
+    assert [q.text for q in scan.quotes] == ["an inner quote."]
+    assert any("unclosed quote mark ignored" in n for n in scan.notes)
+
+
+def test_an_unclosed_quote_never_swallows_later_paragraphs() -> None:
+    text = "He said “we will see.\n\nLater, the minister said “no” twice.\n\nThe end."
+    assert texts(text) == ["we will see.", "no"]
+
+
+def test_unclosed_quote_at_the_very_end() -> None:
+    assert texts("It was, he said, “the end of an era") == ["the end of an era"]
+
+
+# --- robustness ----------------------------------------------------------------------------
+
+
+def test_large_article_with_many_marks_is_linear() -> None:
+    paragraph = (
+        "Rutte said the alliance’s plans were fine. “We are ready for the talks, it’s clear,” "
+        "he said, adding that “nothing is decided.” The leaders’ meeting ended. "
+    )
+    text = "\n\n".join([paragraph] * (1_000_000 // len(paragraph)))
+    started = time.perf_counter()
+    quotes = extract_quotes(text)
+    elapsed = time.perf_counter() - started
+    assert len(quotes) == 2 * text.count(paragraph)
+    assert elapsed < 20, elapsed
+    pathological = "“word " * 100_000 + "\n\n" + "a ”b " * 100_000 + "\n\n" + "x's ’y " * 100_000
+    started = time.perf_counter()
+    scan_quotes(pathological)
+    assert time.perf_counter() - started < 20
+
+
+_PIECES = st.sampled_from(
+    [
+        "word",
+        "Rutte",
+        "said",
+        "he",
+        " ",
+        " ",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        '"',
+        "'",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        "‚",
+        "\u00a0",
+        "—",
+        "…",
+        "according to",
+        "who",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=80).map("".join))
+def test_any_text_gives_well_formed_quotes(text: str) -> None:
+    quotes = extract_quotes(text)
+    check_invariants(text, quotes)
+    assert extract_quotes(text) == quotes

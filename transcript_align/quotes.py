@@ -1,0 +1,770 @@
+"""Direct quotes in article text: where they are, and who said them.
+
+A *paragraph* is a line of the text (:attr:`Reference.text` separates
+paragraphs with blank lines, and a paragraph never holds a line break).
+
+Conventions of :class:`~transcript_align.models.Quote`, kept by every quote:
+
+- ``start``/``end``: the whole quote, from its opening mark to just after its
+  closing mark (to the paragraph end when the closing mark is missing);
+- ``parts``: the spans of the quoted words, one per paragraph, white space
+  trimmed, and without the one trailing comma that American punctuation puts
+  inside the closing mark (it belongs to the attribution, not to the speaker);
+  any other punctuation inside the marks (``.``, ``?``, ``…``, ``—``) stays;
+- ``text == " ".join(text[a:b] for a, b in parts)``.
+
+Marks: ``"…"``, ``“…”``, ``„…“``, ``«…»`` (spaced or not), ``»…«``, and the
+single ``‘…’``, ``'…'``, ``‚…‘``. A text is read either in *double* style
+(top-level quotes use double marks; single marks are nested quotes or
+apostrophes) or in *single* style (British); the style whose pairs are not
+nested in the other's wins, double on a tie. An apostrophe inside a word
+(``Ukraine’s``, ``don't``) or before a year (``’90s``) is never a mark.
+
+Everything is one left-to-right pass per paragraph with a stack, so the cost is
+linear in the text length whatever the number of marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .models import Quote
+
+__all__ = ["QuoteScan", "extract_quotes", "scan_quotes"]
+
+_DOUBLE = '"“”„‟«»'
+_SINGLE = "'‘’‚‛‹›"
+_MARK = re.compile("[" + re.escape(_DOUBLE + _SINGLE) + "]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+# A mark after one of these (or white space) can open a quote; before one of
+# these (or white space) it can close one.
+_BEFORE_OPEN = frozenset("([{—–-/" + _DOUBLE + _SINGLE)
+_AFTER_CLOSE = frozenset(".,;:!?)]}—–-…/" + _DOUBLE + _SINGLE)
+# Words written with a leading apostrophe: 'em, 'til, rock 'n' roll.
+_ELISION = re.compile(r"(?:em|til|cause|tis|twas|n[’'])(?!\w)", re.IGNORECASE)
+
+_OPEN, _CLOSE, _EITHER, _WEAK = 1, 2, 3, 4
+"""Roles of a mark: opens, closes, either (decided by whether a quote is open),
+or closes only if no later mark in the paragraph can (a possessive ``leaders’``)."""
+
+_PRE_WINDOW = 400
+_POST_WINDOW = 300
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteScan:
+    """The quotes of a text, and notes on marks that could not be paired."""
+
+    quotes: tuple[Quote, ...]
+    notes: tuple[str, ...] = ()
+
+
+def extract_quotes(text: str) -> tuple[Quote, ...]:
+    """Every direct quote in ``text``, in order, with its speaker when the sentence names one.
+
+    >>> q = extract_quotes("“We pray for a deal,” Rutte said. “Let’s hope.”")
+    >>> [(x.text, x.speaker, x.verb) for x in q]
+    [('We pray for a deal', 'Rutte', 'said'), ('Let’s hope.', 'Rutte', 'said')]
+    """
+    return scan_quotes(text).quotes
+
+
+def scan_quotes(text: str) -> QuoteScan:
+    """Like :func:`extract_quotes`, with notes on unbalanced marks (what was closed or dropped)."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    paragraphs = [_strip_span(text, a, b) for a, b in paragraphs]
+    marks = [_marks(text, a, b) for a, b in paragraphs]
+    double = _pair(text, paragraphs, marks, "d")
+    single = _pair(text, paragraphs, marks, "s")
+    if single.quotes and _outside(single.quotes, double.quotes) > _outside(
+        double.quotes, single.quotes
+    ):
+        chosen = single
+    else:
+        chosen = double
+    raws = [q for q in chosen.quotes if q.parts]
+    quotes = _attribute(text, paragraphs, raws)
+    return QuoteScan(tuple(quotes), tuple(chosen.notes))
+
+
+# --- marks and pairing ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    pos: int
+    glyph: str
+    cls: str  # "d" double, "s" single
+    role: int
+
+
+def _marks(text: str, a: int, b: int) -> list[_Mark]:
+    out = []
+    for m in _MARK.finditer(text, a, b):
+        mark = _classify(text, m.start(), a, b)
+        if mark is not None:
+            out.append(mark)
+    return out
+
+
+def _classify(text: str, i: int, a: int, b: int) -> _Mark | None:
+    g = text[i]
+    prev = text[i - 1] if i > a else " "
+    nxt = text[i + 1] if i + 1 < b else " "
+    can_open = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
+    can_close = (nxt.isspace() or nxt in _AFTER_CLOSE) and not prev.isspace()
+    cls = "d" if g in _DOUBLE else "s"
+    if cls == "s":
+        if prev.isalnum() and nxt.isalnum():
+            return None  # apostrophe inside a word: don't, Ukraine’s, 90’s
+        if nxt.isdigit() and not prev.isalnum():
+            return None  # ’90s
+        if g in "'‘" and can_open and _ELISION.match(text, i + 1, b):
+            return None
+    role: int
+    if g in "\"'":
+        role = _OPEN if can_open and not can_close else _CLOSE if can_close and not can_open else 0
+        role = role or _EITHER
+    elif g in "“‘‛‟":
+        role = _CLOSE if can_close and not can_open else _OPEN  # „…“ closes with “
+    elif g in "”’":
+        role = _OPEN if can_open and not can_close else _CLOSE  # ”…” opens with ” (Swedish)
+    elif g in "„‚":
+        role = _OPEN
+    elif g in "«‹":
+        # Closes only in the reversed style »Wort«; French spacing (« mot ») leaves it opening.
+        closes = (prev.isalnum() or prev in ".!?…") and not nxt.isalnum()
+        role = _CLOSE if closes else _OPEN
+    else:  # » ›
+        role = _OPEN if can_open and nxt.isalnum() else _CLOSE
+    if (
+        role == _CLOSE
+        and g in "’'"
+        and prev in "sS"
+        and i + 2 < b
+        and nxt == " "
+        and text[i + 2].islower()
+    ):
+        role = _WEAK  # the leaders’ meeting
+    return _Mark(i, g, cls, role)
+
+
+@dataclass
+class _Open:
+    """An opening mark waiting for its closing mark, with the parts it already spans."""
+
+    pos: int
+    glyph: str
+    seg_start: int
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    start: int = -1  # where the whole quote starts (first paragraph's opening mark)
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    closed: bool
+    last_inner_end: int  # where the quoted text ended before trimming (the closing mark)
+
+
+@dataclass
+class _Paired:
+    quotes: list[_Raw] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _pair(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    marks: Sequence[Sequence[_Mark]],
+    cls: str,
+) -> _Paired:
+    """Pair the marks of one class; quotes nested in a quote of the same class stay inside it."""
+    out = _Paired()
+    carried: _Open | None = None
+    for pi, (_, pb) in enumerate(paragraphs):
+        ms = [m for m in marks[pi] if m.cls == cls]
+        # A closing mark that is only a possessive when a later mark can close.
+        last_closer = max(
+            (k for k, m in enumerate(ms) if m.role in (_CLOSE, _EITHER, _WEAK)), default=-1
+        )
+        stack: list[_Open] = []
+        pairs: list[tuple[_Open, int]] = []
+        first = 0
+        if carried is not None:
+            carried.seg_start = ms[0].pos + 1
+            stack.append(carried)
+            first = 1
+        for k in range(first, len(ms)):
+            m = ms[k]
+            if m.role == _WEAK and (not stack or k < last_closer):
+                continue
+            if m.role == _OPEN or (m.role == _EITHER and not stack):
+                stack.append(_Open(m.pos, m.glyph, m.pos + 1, start=m.pos))
+            elif stack:
+                pairs.append((stack.pop(), m.pos))
+            else:
+                out.notes.append(f"stray closing quote mark ignored: {_context(text, m.pos)}")
+        trailing: _Open | None = None
+        if stack:
+            if stack[0] is carried:
+                keep = 0
+            else:
+                last_pair_open = max((o.pos for o, _ in pairs), default=-1)
+                keep = next((k for k, o in enumerate(stack) if o.pos > last_pair_open), len(stack))
+            for o in stack[:keep]:
+                out.notes.append(f"unclosed quote mark ignored: {_context(text, o.pos)}")
+            trailing = stack[keep] if keep < len(stack) else None
+        inner_limit = trailing.pos if trailing is not None else pb + 1
+        outer_end = -1
+        for o, close in sorted(pairs, key=lambda p: p[0].pos):
+            if close < outer_end or o.pos > inner_limit:
+                continue  # nested in another quote
+            outer_end = close
+            parts = (*o.parts, (o.seg_start, close))
+            out.quotes.append(_Raw(o.start, close + 1, _trim_parts(text, parts), True, close))
+        carried = None
+        if trailing is None:
+            continue
+        nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+        if nxt is not None and _continues(marks[pi + 1], nxt[0], cls, trailing.glyph):
+            trailing.parts.append((trailing.seg_start, pb))
+            carried = trailing
+            continue
+        parts = _trim_parts(text, (*trailing.parts, (trailing.seg_start, pb)))
+        if parts:
+            out.quotes.append(_Raw(trailing.start, pb, parts, False, pb))
+            out.notes.append(
+                f"quote mark never closed; quote ends at the paragraph end: "
+                f"{_context(text, trailing.pos)}"
+            )
+        else:
+            out.notes.append(f"unclosed quote mark ignored: {_context(text, trailing.pos)}")
+    return out
+
+
+def _continues(ms: Sequence[_Mark], start: int, cls: str, glyph: str) -> bool:
+    """Whether a paragraph re-opens a quote left open at the end of the one before it."""
+    if not ms or ms[0].pos != start or ms[0].cls != cls:
+        return False
+    if ms[0].role in (_OPEN, _EITHER):
+        return True
+    # French style marks a continued paragraph with » as well as «.
+    return glyph in "«»" and ms[0].glyph == "»"
+
+
+def _trim_parts(text: str, parts: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out = []
+    for n, (a, b) in enumerate(parts):
+        a, b = _strip_span(text, a, b)
+        if n == len(parts) - 1 and b > a and text[b - 1] == ",":
+            a, b = _strip_span(text, a, b - 1)
+        if b > a:
+            out.append((a, b))
+    if not any(c.isalnum() for a, b in out for c in text[a:b]):
+        return ()
+    return tuple(out)
+
+
+def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _outside(quotes: Sequence[_Raw], others: Sequence[_Raw]) -> int:
+    """How many of ``quotes`` lie inside none of ``others`` (both sorted by start)."""
+    count = 0
+    k = 0
+    for q in quotes:
+        while k < len(others) and others[k].end <= q.start:
+            k += 1
+        if not (k < len(others) and others[k].start <= q.start and q.end <= others[k].end):
+            count += 1
+    return count
+
+
+def _context(text: str, pos: int) -> str:
+    snippet = text[max(0, pos - 20) : pos + 30].replace("\n", " ")
+    return f"char {pos} ({snippet.strip()!r})"
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+_REPORTING = frozenset(
+    """said says say added adds told tells noted notes stated stressed stresses emphasized
+    emphasised emphasizes emphasises explained explains insisted insists argued argues warned
+    warns declared declares remarked replied responded answered asked asks continued continues
+    concluded concludes wrote writes recalled recalls acknowledged acknowledges admitted admits
+    claimed asserted asserts maintained maintains observed observes reiterated reiterates
+    repeated repeats announced announces commented suggested suggests urged urges vowed
+    promised confirmed confirms underlined underlines underscored underscores highlighted
+    highlights conceded concedes cautioned cautions predicted predicts joked quipped tweeted
+    posted affirmed affirms contended contends countered mentioned mentions reaffirmed
+    reaffirms reminded reminds pointed described describes called exclaimed shouted lamented
+    complained boasted assured reported spoke speaks""".split()
+)
+_PARTICIPLES = frozenset(
+    """saying adding noting stressing emphasizing emphasising explaining insisting arguing
+    warning declaring describing calling telling asking urging reiterating recalling
+    acknowledging admitting claiming stating underlining underscoring highlighting cautioning
+    promising vowing confirming suggesting answering replying responding writing remarking
+    announcing commenting pointing repeating maintaining conceding affirming speaking""".split()
+)
+_SKIPPABLE = frozenset(
+    """also later then further again once previously repeatedly earlier recently has had have
+    would will reportedly publicly separately simply flatly""".split()
+)
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
+_RESOLVABLE = frozenset(["he", "she"])
+_DETERMINERS = frozenset("the a an this that his her their its our another one".split())
+_NOT_IN_DESCRIPTOR = frozenset(
+    """that which who whom it is are was were be been being has have had will would can could
+    should may might must and or but not also to of in on at for with by from as than so very
+    there here then when if what how""".split()
+)
+_CONNECTORS = frozenset("of de da del della di du van von der den la le al bin ibn el".split())
+_FUNCTION = frozenset(
+    """the a an and but so then when while on in at after before as if also meanwhile however
+    earlier later now still yet for with by from to of this that these those there here it its
+    his her their speaking asked answering responding moreover regarding according monday
+    tuesday wednesday thursday friday saturday sunday""".split()
+)
+_TITLES = frozenset(
+    """secretary general secretary-general president vice prime minister foreign defence defense
+    finance interior chancellor chief commissioner ambassador spokesperson spokesman spokeswoman
+    envoy special senator sen representative rep congressman congresswoman governor gov mayor
+    mr mrs ms dr prof professor king queen prince princess pope ceo director chairman chairwoman
+    chair head deputy state of for former acting interim top senior adviser advisor leader
+    admiral colonel lieutenant commander officer supreme allied high first lady judge justice
+    attorney sheikh sir dame lord affairs national security press white house republican
+    democrat democratic opposition party member mp mep coach manager captain founder premier
+    assistant executive economy trade health education energy home office army navy air force
+    foreign-minister president-elect vice-president""".split()
+)
+_NATIONALITY_EXCEPTIONS = frozenset("french dutch greek swiss thai czech irish welsh".split())
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen sen rep gov lt col sgt capt st jr sr no vs etc inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr)\."
+    r"|(?:[^\W\d_]\.){2,}"
+    r"|\w+(?:[’'\-‑]\w+)*(?:(?<=s)[’'](?!\w))?"  # Farmers' unions
+    r"|[^\w\s]"
+)
+_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING)) + r")\b", re.IGNORECASE)
+_PRE_HINT = re.compile(
+    r"\b(?:according|" + "|".join(sorted(_REPORTING | _PARTICIPLES)) + r")\b", re.IGNORECASE
+)
+_NAME_WINDOW = 120
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+
+
+class _Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    low: str
+    word: bool  # a word, not a punctuation sign
+    cap: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    text: str
+    kind: str  # "name", "pronoun" or "descriptor"
+    pos: int  # absolute position in the text
+    end: int
+
+
+def _speaker(toks: Sequence[_Tok], kind: str) -> _Speaker:
+    return _Speaker(_join(toks), kind, toks[0].start, toks[-1].end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: _Speaker | None
+    verb: str | None
+
+
+_NO_ATTRIBUTION = _Attribution(None, None)
+
+
+def _tokens(text: str, a: int, b: int) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, a, b):
+        t = m.group()
+        out.append(
+            _Tok(t, m.start(), m.end(), t.lower(), t[0].isalnum() or len(t) > 1, t[0].isupper())
+        )
+    return out
+
+
+def _attribute(
+    text: str, paragraphs: Sequence[tuple[int, int]], raws: Sequence[_Raw]
+) -> list[Quote]:
+    """Give each quote its speaker and reporting verb; resolve he/she to the last named speaker."""
+    para_starts = [a for a, _ in paragraphs]
+
+    def para_of(pos: int) -> tuple[int, int]:
+        return paragraphs[bisect.bisect_right(para_starts, pos) - 1]
+
+    attributions: list[_Attribution] = []
+    post_ends: list[int] = []
+    names: list[tuple[int, str]] = []
+    for n, q in enumerate(raws):
+        first_para = para_of(q.start)
+        last_para = para_of(q.end - 1)
+        prev_end = raws[n - 1].end if n and raws[n - 1].end > first_para[0] else first_para[0]
+        next_start = (
+            raws[n + 1].start if n + 1 < len(raws) and raws[n + 1].start < last_para[1] else None
+        )
+        post_limit = min(last_para[1], q.end + _POST_WINDOW)
+        if next_start is not None:
+            post_limit = min(post_limit, next_start)
+        post_end = _sentence_end(text, q.end, post_limit)
+        post_ends.append(post_end)
+        attribution = None
+        if q.closed and not _ends_sentence(text, q):
+            attribution = _post_attribution(_tokens(text, q.end, post_end))
+        if attribution is None:
+            pre_start = max(prev_end, q.start - _PRE_WINDOW)
+            if _PRE_HINT.search(text, pre_start, q.start):
+                pre_start = _sentence_start(text, pre_start, q.start)
+                attribution = _pre_attribution(_tokens(text, pre_start, q.start))
+        if attribution is None and n and raws[n - 1].end > first_para[0]:
+            prev = raws[n - 1]
+            if not text[post_ends[n - 1] : q.start].strip() or (
+                not _ends_sentence(text, prev) and _sentence_end(text, prev.end, q.start) == q.start
+            ):
+                # “Let’s hope…,” he said. “At the moment…” — one speaker, interrupted;
+                # or a second quote in the same sentence: said it was “X” and “Y”.
+                attribution = attributions[n - 1]
+        attribution = attribution or _NO_ATTRIBUTION
+        attributions.append(attribution)
+        if attribution.speaker is not None and attribution.speaker.kind == "name":
+            names.append((attribution.speaker.pos, attribution.speaker.text))
+    names.extend(_reporting_names(text, paragraphs, raws))
+    names.sort()
+    positions = [p for p, _ in names]
+    out = []
+    for q, attribution in zip(raws, attributions):
+        speaker = attribution.speaker.text if attribution.speaker else None
+        if attribution.speaker is not None and attribution.speaker.text.lower() in _RESOLVABLE:
+            k = bisect.bisect_left(positions, attribution.speaker.pos)
+            if k:
+                speaker = names[k - 1][1]
+        quoted = " ".join(text[a:b] for a, b in q.parts)
+        out.append(Quote(quoted, q.start, q.end, q.parts, speaker, attribution.verb))
+    return out
+
+
+def _ends_sentence(text: str, q: _Raw) -> bool:
+    """Whether a quote closes its sentence, so what follows is not its attribution."""
+    after = text[q.end : q.end + 2].lstrip()
+    if after.startswith("."):
+        return True
+    inner = text[q.parts[-1][0] : q.last_inner_end].rstrip()
+    if inner.endswith(".") and not inner.endswith(".."):
+        rest = text[q.end : q.end + 40].lstrip()
+        return not rest[:1].islower()
+    return False
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    """Whether sentence-final punctuation really ends a sentence (not ``Mr.`` or ``U.S.``)."""
+    if m.group()[0] != ".":
+        return True
+    k = m.start()
+    j = k
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:k]
+    if "." in word or word.lower() in _ABBREVIATIONS:
+        return False
+    return not (len(word) == 1 and word.isupper())
+
+
+def _sentence_start(text: str, a: int, b: int) -> int:
+    start = a
+    for m in _SENTENCE_END.finditer(text, a, b):
+        if _is_boundary(text, m):
+            start = m.end()
+    return start
+
+
+def _sentence_end(text: str, a: int, b: int) -> int:
+    for m in _SENTENCE_END.finditer(text, a, b):
+        if _is_boundary(text, m):
+            return m.end()
+    return b
+
+
+def _post_attribution(toks: list[_Tok]) -> _Attribution | None:
+    """``, he said`` / ``, said Rutte`` / ``, Rutte told reporters`` / ``, according to Rutte``."""
+    i = 0
+    while i < len(toks) and toks[i].text in ",—–-:;":
+        i += 1
+    if i >= len(toks):
+        return None
+    if toks[i].low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+        sp = _speaker_forward(toks, i + 2)
+        return _Attribution(sp, "according to") if sp else None
+    if toks[i].low in _REPORTING:
+        sp = _speaker_forward(toks, i + 1)
+        return _Attribution(sp, toks[i].low) if sp else None
+    found = _verb_after_speaker(toks, i)
+    if found is None:
+        return None
+    v, appositive = found
+    sp = _speaker_forward(toks, i) if appositive else _speaker_before(toks, v, first=i)
+    if sp is None:
+        return None
+    return _Attribution(sp, toks[v].low)
+
+
+def _verb_after_speaker(toks: list[_Tok], i: int) -> tuple[int, bool] | None:
+    """The reporting verb after a speaker phrase starting at ``i``, and whether an
+    appositive sits between them (``Rutte, who chairs the meeting, said``)."""
+    t = toks[i]
+    if not (t.low in _PRONOUNS or t.cap or t.low in _DETERMINERS):
+        return None
+    j = i
+    appositive = False
+    if j + 2 < len(toks) and toks[j + 1].text == "," and toks[j + 2].low == "who":
+        k = j + 3
+        while k < len(toks) and k < j + 20 and toks[k].text != ",":
+            k += 1
+        j = k + 1
+        appositive = True
+    for k in range(j, min(len(toks), j + 10)):
+        if toks[k].low in _REPORTING:
+            return k, appositive
+        if not toks[k].word:
+            return None
+    return None
+
+
+def _pre_attribution(toks: list[_Tok]) -> _Attribution | None:
+    """``Rutte said: “`` / ``he said that “`` / embedded: ``Rutte reiterated that there is “``."""
+    v = None
+    for k in range(len(toks) - 1, -1, -1):
+        low = toks[k].low
+        if low in _REPORTING or low in _PARTICIPLES:
+            v = k
+            break
+        if low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+            v = k
+            break
+    if v is None:
+        return None
+    verb = toks[v].low
+    if verb == "according":
+        sp = _speaker_forward(toks, v + 2)
+        return _Attribution(sp, "according to") if sp else None
+    if verb in _REPORTING:
+        sp = _speaker_before(toks, v)
+        if sp is not None:
+            return _Attribution(sp, verb)
+        sp = _speaker_forward(toks, v + 1)
+        rest = [t.text for t in toks[v + 1 :] if t.start >= sp.end] if sp else []
+        if sp is not None and rest and rest[0] in ":," and all(len(r) == 1 for r in rest):
+            return _Attribution(sp, verb)  # said Rutte: “…”
+    return _Attribution(_main_subject(toks, v), verb)
+
+
+def _main_subject(toks: list[_Tok], limit: int) -> _Speaker | None:
+    """The sentence's subject: a name or pronoun before its first verb (``Rutte also added``)."""
+    for k in range(min(limit + 1, len(toks))):
+        low = toks[k].low
+        reporting = low in _REPORTING
+        if reporting or (low.endswith("ed") and not low.endswith("eed") and not toks[k].cap):
+            sp = _speaker_before(toks, k)
+            if sp is not None and (reporting or sp.kind != "descriptor"):
+                return sp
+    return None
+
+
+def _speaker_before(toks: list[_Tok], v: int, *, first: int = 0) -> _Speaker | None:
+    """The speaker phrase ending just before the verb at ``v`` (starting at ``first`` or later)."""
+    j = v - 1
+    skipped = 0
+    while j >= first and skipped < 2 and (toks[j].low in _SKIPPABLE or _adverb(toks[j])):
+        j -= 1
+        skipped += 1
+    if j < first:
+        return None
+    t = toks[j]
+    if t.text == "," and first == 0:
+        return _appositive_speaker(toks, j)
+    if t.low in _PRONOUNS:
+        return _speaker([t], "pronoun")
+    if t.cap and t.word:
+        k = j
+        while k - 1 >= first and (
+            (toks[k - 1].cap and toks[k - 1].word)
+            or (toks[k - 1].low in _CONNECTORS and k - 2 >= first and toks[k - 2].cap)
+        ):
+            k -= 1
+        run = toks[k : j + 1]
+        name = _clean_name(run)
+        if name:
+            return _speaker(name, "name")
+        if k - 1 >= first and toks[k - 1].low in _DETERMINERS:
+            k -= 1
+        if run[-1].low in _FUNCTION:
+            return None
+        return _speaker(toks[k : j + 1], "descriptor")
+    if t.word and t.text.isalpha() and t.low not in _NOT_IN_DESCRIPTOR:
+        for k in range(j - 1, max(first, j - 6) - 1, -1):
+            w = toks[k]
+            if w.low in _DETERMINERS or _possessive(w):
+                return _speaker(toks[k : j + 1], "descriptor")
+            if not w.word or w.low in _NOT_IN_DESCRIPTOR:
+                return None
+    return None
+
+
+def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
+    """The speaker before a comma at ``j`` that closes an apposition.
+
+    ``Rutte, who chairs the meeting, said`` and ``unions, which …, said`` give
+    what precedes the clause; ``Norway's minister, Anders Dahl, said`` gives the name.
+    """
+    for k in range(j - 1, max(-1, j - 20), -1):
+        if toks[k].text != ",":
+            if toks[k].word:
+                continue
+            return None
+        inner = toks[k + 1 : j]
+        if not inner or k == 0:
+            return None
+        if inner[0].low in ("who", "whose", "which"):
+            return _speaker_before(toks, k, first=max(0, k - 8))
+        if all(t.cap or t.low in _CONNECTORS for t in inner):
+            name = _clean_name(inner)
+            return _speaker(name, "name") if name else None
+        return None
+    return None
+
+
+def _speaker_forward(toks: list[_Tok], i: int) -> _Speaker | None:
+    """A speaker phrase starting at ``i``: a pronoun, a name, or ``the NATO chief``."""
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if t.low in _PRONOUNS:
+        return _speaker([t], "pronoun")
+    j = i
+    if t.low in _DETERMINERS:
+        j = i + 1
+        while (
+            j < len(toks) and j < i + 6 and toks[j].word and toks[j].low not in _NOT_IN_DESCRIPTOR
+        ):
+            j += 1
+        if j == i + 1:
+            return None
+        if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].cap:
+            named = _speaker_forward(toks, j + 1)  # "said the minister, Priya Lal"
+            if named is not None and named.kind == "name":
+                return named
+        return _speaker(toks[i:j], "descriptor")
+    while j < len(toks) and (
+        (toks[j].cap and toks[j].word)
+        or (toks[j].low in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].cap)
+    ):
+        j += 1
+    if j == i:
+        return None
+    run = toks[i:j]
+    name = _clean_name(run)
+    if name:
+        return _speaker(name, "name")
+    return _speaker(run, "descriptor")
+
+
+def _clean_name(run: Sequence[_Tok]) -> list[_Tok]:
+    """A name from a capitalised run: ``NATO Secretary General Mark Rutte`` → ``Mark Rutte``."""
+    words = list(run)
+    while words:
+        w = words[0]
+        low = w.low.rstrip(".")
+        nxt = words[1] if len(words) > 1 else None
+        if (
+            low in _TITLES
+            or low in _FUNCTION
+            or low in _CONNECTORS
+            or _acronym(w)
+            or _possessive(w)
+            or (nxt is not None and _nationality(w) and (nxt.low in _TITLES or _acronym(nxt)))
+        ):
+            words.pop(0)
+        else:
+            break
+    while words and words[-1].low in _CONNECTORS:
+        words.pop()
+    if not words or all(_acronym(w) for w in words):
+        return []
+    return words
+
+
+def _reporting_names(
+    text: str, paragraphs: Sequence[tuple[int, int]], raws: Sequence[_Raw]
+) -> list[tuple[int, str]]:
+    """Named subjects of reporting verbs outside quotes (``Rutte said allies would…``)."""
+    out = []
+    k = 0
+    for pa, pb in paragraphs:
+        segments = []
+        pos = pa
+        while k < len(raws) and raws[k].start < pb:
+            if raws[k].start > pos:
+                segments.append((pos, raws[k].start))
+            pos = max(pos, raws[k].end)
+            if raws[k].end > pb:
+                break
+            k += 1
+        if pos < pb:
+            segments.append((pos, pb))
+        for a, b in segments:
+            for m in _REPORTING_WORD.finditer(text, a, b):
+                toks = _tokens(text, max(a, m.start() - _NAME_WINDOW), m.end())
+                sp = _speaker_before(toks, len(toks) - 1)
+                if sp is not None and sp.kind == "name":
+                    out.append((sp.pos, sp.text))
+    return out
+
+
+def _join(toks: Sequence[_Tok]) -> str:
+    parts = [toks[0].text]
+    for prev, t in itertools.pairwise(toks):
+        parts.append(("" if prev.end == t.start else " ") + t.text)
+    return "".join(parts)
+
+
+def _adverb(t: _Tok) -> bool:
+    return t.text.islower() and t.text.endswith("ly") and len(t.text) > 4
+
+
+def _acronym(t: _Tok) -> bool:
+    letters = [c for c in t.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _possessive(t: _Tok) -> bool:
+    return t.low.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _nationality(t: _Tok) -> bool:
+    low = t.low
+    return low in _NATIONALITY_EXCEPTIONS or low.endswith(("an", "ese", "ish", "i"))
