@@ -504,9 +504,21 @@ def test_teasers_about_other_stories_are_cut() -> None:
         "A celebrity chef opened a restaurant where “nothing costs more than a bus ticket”.",
         "Floods in the north forced thousands from their homes, officials warned.",
     ]
-    body, boilerplate, notes = split_boilerplate([*ARTICLE, *teasers])
-    assert body == ARTICLE and boilerplate == teasers
+    # With a seam on the page (a heading before the run, or site lines after it)...
+    body, boilerplate, notes = split_boilerplate([*ARTICLE, "More news", *teasers])
+    assert body == ARTICLE and boilerplate == ["More news", *teasers]
+    body, boilerplate, notes = split_boilerplate([*ARTICLE, *teasers, "Leave a comment"])
+    assert body == ARTICLE and boilerplate == [*teasers, "Leave a comment"]
     assert "3 trailing paragraph(s) about other stories" in notes[0]
+
+
+def test_a_change_of_subject_without_a_seam_is_kept() -> None:
+    """An article may end on another subject: without a seam on the page, nothing is cut."""
+    teasers = [
+        "Astronomers in Chile discovered a comet passing unusually close to Jupiter.",
+        "Floods in the north forced thousands from their homes, officials warned.",
+    ]
+    assert split_boilerplate([*ARTICLE, *teasers])[0] == [*ARTICLE, *teasers]
 
 
 def test_the_first_two_paragraphs_are_never_cut() -> None:

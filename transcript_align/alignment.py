@@ -323,7 +323,9 @@ def _walk(
             break
         kept.append(block)
         last_i, last_j = block[-1] if direction > 0 else block[0]
-        if total > best:
+        # Only a block with a content word may end the match: "the" and "for"
+        # match anywhere, so on their own they prove nothing.
+        if total > best and gain > 0.2 * len(block) + 1e-9:
             best, best_len = total, len(kept)
     kept = kept[:best_len]
     return kept
@@ -430,7 +432,7 @@ def _gap(
         (x, y, s)
         for k, (x, y, s) in enumerate(pairs)
         if not is_function(q[qa + x])
-        or min(y, b - 1 - y) <= 2
+        or value(0.0, y) >= -0.0025
         or any(abs(y - y2) <= 2 for k2, (_, y2, _) in enumerate(pairs) if k2 != k)
     ]
     ops: list[Op] = []
@@ -473,6 +475,10 @@ def _trim_edge(q: Sequence[str], ops: list[Op], edge: str) -> list[Op]:
             op.tb if edge == "lead" else op.ta,
             0.0,
         )
+    elif op.tag == "replace" and op.qb - op.qa > 3:
+        # A long unsaid edge is just that: the words after it are no "replacement".
+        at = op.tb if edge == "lead" else op.ta
+        out[k] = Op("delete", op.qa, op.qb, at, at, 0.0)
     elif op.tag == "replace":
         # Keep as many said words as the passage has (plus one) next to the
         # match: "coming [into NATO → in the Alliance]" reads right, a whole

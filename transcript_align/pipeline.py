@@ -16,7 +16,7 @@ from .models import (
     Report,
     Transcript,
 )
-from .relate import ALIGNED_EVIDENCE, relatedness
+from .relate import check_reference
 from .repair import find_corrections
 from .timeline import build_tokens
 from .verify import check_quote, not_found
@@ -55,21 +55,7 @@ def align(
     checks: list[ReferenceCheck] = []
     for n, ref in enumerate(references, 1):
         say(f"comparing article {n}/{len(references)}")
-        rel = relatedness(index, ref.text)
-        score = rel.evidence / (rel.evidence + ALIGNED_EVIDENCE)
-        if rel.aligned:
-            reason = (
-                f"{sum(r.matched for r in rel.runs if r.matched > 5)} of its words said in order "
-                f"(longest run {rel.longest} words)"
-            )
-            checks.append(ReferenceCheck(ref, "aligned", round(score, 3), reason))
-        else:
-            reason = (
-                "no passage of it was said here"
-                if rel.longest < 4
-                else f"only short phrases in common (longest {rel.longest} words)"
-            )
-            checks.append(ReferenceCheck(ref, "unrelated", round(score, 3), reason))
+        checks.append(check_reference(ref, index))
 
     aligned = [c.reference for c in checks if c.status == "aligned"]
     corrections: tuple[Correction, ...] = ()

@@ -445,9 +445,19 @@ def _teaser_cut(
             continue
         topic = {w for w, c in counts.items() if c >= 2} | title_words
         unrelated = sum(1 for w in words[s:end] if len(w) >= _MIN_TEASER_WORDS and not w & topic)
-        if unrelated >= need and 3 * unrelated >= 2 * (end - s):
-            return s
+        # Topic alone is no proof: an article's last paragraphs may turn to a new
+        # subject. Cut only where the page shows a seam too: site lines after the
+        # run, or a heading-like line ("A four-part docuseries") where it starts.
+        seam = chrome_follows or _headerish(paragraphs[s - 1]) or _headerish(paragraphs[s])
+        if seam and unrelated >= need and 3 * unrelated >= 2 * (end - s):
+            heading = s - 1 > keep_min and _headerish(paragraphs[s - 1])
+            return s - 1 if heading else s
     return end
+
+
+def _headerish(p: str) -> bool:
+    """A short line with no sentence punctuation: a heading or a label, not article prose."""
+    return len(p.split()) <= 6 and not re.search(r"[.!?…:;,\"”’»]$", p.strip())
 
 
 def _distinctive(p: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Does an article report this event? Evidence from long shared word runs.
+"""Does an article report this event? Evidence from long shared word runs and its quotes.
 
 Two texts about the same topic share words and short stock phrases ("the war
 against Ukraine", "foreign ministers") by chance. What chance does not give
@@ -7,6 +7,10 @@ that quotes this very speech has. So the evidence is the length of runs of
 the article's units found in order in the transcript (trigram seeds, chained
 along a diagonal through recogniser slips), each counted beyond the length
 that topical overlap reaches on its own.
+
+A short piece may quote only a few sentences, some of them loosely; it still
+reports the event when most of its quotes were said here (a piece about
+another day may share one stock phrase of the speaker's, not most quotes).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from dataclasses import dataclass
 
 from .alignment import MAX_POSTINGS, TranscriptIndex
 from .lexicon import is_function
+from .models import Reference, ReferenceCheck
 from .normalize import text_units
+from .verify import is_said
 
 CHANCE_RUN = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
@@ -23,6 +29,45 @@ ALIGNED_EVIDENCE = 8.0
 """Units beyond chance an article needs to report this event (e.g. one 13-unit run)."""
 MAX_SLIP = 3
 """Units a run may skip (misheard or extra words) and still be one run."""
+QUOTES_SAID = 0.5
+"""Share of an article's checkable quotes that must have been said to count as support."""
+MIN_QUOTES_SAID = 2
+
+
+def check_reference(reference: Reference, index: TranscriptIndex) -> ReferenceCheck:
+    """Decide whether ``reference`` reports the event of the transcript behind ``index``.
+
+    ``score`` is 0.5 at the decision boundary: above it the article is aligned.
+    """
+    rel = relatedness(index, reference.text)
+    score = rel.evidence / (rel.evidence + ALIGNED_EVIDENCE)
+    if rel.aligned:
+        said = sum(r.matched for r in rel.runs if r.matched > CHANCE_RUN)
+        why = f"{said} of its words said in order (longest run {rel.longest} words)"
+        return ReferenceCheck(reference, "aligned", round(score, 3), why)
+    said, checked = _quote_support(reference, index)
+    if checked and said >= MIN_QUOTES_SAID and said / checked >= QUOTES_SAID:
+        score = max(score, 0.5 + 0.5 * (said / checked - QUOTES_SAID) / (1 - QUOTES_SAID))
+        why = f"{said} of its {checked} quotes were said here"
+        return ReferenceCheck(reference, "aligned", round(score, 3), why)
+    if rel.longest < 4 and not said:
+        why = "no passage of it was said here"
+    else:
+        why = f"only short phrases in common (longest {rel.longest} words"
+        why += f", {said} of {checked} quotes)" if checked else ")"
+    return ReferenceCheck(reference, "unrelated", round(min(score, 0.499), 3), why)
+
+
+def _quote_support(reference: Reference, index: TranscriptIndex) -> tuple[int, int]:
+    """How many of the article's checkable quotes were said, and how many there are."""
+    said = checked = 0
+    for quote in reference.quotes:
+        verdict = is_said(quote.text, index)
+        if verdict is None:
+            continue
+        checked += 1
+        said += verdict
+    return said, checked
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -35,7 +35,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .lexicon import FILLERS, is_function
 from .models import Correction, CorrectionKind, Evidence, Reference, Token, Transcript
-from .normalize import fold, iter_tokens, phonetic, units, zipf
+from .normalize import fold, iter_tokens, phonetic, text_units, units, zipf
 from .similarity import is_morph_variant, sound_similarity, stem
 
 COMMON = 3.5
@@ -72,6 +72,7 @@ class Candidate:
     count: int
     evidence: tuple[Evidence, ...]
     context: frozenset[str]
+    neighbours: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,7 @@ class Features:
     split: bool
     length: int
     repeats: int
+    neighbour: bool = False
 
 
 # Fitted weights of the confidence model (logistic); see benchmarks/calibrate.py.
@@ -122,6 +124,7 @@ WEIGHTS = {
     "capitalised": 0.6,
     "count": 0.5,
     "known": -2.5,
+    "neighbour": 3.0,
 }
 
 
@@ -139,6 +142,7 @@ def confidence(f: Features) -> float:
         + w["capitalised"] * f.capitalised
         + w["count"] * math.log1p(f.count)
         + w["known"] * f.known
+        + w["neighbour"] * f.neighbour
     )
     return 1 / (1 + math.exp(-z))
 
@@ -200,11 +204,20 @@ def find_corrections(
     return tuple(out)
 
 
+@dataclass
+class _Mined:
+    """What the articles say about one candidate key, gathered while reading them."""
+
+    kind: CorrectionKind
+    spellings: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    context: set[str] = field(default_factory=set)
+    neighbours: set[str] = field(default_factory=set)
+
+
 def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
     """Names and rare words of the articles, with where they were found."""
-    found: dict[str, dict[str, object]] = {}
-    texts: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    contexts: dict[str, set[str]] = defaultdict(set)
+    mined: dict[str, _Mined] = {}
     for ref in references:
         tokens = list(iter_tokens(ref.text))
         initial = _sentence_initial(ref.text, tokens)
@@ -221,63 +234,60 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
                     if tokens[i][2].lower() in PARTICLES or tokens[j - 1][2].lower() in PARTICLES:
                         continue
                     text = _strip_possessive(ref.text[tokens[i][0] : tokens[j - 1][1]])
-                    _add(found, texts, contexts, text, "name", ref, tokens, i, j)
+                    near = [tokens[k][2] for k in (i - 1, j) if a <= k < b]
+                    _add(mined, text, "name", ref, tokens, i, j, near)
         for k, (_, _, tok) in enumerate(tokens):
             if flags[k] or not tok.isalpha() or not tok.islower() or len(tok) < 5:
                 continue
             if zipf(tok) < RARE_WORD and not is_function(tok):
-                _add(found, texts, contexts, tok, "word", ref, tokens, k, k + 1)
+                _add(mined, tok, "word", ref, tokens, k, k + 1, [])
     out = []
-    for key in sorted(found):
-        entry = found[key]
-        spellings = texts[key]
+    for key in sorted(mined):
+        m = mined[key]
         # The spelling used most often wins; ties go to the first seen.
-        text = max(spellings, key=lambda s: (sum(1 for x in spellings if x[0] == s[0]), -s[1]))[0]
-        evidence = entry["evidence"]
-        assert isinstance(evidence, list)
+        text = max(m.spellings, key=lambda x: (m.spellings.count(x), -m.spellings.index(x)))
         out.append(
             Candidate(
                 text,
                 key,
                 _sound(key),
-                entry["kind"],  # type: ignore[arg-type]
-                len(spellings),
-                tuple(evidence[:2]),
-                frozenset(contexts[key]),
+                m.kind,
+                len(m.spellings),
+                tuple(m.evidence[:2]),
+                frozenset(m.context),
+                frozenset(m.neighbours),
             )
         )
     return out
 
 
 def _add(
-    found: dict[str, dict[str, object]],
-    texts: dict[str, list[tuple[str, int]]],
-    contexts: dict[str, set[str]],
+    mined: dict[str, _Mined],
     text: str,
-    kind: str,
+    kind: CorrectionKind,
     ref: Reference,
     tokens: list[tuple[int, int, str]],
     i: int,
     j: int,
+    near: list[str],
 ) -> None:
     key = _key(text)
     if len(key) < 4:
         return  # "OEM", "NDA": too short to tell from a misheard word by sound
     if any(c.isdigit() for c in text) or re.search(r"\w\.\w\w", text):
         return  # "COVID-19", "FPL.As": not a spoken name
-    entry = found.setdefault(key, {"kind": kind, "evidence": []})
-    texts[key].append((text, len(texts[key])))
-    lo, hi = max(0, i - 4), min(len(tokens), j + 4)
-    snippet = " ".join(ref.text[tokens[lo][0] : tokens[hi - 1][1]].split())
-    evidence = entry["evidence"]
-    assert isinstance(evidence, list)
-    if len(evidence) < 2 and all(e.reference != ref.path for e in evidence):
-        evidence.append(Evidence(ref.path, snippet))
+    m = mined.setdefault(key, _Mined(kind))
+    m.spellings.append(text)
+    m.neighbours.update(_key(w) for w in near)
+    if len(m.evidence) < 2 and all(e.reference != ref.path for e in m.evidence):
+        lo, hi = max(0, i - 4), min(len(tokens), j + 4)
+        snippet = " ".join(ref.text[tokens[lo][0] : tokens[hi - 1][1]].split())
+        m.evidence.append(Evidence(ref.path, snippet))
     own = set(units(text))
     for k in range(max(0, i - CONTEXT_TOKENS), min(len(tokens), j + CONTEXT_TOKENS)):
         for u in units(tokens[k][2]):
             if u not in own and not is_function(u):
-                contexts[key].add(stem(u))
+                m.context.add(stem(u))
 
 
 def _sentence_initial(text: str, tokens: list[tuple[int, int, str]]) -> list[bool]:
@@ -522,7 +532,8 @@ def features(
         return None
     cand_words = [_key(w) for w in cand.text.split()]
     span_words = [_key(w) for w in span.text.split()]
-    if cand_words[0] == span_words[0] or cand_words[-1] == span_words[-1]:
+    span_units, cand_units = text_units(span.text), text_units(cand.text)
+    if span_units[:1] == cand_units[:1] or span_units[-1:] == cand_units[-1:]:
         return None  # the shorter pair without the shared word is scored on its own
     if _is_word_run(span.key, cand_words) or _is_word_run(cand.key, span_words):
         return None  # words added or dropped ("Secretary-General" → "NATO Secretary General")
@@ -568,7 +579,16 @@ def features(
         split=split,
         length=len(cand.key),
         repeats=repeats.get(span.key, 0),
+        neighbour=_neighbour(span, cand, transcript),
     )
+
+
+def _neighbour(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether the span stands next to the rest of the name ("Crystal Dufresne" for
+    "Christelle Dufresne"): the strongest sign that it is that name, misheard."""
+    tokens = transcript.tokens
+    around = [tokens[k].text for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
+    return any(_key(w) in cand.neighbours for w in around if _key(w))
 
 
 def _context_overlap(span: Span, cand: Candidate, transcript: Transcript) -> int:

@@ -101,6 +101,14 @@ def check_quote(
     )
 
 
+def is_said(text: str, index: TranscriptIndex) -> bool | None:
+    """Whether a quote was said at all (``None`` when it is too short to tell)."""
+    words = quote_words(text)
+    if len(words.spans) < MIN_WORDS:
+        return None
+    return any(_found(m, words) for m in locate(index, words.units, limit=1))
+
+
 def not_found(quote: Quote, reference: str, reason: str) -> QuoteCheck:
     """A quote that is not looked for (its reference reports another event)."""
     words = quote_words(quote.text)
