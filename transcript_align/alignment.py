@@ -43,6 +43,8 @@ MAX_POSTINGS = 64
 MAX_PASSAGE = 3000
 """Units of a passage beyond this are not aligned (resource limit)."""
 MAX_GAP_CELLS = 4000
+ALTERNATIVE_VOTES = 0.4
+"""Other places are aligned only when their seed votes reach this share of the best's."""
 """Largest gap (quote words × said words) that is filled word by word."""
 
 
@@ -139,7 +141,10 @@ def locate(index: TranscriptIndex, units: Sequence[str], *, limit: int = 3) -> l
     qids = [index.vocab.get(u, -1) for u in units]
     weights = [weight(u) for u in units]
     matches = []
-    for lo, hi in _windows(index, units, qids, weights, limit):
+    windows = _windows(index, units, qids, weights, limit)
+    for lo, hi, votes in windows:
+        if votes < ALTERNATIVE_VOTES * windows[0][2]:
+            continue  # far fewer seeds than the best place: not worth aligning
         match = _align_window(index, units, qids, weights, lo, hi)
         if match is not None:
             matches.append(match)
@@ -157,8 +162,8 @@ def _windows(
     qids: list[int],
     weights: list[float],
     limit: int,
-) -> list[tuple[int, int]]:
-    """Transcript windows around the diagonals that collect the most seed votes."""
+) -> list[tuple[int, int, float]]:
+    """Transcript windows around the diagonals that collect the most seed votes, with the votes."""
     votes: dict[int, float] = defaultdict(float)
     m = len(units)
     for i in range(m):
@@ -194,7 +199,10 @@ def _windows(
     pad = 10 + m // 4
     extra = max(30, m)
     n = len(index)
-    return [(max(0, b * BIN - pad), min(n, b * BIN + BIN + m + extra + pad)) for b in chosen]
+    return [
+        (max(0, b * BIN - pad), min(n, b * BIN + BIN + m + extra + pad), smoothed[b])
+        for b in chosen
+    ]
 
 
 def _align_window(

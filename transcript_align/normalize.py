@@ -23,7 +23,9 @@ from num2words import num2words
 _TOKEN = re.compile(
     r"[$€£¥]?\w+(?:(?:['’‘\-‐‑]|\.(?=\w)|(?<=\d),(?=\d{3}(?!\d)))\w+)*(?:(?<=\d)\s?%)?"
 )
-_INITIALISM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+_HYPHENS = re.compile(r"[\-‐‑]+")
+_NON_WORD = re.compile(r"[^\w]|_")
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _NUMBER = re.compile(
     r"^(?P<cur>[$€£¥])?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>st|nd|rd|th|s|'s|%|\s%)?$", re.I
 )
@@ -92,13 +94,18 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in tokenize(t)]
     ['Mr', 'Witko', 'the', 'U.S.', 'envoy', '5%', 'of', '1,000']
     """
-    spans = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        if end < len(text) and text[end] == "." and _INITIALISM.match(text[start:end]):
-            end += 1
-        spans.append((start, end))
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    n = len(text)
+    for k, (start, end) in enumerate(spans):
+        if end < n and text[end] == "." and _INITIALISM.fullmatch(text, start, end):
+            spans[k] = (start, end + 1)
     return spans
+
+
+@lru_cache(maxsize=4096)
+def token_list(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, text)`` of every token, cached: articles are read by several stages."""
+    return tuple(iter_tokens(text))
 
 
 def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
@@ -123,7 +130,7 @@ def units(token: str) -> tuple[str, ...]:
     if text in _SPECIAL:
         return _SPECIAL[text]
     out: list[str] = []
-    for part in re.split(r"[\-‐‑]+", text):
+    for part in _HYPHENS.split(text):
         out.extend(_word_units(part))
     return tuple(u for u in out if u)
 
@@ -140,7 +147,7 @@ def _word_units(part: str) -> tuple[str, ...]:
             return (*_word_units(part[: -len(suffix)]), *expansion)
     if part.endswith("'s") and part[:-2] in _IS_HOSTS:
         return (part[:-2], "is")
-    stem = re.sub(r"[^\w]|_", "", part)
+    stem = _NON_WORD.sub("", part)
     if not stem:
         return ()
     return (_TITLES.get(stem, stem),)
@@ -189,9 +196,13 @@ def fold(text: str) -> str:
 
 
 def text_units(text: str) -> list[str]:
-    """All units of a text, in order: what a quote or passage is matched by."""
+    """All units of a text, in order: what a quote or passage is matched by.
+
+    (An initialism's final dot, which :func:`tokenize` keeps, changes no unit,
+    so the plain regex matches serve here.)
+    """
     out: list[str] = []
-    for _, _, tok in iter_tokens(text):
+    for tok in _TOKEN.findall(text):
         out.extend(units(tok))
     return out
 

@@ -21,6 +21,7 @@ Everything set apart is recorded in :attr:`Reference.notes`.
 from __future__ import annotations
 
 import html as htmllib
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -32,7 +33,7 @@ from .errors import FormatError, UnreadableError
 from .models import Reference
 from .normalize import fold, zipf
 from .quotes import scan_quotes
-from .textio import read_text, same_file
+from .textio import read_text
 
 __all__ = [
     "REFERENCE_EXTENSIONS",
@@ -86,12 +87,24 @@ def collect_paths(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[
             found.extend(files)
         else:
             found.append(p)
+    seen = {_identity(x) for x in excluded}
     out: list[str] = []
     for f in found:
-        if any(same_file(f, x) for x in excluded) or any(same_file(f, x) for x in out):
+        identity = _identity(f)
+        if identity in seen:
             continue
+        seen.add(identity)
         out.append(f)
     return out
+
+
+def _identity(path: str) -> tuple[int, int] | str:
+    """What makes two paths the same file: device and inode, or the absolute path."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return st.st_dev, st.st_ino
 
 
 def kind_for_path(path: str) -> ReferenceKind:
@@ -425,6 +438,8 @@ def _teaser_cut(
         run -= 1
     if run == end:
         return end
+    if not chrome_follows and not any(_headerish(p) for p in paragraphs[max(0, run - 1) : end]):
+        return end  # no seam on the page: nothing will be cut, skip the word counts
     words = [set(_distinctive(p)) for p in paragraphs]
     title_words = set(_distinctive(title))
     counts: Counter[str] = Counter()

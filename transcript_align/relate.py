@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .alignment import MAX_POSTINGS, TranscriptIndex
+from .alignment import TranscriptIndex
 from .lexicon import is_function
 from .models import Reference, ReferenceCheck
 from .normalize import text_units
@@ -27,6 +27,8 @@ CHANCE_RUN = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
 ALIGNED_EVIDENCE = 8.0
 """Units beyond chance an article needs to report this event (e.g. one 13-unit run)."""
+MAX_TRIGRAM_POSTINGS = 16
+"""A trigram said more often than this is a stock phrase, not a place."""
 MAX_SLIP = 3
 """Units a run may skip (misheard or extra words) and still be one run."""
 QUOTES_SAID = 0.5
@@ -98,16 +100,19 @@ class Relatedness:
 def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     """Measure how much of ``text`` (a reference body) is the transcript's speech."""
     units = text_units(text)
-    ids = [index.vocab.get(u, -1) for u in units]
+    vocab = index.vocab
+    ids = [vocab.get(u, -1) for u in units]
+    content = [not is_function(u) for u in units]
+    trigrams = index.trigrams
     active: dict[int, list[int]] = {}  # diagonal -> [ra, rb, ta, tb, matched]
     runs: list[Run] = []
     run: list[int] | None
     for p in range(len(ids) - 2):
-        key = (ids[p], ids[p + 1], ids[p + 2])
-        if key[0] < 0 or key[1] < 0 or key[2] < 0:
-            continue
-        hits = index.trigrams.get(key, ())
-        if not hits or len(hits) > MAX_POSTINGS:
+        a, b, c = ids[p], ids[p + 1], ids[p + 2]
+        if a < 0 or b < 0 or c < 0 or not (content[p] or content[p + 1] or content[p + 2]):
+            continue  # unknown words, or "and that is": no evidence of where
+        hits = trigrams.get((a, b, c))
+        if not hits or len(hits) > MAX_TRIGRAM_POSTINGS:
             continue
         for j in hits:
             d = j - p
@@ -126,19 +131,19 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
                 run[3] = max(run[3], j + 3)
             active[d] = run
         # Close runs that can no longer grow.
-        if p % 16 == 0:
+        if p % 16 == 0 and active:
             for dd in [dd for dd, open_ in active.items() if p - open_[1] > MAX_SLIP]:
                 runs.append(Run(*active.pop(dd)))
     runs.extend(Run(*open_) for open_ in active.values())
-    kept = _dedupe(runs)
+    longest = max((r.matched for r in runs), default=0)
+    # Only runs longer than a trigram can tell anything; the rest need no sorting out.
+    kept = _dedupe([r for r in runs if r.matched > 3])
     evidence = 0.0
     covered = 0
     for r in kept:
-        content = sum(1 for u in units[r.ra : r.rb] if not is_function(u))
-        if r.matched > CHANCE_RUN and content >= 2:
+        if r.matched > CHANCE_RUN and sum(content[r.ra : r.rb]) >= 2:
             evidence += r.matched - CHANCE_RUN
             covered += r.rb - r.ra
-    longest = max((r.matched for r in kept), default=0)
     coverage = covered / len(units) if units else 0.0
     return Relatedness(evidence, min(1.0, coverage), longest, tuple(kept))
 
@@ -146,12 +151,12 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
 def _dedupe(runs: list[Run]) -> list[Run]:
     """Keep the longest run for each stretch of the reference (repeats in the transcript)."""
     runs.sort(key=lambda r: (-r.matched, r.ra, r.ta))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((r.rb for r in runs), default=0))
     out: list[Run] = []
     for r in runs:
-        if any(r.ra < b and a < r.rb for a, b in taken):
+        if any(taken[r.ra : r.rb]):
             continue
-        taken.append((r.ra, r.rb))
+        taken[r.ra : r.rb] = b"\x01" * (r.rb - r.ra)
         out.append(r)
     out.sort(key=lambda r: (r.ra, r.ta))
     return out

@@ -27,7 +27,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -35,7 +35,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .lexicon import FILLERS, is_function
 from .models import Correction, CorrectionKind, Evidence, Reference, Token, Transcript
-from .normalize import fold, iter_tokens, phonetic, text_units, units, zipf
+from .normalize import fold, phonetic, text_units, token_list, units, zipf
 from .similarity import is_morph_variant, sound_similarity, stem
 
 COMMON = 3.5
@@ -52,12 +52,19 @@ SPLIT_SIMILARITY = 0.8
 SUGGEST = 0.5
 """Proposals below this confidence are not reported at all: they would be noise."""
 CONTEXT_TOKENS = 12
+MAX_CONTEXT_OCCURRENCES = 30
+"""Context is read around this many occurrences of a name at most (it saturates quickly)."""
 """How far around a name in an article (and around a span in the transcript) context is read."""
 TITLES = frozenset(
     "mister missus ms doctor dr mr mrs president secretary minister senator general "
     "governor mayor chancellor envoy ambassador judge professor chairman chairwoman chair "
     "ceo cfo director commissioner spokesman spokeswoman spokesperson".split()
 )
+_INNER_DOT = re.compile(r"\w\.\w\w")
+_SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”«»„—]")
+_SENTENCE_END = re.compile(r"[.!?]")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_LETTER = re.compile(r"[^a-z]")
 PARTICLES = frozenset("van der den de del della di da von zu la le du al el bin ibn ben st".split())
 
 
@@ -71,8 +78,10 @@ class Candidate:
     kind: CorrectionKind
     count: int
     evidence: tuple[Evidence, ...]
-    context: frozenset[str]
+    context: frozenset[str] = frozenset()
     neighbours: frozenset[str] = frozenset()
+    occurrences: tuple[tuple[int, int, int], ...] = ()
+    """Where it stands: (reference number, first token, end token)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +181,11 @@ def find_corrections(
     for sp in spans:
         repeats[sp.key] += 1
     proposals: list[tuple[float, Span, Candidate]] = []
+    contexts: dict[str, Candidate] = {}
     for span, cand in _pairs(spans, candidates):
-        f = features(span, cand, transcript, known, vocabulary, repeats)
+        if cand.key not in contexts:
+            contexts[cand.key] = with_context(cand, references)
+        f = features(span, contexts[cand.key], transcript, known, vocabulary, repeats)
         if f is None:
             continue
         proposals.append((confidence(f), span, cand))
@@ -211,23 +223,16 @@ class _Mined:
     kind: CorrectionKind
     spellings: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-    context: set[str] = field(default_factory=set)
     neighbours: set[str] = field(default_factory=set)
+    occurrences: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
     """Names and rare words of the articles, with where they were found."""
     mined: dict[str, _Mined] = {}
-    for ref in references:
-        tokens = list(iter_tokens(ref.text))
-        initial = _sentence_initial(ref.text, tokens)
-        capital_elsewhere = {
-            tok for (_, _, tok), first in zip(tokens, initial) if not first and tok[:1].isupper()
-        }
-        flags = [
-            _is_name_token(tok, first, capital_elsewhere)
-            for (_, _, tok), first in zip(tokens, initial)
-        ]
+    for number, ref in enumerate(references):
+        tokens = token_list(ref.text)
+        flags = _name_flags(ref.text, tokens)
         for a, b in _name_runs(ref.text, tokens, flags):
             for i in range(a, b):
                 for j in range(i + 1, min(b, i + MAX_SPAN) + 1):
@@ -235,12 +240,12 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
                         continue
                     text = _strip_possessive(ref.text[tokens[i][0] : tokens[j - 1][1]])
                     near = [tokens[k][2] for k in (i - 1, j) if a <= k < b]
-                    _add(mined, text, "name", ref, tokens, i, j, near)
+                    _add(mined, text, "name", ref, number, tokens, i, j, near)
         for k, (_, _, tok) in enumerate(tokens):
             if flags[k] or not tok.isalpha() or not tok.islower() or len(tok) < 5:
                 continue
             if zipf(tok) < RARE_WORD and not is_function(tok):
-                _add(mined, tok, "word", ref, tokens, k, k + 1, [])
+                _add(mined, tok, "word", ref, number, tokens, k, k + 1, [])
     out = []
     for key in sorted(mined):
         m = mined[key]
@@ -254,8 +259,8 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
                 m.kind,
                 len(m.spellings),
                 tuple(m.evidence[:2]),
-                frozenset(m.context),
-                frozenset(m.neighbours),
+                neighbours=frozenset(m.neighbours),
+                occurrences=tuple(m.occurrences),
             )
         )
     return out
@@ -266,7 +271,8 @@ def _add(
     text: str,
     kind: CorrectionKind,
     ref: Reference,
-    tokens: list[tuple[int, int, str]],
+    number: int,
+    tokens: Sequence[tuple[int, int, str]],
     i: int,
     j: int,
     near: list[str],
@@ -274,7 +280,7 @@ def _add(
     key = _key(text)
     if len(key) < 4:
         return  # "OEM", "NDA": too short to tell from a misheard word by sound
-    if any(c.isdigit() for c in text) or re.search(r"\w\.\w\w", text):
+    if any(c.isdigit() for c in text) or _INNER_DOT.search(text):
         return  # "COVID-19", "FPL.As": not a spoken name
     m = mined.setdefault(key, _Mined(kind))
     m.spellings.append(text)
@@ -283,22 +289,40 @@ def _add(
         lo, hi = max(0, i - 4), min(len(tokens), j + 4)
         snippet = " ".join(ref.text[tokens[lo][0] : tokens[hi - 1][1]].split())
         m.evidence.append(Evidence(ref.path, snippet))
-    own = set(units(text))
-    for k in range(max(0, i - CONTEXT_TOKENS), min(len(tokens), j + CONTEXT_TOKENS)):
-        for u in units(tokens[k][2]):
-            if u not in own and not is_function(u):
-                m.context.add(stem(u))
+    m.occurrences.append((number, i, j))
 
 
-def _sentence_initial(text: str, tokens: list[tuple[int, int, str]]) -> list[bool]:
-    """Whether each token starts a sentence, a paragraph or a quote (capitalised anyway)."""
-    out = []
-    prev = 0
-    for k, (a, _, _) in enumerate(tokens):
-        between = text[prev:a]
-        out.append(k == 0 or bool(re.search(r"[.!?:;\n\"“”«»„—]", between)))
-        prev = tokens[k][1]
-    return out
+def with_context(cand: Candidate, references: Sequence[Reference]) -> Candidate:
+    """``cand`` with the content words around its occurrences (read only when needed)."""
+    context: set[str] = set()
+    own = set(text_units(cand.text))
+    for number, i, j in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
+        tokens = token_list(references[number].text)
+        for k in range(max(0, i - CONTEXT_TOKENS), min(len(tokens), j + CONTEXT_TOKENS)):
+            context.update(s for s in _content_stems(tokens[k][2]) if s not in own)
+    return replace(cand, context=frozenset(context))
+
+
+@lru_cache(maxsize=200_000)
+def _content_stems(token: str) -> tuple[str, ...]:
+    return tuple(stem(u) for u in units(token) if not is_function(u))
+
+
+def _name_flags(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[bool]:
+    """Which tokens are name tokens: capitalised, and not only because a sentence starts.
+
+    A capitalised word at a sentence, paragraph or quote start counts when it
+    is rare or stands capitalised elsewhere in the text too.
+    """
+    initial: dict[int, bool] = {}
+    for k, (a, _, tok) in enumerate(tokens):
+        if tok[:1].isupper():
+            initial[k] = k == 0 or bool(_SENTENCE_GAP.search(text, tokens[k - 1][1], a))
+    capital_elsewhere = {tokens[k][2] for k, first in initial.items() if not first}
+    flags = [False] * len(tokens)
+    for k, first in initial.items():
+        flags[k] = _is_name_token(tokens[k][2], first, capital_elsewhere)
+    return flags
 
 
 def _is_name_token(tok: str, initial: bool, capital_elsewhere: set[str]) -> bool:
@@ -314,7 +338,7 @@ def _is_name_token(tok: str, initial: bool, capital_elsewhere: set[str]) -> bool
 
 
 def _name_runs(
-    text: str, tokens: list[tuple[int, int, str]], flags: list[bool]
+    text: str, tokens: Sequence[tuple[int, int, str]], flags: list[bool]
 ) -> list[tuple[int, int]]:
     """Maximal runs of name tokens joined by spaces (particles like "van der" inside)."""
     runs: list[tuple[int, int]] = []
@@ -345,7 +369,7 @@ def _name_runs(
 
 def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
     """Whether two name tokens belong to one name: only a space between, no possessive."""
-    return text[left[1] : right[0]] in (" ", "\u00a0") and not re.search(r"['’]s$", left[2])
+    return text[left[1] : right[0]] in (" ", "\u00a0") and not _POSSESSIVE.search(left[2])
 
 
 def suspicious_spans(
@@ -432,26 +456,26 @@ def _sentence_start(transcript: Transcript, i: int) -> bool:
     if prev.segment != here.segment:
         return False
     text = transcript.segments[here.segment].text
-    return bool(re.search(r"[.!?]", text[prev.offset + len(prev.text) : here.offset]))
+    return bool(_SENTENCE_END.search(text, prev.offset + len(prev.text), here.offset))
 
 
 def _span_text(transcript: Transcript, i: int, j: int) -> tuple[str, str]:
     """The span as written (tokens joined by single spaces) and a possessive suffix to keep."""
     words = [transcript.tokens[k].text for k in range(i, j)]
     text = " ".join(words)
-    m = re.search(r"['’]s$", text)
+    m = _POSSESSIVE.search(text)
     if m:
         return text[: m.start()], text[m.start() :]
     return text, ""
 
 
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"['’]s$", "", text)
+    return _POSSESSIVE.sub("", text)
 
 
 def _key(text: str) -> str:
     """Letters only, lowercase, accents folded: how a name is compared ("Mr. O'Neil" → mroneil)."""
-    return re.sub(r"[^a-z]", "", fold(text).lower())
+    return _NOT_LETTER.sub("", fold(text).lower())
 
 
 @lru_cache(maxsize=200_000)

@@ -20,6 +20,7 @@ NEAR = 0.75
 _SUFFIXES = ("ies", "es", "s", "ed", "ing", "d", "ly")
 
 
+@lru_cache(maxsize=200_000)
 def stem(unit: str) -> str:
     """A crude suffix-stripping stem, enough to see "fact"/"facts", "said"/"says" as variants."""
     for suffix in _SUFFIXES:

@@ -8,6 +8,7 @@ Anything else is an error naming the file, never silently garbled text.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -102,11 +103,14 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     if "\x00" in sample:
         return True
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\f\v")
+    controls = len(_CONTROL.findall(sample))
     return controls > max(8, len(sample) // 100)
 
 

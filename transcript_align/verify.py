@@ -281,13 +281,11 @@ def word_diff(
             if (qb > qa and qa < clusters[c][1]) or (tb > ta and ta < clusters[c][3]):
                 at = c
         if at < len(clusters):
-            group = clusters[at:]
+            group = [*clusters[at:], [qa, qb, ta, tb, equal]]
             del clusters[at:]
-            qa = min([g[0] for g in group if g[1] > g[0]] + ([qa] if qb > qa else []))
-            qb = max([g[1] for g in group] + [qb])
-            ta = min([g[2] for g in group if g[3] > g[2]] + ([ta] if tb > ta else []) or [ta])
-            tb = max([g[3] for g in group] + [tb])
-            equal = int(equal and all(g[4] for g in group))
+            qa, qb = _cover([(g[0], g[1]) for g in group])
+            ta, tb = _cover([(g[2], g[3]) for g in group])
+            equal = int(all(g[4] for g in group))
         if clusters and equal and clusters[-1][4]:
             last = clusters[-1]
             if last[1] == qa and last[3] == ta:
@@ -307,6 +305,14 @@ def word_diff(
         elif said:
             out.append(DiffOp("insert", "", said))
     return tuple(out)
+
+
+def _cover(ranges: list[tuple[int, int]]) -> tuple[int, int]:
+    """The smallest range covering the non-empty ones (or the first, empty, position)."""
+    full = [r for r in ranges if r[1] > r[0]]
+    if not full:
+        return ranges[0][0], ranges[0][0]
+    return min(a for a, _ in full), max(b for _, b in full)
 
 
 def _unit_ops(ops: Sequence[Op]) -> list[Op]:

@@ -91,8 +91,11 @@ class CaptionPage:
         run = _best_run(lines)
         if run is None:
             return False
-        stamped = sum(1 for line in lines[run[0] : run[1] + 1] if line.ms is not None)
-        return stamped >= MIN_RUN and stamped >= 0.5 * (run[1] - run[0] + 1)
+        block = lines[run[0] : run[1] + 1]
+        stamped = sum(1 for line in block if line.ms is not None)
+        # Cues wrapped over several lines leave many unstamped lines in the block;
+        # a stamp on at least one line in four still marks a transcript.
+        return stamped >= MIN_RUN and stamped >= 0.25 * sum(1 for line in block if line.text)
 
     @staticmethod
     def read(text: str, path: str) -> Parsed:
@@ -106,8 +109,12 @@ class CaptionPage:
         tail_start = last + 1
         if has_continuations:
             # Pages that wrap cues over lines may wrap the last one too: keep
-            # lines up to the first blank one.
-            while tail_start < len(lines) and lines[tail_start].text:
+            # lines up to the first blank one. A stamped line there is not a
+            # wrapped line but a clock running backwards (the run ended before
+            # it), e.g. a list of video durations: its time would break the order.
+            while (
+                tail_start < len(lines) and lines[tail_start].text and lines[tail_start].ms is None
+            ):
                 block.append(lines[tail_start])
                 tail_start += 1
 

@@ -9,6 +9,7 @@ events without ``segs`` (window set-up) carry no words and are skipped.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -99,4 +100,7 @@ def _words(starts: Sequence[tuple[int, str]], end: int) -> tuple[Word, ...]:
 def _ms(value: Any, path: str, where: str, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise FormatError(path, f"{where}: {key!r} is not a number of milliseconds")
+    # json reads NaN, Infinity and 1e309 as floats, which round() refuses.
+    if isinstance(value, float) and not math.isfinite(value):
+        raise FormatError(path, f"{where}: {key}={value} is not a number of milliseconds")
     return check_ms(round(value), path, where, f"{key}={value}")

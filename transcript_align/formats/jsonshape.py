@@ -40,7 +40,7 @@ def load_json(text: str) -> Any:
         return None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return data if isinstance(data, (dict, list)) else None
 
@@ -55,6 +55,9 @@ def parse_json(text: str, path: str) -> Any:
         ) from None
     except ValueError as exc:
         raise FormatError(path, f"invalid JSON: {exc}") from None
+    except RecursionError:
+        # json raises this, not a ValueError, for arrays or objects nested thousands deep.
+        raise FormatError(path, "invalid JSON: nested too deeply") from None
 
 
 def json_kind(data: Any) -> str | None:
@@ -172,14 +175,14 @@ def seconds_to_ms(value: Any, path: str, where: str) -> int | None:
             raise FormatError(path, f"{where}: {value!r} is not a time in seconds") from None
     else:
         raise FormatError(path, f"{where}: {_short(value)} is not a time in seconds")
-    if not math.isfinite(number):
+    if isinstance(number, float) and not math.isfinite(number):
         raise FormatError(path, f"{where}: {value!r} is not a time in seconds")
     if number < 0:
         raise FormatError(path, f"{where}: negative time {value!r}")
-    ms = from_seconds(number)
-    if ms > MAX_MS:
+    # Compare in seconds first: a finite 1e308 still overflows once turned into ms.
+    if number > MAX_MS / 1000 or from_seconds(number) > MAX_MS:
         raise FormatError(path, f"{where}: time {value!r} s is beyond 100 hours")
-    return ms
+    return from_seconds(number)
 
 
 def text_field(item: Mapping[str, Any], key: str, path: str, where: str) -> str:
