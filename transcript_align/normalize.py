@@ -21,11 +21,12 @@ from num2words import num2words
 # A word: letters/digits joined by apostrophes, hyphens, inner dots (U.S, 3.5) or
 # thousands commas; an optional currency sign before and percent sign after.
 _TOKEN = re.compile(
+    # an initialism keeps its final dot ("U.S."), or a word as below
+    r"(?:[^\W\d_]\.)+[^\W\d_]\.(?!\w)|"
     r"[$€£¥]?\w+(?:(?:['’‘\-‐‑]|\.(?=\w)|(?<=\d),(?=\d{3}(?!\d)))\w+)*(?:(?<=\d)\s?%)?"
 )
 _HYPHENS = re.compile(r"[\-‐‑]+")
 _NON_WORD = re.compile(r"[^\w]|_")
-_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _NUMBER = re.compile(
     r"^(?P<cur>[$€£¥])?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>st|nd|rd|th|s|'s|%|\s%)?$", re.I
 )
@@ -94,24 +95,24 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in tokenize(t)]
     ['Mr', 'Witko', 'the', 'U.S.', 'envoy', '5%', 'of', '1,000']
     """
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    n = len(text)
-    for k, (start, end) in enumerate(spans):
-        if end < n and text[end] == "." and _INITIALISM.fullmatch(text, start, end):
-            spans[k] = (start, end + 1)
-    return spans
+    return [m.span() for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=4096)
 def token_list(text: str) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, text)`` of every token, cached: articles are read by several stages."""
-    return tuple(iter_tokens(text))
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
 
 
 def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """Like :func:`tokenize`, with the token text: ``(start, end, text)``."""
-    for start, end in tokenize(text):
-        yield start, end, text[start:end]
+    for m in _TOKEN.finditer(text):
+        yield m.start(), m.end(), m.group()
+
+
+def count_tokens(text: str) -> int:
+    """How many tokens :func:`tokenize` finds, without building them (for size limits)."""
+    return sum(1 for _ in _TOKEN.finditer(text))
 
 
 @lru_cache(maxsize=200_000)

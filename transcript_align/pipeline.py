@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from .alignment import build_index
 from .clean import find_disfluencies
@@ -16,9 +17,9 @@ from .models import (
     Report,
     Transcript,
 )
-from .relate import check_reference
-from .repair import find_corrections
-from .timeline import build_tokens
+from .relate import assess
+from .repair import Anchor, find_corrections
+from .timeline import rebuild_tokens
 from .verify import check_quote, not_found
 
 Progress = Callable[[str], None]
@@ -53,27 +54,40 @@ def align(
     index = build_index(transcript.tokens)
 
     checks: list[ReferenceCheck] = []
+    runs: list[tuple[Anchor, ...]] = []
     for n, ref in enumerate(references, 1):
         say(f"comparing article {n}/{len(references)}")
-        checks.append(check_reference(ref, index))
+        check, rel = assess(ref, index)
+        checks.append(check)
+        runs.append(tuple((r.ra, r.ta, r.rb - r.ra) for r in rel.runs))
 
     aligned = [c.reference for c in checks if c.status == "aligned"]
+    aligned_runs = [r for c, r in zip(checks, runs) if c.status == "aligned"]
     corrections: tuple[Correction, ...] = ()
     if options.repair and aligned:
         say("looking for repairs")
         corrections = find_corrections(
-            transcript, aligned, min_confidence=options.min_confidence, apply=options.apply
+            transcript,
+            aligned,
+            min_confidence=options.min_confidence,
+            apply=options.apply,
+            anchors=aligned_runs,
+            unit_owner=index.owner,
         )
     if options.clean:
         taken = [(c.first, c.last) for c in corrections if c.applied]
         extra = tuple(
-            d
+            # --suggest applies nothing, disfluencies included.
+            d if options.apply else replace(d, applied=False)
             for d in find_disfluencies(transcript)
             if not any(d.first < b and a < d.last for a, b in taken)
         )
         corrections = tuple(sorted((*corrections, *extra), key=lambda c: (c.first, c.last)))
     spoken = _apply(transcript, corrections)
     if spoken is not transcript:
+        # Let the first index go before the second is built: on a long transcript
+        # each is hundreds of MB, and both alive at once set the peak.
+        del index
         index = build_index(spoken.tokens)
 
     quotes: list[QuoteCheck] = []
@@ -104,7 +118,7 @@ def _apply(transcript: Transcript, corrections: Sequence[Correction]) -> Transcr
         transcript.path,
         transcript.format,
         segments,
-        build_tokens(segments),
+        rebuild_tokens(transcript.tokens, transcript.segments, segments),
         transcript.notes,
         transcript.video_url,
     )

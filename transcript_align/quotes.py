@@ -31,6 +31,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .models import Quote
@@ -39,14 +40,15 @@ __all__ = ["QuoteScan", "extract_quotes", "scan_quotes"]
 
 _DOUBLE = '"“”„‟«»'
 _SINGLE = "'‘’‚‛‹›"
-_MARK = re.compile("[" + re.escape(_DOUBLE + _SINGLE) + "]")
-_PARAGRAPH = re.compile(r"[^\n]+")
 # A mark after one of these (or white space) can open a quote; before one of
 # these (or white space) it can close one.
 _BEFORE_OPEN = frozenset("([{—–-/" + _DOUBLE + _SINGLE)
 _AFTER_CLOSE = frozenset(".,;:!?)]}—–-…/" + _DOUBLE + _SINGLE)
 # Words written with a leading apostrophe: 'em, 'til, rock 'n' roll.
 _ELISION = re.compile(r"(?:em|til|cause|tis|twas|n[’'])(?!\w)", re.IGNORECASE)
+
+_ALNUM = re.compile(r"[^\W_]")
+"""A character for which ``str.isalnum`` holds."""
 
 _OPEN, _CLOSE, _EITHER, _WEAK = 1, 2, 3, 4
 """Roles of a mark: opens, closes, either (decided by whether a quote is open),
@@ -76,9 +78,8 @@ def extract_quotes(text: str) -> tuple[Quote, ...]:
 
 def scan_quotes(text: str) -> QuoteScan:
     """Like :func:`extract_quotes`, with notes on unbalanced marks (what was closed or dropped)."""
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-    paragraphs = [_strip_span(text, a, b) for a, b in paragraphs]
-    marks = [_marks(text, a, b) for a, b in paragraphs]
+    paragraphs = _paragraph_spans(text)
+    marks = _paragraph_marks(text, paragraphs)
     double = _pair(text, paragraphs, marks, "d")
     single = _pair(text, paragraphs, marks, "s")
     if single.quotes and _outside(single.quotes, double.quotes) > _outside(
@@ -103,12 +104,46 @@ class _Mark:
     role: int
 
 
-def _marks(text: str, a: int, b: int) -> list[_Mark]:
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text``, white space trimmed."""
     out = []
-    for m in _MARK.finditer(text, a, b):
-        mark = _classify(text, m.start(), a, b)
+    a = 0
+    for line in text.split("\n"):
+        n = len(line)
+        if n and not (line[0].isspace() or line[-1].isspace()):
+            out.append((a, a + n))  # the usual line, trimmed already
+        elif stripped := line.lstrip():
+            start = a + n - len(stripped)
+            out.append((start, start + len(stripped.rstrip())))
+        a += n + 1
+    return out
+
+
+def _paragraph_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[_Mark]]:
+    """The quote marks of each paragraph (apostrophes inside words left out)."""
+    # One search of the whole text: most paragraphs hold no mark at all. A mark
+    # is never white space, so it lies inside a paragraph.
+    out: list[list[_Mark]] = [[] for _ in paragraphs]
+    starts = [a for a, _ in paragraphs]
+    for i in _mark_positions(text):
+        pi = bisect.bisect_right(starts, i) - 1
+        mark = _classify(text, i, *paragraphs[pi])
         if mark is not None:
-            out.append(mark)
+            out[pi].append(mark)
+    return out
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Where the quote mark glyphs are, in order."""
+    # One str.find scan per glyph runs several times faster than a regex
+    # character class over the text (most glyphs never occur).
+    out = []
+    for glyph in _DOUBLE + _SINGLE:
+        i = text.find(glyph)
+        while i != -1:
+            out.append(i)
+            i = text.find(glyph, i + 1)
+    out.sort()
     return out
 
 
@@ -189,8 +224,13 @@ def _pair(
     """Pair the marks of one class; quotes nested in a quote of the same class stay inside it."""
     out = _Paired()
     carried: _Open | None = None
-    for pi, (_, pb) in enumerate(paragraphs):
+    # Only paragraphs with marks matter: a quote is carried over only into a
+    # paragraph that re-opens it with a mark.
+    for pi in [k for k, found in enumerate(marks) if found]:
+        pb = paragraphs[pi][1]
         ms = [m for m in marks[pi] if m.cls == cls]
+        if not ms and carried is None:
+            continue  # nothing opens, closes or goes on here
         # A closing mark that is only a possessive when a later mark can close.
         last_closer = max(
             (k for k, m in enumerate(ms) if m.role in (_CLOSE, _EITHER, _WEAK)), default=-1
@@ -268,7 +308,7 @@ def _trim_parts(text: str, parts: Sequence[tuple[int, int]]) -> tuple[tuple[int,
             a, b = _strip_span(text, a, b - 1)
         if b > a:
             out.append((a, b))
-    if not any(c.isalnum() for a, b in out for c in text[a:b]):
+    if not any(_ALNUM.search(text, a, b) for a, b in out):
         return ()
     return tuple(out)
 
@@ -371,9 +411,16 @@ _PRE_HINT_LOWER = frozenset(w.lower() for w in (_REPORTING | _PARTICIPLES | {"ac
 
 def _words_in(text: str, a: int, b: int, vocabulary: frozenset[str]) -> Iterator[re.Match[str]]:
     """Matches of whole words of ``vocabulary`` (any case) in ``text[a:b]``."""
+    if not _has_word(text, a, b, vocabulary):
+        return  # the usual case, settled without a Python step per word
     for m in _WORD_RE.finditer(text, a, b):
         if m.group().lower() in vocabulary:
             yield m
+
+
+def _has_word(text: str, a: int, b: int, vocabulary: frozenset[str]) -> bool:
+    """Whether ``text[a:b]`` holds a whole word of ``vocabulary`` (any case)."""
+    return not vocabulary.isdisjoint(map(str.lower, _WORD_RE.findall(text, a, b)))
 
 
 _NAME_WINDOW = 120
@@ -410,13 +457,22 @@ class _Attribution:
 _NO_ATTRIBUTION = _Attribution(None, None)
 
 
+_new_tok = tuple.__new__
+"""Builds a :class:`_Tok` without the named tuple's Python-level constructor."""
+
+
+@lru_cache(maxsize=65_536)
+def _traits(t: str) -> tuple[str, bool, bool]:
+    """``low``, ``word`` and ``cap`` of a token text (articles repeat their words)."""
+    return t.lower(), t[0].isalnum() or len(t) > 1, t[0].isupper()
+
+
 def _tokens(text: str, a: int, b: int) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text, a, b):
         t = m.group()
-        out.append(
-            _Tok(t, m.start(), m.end(), t.lower(), t[0].isalnum() or len(t) > 1, t[0].isupper())
-        )
+        low, word, cap = _traits(t)
+        out.append(_new_tok(_Tok, (t, m.start(), m.end(), low, word, cap)))
     return out
 
 
@@ -449,7 +505,7 @@ def _attribute(
             attribution = _post_attribution(_tokens(text, q.end, post_end))
         if attribution is None:
             pre_start = max(prev_end, q.start - _PRE_WINDOW)
-            if next(_words_in(text, pre_start, q.start, _PRE_HINT_LOWER), None):
+            if _has_word(text, pre_start, q.start, _PRE_HINT_LOWER):
                 pre_start = _sentence_start(text, pre_start, q.start)
                 attribution = _pre_attribution(_tokens(text, pre_start, q.start))
         if attribution is None and n and raws[n - 1].end > first_para[0]:
@@ -464,16 +520,15 @@ def _attribute(
         attributions.append(attribution)
         if attribution.speaker is not None and attribution.speaker.kind == "name":
             names.append((attribution.speaker.pos, attribution.speaker.text))
-    names.extend(_reporting_names(text, paragraphs, raws))
+    reporting = _ReportingNames(text, paragraphs, raws)
     names.sort()
-    positions = [p for p, _ in names]
     out = []
     for q, attribution in zip(raws, attributions):
         speaker = attribution.speaker.text if attribution.speaker else None
         if attribution.speaker is not None and attribution.speaker.text.lower() in _RESOLVABLE:
-            k = bisect.bisect_left(positions, attribution.speaker.pos)
-            if k:
-                speaker = names[k - 1][1]
+            named = reporting.last_before(attribution.speaker.pos, names)
+            if named is not None:
+                speaker = named[1]
         quoted = " ".join(text[a:b] for a, b in q.parts)
         out.append(Quote(quoted, q.start, q.end, q.parts, speaker, attribution.verb))
     return out
@@ -728,10 +783,50 @@ def _clean_name(run: Sequence[_Tok]) -> list[_Tok]:
     return words
 
 
-def _reporting_names(
-    text: str, paragraphs: Sequence[tuple[int, int]], raws: Sequence[_Raw]
-) -> list[tuple[int, str]]:
-    """Named subjects of reporting verbs outside quotes (``Rutte said allies would…``)."""
+class _ReportingNames:
+    """Named subjects of reporting verbs outside quotes (``Rutte said allies would…``).
+
+    Only a quote attributed to he or she needs them, and then only the last
+    name before it, so each paragraph is searched when first asked about:
+    most articles name every speaker, and their text is never searched.
+    """
+
+    def __init__(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], raws: Sequence[_Raw]
+    ) -> None:
+        self._text = text
+        self._paragraphs = paragraphs
+        self._raws = raws
+        self._starts = [a for a, _ in paragraphs]
+        self._segments: list[list[tuple[int, int]]] | None = None
+        self._found: dict[int, list[tuple[int, str]]] = {}
+
+    def last_before(self, pos: int, names: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
+        """The greatest ``(position, name)`` before ``pos``, among these and ``names`` (sorted)."""
+        k = bisect.bisect_left(names, (pos,))
+        best = names[k - 1] if k else None
+        # A name lies inside its paragraph, so the first paragraph (going back
+        # from ``pos``) holding one before ``pos`` has the last of them.
+        for n in range(bisect.bisect_right(self._starts, pos) - 1, -1, -1):
+            if best is not None and best[0] >= self._paragraphs[n][1]:
+                break  # what is left lies before a name already found
+            before = [found for found in self._in_paragraph(n) if found[0] < pos]
+            if before:
+                return max(before) if best is None else max(best, *before)
+        return best
+
+    def _in_paragraph(self, n: int) -> list[tuple[int, str]]:
+        if self._segments is None:
+            self._segments = _segments_outside(self._paragraphs, self._raws)
+        if n not in self._found:
+            self._found[n] = _reporting_names(self._text, self._segments[n])
+        return self._found[n]
+
+
+def _segments_outside(
+    paragraphs: Sequence[tuple[int, int]], raws: Sequence[_Raw]
+) -> list[list[tuple[int, int]]]:
+    """For each paragraph, the stretches of it outside every quote."""
     out = []
     k = 0
     for pa, pb in paragraphs:
@@ -746,19 +841,45 @@ def _reporting_names(
             k += 1
         if pos < pb:
             segments.append((pos, pb))
-        for a, b in segments:
-            # Tokenize each stretch once; every reporting verb in it looks back
-            # over the tokens of the last _NAME_WINDOW characters.
-            toks = _tokens(text, a, b)
-            starts = [t.start for t in toks]
-            for v, t in enumerate(toks):
-                if t.low not in _REPORTING_LOWER:
-                    continue
-                lo = bisect.bisect_left(starts, max(a, t.start - _NAME_WINDOW))
-                sp = _speaker_before(toks[lo : v + 1], v - lo)
-                if sp is not None and sp.kind == "name":
-                    out.append((sp.pos, sp.text))
+        out.append(segments)
     return out
+
+
+def _reporting_names(text: str, segments: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """``(position, name)`` of the named subject of each reporting verb in ``segments``."""
+    out = []
+    for a, b in segments:
+        # Reporting verbs are found by a cheap word scan; only the few
+        # characters before each one are tokenized to find its subject.
+        for m in _words_in(text, a, b, _REPORTING_LOWER):
+            toks = _subject_tokens(text, max(a, m.start() - _NAME_WINDOW), m.start(), m.end())
+            sp = _speaker_before(toks, len(toks) - 1) if toks else None
+            if sp is not None and sp.kind == "name":
+                out.append((sp.pos, sp.text))
+    return out
+
+
+_NEAR_VERB = 40
+"""Characters before a reporting verb that hold the few tokens a named subject starts from."""
+
+
+def _subject_tokens(text: str, lo: int, verb: int, end: int) -> list[_Tok]:
+    """The tokens of ``text[lo:end]`` (a reporting verb ending at ``end``), or none when
+    they cannot give the verb a named subject.
+
+    :func:`_speaker_before` finds a name only from a capitalised word or a comma
+    among the three tokens before the verb (two skippable words at most), so
+    those are read first, from the last space before the verb's last
+    ``_NEAR_VERB`` characters. No token holds a space, so the text splits
+    there into two stretches tokenized exactly as the whole.
+    """
+    near = text.rfind(" ", lo, max(lo, verb - _NEAR_VERB))
+    if near == -1:
+        return _tokens(text, lo, end)
+    toks = _tokens(text, near, end)
+    if len(toks) >= 4 and not any(t.text == "," or (t.cap and t.word) for t in toks[-4:-1]):
+        return []
+    return _tokens(text, lo, near) + toks
 
 
 def _join(toks: Sequence[_Tok]) -> str:
@@ -773,7 +894,12 @@ def _adverb(t: _Tok) -> bool:
 
 
 def _acronym(t: _Tok) -> bool:
-    letters = [c for c in t.text if c.isalpha()]
+    return _is_acronym(t.text)
+
+
+@lru_cache(maxsize=65_536)
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 

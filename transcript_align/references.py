@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -168,7 +169,7 @@ class _Draft:
 
 def _finish(draft: _Draft, path: str) -> Reference:
     notes = list(draft.notes)
-    paragraphs = [p for p in (" ".join(p.split()) for p in draft.paragraphs) if p]
+    paragraphs = [p for p in map(_squeeze_spaces, draft.paragraphs) if p]
     title = " ".join(draft.title.split()) if draft.title else None
     paragraphs, furniture = _leading_furniture(paragraphs)
     notes.extend(furniture)
@@ -193,6 +194,27 @@ def _finish(draft: _Draft, path: str) -> Reference:
     return Reference(path, title, text, "\n\n".join(boilerplate), scan.quotes, tuple(notes))
 
 
+def _squeeze_spaces(p: str) -> str:
+    """``p`` with each run of white space made one space, and none at either end."""
+    # Most paragraphs are in shape already; checking costs less than rebuilding.
+    if "  " in p or p.startswith(" ") or p.endswith(" ") or not _only_plain_spaces(p):
+        return " ".join(p.split())
+    return p
+
+
+_ASCII_SPACES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+"""The ASCII white space characters other than the plain space."""
+
+
+def _only_plain_spaces(p: str) -> bool:
+    """Whether the plain space is the only white space character in ``p``."""
+    if p.isascii():
+        data = p.encode("ascii")
+        return len(data.translate(None, _ASCII_SPACES)) == len(data)
+    # Printable text holds no white space but the plain space.
+    return p.isprintable()
+
+
 _DATELINE_WORD = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]+)*\.?")
 _BYLINE = re.compile(r"^(?:[Bb]y|[Ww]ritten by|[Ww]ords by)\s+[A-Z][^.]{0,60}$")
 _MONTHS = (
@@ -212,7 +234,8 @@ _READING_TIME = re.compile(r"^\d+\s*(?:min|minute)s?\s+read$", re.IGNORECASE)
 
 def _is_dateline(p: str) -> bool:
     """A place name alone in capitals, as wires start a story: ``BRUSSELS``, ``NEW YORK (AP) —``."""
-    core = re.sub(r"\s*\([^)]{1,30}\)\s*", " ", p).strip(" —–-:")
+    core = re.sub(r"\s*\([^)]{1,30}\)\s*", " ", p) if "(" in p else p
+    core = core.strip(" —–-:")
     place, _, rest = core.partition(",")
     words = place.split()
     if not 1 <= len(words) <= 3 or len(rest) > 40:
@@ -267,12 +290,9 @@ def _drop_truncated_copies(paragraphs: list[str]) -> tuple[list[str], list[str]]
     out = []
     notes = []
     for k, p in enumerate(paragraphs):
-        nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-        if nxt is not None:
-            stem = p.rstrip()
-            truncated = stem.endswith(("...", "…"))
-            stem = stem.rstrip(".… ").rstrip()
-            if truncated and len(stem) >= 20 and _squash(nxt).startswith(_squash(stem)):
+        if k + 1 < len(paragraphs) and p.rstrip().endswith(("...", "…")):
+            stem = p.rstrip().rstrip(".… ").rstrip()
+            if len(stem) >= 20 and _squash(paragraphs[k + 1]).startswith(_squash(stem)):
                 notes.append(f"dropped a truncated copy of the next paragraph: {_short(p)}")
                 continue
         out.append(p)
@@ -370,7 +390,7 @@ def split_boilerplate(
     kept: list[str] = []
     inline: list[str] = []
     for k, p in enumerate(paragraphs):
-        if k and _INLINE_CHROME.match(p) and len(p) <= _MAX_CHROME_CHARS:
+        if k and len(p) <= _MAX_CHROME_CHARS and _INLINE_CHROME.match(p):
             inline.append(p)
         else:
             kept.append(p)
@@ -476,14 +496,16 @@ def _headerish(p: str) -> bool:
 
 
 def _distinctive(p: str) -> list[str]:
-    out = []
-    for m in _WORD.finditer(p):
-        w = fold(m.group()).lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) >= 3 and zipf(w) < _DISTINCTIVE_ZIPF:
-            out.append(w)
-    return out
+    return [w for w in map(_distinctive_word, _WORD.findall(p)) if w is not None]
+
+
+@lru_cache(maxsize=65_536)
+def _distinctive_word(word: str) -> str | None:
+    """The word as compared (folded, lowercase, no ``'s``) if it is rare enough, else None."""
+    w = fold(word).lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w if len(w) >= 3 and zipf(w) < _DISTINCTIVE_ZIPF else None
 
 
 # --- plain text ----------------------------------------------------------------------------
@@ -498,8 +520,8 @@ def _text_paragraphs(lines: Sequence[str]) -> list[str]:
     """
     blocks: list[list[str]] = [[]]
     for line in lines:
-        if line.strip():
-            blocks[-1].append(line.strip())
+        if stripped := line.strip():
+            blocks[-1].append(stripped)
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
@@ -701,11 +723,17 @@ def _html_draft(text: str, path: str) -> _Draft:
     return _Draft(title, paragraphs, notes)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML text may not hold."""
+
+
 def _lxml_text(text: str) -> tuple[str | None, list[str]]:
     from lxml import etree
     from lxml import html as lxml_html
 
     text = re.sub(r"\A\s*<\?xml[^>]*>", "", text)
+    # lxml parses these but refuses them when a node's text is set, as below.
+    text = _NOT_XML.sub(" ", text)
     try:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError):

@@ -21,14 +21,14 @@ from .alignment import TranscriptIndex
 from .lexicon import is_function
 from .models import Reference, ReferenceCheck
 from .normalize import text_units
-from .verify import is_said
+from .verify import checkable, is_said
 
 CHANCE_RUN = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
 ALIGNED_EVIDENCE = 8.0
 """Units beyond chance an article needs to report this event (e.g. one 13-unit run)."""
 MAX_TRIGRAM_POSTINGS = 16
-"""A trigram said more often than this is a stock phrase, not a place."""
+"""A trigram said more often than this (more in long transcripts) is a stock phrase, not a place."""
 MAX_SLIP = 3
 """Units a run may skip (misheard or extra words) and still be one run."""
 QUOTES_SAID = 0.5
@@ -41,7 +41,16 @@ def check_reference(reference: Reference, index: TranscriptIndex) -> ReferenceCh
 
     ``score`` is 0.5 at the decision boundary: above it the article is aligned.
     """
+    return assess(reference, index)[0]
+
+
+def assess(reference: Reference, index: TranscriptIndex) -> tuple[ReferenceCheck, Relatedness]:
+    """:func:`check_reference`, with the word runs it found (they anchor repairs)."""
     rel = relatedness(index, reference.text)
+    return _decide(reference, index, rel), rel
+
+
+def _decide(reference: Reference, index: TranscriptIndex, rel: Relatedness) -> ReferenceCheck:
     score = rel.evidence / (rel.evidence + ALIGNED_EVIDENCE)
     if rel.aligned:
         said = sum(r.matched for r in rel.runs if r.matched > CHANCE_RUN)
@@ -61,15 +70,21 @@ def check_reference(reference: Reference, index: TranscriptIndex) -> ReferenceCh
 
 
 def _quote_support(reference: Reference, index: TranscriptIndex) -> tuple[int, int]:
-    """How many of the article's checkable quotes were said, and how many there are."""
-    said = checked = 0
-    for quote in reference.quotes:
-        verdict = is_said(quote.text, index)
-        if verdict is None:
-            continue
-        checked += 1
-        said += verdict
-    return said, checked
+    """How many of the article's checkable quotes were said, and how many there are.
+
+    Stops as soon as the decision cannot change (the count may then be short).
+    """
+    quotes = [q.text for q in reference.quotes if checkable(q.text)]
+    total = len(quotes)
+    said = 0
+    for n, text in enumerate(quotes, 1):
+        said += bool(is_said(text, index))
+        left = total - n
+        enough = said >= MIN_QUOTES_SAID and said >= QUOTES_SAID * total
+        hopeless = said + left < max(MIN_QUOTES_SAID, QUOTES_SAID * total)
+        if enough or hopeless:
+            break
+    return said, total
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +119,8 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     ids = [vocab.get(u, -1) for u in units]
     content = [not is_function(u) for u in units]
     trigrams = index.trigrams
+    # In a long hearing a phrase of the speaker's recurs more often, and is still a place.
+    cap = max(MAX_TRIGRAM_POSTINGS, len(index) // 2000)
     active: dict[int, list[int]] = {}  # diagonal -> [ra, rb, ta, tb, matched]
     runs: list[Run] = []
     run: list[int] | None
@@ -112,7 +129,7 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
         if a < 0 or b < 0 or c < 0 or not (content[p] or content[p + 1] or content[p + 2]):
             continue  # unknown words, or "and that is": no evidence of where
         hits = trigrams.get((a, b, c))
-        if not hits or len(hits) > MAX_TRIGRAM_POSTINGS:
+        if not hits or len(hits) > cap:
             continue
         for j in hits:
             d = j - p

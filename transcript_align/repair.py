@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -49,7 +49,7 @@ MIN_SIMILARITY = 0.7
 MAX_SPAN = 3
 SPLIT_SIMILARITY = 0.8
 """Common words standing for a name ("van der pool") must be at least this alike."""
-SUGGEST = 0.5
+SUGGEST = 0.6
 """Proposals below this confidence are not reported at all: they would be noise."""
 CONTEXT_TOKENS = 12
 MAX_CONTEXT_OCCURRENCES = 30
@@ -82,6 +82,8 @@ class Candidate:
     neighbours: frozenset[str] = frozenset()
     occurrences: tuple[tuple[int, int, int], ...] = ()
     """Where it stands: (reference number, first token, end token)."""
+    placed: frozenset[int] = frozenset()
+    """Transcript tokens where an article passage said there puts it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,41 +121,57 @@ class Features:
     length: int
     repeats: int
     neighbour: bool = False
+    aligned: bool = False
 
 
-# Fitted weights of the confidence model (logistic); see benchmarks/calibrate.py.
+# The confidence model's weights (logistic), fitted by benchmarks/calibrate.py.
 WEIGHTS = {
-    "bias": -9.0,
-    "similarity": 8.0,
-    "sound": 2.0,
-    "suspicion": 2.5,
-    "common_changed": -3.0,
-    "context": 0.8,
-    "title": 1.0,
-    "capitalised": 0.6,
-    "count": 0.5,
-    "known": -2.5,
-    "neighbour": 3.0,
+    "bias": -17.34,
+    "aligned": 0.99,
+    "capitalised": 1.49,
+    "common_changed": -1.11,
+    "context": 1.20,
+    "count": 0.15,
+    "known": -2.00,
+    "length": 0.80,
+    "name": -1.44,
+    "neighbour": 3.39,
+    "real_word": 0.00,
+    "repeats": -0.12,
+    "similarity": 11.99,
+    "sound": 8.41,
+    "split": -1.63,
+    "suspicion": 1.50,
+    "title": 0.96,
 }
+
+
+def feature_vector(f: Features) -> dict[str, float]:
+    """The features as numbers of similar scale, in the order the weights name them."""
+    return {
+        "similarity": f.similarity,
+        "sound": f.sound,
+        "suspicion": f.suspicion,
+        "real_word": min(f.real_word, 6.0) / 6.0,
+        "common_changed": float(f.common_changed),
+        "context": min(f.context, 4) / 4,
+        "title": float(f.title),
+        "capitalised": float(f.capitalised),
+        "count": math.log1p(f.count),
+        "known": float(f.known),
+        "name": float(f.name),
+        "split": float(f.split),
+        "length": min(f.length, 12) / 12,
+        "repeats": math.log1p(f.repeats),
+        "neighbour": float(f.neighbour),
+        "aligned": float(f.aligned),
+    }
 
 
 def confidence(f: Features) -> float:
     """Probability-like confidence that a repair is right."""
-    w = WEIGHTS
-    z = (
-        w["bias"]
-        + w["similarity"] * f.similarity
-        + w["sound"] * f.sound
-        + w["suspicion"] * f.suspicion
-        + w["common_changed"] * f.common_changed
-        + w["context"] * min(f.context, 4)
-        + w["title"] * f.title
-        + w["capitalised"] * f.capitalised
-        + w["count"] * math.log1p(f.count)
-        + w["known"] * f.known
-        + w["neighbour"] * f.neighbour
-    )
-    return 1 / (1 + math.exp(-z))
+    z = WEIGHTS["bias"] + sum(WEIGHTS[k] * v for k, v in feature_vector(f).items())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def find_corrections(
@@ -162,6 +180,8 @@ def find_corrections(
     *,
     min_confidence: float,
     apply: bool,
+    anchors: Sequence[Sequence[Anchor]] = (),
+    unit_owner: Sequence[int] = (),
 ) -> tuple[Correction, ...]:
     """Repairs of ``transcript`` supported by ``references`` (all of them aligned).
 
@@ -169,26 +189,10 @@ def find_corrections(
     proposal is returned, with ``applied`` set for those at or above
     ``min_confidence`` when ``apply`` is true.
     """
-    candidates = mine_candidates(references)
-    if not candidates:
-        return ()
-    spans = suspicious_spans(transcript, frozenset(c.sound[:2] for c in candidates))
-    if not spans:
-        return ()
-    known = {_key(t.text) for t in transcript.tokens}
-    vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
-    repeats: dict[str, int] = defaultdict(int)
-    for sp in spans:
-        repeats[sp.key] += 1
-    proposals: list[tuple[float, Span, Candidate]] = []
-    contexts: dict[str, Candidate] = {}
-    for span, cand in _pairs(spans, candidates):
-        if cand.key not in contexts:
-            contexts[cand.key] = with_context(cand, references)
-        f = features(span, contexts[cand.key], transcript, known, vocabulary, repeats)
-        if f is None:
-            continue
-        proposals.append((confidence(f), span, cand))
+    proposals = [
+        (confidence(f), span, cand)
+        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner)
+    ]
     proposals = [p for p in proposals if p[0] >= SUGGEST]
     proposals.sort(key=lambda p: (-p[0], p[1].first, p[1].last, p[2].text))
     taken: list[tuple[int, int]] = []
@@ -214,6 +218,47 @@ def find_corrections(
         )
     out.sort(key=lambda c: c.first)
     return tuple(out)
+
+
+Anchor = tuple[int, int, int]
+"""A stretch of an article said in the transcript: first article unit, first transcript
+unit, length in units."""
+
+
+def scored_pairs(
+    transcript: Transcript,
+    references: Sequence[Reference],
+    anchors: Sequence[Sequence[Anchor]] = (),
+    unit_owner: Sequence[int] = (),
+) -> list[tuple[Span, Candidate, Features]]:
+    """Every span–candidate pair that passes the guards, with its evidence.
+
+    ``anchors`` (one list per reference) are the article passages found said
+    in the transcript: a name inside one marks where it should have been
+    heard (``unit_owner`` maps transcript units to tokens). This is what
+    :func:`find_corrections` decides from, and what the confidence model is
+    fitted on (``benchmarks/calibrate.py``).
+    """
+    candidates = mine_candidates(references)
+    if not candidates:
+        return []
+    spans = suspicious_spans(transcript, frozenset(c.sound[:2] for c in candidates))
+    if not spans:
+        return []
+    known = {_key(t.text) for t in transcript.tokens}
+    vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
+    repeats: dict[str, int] = defaultdict(int)
+    for sp in spans:
+        repeats[sp.key] += 1
+    out: list[tuple[Span, Candidate, Features]] = []
+    contexts: dict[str, Candidate] = {}
+    for span, cand in _pairs(spans, candidates):
+        if cand.key not in contexts:
+            contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
+        f = features(span, contexts[cand.key], transcript, known, vocabulary, repeats)
+        if f is not None:
+            out.append((span, cand, f))
+    return out
 
 
 @dataclass
@@ -250,7 +295,8 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
     for key in sorted(mined):
         m = mined[key]
         # The spelling used most often wins; ties go to the first seen.
-        text = max(m.spellings, key=lambda x: (m.spellings.count(x), -m.spellings.index(x)))
+        counts = Counter(m.spellings)
+        text = max(counts, key=lambda x: (counts[x], -m.spellings.index(x)))
         out.append(
             Candidate(
                 text,
@@ -292,15 +338,45 @@ def _add(
     m.occurrences.append((number, i, j))
 
 
-def with_context(cand: Candidate, references: Sequence[Reference]) -> Candidate:
-    """``cand`` with the content words around its occurrences (read only when needed)."""
+def with_context(
+    cand: Candidate,
+    references: Sequence[Reference],
+    anchors: Sequence[Sequence[Anchor]] = (),
+    unit_owner: Sequence[int] = (),
+) -> Candidate:
+    """``cand`` with the words around its occurrences and where it was said (when needed)."""
     context: set[str] = set()
+    placed: set[int] = set()
     own = set(text_units(cand.text))
     for number, i, j in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
         tokens = token_list(references[number].text)
         for k in range(max(0, i - CONTEXT_TOKENS), min(len(tokens), j + CONTEXT_TOKENS)):
             context.update(s for s in _content_stems(tokens[k][2]) if s not in own)
-    return replace(cand, context=frozenset(context))
+        if number < len(anchors) and unit_owner:
+            placed.update(_placed(references[number].text, i, anchors[number], unit_owner))
+    return replace(cand, context=frozenset(context), placed=frozenset(placed))
+
+
+def _placed(text: str, i: int, anchors: Sequence[Anchor], owner: Sequence[int]) -> list[int]:
+    """Transcript tokens where article token ``i`` falls inside a passage said there."""
+    unit = _unit_starts(text)[i]
+    last = len(owner) - 1
+    return [
+        owner[min(last, max(0, said + (unit - first)))]
+        for first, said, length in anchors
+        if first - 2 <= unit < first + length + 2
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _unit_starts(text: str) -> tuple[int, ...]:
+    """For each token of an article, the index of its first unit."""
+    starts = []
+    n = 0
+    for _, _, tok in token_list(text):
+        starts.append(n)
+        n += len(units(tok))
+    return tuple(starts)
 
 
 @lru_cache(maxsize=200_000)
@@ -321,11 +397,13 @@ def _name_flags(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[bool]
     capital_elsewhere = {tokens[k][2] for k, first in initial.items() if not first}
     flags = [False] * len(tokens)
     for k, first in initial.items():
-        flags[k] = _is_name_token(tokens[k][2], first, capital_elsewhere)
+        tok = tokens[k][2]
+        flags[k] = _is_name_token(tok, first, tok in capital_elsewhere)
     return flags
 
 
-def _is_name_token(tok: str, initial: bool, capital_elsewhere: set[str]) -> bool:
+@lru_cache(maxsize=200_000)
+def _is_name_token(tok: str, initial: bool, capital_elsewhere: bool) -> bool:
     if not tok[:1].isupper() or not any(c.isalpha() for c in tok):
         return False
     if all(is_function(u) for u in units(tok)) and not tok.isupper():
@@ -334,7 +412,7 @@ def _is_name_token(tok: str, initial: bool, capital_elsewhere: set[str]) -> bool
         return True
     if not initial:
         return True
-    return tok in capital_elsewhere or min((zipf(u) for u in units(tok)), default=0) < 3.0
+    return capital_elsewhere or min((zipf(u) for u in units(tok)), default=0) < 3.0
 
 
 def _name_runs(
@@ -604,6 +682,7 @@ def features(
         length=len(cand.key),
         repeats=repeats.get(span.key, 0),
         neighbour=_neighbour(span, cand, transcript),
+        aligned=any(abs(span.first - p) <= 2 for p in cand.placed),
     )
 
 

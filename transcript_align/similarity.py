@@ -106,12 +106,17 @@ def sound_key(text: str) -> str:
     word = "".join(c for c in text.lower() if c.isalpha())
     if len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy":
         word = word[:-1]  # a silent final e
+    for silent in ("kn", "gn", "wr", "ps"):
+        if word.startswith(silent):
+            word = word[1:]  # "know" sounds like "no"
     word = "".join(
         "s" if c == "c" and nxt in "eiy" else "x" if c == "g" and nxt in "ei" and k else c
         for k, (c, nxt) in enumerate(zip(word, word[1:] + " "))
     )
     for old, new in _RESPELL:
         word = word.replace(old, new)
+    # h and w that no vowel follows are not heard: "oh raw" sounds like "ora".
+    word = "".join(c for c, nxt in zip(word, word[1:] + " ") if c not in "hw" or nxt in "aeiouy")
     word = word.translate(_VOICING)
     word = "".join("a" if c in "aeiou" else c for c in word)
     out: list[str] = []

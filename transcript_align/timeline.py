@@ -27,9 +27,39 @@ def build_tokens(segments: Sequence[Segment]) -> tuple[Token, ...]:
     tokens: list[Token] = []
     last_start = 0
     for seg in segments:
-        spans = tokenize(seg.text)
-        if not spans:
-            continue
+        last_start = _segment_tokens(seg, last_start, tokens)
+    return tuple(tokens)
+
+
+def rebuild_tokens(
+    old: Sequence[Token], old_segments: Sequence[Segment], segments: Sequence[Segment]
+) -> tuple[Token, ...]:
+    """The timeline of ``segments``, reusing ``old`` tokens of segments left unchanged.
+
+    Corrections change text, not times, so an untouched cue's tokens stay as
+    they were; a cue is rebuilt when the one before it now ends later than
+    its first token starts (overlapping cues).
+    """
+    by_segment: dict[int, list[Token]] = {}
+    for tok in old:
+        by_segment.setdefault(tok.segment, []).append(tok)
+    tokens: list[Token] = []
+    last_start = 0
+    for seg, before in zip(segments, old_segments):
+        reuse = by_segment.get(seg.index, [])
+        first_start = next((t.start for t in reuse if t.start is not None), None)
+        if seg is before and (first_start is None or first_start >= last_start):
+            tokens.extend(reuse)
+            last_start = max((t.start for t in reuse if t.start is not None), default=last_start)
+        else:
+            last_start = _segment_tokens(seg, last_start, tokens)
+    return tuple(tokens)
+
+
+def _segment_tokens(seg: Segment, last_start: int, tokens: list[Token]) -> int:
+    """Append ``seg``'s tokens; return the start time later tokens must not precede."""
+    spans = tokenize(seg.text)
+    if spans:
         if seg.words:
             times = _word_times(seg.text, spans, seg.words)
             estimated = [e for _, _, e in times]
@@ -46,7 +76,7 @@ def build_tokens(segments: Sequence[Segment]) -> tuple[Token, ...]:
                 last_start = start
             word = seg.text[a:b]
             tokens.append(Token(word, seg.index, a, start, end, est, units(word)))
-    return tuple(tokens)
+    return last_start
 
 
 def _interpolate(

@@ -20,11 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .alignment import Match, Op, TranscriptIndex, locate
-from .lexicon import FILLERS, is_function, weight
+from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, locate
+from .lexicon import FILLERS, NUMBER_WORDS, is_function, weight
 from .models import DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
 from .normalize import phonetic, tokenize, units
-from .similarity import unit_similarity
+from .similarity import sound_similarity, unit_similarity
 
 MIN_WORDS = 3
 """Quotes shorter than this (scare quotes) are not located: a match would prove nothing."""
@@ -79,9 +79,15 @@ def check_quote(
     words = quote_words(quote.text)
     if len(words.spans) < MIN_WORDS:
         return QuoteCheck(reference, quote, "ignored", reason="too short to verify")
+    # locate() aligns only a passage's first MAX_PASSAGE units (a resource limit): say so.
+    cut = (
+        f"; only its first {MAX_PASSAGE} words were checked"
+        if len(words.units) > MAX_PASSAGE
+        else ""
+    )
     matches = [m for m in locate(index, words.units) if _found(m, words)]
     if not matches:
-        return QuoteCheck(reference, quote, "not_found", reason="not said in this transcript")
+        return QuoteCheck(reference, quote, "not_found", reason="not said in this transcript" + cut)
     best = matches[0]
     alternatives = tuple(
         _location(m, index, transcript)
@@ -97,8 +103,13 @@ def check_quote(
         said=said_text(transcript, index.owner[best.first], index.owner[best.last - 1] + 1),
         diff=word_diff(best, words, quote.text, index, transcript),
         alternatives=alternatives,
-        reason=reason,
+        reason=reason + cut,
     )
+
+
+def checkable(text: str) -> bool:
+    """Whether a quote is long enough to be looked for (scare quotes are not)."""
+    return len(tokenize(text)) >= MIN_WORDS
 
 
 def is_said(text: str, index: TranscriptIndex) -> bool | None:
@@ -194,7 +205,8 @@ def classify(
     for op in match.ops:
         written, said = list(q[op.qa : op.qb]), list(t[op.ta : op.tb])
         if op.tag == "near":
-            if unit_similarity(written[0], said[0])[1] == "morph":
+            # An inflection changed is an edit; a name heard with an s more or less is not.
+            if unit_similarity(written[0], said[0])[1] == "morph" and weight(written[0]) < 2.0:
                 note("edited", f"{wrote(op.qa, op.qb)!r} written, {heard(op.ta, op.tb)!r} said")
         elif op.tag == "insert":
             if any(ta <= op.ta < tb for _, _, ta, tb in match.moved) or any(
@@ -210,12 +222,14 @@ def classify(
         elif op.tag == "delete":
             if all(k in moved for k in range(op.qa, op.qb)):
                 continue
+            if len(written) == 1 and is_function(written[0]) and match.first < op.ta < match.last:
+                continue  # one short word missing between heard words: recognisers drop those
             if all(is_function(u) for u in written) and len(written) <= 2:
                 note("edited", f"{wrote(op.qa, op.qb)!r} added")
             else:
                 note("misquote", f"not said: {wrote(op.qa, op.qb)!r}")
         elif op.tag == "replace":
-            if all(k in moved for k in range(op.qa, op.qb)):
+            if all(k in moved for k in range(op.qa, op.qb)) or _misheard(written, said):
                 continue
             if all(is_function(u) for u in written) and all(
                 is_function(u) or _disfluent(t, k) for k, u in zip(range(op.ta, op.tb), said)
@@ -226,6 +240,20 @@ def classify(
     if worst == "verbatim":
         return worst, "said word for word"
     return worst, "; ".join(reasons[worst][:3])
+
+
+def _misheard(written: list[str], said: list[str]) -> bool:
+    """Whether the said words are the written ones misheard: alike in sound, no number changed.
+
+    "Oranex" / "oh raw necks", "that" / "at": the recogniser's error, not the writer's.
+    """
+    if any(u in NUMBER_WORDS for u in (*written, *said)):
+        return False
+    a, b = "".join(written), "".join(said)
+    if not a.isalpha() or not b.isalpha():
+        return False
+    short = len(written) == len(said) == 1 and is_function(written[0]) and is_function(said[0])
+    return sound_similarity(a, b) >= (0.6 if short else 0.75)
 
 
 def _repeated(t: Sequence[str], a: int, b: int) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import FormatError
 from ..models import Segment, Transcript
+from ..normalize import count_tokens
 from ..textio import read_text
 from ..timeline import build_tokens
 from .aws import AwsTranscribe
@@ -45,6 +46,8 @@ WRITERS: dict[str, type[Writer]] = {
     "json": TranscriptJson,
 }
 EXTENSIONS: dict[str, str] = {".txt": "txt", ".srt": "srt", ".vtt": "vtt", ".json": "json"}
+MAX_TRANSCRIPT_WORDS = 1_000_000
+"""Transcripts with more words are refused: about 100 hours of speech, and ~1 GB of memory."""
 
 
 def detect_format(text: str, path: str) -> str:
@@ -84,10 +87,29 @@ def parse_transcript(text: str, path: str, *, format: str | None = None) -> Tran
     if reader is None:
         raise FormatError(path, f"unknown format {name!r}; known: {', '.join(reader_names())}")
     parsed = reader.read(text, path)
+    _check_size(parsed.segments, path)
     tokens = build_tokens(parsed.segments)
     if not tokens:
         raise FormatError(path, f"no transcript words found (read as {name})")
     return Transcript(path, name, parsed.segments, tokens, parsed.notes, parsed.video_url)
+
+
+def _check_size(segments: Sequence[Segment], path: str) -> None:
+    """Refuse a transcript past :data:`MAX_TRANSCRIPT_WORDS` before its timeline is built.
+
+    Words are never dropped to fit (a correction or quote check on a cut
+    transcript would be silently wrong), so the limit is an error. Counting
+    runs only when the text is long enough to hold that many words.
+    """
+    if sum(len(s.text) for s in segments) < 2 * MAX_TRANSCRIPT_WORDS:
+        return
+    words = sum(count_tokens(s.text) for s in segments)
+    if words > MAX_TRANSCRIPT_WORDS:
+        raise FormatError(
+            path,
+            f"transcript has {words:,} words; the limit is {MAX_TRANSCRIPT_WORDS:,} "
+            "(about 100 hours of speech): split it",
+        )
 
 
 def read_transcript(path: str, *, format: str | None = None) -> Transcript:
@@ -128,6 +150,7 @@ def write_segments(segments: Sequence[Segment], writer: str, source_format: str)
 
 __all__ = [
     "EXTENSIONS",
+    "MAX_TRANSCRIPT_WORDS",
     "READERS",
     "WRITERS",
     "Parsed",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..models import Segment
-from ..timecode import format_clock, parse_clock
+from ..timecode import MAX_MS, format_clock, parse_clock
 from .base import Parsed
 from .cues import TIMING_LIKE, cue_lines
 from .jsonshape import looks_like_json
@@ -46,7 +46,7 @@ def _parse_lines(text: str) -> list[_Line]:
     out = []
     for number, raw in enumerate(text.split("\n")):
         m = _STAMP.match(raw)
-        ms = parse_clock(m.group("clock").replace(",", ".")) if m else None
+        ms = _stamp_ms(m)
         if m and ms is not None:
             out.append(_Line(number, ms, m.group("text").strip()))
         else:
@@ -130,7 +130,8 @@ class CaptionPage:
             if i + 1 < len(cues):
                 end = cues[i + 1][0]
             else:
-                end = ms + max(1000, round(1000 * len(body) / CHARS_PER_SECOND))
+                # Guessed, so kept within what every reader accepts as a time.
+                end = min(MAX_MS, ms + max(1000, round(1000 * len(body) / CHARS_PER_SECOND)))
             segments.append(Segment(index=i, text=body, start=ms, end=max(end, ms)))
 
         notes = []
@@ -186,8 +187,13 @@ class CaptionPage:
 
 
 def _is_stamped(line: str) -> bool:
-    m = _STAMP.match(line)
-    return m is not None and parse_clock(m.group("clock").replace(",", ".")) is not None
+    return _stamp_ms(_STAMP.match(line)) is not None
+
+
+def _stamp_ms(m: re.Match[str] | None) -> int | None:
+    """The time of a line's stamp; ``None`` without one, or past 100 hours (no video time)."""
+    ms = parse_clock(m.group("clock").replace(",", ".")) if m else None
+    return ms if ms is not None and ms <= MAX_MS else None
 
 
 def _clip(text: str, width: int = 50) -> str:

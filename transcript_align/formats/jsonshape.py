@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -39,7 +40,7 @@ def load_json(text: str) -> Any:
     if not looks_like_json(text):
         return None
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except (ValueError, RecursionError):
         return None
     return data if isinstance(data, (dict, list)) else None
@@ -48,7 +49,7 @@ def load_json(text: str) -> Any:
 def parse_json(text: str, path: str) -> Any:
     """The parsed document; a one-line :class:`FormatError` with the position otherwise."""
     try:
-        return json.loads(text)
+        return _loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(
             path, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
@@ -58,6 +59,41 @@ def parse_json(text: str, path: str) -> Any:
     except RecursionError:
         # json raises this, not a ValueError, for arrays or objects nested thousands deep.
         raise FormatError(path, "invalid JSON: nested too deeply") from None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, with lone surrogates (``"\\ud800"``) replaced by U+FFFD.
+
+    JSON escapes can spell half a UTF-16 pair, which no UTF-8 output can hold:
+    left in, every report and export of the text would fail to be written.
+    """
+    data = json.loads(text)
+    if not _SURROGATE_ESCAPE.search(text):
+        return data
+    if isinstance(data, str):
+        return _whole(data)
+    stack: list[Any] = [data] if isinstance(data, (dict, list)) else []
+    while stack:
+        item = stack.pop()
+        pairs = item.items() if isinstance(item, dict) else enumerate(item)
+        for key, value in list(pairs):
+            if isinstance(value, str):
+                item[key] = _whole(value)
+            elif isinstance(value, (dict, list)):
+                stack.append(value)
+        if isinstance(item, dict):
+            for key in [k for k in item if _whole(k) != k]:
+                item[_whole(key)] = item.pop(key)
+    return data
+
+
+def _whole(text: str) -> str:
+    # json.loads joins escaped pairs into one character: a surrogate left is alone.
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def json_kind(data: Any) -> str | None:

@@ -35,7 +35,9 @@ TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s+(?P<
 _INLINE_TIME = re.compile(r"<(\d{1,4}:\d{2}(?::\d{2})?\.\d{3})>")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
 _TAG = re.compile(r"<[^<>\n]*>")
-_BLOCKS = ("NOTE", "STYLE", "REGION")
+# Blocks that are no cue text. A "WEBVTT" header in the middle of a file is left
+# there by joining two files; read as text it would add words nobody said.
+_BLOCKS = ("NOTE", "STYLE", "REGION", "WEBVTT")
 ROLLING_MIN_SHARE = 0.5
 """Share of cues that must start with the previous cue's last line to read a file as rolling."""
 

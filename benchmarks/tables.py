@@ -1,0 +1,395 @@
+"""Results as Markdown: one section per benchmark, from the results JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from . import earnings21
+from .score import ERROR, MISSING, STATUSES
+
+
+def table(head: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "") -> str:
+    """A Markdown table; ``align`` holds one of ``l``/``r`` per column (default: right)."""
+    marks = [":---" if (align[k : k + 1] or "r") == "l" else "---:" for k in range(len(head))]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(marks) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def pct(x: float | None, digits: int = 1) -> str:
+    return "n/a" if x is None else f"{100 * x:.{digits}f}%"
+
+
+def num(x: float | None, fmt: str = ".2f") -> str:
+    return "n/a" if x is None else format(x, fmt)
+
+
+def machine(m: dict[str, Any]) -> str:
+    return (
+        f"Machine: {m['cpus']} CPU(s), {m['platform']}, Python {m['python']}; "
+        f"transcript-align {m['library']} (git {m['commit']}"
+        f"{', modified' if m['dirty'] else ''}"
+        f"{'; sources ' + m['source'] if m.get('source') else ''})."
+    )
+
+
+def speed(s: dict[str, Any]) -> str:
+    out = [
+        f"## Speed and memory\n\n_{s['when']}, {'quick' if s['quick'] else 'full'} mode, "
+        f"best of {s['repeats']} run(s), each in a fresh process._\n"
+    ]
+    out.append(machine(s["machine"]))
+    if s.get("load"):
+        b, a = s["load"]["before"], s["load"]["after"]
+        out.append(
+            f"Load average (1/5/15 min) before {b[0]:.1f}/{b[1]:.1f}/{b[2]:.1f}, after "
+            f"{a[0]:.1f}/{a[1]:.1f}/{a[2]:.1f} on {s['load']['cpus']} CPUs"
+            + (" — other work was running, times are inflated." if max(b[0], a[0]) > 1.5 else ".")
+        )
+    out.append("")
+    rows = []
+    for r in s["rows"]:
+        st = r["stages"]
+        rows.append(
+            [
+                f"{r['words']:,}",
+                f"{r['articles']:,}",
+                f"{r['quotes']:,}",
+                num(r["full_s"]),
+                num(st.get("read")),
+                num(st.get("align")),
+                num(st.get("json")),
+                num(r["tokenize_s"]),
+                num(r["full_s"] / r["tokenize_s"], ".1f") + "×",
+                num(r["naive_s"]),
+                num(r.get("naive_match_s")),
+                num(r["naive_s"] / r["full_s"], ".2f") + "×",
+                num(r.get("growth"), ".2f") + ("×" if r.get("growth") else ""),
+                num(r["peak_rss_mb"], ".0f"),
+                pct(r["recall"]),
+                pct(r["naive_recall"]),
+                pct(r["false_found"]),
+                pct(r["naive_false_found"]),
+                r.get("quote_errors", 0),
+            ]
+        )
+    out.append(
+        table(
+            [
+                "speech words",
+                "articles",
+                "quotes",
+                "full (s)",
+                "read",
+                "align",
+                "JSON",
+                "tokenize-only (s)",
+                "full / tokenize",
+                "naive (s)",
+                "its matching",
+                "naive / full",
+                "growth",
+                "peak RSS (MB)",
+                "recall",
+                "naive recall",
+                "said-elsewhere found",
+                "naive same",
+                "quote errors",
+            ],
+            rows,
+        )
+    )
+    out.append(
+        "\n- *full*: read transcript + read all articles + `align` + JSON report; *read*, "
+        "*align*, *JSON* are its stages. *tokenize-only*: the reading alone (transcript "
+        "parsed into tokens, articles read, quotes extracted), in its own process.\n"
+        "- *naive*: the same reading, then `fuzz.partial_ratio_alignment` of each quote over "
+        "the whole transcript string (found at score ≥ 80); *its matching*: that loop alone. "
+        "*naive / full*: how many times faster the full run is. *growth*: full time over the "
+        "previous size's.\n"
+        "- *recall*: quotes that were said (verbatim, edited, elided, misquote) that got a "
+        "found verdict. *said-elsewhere found*: quotes never said here (invented, or from "
+        "unrelated articles) that got one anyway.\n"
+        "- *quote errors*: quotes whose check raised inside the library (counted as not found).\n"
+        "- Peak RSS includes the interpreter and the library's imports "
+        f"(~{s['rows'][0]['idle_rss_mb']:.0f} MB before reading anything)."
+    )
+    out.append("\n### Targets\n")
+    out.append(
+        table(
+            ["target", "measured", "holds"],
+            [
+                [
+                    t["target"],
+                    t.get("measured", num(t.get("value"))),
+                    {True: "yes", False: "**no**", None: "not measured"}[t["ok"]],
+                ]
+                for t in s["targets"]
+            ],
+            "lrl",
+        )
+    )
+    if s.get("profile"):
+        p = s["profile"]
+        out.append(
+            f"\n### Profile: full run at 30k words × 500 articles (cProfile, "
+            f"{p['seconds_under_profiler']:.1f} s under the profiler)\n"
+        )
+        out.append("Library functions by cumulative time:\n")
+        out.append(
+            table(
+                ["function", "calls", "cumulative (s)", "own (s)"],
+                [
+                    [f"`{e['function']}`", f"{e['calls']:,}", num(e["cumtime"]), num(e["tottime"])]
+                    for e in p["by_cumtime"][:18]
+                ],
+                "lrrr",
+            )
+        )
+        out.append("\nAll functions by own time:\n")
+        out.append(
+            table(
+                ["function", "calls", "own (s)", "cumulative (s)"],
+                [
+                    [f"`{e['function']}`", f"{e['calls']:,}", num(e["tottime"]), num(e["cumtime"])]
+                    for e in p["by_tottime"][:12]
+                ],
+                "lrrr",
+            )
+        )
+    return "\n".join(out)
+
+
+def quality(q: dict[str, Any]) -> str:
+    out = [
+        f"## Quality on generated data\n\n_{q['when']}, seeds {', '.join(map(str, q['seeds']))}, "
+        f"noise {', '.join(q['noise'])}._\n"
+    ]
+    rows = []
+    for r in [*q["rows"], {"scenario": "**all**", "seeds": "", **q["total"]}]:
+        c = r.get("corrections", {})
+        rows.append(
+            [
+                r["scenario"],
+                r["quotes"],
+                pct(r["verdict_accuracy"]),
+                pct(r["found_accuracy"]),
+                pct(r["found_precision"]),
+                pct(r["found_recall"]),
+                num(r["time_err_median"]),
+                num(r["time_err_p95"]),
+                pct(r.get("wrong_place")),
+                num(r.get("time_err_p95_placed")),
+                pct(r["related_accuracy"]),
+                pct(r["unrelated_accuracy"]),
+                f"{r['corrections_applied']}"
+                + (f" ({c.get('suggested', 0)} more suggested)" if c else ""),
+                pct(r["correction_precision"]),
+                pct(r["correction_recall"]),
+            ]
+        )
+    out.append(
+        table(
+            [
+                "scenario",
+                "quotes",
+                "verdict = truth",
+                "found/not found right",
+                "found precision",
+                "found recall",
+                "time error median (s)",
+                "p95 (s)",
+                "placed elsewhere",
+                "p95 placed right (s)",
+                "related kept",
+                "unrelated caught",
+                "corrections applied",
+                "correction precision",
+                "garbled names fixed",
+            ],
+            rows,
+            "l",
+        )
+    )
+    out.append(
+        "\n- *verdict = truth*: the verdict is exactly the expected one. *found/not found right*: "
+        "said quotes found and unsaid quotes not found (scare quotes left out).\n"
+        "- *time error*: |start − true start| and |end − true end| pooled, for said quotes "
+        "given a found verdict, against the generator's word times. *placed elsewhere*: share of "
+        "those whose span does not overlap where they were said (a similar sentence said "
+        "elsewhere was picked); *p95 placed right*: the 95th percentile without them.\n"
+        "- *correction precision*: applied corrections whose text equals the true spelling of "
+        "exactly the words they replace. *garbled names fixed*: misheard name words covered by "
+        "a right correction (every garbled name here is spelled right in at least one related "
+        "article)."
+    )
+    cols = [*STATUSES, MISSING, ERROR]
+    conf = q["total"]["confusion"]
+    out.append("\n### Verdicts: expected (rows) × got (columns), all scenarios\n")
+    out.append(
+        table(
+            ["expected \\ got", *[c.replace("_", " ") for c in cols], "total"],
+            [
+                [
+                    e.replace("_", " "),
+                    *[conf.get(f"{e}>{g}", 0) or "·" for g in cols],
+                    sum(conf.get(f"{e}>{g}", 0) for g in cols),
+                ]
+                for e in STATUSES
+            ],
+            "l",
+        )
+    )
+    out.append(
+        "\n*missing*: the library did not extract the quote from the article. "
+        "*error*: the library raised while checking it.\n"
+    )
+    detail = q["total"].get("by_detail", {})
+    if detail:
+        out.append("### Verdicts by how the quote was made\n")
+        out.append(
+            table(
+                ["quote", *[c.replace("_", " ") for c in cols]],
+                [[d, *[detail[d].get(g, 0) or "·" for g in cols]] for d in sorted(detail)],
+                "l",
+            )
+        )
+    examples = [e for r in q["rows"] for e in r.get("wrong_examples", [])]
+    if examples:
+        out.append(
+            "\nSome wrong corrections (transcript → applied): "
+            + "; ".join(f"`{e}`" for e in examples[:10])
+            + "."
+        )
+    if q.get("crashes"):
+        out.append(
+            "\nArticles left out because `align` raised on them: " + "; ".join(q["crashes"][:5])
+        )
+    if q.get("fallback_quotes"):
+        out.append(
+            "\n**Note**: the library's reader extracted no quotes; the benchmark "
+            "extracted them itself."
+        )
+    return "\n".join(out)
+
+
+def earnings(e: dict[str, Any]) -> str:
+    head = "## Earnings-21: name repair on real ASR\n"
+    if not e.get("available"):
+        return (
+            head + f"\n**Skipped: the Earnings-21 subset is not at `{e['path']}`** "
+            "(use `--earnings21 PATH`).\n"
+        )
+    out = [
+        head,
+        f"_{e['when']}, calls {', '.join(e['calls'])}; Amazon ASR (2021) against the "
+        "human reference._\n",
+    ]
+    rows = []
+    for row in e["rows"]:
+        for variant, label in (("halves", "other half"), ("oracle", "oracle entity list")):
+            for name, h in row[variant].items():
+                b, a = h["before"], h["after"]
+                rows.append(
+                    [
+                        row["call"],
+                        name if variant == "halves" else f"{name} with entity list",
+                        label,
+                        h["status"],
+                        f"{pct(b['errors'] / b['words'])} → {pct(a['errors'] / a['words'])}",
+                        f"{_names(b)} → {_names(a)}",
+                        f"{h['applied']} / {h['right']} / {h['wrong']} / {h.get('neutral', 0)}",
+                    ]
+                )
+    out.append(
+        table(
+            [
+                "call",
+                "half repaired",
+                "article",
+                "article verdict",
+                "WER before → after",
+                "PERSON+ORG tokens wrong",
+                "corrections applied / right / wrong / neutral",
+            ],
+            rows,
+            "lllll",
+        )
+    )
+    tot_rows = []
+    for variant, label in (
+        ("interleaved", "every other block of turns, scored on the others (honest)"),
+        ("halves", "other half of the call (honest)"),
+        ("oracle", "PERSON+ORG entity list (**oracle**, contains the answers)"),
+    ):
+        if not all(variant in row for row in e["rows"]):
+            continue
+        t = earnings21.totals(e["rows"], variant)
+        b, a = t["before"], t["after"]
+        tot_rows.append(
+            [
+                label,
+                f"{t['aligned']}/{t['runs']}",
+                f"{pct(b['errors'] / b['words'], 2)} → {pct(a['errors'] / a['words'], 2)}",
+                f"{_name_rate(b)} → {_name_rate(a)}",
+                f"{t['applied']} / {t['right']} / {t['wrong']} / {t.get('neutral', 0)}",
+            ]
+        )
+    out.append("\nTotals over the calls (both halves, or all scored blocks):\n")
+    out.append(
+        table(
+            [
+                "article",
+                "articles aligned",
+                "WER",
+                "PERSON+ORG token error",
+                "corrections applied / right / wrong / neutral",
+            ],
+            tot_rows,
+            "l",
+        )
+    )
+    ok = e.get("scorer_reproduces_stats", {})
+    out.append(
+        "\nThe scorer reproduces the subset's published WER and PERSON+ORG errors (stats.json) for "
+        f"{sum(ok.values())} of {len(ok)} calls. Each applied correction is judged alone: "
+        "*right* when applying just it lowers the word edit distance of the half to the "
+        "reference, *wrong* when it raises it, *neutral* otherwise.\n\n"
+        "Earnings-21 © Rev.com and the Earnings-21 authors (Del Rio et al., Interspeech 2021), "
+        "CC BY-SA 4.0."
+    )
+    return "\n".join(out)
+
+
+def _names(counts: dict[str, int]) -> str:
+    return f"{counts['name_wrong']}/{counts['name_tokens']}"
+
+
+def _name_rate(counts: dict[str, int]) -> str:
+    return pct(counts["name_wrong"] / counts["name_tokens"])
+
+
+def changed(section: dict[str, Any]) -> str:
+    pair = section.get("sources_changed_during_run")
+    if not pair:
+        return ""
+    return (
+        f"\n\n**The library's sources changed during this run** ({pair[0]} → {pair[1]}): "
+        "numbers may mix two versions.\n"
+    )
+
+
+def document(results: dict[str, Any]) -> str:
+    parts = [
+        "# Benchmark results\n",
+        "Written by `python -m benchmarks`; see `benchmarks/README.md` for what each "
+        "number means.\n",
+    ]
+    if "speed" in results:
+        parts.append(speed(results["speed"]) + changed(results["speed"]))
+    if "quality" in results:
+        parts.append(quality(results["quality"]) + changed(results["quality"]))
+    if "earnings21" in results:
+        parts.append(earnings(results["earnings21"]) + changed(results["earnings21"]))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,1 @@
+"""Fuzz targets for transcript-align; see README.md here."""
