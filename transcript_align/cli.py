@@ -16,6 +16,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.live import Live
+from rich.text import Text
 
 from . import __version__
 from .errors import AlignError, FormatError, OutputError
@@ -59,8 +61,8 @@ def align_command(
     transcript: Annotated[
         str,
         typer.Argument(
-            help="Transcript file (caption page, SRT, VTT, json3, Whisper JSON, "
-            "plain text), or - for standard input.",
+            help="Transcript file (caption page, SRT, WebVTT, YouTube json3, Whisper or "
+            "AWS Transcribe JSON, timed word list, plain text), or - for standard input.",
             show_default=False,
         ),
     ],
@@ -126,6 +128,10 @@ def align_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress messages on standard error.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", min=1, help="Processes for long inputs (default: one per core)."),
+    ] = None,
 ) -> None:
     """Repair TRANSCRIPT from the articles in --refs and check every quote in them."""
     if json_out and out == STDIN:
@@ -145,6 +151,7 @@ def align_command(
             apply=not suggest,
             min_confidence=min_confidence,
             clean=clean,
+            jobs=jobs,
         )
         with _progress(quiet) as progress:
             report = run_align(t, references, options, progress=progress)
@@ -208,8 +215,9 @@ def _progress(quiet: bool) -> Iterator[Progress | None]:
     if quiet or not err.is_terminal:
         yield None
         return
-    with err.status("reading") as status:
-        yield lambda message: status.update(message)
+    # No refresh thread: a threaded process is not forked for parallel work.
+    with Live(Text("reading…"), console=err, auto_refresh=False, transient=True) as live:
+        yield lambda message: live.update(Text(f"{message}…"), refresh=True)
 
 
 @contextmanager

@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .alignment import build_index
+from .alignment import TranscriptIndex, build_index
 from .clean import find_disfluencies
 from .export import corrected_segments
 from .models import (
     Correction,
     Options,
+    Quote,
     QuoteCheck,
     Reference,
     ReferenceCheck,
+    ReferenceStatus,
     Report,
     Transcript,
 )
+from .parallel import map_shared
 from .relate import assess
 from .repair import Anchor, find_corrections
 from .timeline import rebuild_tokens
@@ -53,13 +56,12 @@ def align(
     say("indexing the transcript")
     index = build_index(transcript.tokens)
 
-    checks: list[ReferenceCheck] = []
-    runs: list[tuple[Anchor, ...]] = []
-    for n, ref in enumerate(references, 1):
-        say(f"comparing article {n}/{len(references)}")
-        check, rel = assess(ref, index)
-        checks.append(check)
-        runs.append(tuple((r.ra, r.ta, r.rb - r.ra) for r in rel.runs))
+    say(f"comparing {len(references)} article(s) with the transcript")
+    verdicts = map_shared(
+        _assess_one, range(len(references)), (references, index), jobs=options.jobs
+    )
+    checks = [ReferenceCheck(ref, *v[:3]) for ref, v in zip(references, verdicts)]
+    runs = [v[3] for v in verdicts]
 
     aligned = [c.reference for c in checks if c.status == "aligned"]
     aligned_runs = [r for c, r in zip(checks, runs) if c.status == "aligned"]
@@ -90,15 +92,20 @@ def align(
         del index
         index = build_index(spoken.tokens)
 
+    todo = [
+        (q, c.reference.path) for c in checks if c.status == "aligned" for q in c.reference.quotes
+    ]
+    say(f"checking {len(todo)} quote(s)")
+    found = iter(map_shared(_check_one, todo, (spoken, index), jobs=options.jobs))
     quotes: list[QuoteCheck] = []
-    for n, check in enumerate(checks, 1):
-        ref = check.reference
-        say(f"checking quotes of article {n}/{len(checks)}")
-        for quote in ref.quotes:
+    for check in checks:
+        for quote in check.reference.quotes:
             if check.status == "aligned":
-                quotes.append(check_quote(quote, ref.path, spoken, index))
+                quotes.append(next(found))
             else:
-                quotes.append(not_found(quote, ref.path, "the article reports another event"))
+                quotes.append(
+                    not_found(quote, check.reference.path, "the article reports another event")
+                )
     return Report(
         transcript,
         tuple(checks),
@@ -107,6 +114,26 @@ def align(
         options,
         spoken if spoken is not transcript else None,
     )
+
+
+def _assess_one(
+    shared: tuple[Sequence[Reference], TranscriptIndex], n: int
+) -> tuple[ReferenceStatus, float, str, tuple[Anchor, ...]]:
+    """One article's verdict and its said passages (what a worker sends back)."""
+    references, index = shared
+    check, rel = assess(references[n], index)
+    return (
+        check.status,
+        check.score,
+        check.reason,
+        tuple((r.ra, r.ta, r.rb - r.ra) for r in rel.runs),
+    )
+
+
+def _check_one(shared: tuple[Transcript, TranscriptIndex], item: tuple[Quote, str]) -> QuoteCheck:
+    transcript, index = shared
+    quote, path = item
+    return check_quote(quote, path, transcript, index)
 
 
 def _apply(transcript: Transcript, corrections: Sequence[Correction]) -> Transcript:

@@ -247,11 +247,13 @@ def _misheard(written: list[str], said: list[str]) -> bool:
 
     "Oranex" / "oh raw necks", "that" / "at": the recogniser's error, not the writer's.
     """
-    if any(u in NUMBER_WORDS for u in (*written, *said)):
-        return False
     a, b = "".join(written), "".join(said)
     if not a.isalpha() or not b.isalpha():
         return False
+    numbers = [u for u in (*written, *said) if u in NUMBER_WORDS]
+    if numbers:
+        # A changed number is never noise; "for" heard as "four" is.
+        return len(numbers) == 1 and sound_similarity(a, b) == 1.0
     short = len(written) == len(said) == 1 and is_function(written[0]) and is_function(said[0])
     return sound_similarity(a, b) >= (0.6 if short else 0.75)
 

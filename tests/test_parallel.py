@@ -1,0 +1,43 @@
+"""Spreading work over processes changes nothing in the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transcript_align import Options, align, parallel, read_references, read_transcript
+from transcript_align.report import to_json
+
+from .conftest import DATA, SEEDS
+
+
+def _square(shared: int, item: int) -> int:
+    return shared + item * item
+
+
+def test_map_shared_keeps_order_and_sees_shared_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    items = list(range(200))
+    assert parallel.map_shared(_square, items, 7, jobs=2) == [7 + i * i for i in items]
+    assert parallel.map_shared(_square, items, 7, jobs=1) == [7 + i * i for i in items]
+
+
+@pytest.mark.parametrize(
+    ("transcript", "articles"),
+    [
+        (SEEDS / "002_0ebee46477878465.txt", SEEDS),
+        (DATA / "events" / "flood-barrier" / "transcript.txt", None),
+        (DATA / "events" / "transit-hearing" / "hearing.srt", None),
+    ],
+)
+def test_two_processes_give_the_same_report(
+    monkeypatch: pytest.MonkeyPatch, transcript: Path, articles: Path | None
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    folder = articles or transcript.parent / "articles"
+    t = read_transcript(str(transcript))
+    refs = read_references([str(folder)], exclude=[str(transcript)])
+    one = to_json(align(t, refs, Options(jobs=1)))
+    two = to_json(align(t, refs, Options(jobs=2)))
+    assert one == two
