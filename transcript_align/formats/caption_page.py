@@ -180,8 +180,10 @@ class CaptionPage:
             first = lines[0] if lines else ""
             plain = f"{stamp} {first}".rstrip()
             m = _STAMP.match(plain)
-            # "|" rather than "-": "00:05 - > x" would look like an SRT arrow.
-            out.append(plain if m and m.group("text").strip() == first else f"{stamp} | {first}")
+            # "|" rather than "-": "00:05 - > x" would look like an SRT arrow;
+            # so would "00:05 -> 12:30" itself, which then needs the "|" too.
+            plain_ok = m and m.group("text").strip() == first and not TIMING_LIKE.match(plain)
+            out.append(plain if plain_ok else f"{stamp} | {first}")
             out.extend(lines[1:])
         return "".join(line + "\n" for line in out)
 
