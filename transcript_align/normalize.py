@@ -14,14 +14,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from num2words import num2words
 
 # A word: letters/digits joined by apostrophes, hyphens, inner dots (U.S, 3.5) or
 # thousands commas; an optional currency sign before and percent sign after.
-_TOKEN = re.compile(
-    # an initialism keeps its final dot ("U.S."), or a word as below
+TOKEN = re.compile(
+    # A word as tokenize() sees it: an initialism with its final dot ("U.S."), or
+    # letters and digits joined by apostrophes, hyphens, inner dots and commas.
     r"(?:[^\W\d_]\.)+[^\W\d_]\.(?!\w)|"
     r"[$€£¥]?\w+(?:(?:['’‘\-‐‑]|\.(?=\w)|(?<=\d),(?=\d{3}(?!\d)))\w+)*(?:(?<=\d)\s?%)?"
 )
@@ -95,24 +97,52 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in tokenize(t)]
     ['Mr', 'Witko', 'the', 'U.S.', 'envoy', '5%', 'of', '1,000']
     """
-    return [m.span() for m in _TOKEN.finditer(text)]
+    return [m.span() for m in TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class TextWords:
+    """A text's words and their units, computed once: articles are read by several stages.
+
+    ``first_unit[k]`` is the index in ``units`` of word ``k``'s first unit (one
+    more entry at the end: the number of units).
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: tuple[str, ...]
+    first_unit: tuple[int, ...]
+    units: tuple[str, ...]
 
 
 @lru_cache(maxsize=4096)
-def token_list(text: str) -> tuple[tuple[int, int, str], ...]:
-    """``(start, end, text)`` of every token, cached: articles are read by several stages."""
-    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+def text_words(text: str) -> TextWords:
+    """The words of ``text`` with spans and units (cached per text)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    first: list[int] = []
+    flat: list[str] = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        starts.append(m.start())
+        ends.append(m.end())
+        words.append(word)
+        first.append(len(flat))
+        flat.extend(units(word))
+    first.append(len(flat))
+    return TextWords(tuple(starts), tuple(ends), tuple(words), tuple(first), tuple(flat))
 
 
 def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """Like :func:`tokenize`, with the token text: ``(start, end, text)``."""
-    for m in _TOKEN.finditer(text):
+    for m in TOKEN.finditer(text):
         yield m.start(), m.end(), m.group()
 
 
 def count_tokens(text: str) -> int:
     """How many tokens :func:`tokenize` finds, without building them (for size limits)."""
-    return sum(1 for _ in _TOKEN.finditer(text))
+    return sum(1 for _ in TOKEN.finditer(text))
 
 
 @lru_cache(maxsize=200_000)
@@ -203,7 +233,7 @@ def text_units(text: str) -> list[str]:
     so the plain regex matches serve here.)
     """
     out: list[str] = []
-    for tok in _TOKEN.findall(text):
+    for tok in TOKEN.findall(text):
         out.extend(units(tok))
     return out
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .alignment import TranscriptIndex
 from .lexicon import is_function
 from .models import Reference, ReferenceCheck
-from .normalize import text_units
+from .normalize import text_words
 from .verify import checkable, is_said
 
 CHANCE_RUN = 5
@@ -114,7 +114,7 @@ class Relatedness:
 
 def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     """Measure how much of ``text`` (a reference body) is the transcript's speech."""
-    units = text_units(text)
+    units = text_words(text).units
     vocab = index.vocab
     ids = [vocab.get(u, -1) for u in units]
     content = [not is_function(u) for u in units]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,7 +36,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .lexicon import FILLERS, is_function
 from .models import Correction, CorrectionKind, Evidence, Reference, Token, Transcript
-from .normalize import fold, phonetic, text_units, token_list, units, zipf
+from .normalize import TOKEN, fold, phonetic, text_units, text_words, units, zipf
 from .similarity import is_morph_variant, sound_similarity, stem
 
 COMMON = 3.5
@@ -52,9 +53,11 @@ SPLIT_SIMILARITY = 0.8
 SUGGEST = 0.6
 """Proposals below this confidence are not reported at all: they would be noise."""
 CONTEXT_TOKENS = 12
+"""How many words either side of a span in the transcript its context is."""
+CONTEXT_CHARS = 80
+"""How many characters either side of a name in an article its context is (about 12 words)."""
 MAX_CONTEXT_OCCURRENCES = 30
 """Context is read around this many occurrences of a name at most (it saturates quickly)."""
-"""How far around a name in an article (and around a span in the transcript) context is read."""
 TITLES = frozenset(
     "mister missus ms doctor dr mr mrs president secretary minister senator general "
     "governor mayor chancellor envoy ambassador judge professor chairman chairwoman chair "
@@ -273,24 +276,30 @@ class _Mined:
 
 
 def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
-    """Names and rare words of the articles, with where they were found."""
+    """Names and rare words of the articles, with where they were found.
+
+    Only capitalised words, name particles and long lowercase words are
+    looked at; the rest of an article is read only around the candidates
+    that turn out to matter (:func:`with_context`).
+    """
     mined: dict[str, _Mined] = {}
     for number, ref in enumerate(references):
-        tokens = token_list(ref.text)
-        flags = _name_flags(ref.text, tokens)
-        for a, b in _name_runs(ref.text, tokens, flags):
+        text = ref.text
+        tokens = _interesting_tokens(text)
+        flags = _name_flags(text, tokens)
+        for a, b in _name_runs(text, tokens, flags):
             for i in range(a, b):
                 for j in range(i + 1, min(b, i + MAX_SPAN) + 1):
                     if tokens[i][2].lower() in PARTICLES or tokens[j - 1][2].lower() in PARTICLES:
                         continue
-                    text = _strip_possessive(ref.text[tokens[i][0] : tokens[j - 1][1]])
+                    name = _strip_possessive(text[tokens[i][0] : tokens[j - 1][1]])
                     near = [tokens[k][2] for k in (i - 1, j) if a <= k < b]
-                    _add(mined, text, "name", ref, number, tokens, i, j, near)
-        for k, (_, _, tok) in enumerate(tokens):
-            if flags[k] or not tok.isalpha() or not tok.islower() or len(tok) < 5:
+                    _add(mined, name, "name", ref, number, tokens[i][0], tokens[j - 1][1], near)
+        for k, (start, end, tok) in enumerate(tokens):
+            if flags[k] or len(tok) < 5 or not tok.isalpha() or not tok.islower():
                 continue
             if zipf(tok) < RARE_WORD and not is_function(tok):
-                _add(mined, tok, "word", ref, number, tokens, k, k + 1, [])
+                _add(mined, tok, "word", ref, number, start, end, [])
     out = []
     for key in sorted(mined):
         m = mined[key]
@@ -312,15 +321,24 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
     return out
 
 
+def _interesting_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised words, name particles and long lowercase words, with their spans."""
+    tw = text_words(text)
+    return [
+        (a, b, tok)
+        for a, b, tok in zip(tw.starts, tw.ends, tw.words)
+        if tok[0].isupper() or (tok[0].islower() and (len(tok) >= 5 or tok in PARTICLES))
+    ]
+
+
 def _add(
     mined: dict[str, _Mined],
     text: str,
     kind: CorrectionKind,
     ref: Reference,
     number: int,
-    tokens: Sequence[tuple[int, int, str]],
-    i: int,
-    j: int,
+    start: int,
+    end: int,
     near: list[str],
 ) -> None:
     key = _key(text)
@@ -332,10 +350,15 @@ def _add(
     m.spellings.append(text)
     m.neighbours.update(_key(w) for w in near)
     if len(m.evidence) < 2 and all(e.reference != ref.path for e in m.evidence):
-        lo, hi = max(0, i - 4), min(len(tokens), j + 4)
-        snippet = " ".join(ref.text[tokens[lo][0] : tokens[hi - 1][1]].split())
-        m.evidence.append(Evidence(ref.path, snippet))
-    m.occurrences.append((number, i, j))
+        m.evidence.append(Evidence(ref.path, _snippet(ref.text, start, end)))
+    m.occurrences.append((number, start, end))
+
+
+def _snippet(text: str, start: int, end: int, words: int = 4) -> str:
+    """The name with a few words either side, on one line."""
+    before = text[max(0, start - 200) : start].split()[-words:]
+    after = text[end : end + 200].split()[:words]
+    return " ".join([*before, " ".join(text[start:end].split()), *after])
 
 
 def with_context(
@@ -348,35 +371,26 @@ def with_context(
     context: set[str] = set()
     placed: set[int] = set()
     own = set(text_units(cand.text))
-    for number, i, j in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
-        tokens = token_list(references[number].text)
-        for k in range(max(0, i - CONTEXT_TOKENS), min(len(tokens), j + CONTEXT_TOKENS)):
-            context.update(s for s in _content_stems(tokens[k][2]) if s not in own)
-        if number < len(anchors) and unit_owner:
-            placed.update(_placed(references[number].text, i, anchors[number], unit_owner))
+    for number, start, end in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
+        text = references[number].text
+        around = text[max(0, start - CONTEXT_CHARS) : start] + " " + text[end : end + CONTEXT_CHARS]
+        for tok in TOKEN.findall(around):
+            context.update(s for s in _content_stems(tok) if s not in own)
+        if number < len(anchors) and anchors[number] and unit_owner:
+            placed.update(_placed(text, start, anchors[number], unit_owner))
     return replace(cand, context=frozenset(context), placed=frozenset(placed))
 
 
-def _placed(text: str, i: int, anchors: Sequence[Anchor], owner: Sequence[int]) -> list[int]:
-    """Transcript tokens where article token ``i`` falls inside a passage said there."""
-    unit = _unit_starts(text)[i]
+def _placed(text: str, start: int, anchors: Sequence[Anchor], owner: Sequence[int]) -> list[int]:
+    """Transcript tokens where the article word at ``start`` falls inside a passage said there."""
+    tw = text_words(text)
+    unit = tw.first_unit[bisect_left(tw.starts, start)]
     last = len(owner) - 1
     return [
         owner[min(last, max(0, said + (unit - first)))]
         for first, said, length in anchors
         if first - 2 <= unit < first + length + 2
     ]
-
-
-@lru_cache(maxsize=4096)
-def _unit_starts(text: str) -> tuple[int, ...]:
-    """For each token of an article, the index of its first unit."""
-    starts = []
-    n = 0
-    for _, _, tok in token_list(text):
-        starts.append(n)
-        n += len(units(tok))
-    return tuple(starts)
 
 
 @lru_cache(maxsize=200_000)
@@ -393,13 +407,21 @@ def _name_flags(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[bool]
     initial: dict[int, bool] = {}
     for k, (a, _, tok) in enumerate(tokens):
         if tok[:1].isupper():
-            initial[k] = k == 0 or bool(_SENTENCE_GAP.search(text, tokens[k - 1][1], a))
+            initial[k] = _starts_sentence(text, a)
     capital_elsewhere = {tokens[k][2] for k, first in initial.items() if not first}
     flags = [False] * len(tokens)
     for k, first in initial.items():
         tok = tokens[k][2]
         flags[k] = _is_name_token(tok, first, tok in capital_elsewhere)
     return flags
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the text, a sentence, a paragraph or a quote."""
+    j = start - 1
+    while j >= 0 and not text[j].isalnum():
+        j -= 1
+    return j < 0 or bool(_SENTENCE_GAP.search(text, j + 1, start))
 
 
 @lru_cache(maxsize=200_000)
