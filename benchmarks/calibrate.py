@@ -150,11 +150,16 @@ SIGNS = {
 likely misheard, or that a name already heard right elsewhere makes a repair likelier."""
 
 
-PRIORS = {"suspicion": 1.5, "known": -2.0}
+PRIORS = {"suspicion": 1.5, "known": -1.0}
 """Weights set from what is known of recognisers rather than fitted: a word unknown to
 English is more likely misheard, and a recogniser that spells a name right elsewhere
 heard something else here. Generated data says little about either (its garbles are
 mostly common words, and it repeats names less than reports do)."""
+
+
+UNUSED = {"name", "length", "repeats", "count"}
+"""Features left out of the model: on generated data they mostly tell how the generator
+invents names (their length, how often they recur), which says nothing about real ones."""
 
 
 def fit(rows: Sequence[Row], l2: float = 1.0) -> dict[str, float]:
@@ -163,13 +168,13 @@ def fit(rows: Sequence[Row], l2: float = 1.0) -> dict[str, float]:
     A feature whose fitted weight comes out with the wrong sign is dropped
     (weight 0) and the rest refitted, until every sign agrees.
     """
-    names = [n for n in sorted(rows[0][1]) if n not in PRIORS]
+    names = [n for n in sorted(rows[0][1]) if n not in PRIORS and n not in UNUSED]
     dropped: set[str] = set()
     while True:
         w = _fit(rows, [n for n in names if n not in dropped], l2)
         wrong = [n for n, sign in SIGNS.items() if n in w and w[n] * sign < 0]
         if not wrong:
-            return {**w, **dict.fromkeys(dropped, 0.0), **PRIORS}
+            return {**w, **dict.fromkeys(dropped | UNUSED, 0.0), **PRIORS}
         dropped.update(wrong)
 
 

@@ -11,6 +11,7 @@ dictionary lookup per word.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -259,7 +260,18 @@ def phonetic(unit: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def zipf(unit: str) -> float:
-    """How common a word is in English (wordfreq's Zipf scale: 0 unknown … 7.7 "the")."""
-    from wordfreq import zipf_frequency
+    """How common a word is in English (wordfreq's Zipf scale: 0 unknown … 7.7 "the").
 
-    return float(zipf_frequency(unit, "en"))
+    Units are already lowercase single words, so wordfreq's table is read
+    directly: the same numbers as ``zipf_frequency``, without its tokenizer,
+    which cost more than everything else done per distinct word.
+    """
+    frequency = _frequencies().get(unit, 0.0)
+    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return dict(get_frequency_dict("en", wordlist="large"))

@@ -37,7 +37,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from .lexicon import FILLERS, is_function
 from .models import Correction, CorrectionKind, Evidence, Reference, Token, Transcript
 from .normalize import TOKEN, fold, phonetic, text_units, text_words, units, zipf
-from .similarity import is_morph_variant, sound_similarity, stem
+from .similarity import is_morph_variant, sound_key, sound_similarity, stem
 
 COMMON = 3.5
 """Zipf frequency from which a word counts as common English (probably heard right)."""
@@ -49,7 +49,9 @@ MIN_SIMILARITY = 0.7
 """Spans less alike than this to a candidate are not considered at all."""
 MAX_SPAN = 3
 SPLIT_SIMILARITY = 0.8
-"""Common words standing for a name ("van der pool") must be at least this alike."""
+"""Common words standing for a name ("van der pool") must be at least this alike…"""
+SPLIT_SOUND = 0.9
+"""…or sound at least this alike ("cal quo" for "Kalkwo")."""
 SUGGEST = 0.6
 """Proposals below this confidence are not reported at all: they would be noise."""
 CONTEXT_TOKENS = 12
@@ -129,23 +131,23 @@ class Features:
 
 # The confidence model's weights (logistic), fitted by benchmarks/calibrate.py.
 WEIGHTS = {
-    "bias": -17.34,
-    "aligned": 0.99,
-    "capitalised": 1.49,
-    "common_changed": -1.11,
-    "context": 1.20,
-    "count": 0.15,
-    "known": -2.00,
-    "length": 0.80,
-    "name": -1.44,
-    "neighbour": 3.39,
+    "bias": -16.95,
+    "aligned": 0.76,
+    "capitalised": 1.48,
+    "common_changed": -0.60,
+    "context": 0.97,
+    "count": 0.00,
+    "known": -1.00,
+    "length": 0.00,
+    "name": 0.00,
+    "neighbour": 2.81,
     "real_word": 0.00,
-    "repeats": -0.12,
-    "similarity": 11.99,
-    "sound": 8.41,
-    "split": -1.63,
+    "repeats": 0.00,
+    "similarity": 11.00,
+    "sound": 7.41,
+    "split": -1.64,
     "suspicion": 1.50,
-    "title": 0.96,
+    "title": 1.10,
 }
 
 
@@ -245,7 +247,11 @@ def scored_pairs(
     candidates = mine_candidates(references)
     if not candidates:
         return []
-    spans = suspicious_spans(transcript, frozenset(c.sound[:2] for c in candidates))
+    spans = suspicious_spans(
+        transcript,
+        frozenset(c.sound[:2] for c in candidates),
+        frozenset(k for c in candidates for k in c.neighbours),
+    )
     if not spans:
         return []
     known = {_key(t.text) for t in transcript.tokens}
@@ -473,29 +479,41 @@ def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) 
 
 
 def suspicious_spans(
-    transcript: Transcript, sound_prefixes: frozenset[str] = frozenset()
+    transcript: Transcript,
+    sound_prefixes: frozenset[str] = frozenset(),
+    neighbours: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """Transcript spans of 1–3 tokens that could be a garbled name or rare word.
 
     A span needs a rare or unknown word, or a capital letter mid-sentence.
-    Runs of common words ("van der pool", "oak on quo") are spans only when
-    they begin like one of the candidates sounds (``sound_prefixes``): split
-    names come out as common words, but most common words are just words.
+    Common words are a span too when the next or previous word is the rest
+    of a name from the articles (``neighbours``: "crystal Dufresne"), and a run
+    of them is one when it begins like one of the candidates sounds
+    (``sound_prefixes``): split names come out as common words ("van der
+    pool", "row more a"), but most common words are just words. Function
+    words never stand at a span's edge, except a bare vowel ("a", "oh") in
+    such a run, which is often a syllable of the name.
     """
     tokens = transcript.tokens
     n = len(tokens)
     info = [_token_info(t.text) for t in tokens]
     spans: list[Span] = []
     for i in range(n):
-        if not info[i][0]:
-            continue  # a function word, filler or number cannot start a span
+        if not info[i][3]:
+            continue  # a number or filler cannot start a span
         for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
             inner = info[j - 1]
             if not inner[3]:
                 break  # a number or filler ends a span
-            if not inner[0]:
-                continue  # a function word may sit inside a span, not at its end
             window = info[i:j]
+            edges_ok = info[i][0] and inner[0]
+            if not edges_ok and (
+                j - i < 2
+                or not all(
+                    w[0] or _bare_vowel(tokens[k].text) for k, w in ((i, info[i]), (j - 1, inner))
+                )
+            ):
+                continue  # a function word may sit inside a span, not at its edge
             suspicion = max(w[1] for w in window)
             capitalised = any(w[2] for w in window) and not _sentence_start(transcript, i)
             text, suffix = _span_text(transcript, i, j)
@@ -504,7 +522,10 @@ def suspicious_spans(
                 continue
             sound = _sound(key)
             plain = suspicion == 0 and not capitalised
-            if plain and (j - i < 2 or sound[:2] not in sound_prefixes):
+            if plain and edges_ok and j - i == 1:
+                if not _next_to(transcript, i, j, neighbours):
+                    continue
+            elif (plain or not edges_ok) and sound[:2] not in sound_prefixes:
                 continue
             spans.append(
                 Span(
@@ -521,6 +542,17 @@ def suspicious_spans(
                 )
             )
     return spans
+
+
+def _bare_vowel(word: str) -> bool:
+    """ "a", "o", "oh", "eh": a vowel sound alone, which a recogniser splits off a name."""
+    return sound_key(word) == "a"
+
+
+def _next_to(transcript: Transcript, i: int, j: int, neighbours: frozenset[str]) -> bool:
+    """Whether the word before or after tokens ``[i, j)`` is part of a name from the articles."""
+    tokens = transcript.tokens
+    return any(_key(tokens[k].text) in neighbours for k in (i - 1, j) if 0 <= k < len(tokens))
 
 
 def _after_title(tokens: Sequence[Token], i: int) -> bool:
@@ -677,7 +709,13 @@ def features(
             common_changed += 1  # a split name is made of common words: that is expected
     if not changed:
         return None
-    if span.suspicion == 0 and not span.capitalised and similarity < SPLIT_SIMILARITY:
+    if (
+        span.suspicion == 0
+        and not span.capitalised
+        and similarity < SPLIT_SIMILARITY
+        and sound < SPLIT_SOUND
+        and not _neighbour(span, cand, transcript)
+    ):
         return None  # common words only: they must sound very much like the name
     real = max((zipf(w) for w in changed if not is_function(w)), default=0.0)
     split = len(span_words) != len(cand_words)
