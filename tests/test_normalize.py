@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from transcript_align.normalize import text_units, tokenize, units, units_with_owners
+from transcript_align.normalize import text_units, text_words, tokenize, units
 
 
 def spans_text(text: str) -> list[str]:
@@ -48,11 +48,13 @@ def test_written_and_spoken_forms_meet(a: str, b: str) -> None:
     assert text_units(a) == text_units(b)
 
 
-def test_units_never_empty_for_words_and_owners_line_up() -> None:
-    toks = ["Mr", "Witko", "28", "—", "can't"]
-    flat, owner = units_with_owners(toks)
-    assert flat == ["mister", "witko", "twenty", "eight", "can", "not"]
-    assert owner == [0, 1, 2, 2, 4, 4]
+def test_words_keep_their_spans_and_units_line_up() -> None:
+    text = "Mr Witko — 28 can't"
+    tw = text_words(text)
+    assert tw.words == ("Mr", "Witko", "28", "can't")
+    assert [text[a:b] for a, b in zip(tw.starts, tw.ends)] == list(tw.words)
+    assert tw.units == ("mister", "witko", "twenty", "eight", "can", "not")
+    assert tw.first_unit == (0, 1, 2, 4, 6)
 
 
 def test_huge_and_zero_padded_numbers_are_read_digit_by_digit() -> None:

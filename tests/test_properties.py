@@ -33,7 +33,7 @@ from transcript_align.export import applied_edits, export_transcript
 from transcript_align.formats import parse_transcript, write_segments
 from transcript_align.html import to_html
 from transcript_align.models import Options, Reference, Report, Segment, Transcript, Word
-from transcript_align.normalize import iter_tokens
+from transcript_align.normalize import text_words
 from transcript_align.pipeline import align
 from transcript_align.references import parse_reference
 from transcript_align.render import to_text
@@ -147,7 +147,7 @@ def cases(draw: st.DrawFn) -> Case:
 
 
 def tokens_of(segments: Sequence[Segment]) -> list[str]:
-    return [w for s in segments for _, _, w in iter_tokens(s.text)]
+    return [w for s in segments for w in text_words(s.text).words]
 
 
 # --- no word lost ---------------------------------------------------------------------------
@@ -166,7 +166,7 @@ def _assert_nothing_lost(report: Report, written: Sequence[Segment]) -> None:
     pointer = 0
     for i, tok in enumerate(t.tokens):
         if i in taken:
-            original = [w for _, _, w in iter_tokens(taken[i].original)]
+            original = list(text_words(taken[i].original).words)
             assert tok.text in original, (tok.text, taken[i])
             continue
         # Untouched words appear in the output in their order.

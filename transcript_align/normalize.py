@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,12 +134,6 @@ def text_words(text: str) -> TextWords:
     return TextWords(tuple(starts), tuple(ends), tuple(words), tuple(first), tuple(flat))
 
 
-def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
-    """Like :func:`tokenize`, with the token text: ``(start, end, text)``."""
-    for m in TOKEN.finditer(text):
-        yield m.start(), m.end(), m.group()
-
-
 def count_tokens(text: str) -> int:
     """How many tokens :func:`tokenize` finds, without building them (for size limits)."""
     return sum(1 for _ in TOKEN.finditer(text))
@@ -237,17 +230,6 @@ def text_units(text: str) -> list[str]:
     for tok in TOKEN.findall(text):
         out.extend(units(tok))
     return out
-
-
-def units_with_owners(tokens: Iterable[str]) -> tuple[list[str], list[int]]:
-    """Flatten tokens into units, and for each unit the index of the token it came from."""
-    flat: list[str] = []
-    owner: list[int] = []
-    for i, tok in enumerate(tokens):
-        for u in units(tok):
-            flat.append(u)
-            owner.append(i)
-    return flat, owner
 
 
 @lru_cache(maxsize=200_000)

@@ -27,7 +27,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -52,6 +52,8 @@ SPLIT_SIMILARITY = 0.8
 """Common words standing for a name ("van der pool") must be at least this alike…"""
 SPLIT_SOUND = 0.9
 """…or sound at least this alike ("cal quo" for "Kalkwo")."""
+HEARD_RIGHT = 3
+"""A name the transcript spells right this often is known to the recogniser."""
 SUGGEST = 0.6
 """Proposals below this confidence are not reported at all: they would be noise."""
 CONTEXT_TOKENS = 12
@@ -254,7 +256,7 @@ def scored_pairs(
     )
     if not spans:
         return []
-    known = {_key(t.text) for t in transcript.tokens}
+    known = Counter(_key(t.text) for t in transcript.tokens)
     vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
     repeats: dict[str, int] = defaultdict(int)
     for sp in spans:
@@ -667,7 +669,7 @@ def features(
     span: Span,
     cand: Candidate,
     transcript: Transcript,
-    known: set[str],
+    known: Mapping[str, int],
     vocabulary: frozenset[str] = frozenset(),
     repeats: dict[str, int] | None = None,
 ) -> Features | None:
@@ -706,10 +708,9 @@ def features(
     for w in changed:
         if one_to_one and any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
             return None  # a common word or given name expanded: "Chris" → "Christopher"
-        if any(is_morph_variant(w, c) for c in cand_words):
-            return None
-        if zipf(w) >= 1.0 and any(_same_family(w, c) for c in cand_words):
-            return None  # a real word of the same family: "Ukrainians" is not "Ukraine"
+        real_word = zipf(w) >= 1.0
+        if real_word and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words):
+            return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
         if zipf(w) >= COMMON and one_to_one:
             common_changed += 1  # a split name is made of common words: that is expected
     if not changed:
@@ -723,6 +724,9 @@ def features(
     ):
         return None  # common words only: they must sound very much like the name
     real = max((zipf(w) for w in changed if not is_function(w)), default=0.0)
+    if one_to_one and real >= COMMON and known.get(cand.key, 0) >= HEARD_RIGHT:
+        return None  # the recogniser spells this name right again and again: a word
+        # as common as this one in its place was said ("that Nate that", a false start)
     split = len(span_words) != len(cand_words)
     if real >= VERY_COMMON:
         return None  # "help", "things": words like these are heard right
@@ -740,7 +744,7 @@ def features(
         title=span.title_before,
         capitalised=span.capitalised,
         count=cand.count,
-        known=cand.key in known,
+        known=known.get(cand.key, 0) > 0,
         real_word=real,
         name=cand.kind == "name",
         split=split,
