@@ -103,7 +103,6 @@ class Span:
     key: str
     sound: str
     suspicion: float
-    common_words: int
     capitalised: bool
     title_before: bool
     suffix: str
@@ -537,7 +536,6 @@ def suspicious_spans(
                     key,
                     sound,
                     suspicion,
-                    sum(1 for w in window if w[1] == 0),
                     capitalised,
                     _after_title(tokens, i),
                     suffix,
