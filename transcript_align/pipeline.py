@@ -77,12 +77,15 @@ def align(
             unit_owner=index.owner,
         )
     if options.clean:
-        taken = [(c.first, c.last) for c in corrections if c.applied]
+        taken = bytearray(len(transcript.tokens))
+        for c in corrections:
+            if c.applied:
+                taken[c.first : c.last] = b"\x01" * (c.last - c.first)
         extra = tuple(
             # --suggest applies nothing, disfluencies included.
             d if options.apply else replace(d, applied=False)
             for d in find_disfluencies(transcript)
-            if not any(d.first < b and a < d.last for a, b in taken)
+            if not any(taken[d.first : d.last])
         )
         corrections = tuple(sorted((*corrections, *extra), key=lambda c: (c.first, c.last)))
     spoken = _apply(transcript, corrections)

@@ -201,12 +201,12 @@ def find_corrections(
     ]
     proposals = [p for p in proposals if p[0] >= SUGGEST]
     proposals.sort(key=lambda p: (-p[0], p[1].first, p[1].last, p[2].text))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(transcript.tokens))
     out: list[Correction] = []
     for conf, span, cand in proposals:
-        if any(span.first < b and a < span.last for a, b in taken):
+        if any(taken[span.first : span.last]):
             continue
-        taken.append((span.first, span.last))
+        taken[span.first : span.last] = b"\x01" * (span.last - span.first)
         first, last = transcript.tokens[span.first], transcript.tokens[span.last - 1]
         out.append(
             Correction(
