@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from transcript_align.normalize import text_units, text_words, tokenize, units
+from transcript_align import normalize
+from transcript_align.normalize import text_units, text_words, tokenize, units, zipf
 
 
 def spans_text(text: str) -> list[str]:
@@ -60,3 +63,26 @@ def test_words_keep_their_spans_and_units_line_up() -> None:
 def test_huge_and_zero_padded_numbers_are_read_digit_by_digit() -> None:
     assert units("007") == ("zero", "zero", "seven")
     assert len(units("1" * 40)) == 40
+
+
+@pytest.mark.parametrize(
+    "word", ["the", "ceasefire", "alliance", "witkoff", "okonkwo", "mediterranean", "xqzv", "café"]
+)
+def test_word_rarity_matches_wordfreq(word: str) -> None:
+    from wordfreq import zipf_frequency
+
+    assert zipf(word) == zipf_frequency(word, "en", wordlist="large")
+
+
+def test_word_rarity_falls_back_to_wordfreq_when_its_data_file_is_unreadable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    direct = normalize._centibels()
+    normalize._centibels.cache_clear()
+    monkeypatch.setattr(normalize, "_wordfreq_list", lambda name: tmp_path / f"{name}.gz")
+    try:
+        fallback = normalize._centibels()
+    finally:
+        normalize._centibels.cache_clear()
+    assert fallback == direct
+    assert fallback["the"] < fallback["house"] < fallback["ceasefire"]
