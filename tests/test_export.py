@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from transcript_align.cli import single
-from transcript_align.export import applied_edits, corrected_segments, export_transcript
+from transcript_align.export import (
+    applied_edits,
+    corrected_segments,
+    export_transcript,
+    original_offset,
+)
 from transcript_align.formats import READERS, WRITERS, parse_transcript
 from transcript_align.models import Correction, Report, Segment, Transcript, Word
 from transcript_align.timeline import build_tokens
@@ -77,6 +82,25 @@ def test_applied_correction_changes_only_its_words() -> None:
         "arrived later.",  # the rest of the span goes, with the space after it
     ]
     assert [(s.start, s.end) for s in segs] == [(s.start, s.end) for s in t.segments]
+
+
+def test_offsets_of_the_corrected_text_map_back_to_the_text_as_written() -> None:
+    t = parse_transcript("we met van der pool at the barrier and uh left\n", "t.txt")
+    corrections = (fix(t, "van der pool", "Vanterpool"), fix(t, "uh", "", kind="filler"))
+    edits = applied_edits(t, corrections)[0]
+    before = t.segments[0].text
+    after = corrected_segments(t, corrections)[0].text
+    assert after == "we met Vanterpool at the barrier and  left"
+    # Untouched words keep their place in the text as written.
+    for word in ("we", "met", "at", "barrier", "left"):
+        start = after.index(word)
+        assert original_offset(edits, start) == before.index(word)
+        assert original_offset(edits, start + len(word), end=True) == before.index(word) + len(word)
+    # A repaired word covers exactly the words it replaced.
+    start = after.index("Vanterpool")
+    assert original_offset(edits, start) == before.index("van")
+    assert original_offset(edits, start + len("Vanterpool"), end=True) == before.index(" at")
+    assert original_offset([], 7) == 7
 
 
 def test_untouched_segments_are_the_same_objects() -> None:

@@ -29,6 +29,7 @@ import pytest
 from typer.testing import CliRunner
 
 from transcript_align.cli import single
+from transcript_align.export import corrected_segments
 from transcript_align.formats import parse_transcript
 from transcript_align.html import safe_video_url, to_html, video_time_url
 from transcript_align.models import (
@@ -41,9 +42,10 @@ from transcript_align.models import (
     ReferenceCheck,
     Report,
 )
+from transcript_align.timeline import rebuild_tokens
 
 from .conftest import EXAMPLE
-from .test_report import check, example_report, place, small_report, span
+from .test_report import check, example_report, fix, place, quote_in, small_report, span
 
 HOSTILE_TITLE = "<script>document.title='pwned-title'</script>"
 HOSTILE_QUOTE = "\"><script>document.title='pwned-quote'</script><img src=x onerror=\"alert(1)"
@@ -198,6 +200,70 @@ def test_quoted_words_link_back_to_their_quote() -> None:
         '<a class="said m-misquote" href="#q0" title="misquote in a.txt: '
         '“no unanimity about Ukraine coming into NATO”">no unanimity about Ukraine</a>'
     ) in page
+
+
+class _Highlights(HTMLParser):
+    """The highlighted (quoted) text of each transcript segment, by segment anchor."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.by_segment: dict[str, str] = {}
+        self.segment: str | None = None
+        self.open: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "li" and (found.get("id") or "").startswith("s"):
+            self.segment = found["id"]
+        if tag in ("a", "span"):
+            self.open.append("said" in (found.get("class") or "").split())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("a", "span") and self.open:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.segment is not None and any(self.open):
+            self.by_segment[self.segment] = self.by_segment.get(self.segment, "") + data
+
+
+def test_quotes_are_highlighted_on_their_words_after_a_repair_changes_the_word_count() -> None:
+    t = parse_transcript(
+        "00:00 today we met van der pool at the barrier\n00:05 the gates will close in May\n",
+        "talk.txt",
+    )
+    repair = fix(t, "van der pool", "Vanterpool")
+    segments = corrected_segments(t, (repair,))
+    spoken = replace(t, segments=segments, tokens=rebuild_tokens(t.tokens, t.segments, segments))
+    assert len(spoken.tokens) == len(t.tokens) - 2
+    ref = Reference(
+        "refs/a.txt",
+        "Barrier",
+        "“We met Vanterpool at the barrier,” she said. “The gates will close in May.”",
+    )
+    q1 = quote_in(ref, "We met Vanterpool at the barrier")
+    q2 = quote_in(ref, "The gates will close in May")
+    ref = replace(ref, quotes=(q1, q2))
+    report = Report(
+        t,
+        (ReferenceCheck(ref, "aligned", 0.9, "said"),),
+        (repair,),
+        (
+            check(ref, q1, "verbatim", place(spoken, "we met Vanterpool at the barrier")),
+            check(ref, q2, "verbatim", place(spoken, "the gates will close in May")),
+        ),
+        corrected=spoken,
+    )
+    page = to_html(report)
+    parser = _Highlights()
+    parser.feed(page)
+    assert parser.by_segment == {
+        "s0": "we met Vanterpool at the barrier",
+        "s1": "the gates will close in May",
+    }
+    # The second quote's link goes to the cue it was said in.
+    second = page.split('id="q1"', 1)[1].split("</article>", 1)[0]
+    assert '<a class="time" href="#s1"' in second
 
 
 def test_untimed_transcript_has_no_times() -> None:

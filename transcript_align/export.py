@@ -84,6 +84,26 @@ def applied_edits(
     return by_segment
 
 
+def original_offset(edits: Sequence[Edit], offset: int, *, end: bool = False) -> int:
+    """Where a character offset of a corrected segment falls in the segment as written.
+
+    ``edits`` are the segment's applied edits in text order, as
+    :func:`applied_edits` gives them. An offset inside replaced text maps to
+    the edge of what it replaced: its start for a word's start, its end for a
+    word's end (``end=True``), so a repaired word covers the words it replaced.
+    """
+    shift = 0
+    for e in edits:
+        new_start = e.start + shift
+        new_end = new_start + len(e.text)
+        if offset < new_start or (end and offset == new_start):
+            break
+        if offset < new_end or (end and offset == new_end):
+            return e.end if end else e.start
+        shift += len(e.text) - (e.end - e.start)
+    return offset - shift
+
+
 def corrected_segments(
     transcript: Transcript, corrections: Sequence[Correction]
 ) -> tuple[Segment, ...]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__
-from .export import Edit, applied_edits, correction_edits
+from .export import Edit, applied_edits, correction_edits, original_offset
 from .models import (
     QUOTE_STATUSES,
     Correction,
@@ -111,13 +111,17 @@ class _Page:
     refused: bool = False
     names: dict[str, str] = field(default_factory=dict)
     segment_of: dict[int, int] = field(default_factory=dict)
+    said_segment_of: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         r = self.report
         paths = [c.reference.path for c in r.references] + [q.reference for q in r.quotes]
         paths += [e.reference for c in r.corrections for e in c.evidence]
         self.names = reference_names(paths)
+        # Corrections index the input's tokens; quote places index the repaired
+        # transcript's, which differ in number once a repair changes the word count.
         self.segment_of = {i: tok.segment for i, tok in enumerate(r.transcript.tokens)}
+        self.said_segment_of = {i: tok.segment for i, tok in enumerate(r.spoken.tokens)}
 
     def render(self) -> str:
         t = self.report.transcript
@@ -160,8 +164,7 @@ class _Page:
             f'title="Open the video at {format_clock(ms)}">{label}</a>'
         )
 
-    def to_segment(self, token: int, label: str, title: str = "Show in the transcript") -> str:
-        seg = self.segment_of.get(token)
+    def to_segment(self, seg: int | None, label: str, title: str = "Show in the transcript") -> str:
         if seg is None:
             return f'<span class="time">{label}</span>'
         return f'<a class="time" href="#s{seg}" title="{title}">{label}</a>'
@@ -252,6 +255,7 @@ class _Page:
         out.append('<ol class="fixes">')
         for i, c in fixes:
             state = "" if c.applied else ' <span class="tag">suggested</span>'
+            clock = format_clock(c.start)
             evidence = "".join(
                 f'<p class="evidence">“{_e(e.text)}” <span class="muted">— '
                 f"{self.name(e.reference)}</span></p>"
@@ -259,7 +263,7 @@ class _Page:
             )
             out.append(
                 f'<li id="c{i}" class="{"applied" if c.applied else "suggested"}">'
-                f'<div class="qhead">{self.to_segment(c.first, format_clock(c.start))}'
+                f'<div class="qhead">{self.to_segment(self.segment_of.get(c.first), clock)}'
                 f"{self.play(c.start)}"
                 f" <del>{_e(c.original)}</del> → <ins>{_e(c.corrected)}</ins>{state}"
                 f' <span class="muted">{_e(c.kind)} · confidence {c.confidence:.2f}</span></div>'
@@ -297,7 +301,11 @@ class _Page:
         loc = q.location if q.status != "not_found" else None
         head = [f'<span class="badge b-{q.status}">{status_label(q.status)}</span>']
         if loc is not None:
-            head.append(self.to_segment(loc.first, format_span(loc.start, loc.end)))
+            head.append(
+                self.to_segment(
+                    self.said_segment_of.get(loc.first), format_span(loc.start, loc.end)
+                )
+            )
             head.append(self.play(loc.start))
         meta = []
         if loc is not None and q.status != "verbatim":
@@ -316,7 +324,8 @@ class _Page:
 
     def places(self, places: Iterable[Location]) -> str:
         return ", ".join(
-            self.to_segment(p.first, format_span(p.start, p.end)) + f" ({p.similarity:.2f})"
+            self.to_segment(self.said_segment_of.get(p.first), format_span(p.start, p.end))
+            + f" ({p.similarity:.2f})"
             for p in places
         )
 
@@ -374,15 +383,17 @@ class _Marks:
     """What to highlight in each segment: repairs (edits) and quoted words."""
 
     report: Report
-    edits: dict[int, list[Edit]]
-    quoted: dict[int, int]  # token index -> index of the quote that colours it
+    edits: dict[int, list[Edit]]  # applied repairs and the suggestions that fit beside them
+    applied: dict[int, list[Edit]]  # applied repairs only: how the repaired text was made
+    quoted: dict[int, int]  # repaired-transcript token index -> the quote that colours it
     correction_ids: dict[int, int]
-    tokens: dict[int, list[int]]  # segment index -> its token indices
+    tokens: dict[int, list[int]]  # segment index -> its repaired-transcript token indices
 
     @classmethod
     def build(cls, report: Report) -> _Marks:
-        t = report.transcript
-        edits = applied_edits(t, report.corrections)
+        t, spoken = report.transcript, report.spoken
+        applied = applied_edits(t, report.corrections)
+        edits = {seg: list(mine) for seg, mine in applied.items()}
         for _, c in sorted_corrections(report):
             if c.applied:
                 continue
@@ -396,29 +407,35 @@ class _Marks:
         for i, q in enumerate(report.quotes):
             if q.status not in FOUND or q.location is None or q.reference in unrelated:
                 continue
-            for k in range(q.location.first, min(q.location.last, len(t.tokens))):
+            for k in range(q.location.first, min(q.location.last, len(spoken.tokens))):
                 held = quoted.get(k)
                 if held is None or _SEVERITY[q.status] > _SEVERITY[report.quotes[held].status]:
                     quoted[k] = i
         tokens: dict[int, list[int]] = {}
-        for i, tok in enumerate(t.tokens):
+        for i, tok in enumerate(spoken.tokens):
             tokens.setdefault(tok.segment, []).append(i)
-        return cls(report, edits, quoted, _correction_ids(report.corrections), tokens)
+        return cls(report, edits, applied, quoted, _correction_ids(report.corrections), tokens)
 
     def segment(self, seg: Segment) -> str:
+        """The segment as written, its repairs marked and quoted words linked to their quote.
+
+        Quoted words are tokens of the repaired text; their offsets are taken
+        back through the applied repairs to the text shown here.
+        """
         text = seg.text
+        applied = self.applied.get(seg.index, [])
         owner: list[int | None] = [None] * len(text)
         previous: tuple[int, int] | None = None  # (end offset, quote) of the last quoted token
         for index in self.tokens.get(seg.index, ()):
-            tok = self.report.transcript.tokens[index]
+            tok = self.report.spoken.tokens[index]
             q = self.quoted.get(index)
             if q is None:
                 previous = None
                 continue
-            start = tok.offset
+            start = original_offset(applied, tok.offset)
             if previous is not None and previous[1] == q:
                 start = previous[0]  # the space between two words of one quote is quoted too
-            end = min(len(text), tok.offset + len(tok.text))
+            end = min(len(text), original_offset(applied, tok.offset + len(tok.text), end=True))
             owner[start:end] = [q] * (end - start)
             previous = (end, q)
 
