@@ -145,6 +145,11 @@ SIGNS = {
     "known": -1,
     "neighbour": 1,
     "aligned": 1,
+    "slot": 1,
+    "regrouped": 1,
+    "echo": 1,
+    "cut": 1,
+    "best": 1,
 }
 """Directions known beforehand: generated data must not teach that an unknown word is less
 likely misheard, or that a name already heard right elsewhere makes a repair likelier."""

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from transcript_align import Options, Reference, align, parse_transcript
+from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
+from transcript_align.relate import assess
+from transcript_align.repair import Features, scored_pairs
 
 
 def repairs(transcript: str, article: str, **options: object) -> list[tuple[str, str, bool]]:
@@ -78,3 +81,102 @@ def test_the_rest_of_the_cue_and_its_time_stay() -> None:
     after = report.spoken.segments[3]
     assert (after.start, after.end) == (before.start, before.end)
     assert after.text == before.text.replace("Delacroixe", "Delacroix")
+
+
+def test_a_truncated_name_is_repaired() -> None:
+    got = repairs(SPEECH.format(name="Mr. Halvorse"), ARTICLE.format(full="Erik Halvorsen"))
+    assert got == [("Halvorse", "Halvorsen", True)]
+
+
+def test_common_words_spelling_a_name_exactly_are_joined() -> None:
+    got = repairs(SPEECH.format(name="the sal ta va agency"), ARTICLE.format(full="Saltava"))
+    assert got == [("sal ta va", "Saltava", True)]
+
+
+def test_two_words_are_not_glued_into_a_compound_an_article_uses() -> None:
+    speech = SPEECH.format(name="the free cash flow team") + (
+        "00:25 our cash flow is strong and the cash flow will stay strong\n"
+    )
+    article = ARTICLE.format(full="The cashflow team") + " Cashflow was strong, cashflow grew."
+    assert all(corrected.lower() != "cashflow" for _, corrected, _ in repairs(speech, article))
+
+
+def test_a_split_name_whose_first_part_is_a_word_is_repaired() -> None:
+    got = repairs(SPEECH.format(name="Ms. bran home"), ARTICLE.format(full="Ilse Branheim"))
+    assert got == [("bran home", "Branheim", True)]
+
+
+def test_the_word_i_after_a_name_is_not_taken_into_it() -> None:
+    speech = SPEECH.format(name="port ross via i think and ms dorheim i believe")
+    article = ARTICLE.format(full="Port Rasvia and Anna Torheim")
+    t = parse_transcript(speech, "t.txt")
+    weighed = scored_pairs(t, [Reference("a.txt", "", article)])
+    assert weighed
+    assert not any(span.text.lower().endswith(" i") for span, _, _ in weighed)
+    assert ("dorheim", "Torheim", True) in repairs(speech, article)
+
+
+def test_a_name_with_a_capitalised_particle_is_unglued() -> None:
+    got = repairs(SPEECH.format(name="Mr. vantassel"), ARTICLE.format(full="Pieter Van Tassel"))
+    assert got == [("vantassel", "Van Tassel", True)]
+
+
+def test_a_common_word_beside_the_rest_of_the_name_is_repaired() -> None:
+    speech = SPEECH.format(name="crystal Dufresne") + (
+        "00:25 Christelle Dufresne and Christelle and again Christelle said so\n"
+    )
+    got = repairs(speech, ARTICLE.format(full="Christelle Dufresne"))
+    assert got == [("crystal", "Christelle", True)]
+
+
+def test_a_function_word_beside_the_rest_of_the_name_or_a_title_may_end_a_split() -> None:
+    got = repairs(SPEECH.format(name="sore in Ben Rovoyo"), ARTICLE.format(full="Soren Ben Rovoyo"))
+    assert got == [("sore in", "Soren", True)]
+    got = repairs(SPEECH.format(name="mister more me ra"), ARTICLE.format(full="Anders Mormira"))
+    assert got == [("more me ra", "Mormira", True)]
+
+
+def test_a_function_word_with_no_name_beside_it_ends_no_split() -> None:
+    got = repairs(SPEECH.format(name="the gort in team"), ARTICLE.format(full="The Gorton team"))
+    assert all(not original.endswith(" in") for original, _, _ in got)
+
+
+def _weighed(speech: str, article: str) -> list[tuple[str, str, Features]]:
+    """Every pair the repair step weighs, anchored as in the pipeline."""
+    t = parse_transcript(speech, "t.txt")
+    ref = Reference("a.txt", "", article)
+    index = build_index(t.tokens)
+    _, rel = assess(ref, index)
+    anchors = [tuple((r.ra, r.ta, r.rb - r.ra) for r in rel.runs)]
+    return [(s.text, c.text, f) for s, c, f in scored_pairs(t, [ref], anchors, index.owner)]
+
+
+def test_words_said_where_an_aligned_passage_has_the_name_are_its_slot() -> None:
+    speech = SPEECH.format(name="mister ache oval")
+    article = (
+        'The minister said "the new ferry line to the islands will open in the spring of next '
+        "year and it will carry more than two thousand people every single day Mr. Ekovo from "
+        'the port authority will say a few words about the timetable".'
+    )
+    slotted = [(s, c) for s, c, f in _weighed(speech, article) if f.slot]
+    assert slotted == [("ache oval", "Ekovo")]
+    # Said elsewhere, the same words are too unlike the name to be weighed at all.
+    elsewhere = ARTICLE.format(full="Mr. Ekovo")
+    assert not [f for s, _, f in _weighed(speech, elsewhere) if s == "ache oval"]
+
+
+def test_the_same_words_where_the_name_clearly_stands_echo_elsewhere() -> None:
+    later = "00:25 and pet ink oh will then hand over to pet ink oh again\n"
+    article = ARTICLE.format(full="Anders Petenko")
+    titled = _weighed(SPEECH.format(name="mister pet ink oh") + later, article)
+    bare = _weighed(SPEECH.format(name="the pet ink oh") + later, article)
+    assert all(f.echo for s, _, f in titled if s == "pet ink oh")
+    assert not any(f.echo for s, _, f in bare if s == "pet ink oh")
+
+
+def test_a_span_over_part_of_what_was_said_is_not_the_best_match() -> None:
+    weighed = _weighed(
+        SPEECH.format(name="mister pet ink oh"), ARTICLE.format(full="Anders Petenko")
+    )
+    best = {s: f.best for s, c, f in weighed if c == "Petenko"}
+    assert best == {"pet ink": False, "pet ink oh": True}

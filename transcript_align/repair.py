@@ -7,14 +7,22 @@ all of:
 - a **candidate** from an aligned article: a name (capitalised tokens that do
   not merely start a sentence, multi-word names, acronyms) or a rare word;
 - a **suspicious span** in the transcript: 1–3 tokens, no function word at
-  its edges, with at least one token that is rare or unknown in English (a
-  common, correctly spelled word is usually what was said);
+  its edges (unless a title or the rest of the name stands on that side),
+  with at least one token that is rare or unknown in English (a common,
+  correctly spelled word is usually what was said);
 - **likeness** in spelling and sound (Metaphone keys, Indel and Jaro-Winkler
   similarity), and none of the known false friends: an inflection of the same
   word ("fact"/"facts"), a common word expanded ("Chris" → "Christopher");
-- **support**: words around the span that also stand around the name in the
-  article, a title before it ("Mr. Witko"), the name's frequency in the
-  articles; the name already recognised correctly elsewhere counts against.
+- **support**: where the span stands — in the name's place in an aligned
+  article passage (its *slot*: "with mister pet ink oh this morning" against
+  "with Mr. Petenko this morning"), after a title ("Mr. Witko"), next to the
+  rest of the name ("crystal Dufresne") — and the same words standing so
+  elsewhere in the transcript (recognisers mishear a name the same way
+  again and again); words around the span that also stand around the name
+  in the articles; the span being the name cut short ("Witko") or its very
+  letters regrouped ("sal ta va"); no other span over the same words
+  matching the name better. The name already recognised correctly
+  elsewhere counts against.
 
 These combine into a confidence (a logistic model whose weights are fitted
 on held-out data, see ``benchmarks/``); only repairs at or above the
@@ -27,7 +35,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -46,7 +54,9 @@ VERY_COMMON = 5.0
 RARE_WORD = 2.5
 """Lowercase article words rarer than this are candidates too ("reproxalap")."""
 MIN_SIMILARITY = 0.7
-"""Spans less alike than this to a candidate are not considered at all."""
+"""Spans less alike than this to a candidate are not considered at all…"""
+SLOT_SIMILARITY = 0.6
+"""…unless they were said exactly where an aligned article passage has the name."""
 MAX_SPAN = 3
 SPLIT_SIMILARITY = 0.8
 """Common words standing for a name ("van der pool") must be at least this alike…"""
@@ -91,6 +101,8 @@ class Candidate:
     """Where it stands: (reference number, first token, end token)."""
     placed: frozenset[int] = frozenset()
     """Transcript tokens where an article passage said there puts it."""
+    slots: frozenset[tuple[int, int]] = frozenset()
+    """Transcript tokens ``[first, last)`` said in its place in an aligned passage."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,27 +140,37 @@ class Features:
     repeats: int
     neighbour: bool = False
     aligned: bool = False
+    slot: bool = False
+    regrouped: bool = False
+    echo: bool = False
+    cut: bool = False
+    best: bool = True
 
 
 # The confidence model's weights (logistic), fitted by benchmarks/calibrate.py.
 WEIGHTS = {
-    "bias": -17.50,
-    "aligned": 0.74,
-    "capitalised": 1.46,
-    "common_changed": -0.60,
-    "context": 1.00,
+    "bias": -21.44,
+    "aligned": 0.65,
+    "best": 3.18,
+    "capitalised": 1.51,
+    "common_changed": 0.00,
+    "context": 1.07,
     "count": 0.00,
+    "cut": 4.61,
+    "echo": 0.96,
     "known": -1.00,
     "length": 0.00,
     "name": 0.00,
-    "neighbour": 2.72,
+    "neighbour": 2.61,
     "real_word": 0.00,
+    "regrouped": 0.44,
     "repeats": 0.00,
-    "similarity": 11.72,
-    "sound": 7.34,
-    "split": -1.55,
+    "similarity": 8.71,
+    "slot": 1.79,
+    "sound": 9.91,
+    "split": -0.48,
     "suspicion": 1.50,
-    "title": 1.00,
+    "title": 0.00,
 }
 
 
@@ -171,6 +193,11 @@ def feature_vector(f: Features) -> dict[str, float]:
         "repeats": math.log1p(f.repeats),
         "neighbour": float(f.neighbour),
         "aligned": float(f.aligned),
+        "slot": float(f.slot),
+        "regrouped": float(f.regrouped),
+        "echo": float(f.echo),
+        "cut": float(f.cut),
+        "best": float(f.best),
     }
 
 
@@ -248,12 +275,17 @@ def scored_pairs(
     candidates = mine_candidates(references)
     if not candidates:
         return []
+    if anchors and unit_owner:
+        said = [u for t in transcript.tokens for u in t.units]
+        candidates = [
+            replace(c, slots=slots(c, references, anchors, said, unit_owner)) for c in candidates
+        ]
     spans = suspicious_spans(
         transcript,
         frozenset(c.sound[:2] for c in candidates),
         frozenset(k for c in candidates for k in c.neighbours),
     )
-    if not spans:
+    if not spans and not any(c.slots for c in candidates):
         return []
     known = Counter(_key(t.text) for t in transcript.tokens)
     vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
@@ -262,13 +294,62 @@ def scored_pairs(
         repeats[sp.key] += 1
     out: list[tuple[Span, Candidate, Features]] = []
     contexts: dict[str, Candidate] = {}
-    for span, cand in _pairs(spans, candidates):
+    for span, cand in _pairs(spans, candidates, transcript):
         if cand.key not in contexts:
             contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
         f = features(span, contexts[cand.key], transcript, known, vocabulary, repeats)
         if f is not None:
             out.append((span, cand, f))
-    return out
+    return _echoed(_ranked(out))
+
+
+def _ranked(
+    scored: list[tuple[Span, Candidate, Features]],
+) -> list[tuple[Span, Candidate, Features]]:
+    """Mark pairs that another span over the same words matches the same name better.
+
+    "pet ink" and "pet ink oh" both stand for "Petenko", after the same title;
+    only the one most alike to the name is the whole of what was said.
+    """
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for k, (_, c, _) in enumerate(scored):
+        by_name[c.key].append(k)
+    beaten: set[int] = set()
+    for ks in by_name.values():
+        ks.sort(key=lambda k: scored[k][0].first)
+        for x, a in enumerate(ks):
+            sa, _, fa = scored[a]
+            for b in ks[x + 1 :]:
+                sb, _, fb = scored[b]
+                if sb.first >= sa.last:
+                    break
+                if fa.similarity > fb.similarity:
+                    beaten.add(b)
+                elif fb.similarity > fa.similarity:
+                    beaten.add(a)
+    return [
+        (s, c, replace(f, best=False)) if k in beaten else (s, c, f)
+        for k, (s, c, f) in enumerate(scored)
+    ]
+
+
+def _echoed(
+    scored: list[tuple[Span, Candidate, Features]],
+) -> list[tuple[Span, Candidate, Features]]:
+    """Mark pairs whose same words stand, somewhere, where the name clearly stands.
+
+    Recognisers mishear a name the same way again and again: "pet ink oh"
+    after "mister" in one place is "Petenko" in the next sentence too. Only
+    words that are no phrase of their own count (several words for one
+    name, or a rare word): a common word ("else") is echoed by nothing.
+    """
+    placed = {(s.key, c.key) for s, c, f in scored if f.title or f.neighbour or f.slot}
+    return [
+        (s, c, replace(f, echo=True))
+        if (s.key, c.key) in placed and (f.split or f.suspicion > 0)
+        else (s, c, f)
+        for s, c, f in scored
+    ]
 
 
 @dataclass
@@ -297,8 +378,8 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
         for a, b in _name_runs(text, tokens, flags):
             for i in range(a, b):
                 for j in range(i + 1, min(b, i + MAX_SPAN) + 1):
-                    if tokens[i][2].lower() in PARTICLES or tokens[j - 1][2].lower() in PARTICLES:
-                        continue
+                    if tokens[i][2].islower() or tokens[j - 1][2].lower() in PARTICLES:
+                        continue  # "van" starts no name, "Van Tassel" does; none ends one
                     name = _strip_possessive(text[tokens[i][0] : tokens[j - 1][1]])
                     near = [tokens[k][2] for k in (i - 1, j) if a <= k < b]
                     _add(mined, name, "name", ref, number, tokens[i][0], tokens[j - 1][1], near)
@@ -400,6 +481,64 @@ def _placed(text: str, start: int, anchors: Sequence[Anchor], owner: Sequence[in
     ]
 
 
+def slots(
+    cand: Candidate,
+    references: Sequence[Reference],
+    anchors: Sequence[Sequence[Anchor]],
+    said: Sequence[str],
+    owner: Sequence[int],
+) -> frozenset[tuple[int, int]]:
+    """Transcript tokens ``[first, last)`` said exactly where an article passage has the name.
+
+    The two article words before the name and the two after are found next
+    to each other in the transcript, at the place an aligned passage puts
+    them, with 1 to :data:`MAX_SPAN` tokens between: those tokens are what
+    the speaker said in the name's place ("we met with mister pet ink oh this
+    morning" for "we met with Mr. Petenko this morning").
+    """
+    out: set[tuple[int, int]] = set()
+    for number, start, end in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
+        if number >= len(anchors) or not anchors[number]:
+            continue
+        tw = text_words(references[number].text)
+        u0 = tw.first_unit[bisect_left(tw.starts, start)]
+        u1 = tw.first_unit[bisect_left(tw.starts, end)]
+        left, right = tw.units[u0 - 2 : u0], tw.units[u1 : u1 + 2]
+        if u0 < 2 or len(right) < 2:
+            continue
+        for first, at, length in anchors[number]:
+            if not first - SLOT_REACH <= u0 < first + length + SLOT_REACH:
+                continue
+            slot = _slot(said, owner, at + (u0 - first), left, right)
+            if slot is not None:
+                out.add(slot)
+                break
+    return frozenset(out)
+
+
+SLOT_REACH = 3
+"""How many units around an aligned passage a name's slot is looked for."""
+
+
+def _slot(
+    said: Sequence[str], owner: Sequence[int], near: int, left: Sequence[str], right: Sequence[str]
+) -> tuple[int, int] | None:
+    """The tokens between ``left`` and ``right`` in the transcript units around ``near``."""
+    n = len(said)
+    for shift in sorted(range(-SLOT_REACH, SLOT_REACH + 1), key=abs):
+        p = near + shift
+        if p < 2 or p >= n or tuple(said[p - 2 : p]) != tuple(left):
+            continue
+        for q in range(p + 1, min(n - 1, p + MAX_SPAN + 2)):
+            if tuple(said[q : q + 2]) != tuple(right):
+                continue
+            first, last = owner[p], owner[q - 1] + 1
+            if owner[p - 1] == first or owner[q] == last - 1 or last - first > MAX_SPAN:
+                return None  # the seam falls inside a token
+            return first, last
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def _content_stems(token: str) -> tuple[str, ...]:
     return tuple(stem(u) for u in units(token) if not is_function(u))
@@ -493,7 +632,9 @@ def suspicious_spans(
     (``sound_prefixes``): split names come out as common words ("van der
     pool", "row more a"), but most common words are just words. Function
     words never stand at a span's edge, except a bare vowel ("a", "oh") in
-    such a run, which is often a syllable of the name.
+    such a run, which is often a syllable of the name, and one on the side
+    of a title or of the rest of a name ("mister more me ra", "sore in Ben
+    Rovoyo").
     """
     tokens = transcript.tokens
     n = len(tokens)
@@ -510,9 +651,8 @@ def suspicious_spans(
             edges_ok = info[i][0] and inner[0]
             if not edges_ok and (
                 j - i < 2
-                or not all(
-                    w[0] or _bare_vowel(tokens[k].text) for k, w in ((i, info[i]), (j - 1, inner))
-                )
+                or not (info[i][0] or _open_edge(transcript, i, i - 1, neighbours))
+                or not (inner[0] or _open_edge(transcript, j - 1, j, neighbours))
             ):
                 continue  # a function word may sit inside a span, not at its edge
             suspicion = max(w[1] for w in window)
@@ -545,8 +685,24 @@ def suspicious_spans(
 
 
 def _bare_vowel(word: str) -> bool:
-    """ "a", "o", "oh", "eh": a vowel sound alone, which a recogniser splits off a name."""
-    return sound_key(word) == "a"
+    """ "a", "o", "oh", "eh": a vowel sound alone, which a recogniser splits off a name
+    ("I" is a word of its own)."""
+    return word.lower() != "i" and sound_key(word) == "a"
+
+
+def _open_edge(
+    transcript: Transcript, edge: int, outside: int, neighbours: Collection[str]
+) -> bool:
+    """Whether function word ``edge`` may end a span: a bare vowel, or the word on its
+    outer side (``outside``) is a title or the rest of a name, so the run is a name."""
+    tokens = transcript.tokens
+    if _bare_vowel(tokens[edge].text):
+        return True
+    if not 0 <= outside < len(tokens):
+        return False
+    if outside < edge and _after_title(tokens, edge):
+        return True
+    return _key(tokens[outside].text) in neighbours
 
 
 def _next_to(transcript: Transcript, i: int, j: int, neighbours: frozenset[str]) -> bool:
@@ -615,13 +771,21 @@ def _sound(key: str) -> str:
     return phonetic(key) if key.isalpha() else key
 
 
-def _pairs(spans: list[Span], candidates: list[Candidate]) -> list[tuple[Span, Candidate]]:
-    """Span–candidate pairs alike enough in spelling or sound to be worth scoring."""
+def _pairs(
+    spans: list[Span], candidates: list[Candidate], transcript: Transcript
+) -> list[tuple[Span, Candidate]]:
+    """Span–candidate pairs alike enough in spelling or sound to be worth scoring.
+
+    A candidate's slots are paired with it whatever they look like: where it
+    was said is evidence enough to weigh them.
+    """
     by_key: dict[str, list[Span]] = defaultdict(list)
     by_sound: dict[str, list[Span]] = defaultdict(list)
+    by_range: dict[tuple[int, int], Span] = {}
     for s in spans:
         by_key[s.key].append(s)
         by_sound[s.sound].append(s)
+        by_range[(s.first, s.last)] = s
     keys = list(by_key)
     sounds = list(by_sound)
     out: list[tuple[Span, Candidate]] = []
@@ -638,8 +802,35 @@ def _pairs(spans: list[Span], candidates: list[Candidate]) -> list[tuple[Span, C
             ):
                 for s in by_sound[sound]:
                     hits[(s.first, s.last)] = s
+        for where in cand.slots:
+            if where not in hits:
+                span = by_range.get(where) or _span_at(transcript, *where)
+                if span is not None:
+                    hits[where] = span
         out.extend((hits[k], cand) for k in sorted(hits))
     return out
+
+
+def _span_at(transcript: Transcript, i: int, j: int) -> Span | None:
+    """Tokens ``[i, j)`` as a span, unless a number or filler is among them."""
+    info = [_token_info(t.text) for t in transcript.tokens[i:j]]
+    if not all(w[3] for w in info):
+        return None
+    text, suffix = _span_text(transcript, i, j)
+    key = _key(text)
+    if len(key) < 3:
+        return None
+    return Span(
+        i,
+        j,
+        text + suffix,
+        key,
+        _sound(key),
+        max(w[1] for w in info),
+        any(w[2] for w in info) and not _sentence_start(transcript, i),
+        _after_title(transcript.tokens, i),
+        suffix,
+    )
 
 
 def _same_family(a: str, b: str) -> bool:
@@ -680,12 +871,13 @@ def features(
     ):
         return None
     repeats = repeats or {}
-    ratio = fuzz.ratio(span.key, cand.key) / 100
-    jw = JaroWinkler.similarity(span.key, cand.key)
-    metaphone = 1 - Levenshtein.normalized_distance(span.sound, cand.sound) if cand.sound else 0.0
-    sound = max(metaphone, sound_similarity(span.key, cand.key))
-    similarity = 0.4 * ratio + 0.4 * sound + 0.2 * jw
-    if similarity < MIN_SIMILARITY:
+    slot = (span.first, span.last) in cand.slots
+    similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
+    if similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY):
+        return None
+    if _needless_vowel(span, cand, transcript, similarity) or not _edges_fit(
+        span, cand, transcript
+    ):
         return None
     if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
         return None
@@ -707,28 +899,38 @@ def features(
         if one_to_one and any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
             return None  # a common word or given name expanded: "Chris" → "Christopher"
         real_word = zipf(w) >= 1.0
-        if real_word and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words):
+        if (
+            real_word
+            and one_to_one
+            and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words)
+        ):
             return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
         if zipf(w) >= COMMON and one_to_one:
             common_changed += 1  # a split name is made of common words: that is expected
     if not changed:
         return None
+    neighbour = _neighbour(span, cand, transcript)
     if (
         span.suspicion == 0
         and not span.capitalised
         and similarity < SPLIT_SIMILARITY
         and sound < SPLIT_SOUND
-        and not _neighbour(span, cand, transcript)
+        and not neighbour
+        and not slot
     ):
         return None  # common words only: they must sound very much like the name
     real = max((zipf(w) for w in changed if not is_function(w)), default=0.0)
-    if one_to_one and real >= COMMON and known.get(cand.key, 0) >= HEARD_RIGHT:
+    if one_to_one and real >= COMMON and known.get(cand.key, 0) >= HEARD_RIGHT and not neighbour:
         return None  # the recogniser spells this name right again and again: a word
-        # as common as this one in its place was said ("that Nate that", a false start)
+        # as common as this one in its place was said ("that Nate that", a false start),
+        # unless the rest of the name is right beside it ("crystal Tamwitz")
     split = len(span_words) != len(cand_words)
-    if real >= VERY_COMMON:
-        return None  # "help", "things": words like these are heard right
-    if real >= 1.0 and (span.key in cand.key or cand.key in span.key):
+    placed = span.title_before or neighbour or slot
+    if real >= VERY_COMMON and not (split and sound >= SPLIT_SOUND and placed):
+        return None  # "help", "things": words like these are heard right, unless they
+        # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
+    coined = regrouped and zipf(cand.key) < 1.0  # "Sal Ta Va" is "Saltava"; "cash flow" stays
+    if real >= 1.0 and not coined and (span.key in cand.key or cand.key in span.key):
         return None  # a real word with an affix added or cut: "powering" is not "repowering"
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
@@ -748,8 +950,51 @@ def features(
         split=split,
         length=len(cand.key),
         repeats=repeats.get(span.key, 0),
-        neighbour=_neighbour(span, cand, transcript),
+        neighbour=neighbour,
         aligned=any(abs(span.first - p) <= 2 for p in cand.placed),
+        slot=slot,
+        regrouped=regrouped,
+        cut=span.suspicion > 0 and cand.key.startswith(span.key),
+    )
+
+
+def likeness(key: str, sound: str, cand_key: str, cand_sound: str) -> tuple[float, float]:
+    """(similarity, sound likeness) of two keys: spelling and sound together."""
+    ratio = fuzz.ratio(key, cand_key) / 100
+    jw = JaroWinkler.similarity(key, cand_key)
+    metaphone = 1 - Levenshtein.normalized_distance(sound, cand_sound) if cand_sound else 0.0
+    heard = max(metaphone, sound_similarity(key, cand_key))
+    return 0.4 * ratio + 0.4 * heard + 0.2 * jw, heard
+
+
+def _needless_vowel(span: Span, cand: Candidate, transcript: Transcript, similarity: float) -> bool:
+    """Whether a bare vowel at the span's edge ("dorheim i") is not part of the name.
+
+    It is a syllable of the name only when the name is more alike with it
+    than without it ("row more a" for "Romora"); otherwise it is a word of
+    its own, most often "I".
+    """
+    tokens = transcript.tokens
+    if span.last - span.first < 2:
+        return False
+    for drop, keep in (
+        (span.first, slice(span.first + 1, span.last)),
+        (span.last - 1, slice(span.first, span.last - 1)),
+    ):
+        if _bare_vowel(tokens[drop].text):
+            key = _key(" ".join(t.text for t in tokens[keep]))
+            if key and likeness(key, _sound(key), cand.key, cand.sound)[0] >= similarity:
+                return True
+    return False
+
+
+def _edges_fit(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether a function word at the span's edge has this name's title or the rest
+    of this name on its outer side (what let :func:`suspicious_spans` keep it)."""
+    return all(
+        _token_info(transcript.tokens[edge].text)[0]
+        or _open_edge(transcript, edge, outside, cand.neighbours)
+        for edge, outside in ((span.first, span.first - 1), (span.last - 1, span.last))
     )
 
 
