@@ -180,3 +180,19 @@ def test_a_span_over_part_of_what_was_said_is_not_the_best_match() -> None:
     )
     best = {s: f.best for s, c, f in weighed if c == "Petenko"}
     assert best == {"pet ink": False, "pet ink oh": True}
+
+
+def test_a_rare_word_a_name_starts_with_is_the_name_cut_short() -> None:
+    got = repairs(SPEECH.format(name="Mr. tamar"), ARTICLE.format(full="Anton Tamarek"))
+    assert got == [("tamar", "Tamarek", True)]
+
+
+def test_a_term_in_the_recognisers_own_spelling_is_not_taken_for_a_name_cut_short() -> None:
+    assert repairs(SPEECH.format(name="the CoV team"), ARTICLE.format(full="The COVID team")) == []
+
+
+def test_the_name_most_like_the_words_is_the_best_match() -> None:
+    article = ARTICLE.format(full="Anders Moterlas") + " Lena Motellas agreed."
+    weighed = _weighed(SPEECH.format(name="mister mow tear lass"), article)
+    best = {c: f.best for s, c, f in weighed if s == "mow tear lass"}
+    assert best == {"Moterlas": True, "Motellas": False}

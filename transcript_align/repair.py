@@ -35,7 +35,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -149,26 +149,26 @@ class Features:
 
 # The confidence model's weights (logistic), fitted by benchmarks/calibrate.py.
 WEIGHTS = {
-    "bias": -21.44,
-    "aligned": 0.65,
-    "best": 3.18,
-    "capitalised": 1.51,
+    "bias": -16.68,
+    "aligned": 0.49,
+    "best": 3.89,
+    "capitalised": 0.96,
     "common_changed": 0.00,
-    "context": 1.07,
+    "context": 1.41,
     "count": 0.00,
-    "cut": 4.61,
-    "echo": 0.96,
+    "cut": 5.21,
+    "echo": 1.15,
     "known": -1.00,
     "length": 0.00,
     "name": 0.00,
-    "neighbour": 2.61,
+    "neighbour": 2.89,
     "real_word": 0.00,
-    "regrouped": 0.44,
+    "regrouped": 0.39,
     "repeats": 0.00,
-    "similarity": 8.71,
-    "slot": 1.79,
-    "sound": 9.91,
-    "split": -0.48,
+    "similarity": 6.37,
+    "slot": 1.25,
+    "sound": 6.36,
+    "split": -0.63,
     "suspicion": 1.50,
     "title": 0.00,
 }
@@ -306,31 +306,40 @@ def scored_pairs(
 def _ranked(
     scored: list[tuple[Span, Candidate, Features]],
 ) -> list[tuple[Span, Candidate, Features]]:
-    """Mark pairs that another span over the same words matches the same name better.
+    """Mark pairs that another pair matches better: another span over the same words
+    for the same name, or another name for the same words.
 
     "pet ink" and "pet ink oh" both stand for "Petenko", after the same title;
-    only the one most alike to the name is the whole of what was said.
+    only the one most alike to the name is the whole of what was said. "mow
+    tear lass" is more like "Moterlas" than like "Ms Moterlas".
     """
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for k, (_, c, _) in enumerate(scored):
-        by_name[c.key].append(k)
     beaten: set[int] = set()
-    for ks in by_name.values():
-        ks.sort(key=lambda k: scored[k][0].first)
-        for x, a in enumerate(ks):
-            sa, _, fa = scored[a]
-            for b in ks[x + 1 :]:
-                sb, _, fb = scored[b]
-                if sb.first >= sa.last:
-                    break
-                if fa.similarity > fb.similarity:
-                    beaten.add(b)
-                elif fb.similarity > fa.similarity:
-                    beaten.add(a)
+    for group in (_grouped(scored, lambda s, c: c.key), _grouped(scored, lambda s, c: s)):
+        for ks in group:
+            for x, a in enumerate(ks):
+                sa, _, fa = scored[a]
+                for b in ks[x + 1 :]:
+                    sb, _, fb = scored[b]
+                    if sb.first >= sa.last:
+                        break
+                    if fa.similarity > fb.similarity:
+                        beaten.add(b)
+                    elif fb.similarity > fa.similarity:
+                        beaten.add(a)
     return [
         (s, c, replace(f, best=False)) if k in beaten else (s, c, f)
         for k, (s, c, f) in enumerate(scored)
     ]
+
+
+def _grouped(
+    scored: list[tuple[Span, Candidate, Features]], key: Callable[[Span, Candidate], object]
+) -> list[list[int]]:
+    """Indexes of ``scored`` grouped by ``key``, each group in transcript order."""
+    groups: dict[object, list[int]] = defaultdict(list)
+    for k, (s, c, _) in enumerate(scored):
+        groups[key(s, c)].append(k)
+    return [sorted(ks, key=lambda k: scored[k][0].first) for ks in groups.values()]
 
 
 def _echoed(
@@ -895,10 +904,14 @@ def features(
         return None  # spelled as a name or word the articles use: heard right
     common_changed = 0
     one_to_one = len(span_words) == len(cand_words)
+    # A rare word a name starts with is as likely the name cut short ("tamar" for
+    # "Tamarek"), unless the recogniser wrote it as a term of its own ("CoV", "COVID").
+    plain = span.text.islower() or span.text.istitle()
+    real_enough = 3.0 if cand.kind == "name" and plain else 1.0
     for w in changed:
         if one_to_one and any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
             return None  # a common word or given name expanded: "Chris" → "Christopher"
-        real_word = zipf(w) >= 1.0
+        real_word = zipf(w) >= real_enough
         if (
             real_word
             and one_to_one
@@ -930,7 +943,7 @@ def features(
         return None  # "help", "things": words like these are heard right, unless they
         # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
     coined = regrouped and zipf(cand.key) < 1.0  # "Sal Ta Va" is "Saltava"; "cash flow" stays
-    if real >= 1.0 and not coined and (span.key in cand.key or cand.key in span.key):
+    if real >= real_enough and not coined and (span.key in cand.key or cand.key in span.key):
         return None  # a real word with an affix added or cut: "powering" is not "repowering"
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
