@@ -36,6 +36,7 @@ from transcript_align.relate import assess
 from transcript_align.repair import WEIGHTS, Candidate, Features, Span, feature_vector, scored_pairs
 
 from . import earnings21
+from .quality import CALIBRATION_SEEDS
 from .score import _locate, strip_word
 from .synth import Spec, generate, write
 
@@ -213,7 +214,7 @@ def predict(w: dict[str, float], x: dict[str, float]) -> float:
 
 def held_out(rows: Sequence[Row]) -> list[tuple[str, float, bool]]:
     """Each row scored by a model fitted without its group."""
-    out = []
+    out: list[tuple[str, float, bool]] = []
     for group in sorted({g for g, _, _ in rows}):
         w = fit([r for r in rows if r[0] != group])
         out.extend((g, predict(w, x), y) for g, x, y in rows if g == group)
@@ -239,14 +240,13 @@ def table(scored: Sequence[tuple[str, float, bool]], title: str) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.calibrate")
     ap.add_argument("--earnings21", type=Path, default=earnings21_default())
-    ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    ap.add_argument("--seeds", type=int, nargs="+", default=list(CALIBRATION_SEEDS))
     ap.add_argument("--noise", nargs="+", default=["low", "medium", "high"])
     ap.add_argument("--reuse", action="store_true", help="refit on the pairs of the last run")
     args = ap.parse_args(argv)
     cache = Path(__file__).resolve().parent / "out" / "calibration-rows.json"
     if args.reuse and cache.exists():
-        rows = [(g, x, y) for g, x, y in json.loads(cache.read_text(encoding="utf-8"))]
-        return report(rows)
+        return report([(g, x, y) for g, x, y in json.loads(cache.read_text(encoding="utf-8"))])
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="ta-cal-") as tmp:
         for seed in args.seeds:

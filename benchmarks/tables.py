@@ -255,6 +255,15 @@ def quality(q: dict[str, Any]) -> str:
                 "l",
             )
         )
+    held = q.get("repairs_held_out")
+    if held:
+        out.append(
+            f"\nRepairs on the seeds the confidence weights were not fitted on "
+            f"({', '.join(map(str, held['seeds']))}; `calibrate.py` uses "
+            f"{', '.join(map(str, held['fitted_on']))}): {held['corrections_applied']} applied, "
+            f"{pct(held['correction_precision'])} right, "
+            f"{pct(held['correction_recall'])} of the misheard name words fixed.\n"
+        )
     examples = [e for r in q["rows"] for e in r.get("wrong_examples", [])]
     if examples:
         out.append(
