@@ -166,14 +166,15 @@ def align_command(
             except FormatError as exc:  # e.g. no times to write cues with: name --out
                 raise OutputError(out, exc.problem) from None
             write_atomic(out, exported, inputs=inputs)
+        document = to_json(report) if report_path or json_out else ""
         if report_path:
-            write_atomic(report_path, to_json(report), inputs=inputs)
+            write_atomic(report_path, document, inputs=inputs)
         if html_path:
             from .html import to_html
 
             write_atomic(html_path, to_html(report, video_url=video_url), inputs=inputs)
         if json_out:
-            sys.stdout.write(to_json(report))
+            sys.stdout.write(document)
         elif out != STDIN:
             from .render import report_view
 

@@ -40,6 +40,7 @@ from .report import (
     display_text,
     quotes_by_reference,
     reference_names,
+    said_at,
     short_path,
     sorted_corrections,
     status_counts,
@@ -112,9 +113,17 @@ class _Page:
     names: dict[str, str] = field(default_factory=dict)
     segment_of: dict[int, int] = field(default_factory=dict)
     said_segment_of: dict[int, int] = field(default_factory=dict)
+    anchors: dict[str, int] = field(default_factory=dict)
+    groups: list[tuple[ReferenceCheck | None, list[tuple[int, QuoteCheck]]]] = field(
+        default_factory=list
+    )
 
     def __post_init__(self) -> None:
         r = self.report
+        # A reference's anchor is its position in the report (paths make poor HTML ids).
+        for i, c in enumerate(r.references):
+            self.anchors.setdefault(c.reference.path, i)
+        self.groups = list(quotes_by_reference(r))
         paths = [c.reference.path for c in r.references] + [q.reference for q in r.quotes]
         paths += [e.reference for c in r.corrections for e in c.evidence]
         self.names = reference_names(paths)
@@ -122,6 +131,9 @@ class _Page:
         # transcript's, which differ in number once a repair changes the word count.
         self.segment_of = {i: tok.segment for i, tok in enumerate(r.transcript.tokens)}
         self.said_segment_of = {i: tok.segment for i, tok in enumerate(r.spoken.tokens)}
+
+    def anchor(self, path: str) -> int:
+        return self.anchors.get(path, len(self.report.references))
 
     def render(self) -> str:
         t = self.report.transcript
@@ -230,7 +242,7 @@ class _Page:
         caption = f'Articles <span class="muted">in {_e(folder)}</span>' if folder else "Articles"
         rows = []
         for c in refs:
-            anchor = f"#r-{_slug(c.reference.path, refs)}"
+            anchor = f"#r-{self.anchor(c.reference.path)}"
             rows.append(
                 f'<tr class="ref-{c.status}"><td><span class="badge r-{c.status}">{c.status}'
                 f'</span></td><td class="num">{c.score:.2f}</td>'
@@ -273,13 +285,12 @@ class _Page:
         return "\n".join(out)
 
     def quotes(self) -> str:
-        refs = self.report.references
         out = ['<section id="quotes"><h2>Quotes</h2>']
         out.append(
             '<p class="legend muted">In each quote, <del>struck words</del> were written but not '
             "said and <ins>underlined words</ins> were said but not written.</p>"
         )
-        groups = [(c, qs) for c, qs in quotes_by_reference(self.report) if not _is_unrelated(c)]
+        groups = [(c, qs) for c, qs in self.groups if not _is_unrelated(c)]
         if not any(qs for _, qs in groups):
             out.append('<p class="muted">No quotes to check in the aligned articles.</p>')
         for check, quotes in groups:
@@ -288,7 +299,7 @@ class _Page:
             else:
                 path = check.reference.path
                 out.append(
-                    f'<h3 id="r-{_slug(path, refs)}">{_e(check.reference.title) or self.name(path)}'
+                    f'<h3 id="r-{self.anchor(path)}">{_e(check.reference.title) or self.name(path)}'
                     f' <span class="muted">{self.name(path)} · score {check.score:.2f}</span></h3>'
                 )
             if not quotes:
@@ -298,7 +309,7 @@ class _Page:
         return "\n".join(out)
 
     def quote(self, q: QuoteCheck, i: int) -> str:
-        loc = q.location if q.status != "not_found" else None
+        loc = said_at(q)
         head = [f'<span class="badge b-{q.status}">{status_label(q.status)}</span>']
         if loc is not None:
             head.append(
@@ -330,10 +341,9 @@ class _Page:
         )
 
     def unrelated(self) -> str:
-        groups = [(c, qs) for c, qs in quotes_by_reference(self.report) if _is_unrelated(c)]
+        groups = [(c, qs) for c, qs in self.groups if _is_unrelated(c)]
         if not groups:
             return ""
-        refs = self.report.references
         out = [
             '<section id="unrelated"><h2>Articles about another event</h2>',
             '<p class="muted">Their quotes are not looked for and they never drive a repair.</p>',
@@ -342,7 +352,7 @@ class _Page:
             assert check is not None
             path = check.reference.path
             out.append(
-                f'<div class="unrelated" id="r-{_slug(path, refs)}">'
+                f'<div class="unrelated" id="r-{self.anchor(path)}">'
                 f"<h3>{_e(check.reference.title) or self.name(path)} "
                 f'<span class="muted">{self.name(path)} · score {check.score:.2f}</span></h3>'
             )
@@ -516,11 +526,6 @@ def _correction_ids(corrections: Sequence[Correction]) -> dict[int, int]:
     for i, c in enumerate(corrections):
         ids.setdefault(id(c), i)
     return ids
-
-
-def _slug(path: str, refs: Sequence[ReferenceCheck]) -> int:
-    """A reference's anchor: its position in the report (paths make poor HTML ids)."""
-    return next((i for i, c in enumerate(refs) if c.reference.path == path), len(refs))
 
 
 _STATUS_COLOURS = {

@@ -405,8 +405,7 @@ _TOKEN = re.compile(
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Word lookups in a set: a regex alternation of every reporting verb is tried at
 # every position of every article, which dominated reading time.
-_REPORTING_LOWER = frozenset(w.lower() for w in _REPORTING)
-_PRE_HINT_LOWER = frozenset(w.lower() for w in (_REPORTING | _PARTICIPLES | {"according"}))
+_PRE_HINT = _REPORTING | _PARTICIPLES | {"according"}
 
 
 def _words_in(text: str, a: int, b: int, vocabulary: frozenset[str]) -> Iterator[re.Match[str]]:
@@ -505,7 +504,7 @@ def _attribute(
             attribution = _post_attribution(_tokens(text, q.end, post_end))
         if attribution is None:
             pre_start = max(prev_end, q.start - _PRE_WINDOW)
-            if _has_word(text, pre_start, q.start, _PRE_HINT_LOWER):
+            if _has_word(text, pre_start, q.start, _PRE_HINT):
                 pre_start = _sentence_start(text, pre_start, q.start)
                 attribution = _pre_attribution(_tokens(text, pre_start, q.start))
         if attribution is None and n and raws[n - 1].end > first_para[0]:
@@ -851,7 +850,7 @@ def _reporting_names(text: str, segments: Sequence[tuple[int, int]]) -> list[tup
     for a, b in segments:
         # Reporting verbs are found by a cheap word scan; only the few
         # characters before each one are tokenized to find its subject.
-        for m in _words_in(text, a, b, _REPORTING_LOWER):
+        for m in _words_in(text, a, b, _REPORTING):
             toks = _subject_tokens(text, max(a, m.start() - _NAME_WINDOW), m.start(), m.end())
             sp = _speaker_before(toks, len(toks) - 1) if toks else None
             if sp is not None and sp.kind == "name":

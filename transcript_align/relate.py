@@ -36,16 +36,12 @@ QUOTES_SAID = 0.5
 MIN_QUOTES_SAID = 2
 
 
-def check_reference(reference: Reference, index: TranscriptIndex) -> ReferenceCheck:
+def assess(reference: Reference, index: TranscriptIndex) -> tuple[ReferenceCheck, Relatedness]:
     """Decide whether ``reference`` reports the event of the transcript behind ``index``.
 
     ``score`` is 0.5 at the decision boundary: above it the article is aligned.
+    The word runs found come along: they anchor repairs.
     """
-    return assess(reference, index)[0]
-
-
-def assess(reference: Reference, index: TranscriptIndex) -> tuple[ReferenceCheck, Relatedness]:
-    """:func:`check_reference`, with the word runs it found (they anchor repairs)."""
     rel = relatedness(index, reference.text)
     return _decide(reference, index, rel), rel
 
@@ -103,7 +99,6 @@ class Relatedness:
     """How much of a reference was said in the transcript."""
 
     evidence: float
-    coverage: float
     longest: int
     runs: tuple[Run, ...]
 
@@ -156,13 +151,10 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     # Only runs longer than a trigram can tell anything; the rest need no sorting out.
     kept = _dedupe([r for r in runs if r.matched > 3])
     evidence = 0.0
-    covered = 0
     for r in kept:
         if r.matched > CHANCE_RUN and sum(content[r.ra : r.rb]) >= 2:
             evidence += r.matched - CHANCE_RUN
-            covered += r.rb - r.ra
-    coverage = covered / len(units) if units else 0.0
-    return Relatedness(evidence, min(1.0, coverage), longest, tuple(kept))
+    return Relatedness(evidence, longest, tuple(kept))
 
 
 def _dedupe(runs: list[Run]) -> list[Run]:

@@ -30,6 +30,7 @@ from .report import (
     display_text,
     quotes_by_reference,
     reference_names,
+    said_at,
     short_path,
     sorted_corrections,
     status_counts,
@@ -209,7 +210,7 @@ class _Writer:
 
     def quote(self, q: QuoteCheck) -> Iterator[Text]:
         head: list[str | tuple[str, str]] = ["  ", *self.badge(q.status)]
-        loc = q.location if q.status != "not_found" else None
+        loc = said_at(q)
         if loc is not None:
             head.append(f"  {format_span(loc.start, loc.end)}")
             if q.status in FOUND and q.status != "verbatim":

@@ -73,7 +73,7 @@ CONTEXT_CHARS = 80
 MAX_CONTEXT_OCCURRENCES = 30
 """Context is read around this many occurrences of a name at most (it saturates quickly)."""
 TITLES = frozenset(
-    "mister missus ms doctor dr mr mrs president secretary minister senator general "
+    "mister missus ms doctor president secretary minister senator general "
     "governor mayor chancellor envoy ambassador judge professor chairman chairwoman chair "
     "ceo cfo director commissioner spokesman spokeswoman spokesperson".split()
 )

@@ -123,10 +123,14 @@ def _correction(c: Correction) -> dict[str, Any]:
     }
 
 
+def said_at(q: QuoteCheck) -> Location | None:
+    """Where a quote was said: a quote not found has no place in the video, whatever
+    candidate the search looked at last."""
+    return q.location if q.status != "not_found" else None
+
+
 def _quote(q: QuoteCheck) -> dict[str, Any]:
-    # A quote that was not found has no place in the video, whatever
-    # candidate the search looked at last.
-    loc = q.location if q.status != "not_found" else None
+    loc = said_at(q)
     return {
         "reference": q.reference,
         "text": q.quote.text,

@@ -16,7 +16,6 @@ verdict is the worst class present:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,34 +38,27 @@ ALTERNATIVE = 0.9
 """Other places count as alternatives when they reach this share of the best coverage."""
 
 _RANK = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
-_ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]|\[…\]")
 
 
 @dataclass(frozen=True)
 class QuoteWords:
-    """A quote's tokens and units, and where the writer marked an elision."""
+    """A quote's tokens and units (``owner``: the token of each unit)."""
 
     spans: tuple[tuple[int, int], ...]
     units: tuple[str, ...]
     owner: tuple[int, ...]
-    ellipsis_before: frozenset[int]
 
 
 def quote_words(text: str) -> QuoteWords:
-    """Tokenize a quote; remember units that follow a "…" or "..." in the text."""
+    """Tokenize a quote into units, each remembering its token."""
     spans = tokenize(text)
     flat: list[str] = []
     owner: list[int] = []
-    marks: set[int] = set()
-    prev_end = 0
     for k, (a, b) in enumerate(spans):
-        if _ELLIPSIS.search(text, prev_end, a):
-            marks.add(len(flat))
         for u in units(text[a:b]):
             flat.append(u)
             owner.append(k)
-        prev_end = b
-    return QuoteWords(tuple(spans), tuple(flat), tuple(owner), frozenset(marks))
+    return QuoteWords(tuple(spans), tuple(flat), tuple(owner))
 
 
 def check_quote(
@@ -168,24 +160,21 @@ def classify(
     words: QuoteWords,
     index: TranscriptIndex,
     *,
-    quote_text: str | None = None,
-    transcript: Transcript | None = None,
+    quote_text: str,
+    transcript: Transcript,
 ) -> tuple[QuoteStatus, str]:
-    """The verdict for a located quote and a one-line reason.
-
-    With ``quote_text`` and ``transcript`` the reason quotes words as they
-    appear; without, as normalized units.
-    """
+    """The verdict for a located quote and a one-line reason, quoting words as they
+    appear in ``quote_text`` and ``transcript``."""
     q, t = words.units, index.units
 
     def wrote(a: int, b: int) -> str:
-        if quote_text is None or b <= a:
+        if b <= a:
             return _clip(q[a:b])
         x, y = words.spans[words.owner[a]][0], words.spans[words.owner[b - 1]][1]
         return _clip(quote_text[x:y])
 
     def heard(a: int, b: int) -> str:
-        if transcript is None or b <= a:
+        if b <= a:
             return _clip(t[a:b])
         return _clip(said_text(transcript, index.owner[a], index.owner[b - 1] + 1))
 
