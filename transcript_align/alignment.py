@@ -519,17 +519,11 @@ def _trim_edge(q: Sequence[str], ops: list[Op], edge: str) -> list[Op]:
     op = out[k]
     if op.tag == "insert":
         del out[k]
-    elif op.tag == "replace" and all(is_function(u) for u in q[op.qa : op.qb]):
-        out[k] = Op(
-            "delete",
-            op.qa,
-            op.qb,
-            op.tb if edge == "lead" else op.ta,
-            op.tb if edge == "lead" else op.ta,
-            0.0,
-        )
-    elif op.tag == "replace" and op.qb - op.qa > 3:
-        # A long unsaid edge is just that: the words after it are no "replacement".
+    elif op.tag == "replace" and (
+        all(is_function(u) for u in q[op.qa : op.qb]) or op.qb - op.qa > 3
+    ):
+        # Function words only, or a long unsaid edge: the words after it are no
+        # "replacement".
         at = op.tb if edge == "lead" else op.ta
         out[k] = Op("delete", op.qa, op.qb, at, at, 0.0)
     elif op.tag == "replace":
@@ -539,10 +533,9 @@ def _trim_edge(q: Sequence[str], ops: list[Op], edge: str) -> list[Op]:
         keep = min(op.tb - op.ta, op.qb - op.qa + 1)
         ta, tb = (op.tb - keep, op.tb) if edge == "lead" else (op.ta, op.ta + keep)
         out[k] = Op("replace", op.qa, op.qb, ta, tb, 0.0)
-    if edge == "lead" and out and all(o.tag == "delete" for o in out):
-        return [Op("delete", out[0].qa, out[-1].qb, out[-1].tb, out[-1].tb, 0.0)]
-    if edge == "tail" and out and all(o.tag == "delete" for o in out):
-        return [Op("delete", out[0].qa, out[-1].qb, out[0].ta, out[0].ta, 0.0)]
+    if out and all(o.tag == "delete" for o in out):
+        at = out[-1].tb if edge == "lead" else out[0].ta
+        return [Op("delete", out[0].qa, out[-1].qb, at, at, 0.0)]
     return out
 
 

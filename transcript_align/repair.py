@@ -401,8 +401,7 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
     for key in sorted(mined):
         m = mined[key]
         # The spelling used most often wins; ties go to the first seen.
-        counts = Counter(m.spellings)
-        text = max(counts, key=lambda x: (counts[x], -m.spellings.index(x)))
+        text = Counter(m.spellings).most_common(1)[0][0]
         out.append(
             Candidate(
                 text,

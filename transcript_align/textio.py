@@ -82,6 +82,9 @@ def read_text(path: str) -> Decoded:
     return decode(read_bytes(path), path)
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 def _decode(data: bytes, path: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         try:
@@ -99,7 +102,7 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if high <= len(data) * 0.3:
         try:
             return "cp1252", data.decode("cp1252")

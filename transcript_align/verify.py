@@ -114,8 +114,7 @@ def is_said(text: str, index: TranscriptIndex) -> bool | None:
 
 def not_found(quote: Quote, reference: str, reason: str) -> QuoteCheck:
     """A quote that is not looked for (its reference reports another event)."""
-    words = quote_words(quote.text)
-    if len(words.spans) < MIN_WORDS:
+    if not checkable(quote.text):
         return QuoteCheck(reference, quote, "ignored", reason="too short to verify")
     return QuoteCheck(reference, quote, "not_found", reason=reason)
 

@@ -158,13 +158,7 @@ def _cues(lines: list[str], top: int, path: str) -> tuple[list[_RawCue], list[st
             end -= 1
         gap = _gap_blocks(lines, region_start, t)
         if cues:
-            for first_line, block in gap:
-                orphans.append(first_line + 1)
-                prev = cues[-1]
-                extra = tuple(_Line(b, _clean(b), False) for b in block)
-                cues[-1] = _RawCue(
-                    prev.start, prev.end, prev.line, prev.label, prev.lines + extra, prev.speaker
-                )
+            _attach(cues, gap, orphans)
         else:
             skipped_before += len(gap)
 
@@ -184,15 +178,8 @@ def _cues(lines: list[str], top: int, path: str) -> tuple[list[_RawCue], list[st
         cues.append(_RawCue(start, stop, t + 1, label, cue_lines_, speaker or None))
         region_start = end
 
-    tail = _gap_blocks(lines, region_start, len(lines), identifier=False)
-    for first_line, block in tail:
-        if cues:
-            orphans.append(first_line + 1)
-            prev = cues[-1]
-            extra = tuple(_Line(b, _clean(b), False) for b in block)
-            cues[-1] = _RawCue(
-                prev.start, prev.end, prev.line, prev.label, prev.lines + extra, prev.speaker
-            )
+    if cues:
+        _attach(cues, _gap_blocks(lines, region_start, len(lines), identifier=False), orphans)
     notes = []
     if skipped_before:
         notes.append(f"dropped {skipped_before} block(s) of text before the first cue")
@@ -202,6 +189,17 @@ def _cues(lines: list[str], top: int, path: str) -> tuple[list[_RawCue], list[st
             f"before them (first: line {orphans[0]})"
         )
     return cues, notes
+
+
+def _attach(cues: list[_RawCue], gap: list[tuple[int, list[str]]], orphans: list[int]) -> None:
+    """Keep text blocks found after an empty line inside a cue as more of that cue."""
+    for first_line, block in gap:
+        orphans.append(first_line + 1)
+        prev = cues[-1]
+        extra = tuple(_Line(b, _clean(b), False) for b in block)
+        cues[-1] = _RawCue(
+            prev.start, prev.end, prev.line, prev.label, prev.lines + extra, prev.speaker
+        )
 
 
 def _gap_blocks(
