@@ -8,7 +8,7 @@ score reaches :data:`THRESHOLD`. Cost grows with quotes × transcript length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
@@ -36,7 +36,3 @@ def naive(
         score = found.score if found is not None else 0.0
         out.append((score >= threshold, score))
     return out
-
-
-def transcript_text(segments: Sequence[str]) -> str:
-    return " ".join(segments)

@@ -35,7 +35,7 @@ from transcript_align.normalize import tokenize
 from transcript_align.relate import assess
 from transcript_align.repair import WEIGHTS, Candidate, Features, Span, feature_vector, scored_pairs
 
-from . import earnings21
+from . import EARNINGS21, OUT, earnings21
 from .quality import CALIBRATION_SEEDS
 from .score import _locate, strip_word
 from .synth import Spec, generate, write
@@ -239,12 +239,12 @@ def table(scored: Sequence[tuple[str, float, bool]], title: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.calibrate")
-    ap.add_argument("--earnings21", type=Path, default=earnings21_default())
+    ap.add_argument("--earnings21", type=Path, default=EARNINGS21)
     ap.add_argument("--seeds", type=int, nargs="+", default=list(CALIBRATION_SEEDS))
     ap.add_argument("--noise", nargs="+", default=["low", "medium", "high"])
     ap.add_argument("--reuse", action="store_true", help="refit on the pairs of the last run")
     args = ap.parse_args(argv)
-    cache = Path(__file__).resolve().parent / "out" / "calibration-rows.json"
+    cache = OUT / "calibration-rows.json"
     if args.reuse and cache.exists():
         return report([(g, x, y) for g, x, y in json.loads(cache.read_text(encoding="utf-8"))])
     rows: list[Row] = []
@@ -277,10 +277,6 @@ def report(rows: list[Row]) -> None:
     for k, v in w.items():
         print(f'    "{k}": {v:.2f},')
     print("}")
-
-
-def earnings21_default() -> Path:
-    return Path(__file__).resolve().parents[2] / "shared" / "bench" / "earnings21"
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ def srt(words: Sequence[AsrWord]) -> str:
     blocks = []
     for n, cue in enumerate(cues(words), 1):
         text = " ".join(w.w for w in cue)
-        blocks.append(f"{n}\n{_srt_time(cue[0].start)} --> {_srt_time(cue[-1].end)}\n{text}\n")
+        blocks.append(f"{n}\n{srt_time(cue[0].start)} --> {srt_time(cue[-1].end)}\n{text}\n")
     return "\n".join(blocks)
 
 
@@ -64,7 +64,7 @@ def caption_page(words: Sequence[AsrWord], title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _srt_time(seconds: float) -> str:
+def srt_time(seconds: float) -> str:
     ms = round(seconds * 1000)
     h, rest = divmod(ms, 3_600_000)
     m, rest = divmod(rest, 60_000)

@@ -31,6 +31,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from .captions import srt_time
 from .library import read_inputs, run, supports_format
 
 CALLS = ("4394084", "4366522", "4344338", "4364366", "4360674", "4341191")
@@ -169,14 +170,9 @@ def write_transcript(words: Sequence[dict[str, Any]], folder: Path) -> Path:
     for n, start in enumerate(range(0, len(words), 12), 1):
         cue = words[start : start + 12]
         text = " ".join(w["w"] + w.get("punct", "") for w in cue)
-        blocks.append(f"{n}\n{_srt(cue[0]['start'])} --> {_srt(cue[-1]['end'])}\n{text}\n")
+        blocks.append(f"{n}\n{srt_time(cue[0]['start'])} --> {srt_time(cue[-1]['end'])}\n{text}\n")
     path.write_text("\n".join(blocks), encoding="utf-8")
     return path
-
-
-def _srt(seconds: float) -> str:
-    ms = round(seconds * 1000)
-    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
 
 
 def repair_half(

@@ -24,6 +24,7 @@ from typing import Any
 from . import HERE
 from .score import ERROR, FOUND, pair_quotes, status_of
 from .synth import Spec, ensure, load_truth
+from .tables import pct
 
 FULL_SIZES = ((7_500, 125), (15_000, 250), (30_000, 500), (60_000, 1_000), (120_000, 2_000))
 QUICK_SIZES = ((1_875, 31), (3_750, 62), (7_500, 125), (15_000, 250))
@@ -156,7 +157,7 @@ def run(
         say(
             f"  full {full.seconds:.2f} s, tokenize {tok.seconds:.2f} s, "
             f"naive {naive.seconds:.2f} s, peak {row['peak_rss_mb']:.0f} MB, "
-            f"recall {_pct(ours['recall'])} vs naive {_pct(base['recall'])}"
+            f"recall {pct(ours['recall'])} vs naive {pct(base['recall'])}"
         )
     for prev, row in itertools.pairwise(rows):
         row["growth"] = row["full_s"] / prev["full_s"] if prev["full_s"] else None
@@ -250,7 +251,3 @@ def _where(file: str, line: int, name: str) -> str:
     else:
         file = Path(file).name
     return f"{file}:{line}({name})"
-
-
-def _pct(x: float | None) -> str:
-    return "n/a" if x is None else f"{100 * x:.1f}%"
