@@ -6,8 +6,10 @@ is fitted. Precision and recall per threshold are reported leave-one-group-out
 (each generated data set, each Earnings-21 call, held out in turn), so the
 numbers describe data the weights were not fitted on.
 
-- **Generated events** (``benchmarks.synth``): a pair is right when the
-  candidate is the true spelling of exactly the words its span covers.
+- **Generated events** (``benchmarks.synth``; the quality benchmark's press
+  point, briefing and hearing, for :data:`~benchmarks.quality.CALIBRATION_SEEDS`
+  at every noise level): a pair is right when the candidate is the true
+  spelling of exactly the words its span covers.
 - **Earnings-21** (real recogniser output): the article is the human text of
   every other block of turns; only pairs in the other blocks are labelled, by
   the word alignment to the human reference (the candidate spelled there).
@@ -27,6 +29,7 @@ import math
 import re
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import transcript_align as ta
@@ -36,7 +39,7 @@ from transcript_align.relate import assess
 from transcript_align.repair import WEIGHTS, Candidate, Features, Span, feature_vector, scored_pairs
 
 from . import EARNINGS21, OUT, earnings21
-from .quality import CALIBRATION_SEEDS
+from .quality import CALIBRATION_SEEDS, SCENARIOS
 from .score import _locate, strip_word
 from .synth import Spec, generate, write
 
@@ -58,10 +61,9 @@ def pairs(
     return scored_pairs(transcript, aligned, anchors, index.owner)
 
 
-def synthetic_rows(seed: int, noise: str, folder: Path) -> list[Row]:
-    spec = Spec(seed=seed, words=6000, articles=40, article_words=600, quotes=5, noise=noise)
+def synthetic_rows(spec: Spec, folder: Path) -> list[Row]:
     dataset = generate(spec)
-    root = write(dataset, folder / f"s{seed}-{noise}")
+    root = write(dataset, folder / spec.key)
     truth = dataset.truth
     transcript = ta.read_transcript(str(next(root.glob("transcript.*"))))
     refs = ta.read_references([str(root / "articles")])
@@ -85,7 +87,7 @@ def synthetic_rows(seed: int, noise: str, folder: Path) -> list[Row]:
                 for w in g[0].split()
             ]
             right = [w for w in clean if w] == [strip_word(w) for w in cand.text.split()]
-        rows.append((f"synth-{seed}-{noise}", feature_vector(f), right))
+        rows.append((f"synth-{spec.seed}-{spec.noise}", feature_vector(f), right))
     return rows
 
 
@@ -251,7 +253,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="ta-cal-") as tmp:
         for seed in args.seeds:
             for noise in args.noise:
-                rows += synthetic_rows(seed, noise, Path(tmp))
+                for scenario in SCENARIOS:
+                    if not scenario.full_only:
+                        spec = replace(scenario.spec, seed=seed, noise=noise)
+                        rows += synthetic_rows(spec, Path(tmp))
         if (args.earnings21 / "README.md").exists():
             for cid in earnings21.CALLS:
                 rows += earnings_rows(args.earnings21, cid, Path(tmp) / cid)

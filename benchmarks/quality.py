@@ -52,8 +52,8 @@ SCENARIOS = (
 FULL_SEEDS = (1, 2, 3, 4, 5)
 QUICK_SEEDS = (1,)
 CALIBRATION_SEEDS = (1, 2, 3)
-"""Seeds ``calibrate.py`` fits the repair weights on (hearing-sized events): repairs on the
-other seeds are reported apart, as data the weights never saw."""
+"""Seeds ``calibrate.py`` fits the repair weights on (every scenario but the 3-hour one):
+repairs on the other seeds are reported apart, as data the weights never saw."""
 
 
 def run_one(spec: Spec, work: Path) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from transcript_align import Options, Reference, align, parse_transcript
 from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
 from transcript_align.relate import assess
-from transcript_align.repair import Features, scored_pairs
+from transcript_align.repair import Features, mine_candidates, scored_pairs
 
 
 def repairs(transcript: str, article: str, **options: object) -> list[tuple[str, str, bool]]:
@@ -196,3 +196,10 @@ def test_the_name_most_like_the_words_is_the_best_match() -> None:
     weighed = _weighed(SPEECH.format(name="mister mow tear lass"), article)
     best = {c: f.best for s, c, f in weighed if s == "mow tear lass"}
     assert best == {"Moterlas": True, "Motellas": False}
+
+
+def test_a_title_is_no_part_of_a_name_from_the_articles() -> None:
+    ref = Reference("a.txt", "", "On Monday we met Ms Ben Rovoyo and Dr Lena Kessel in town.")
+    names = {c.text for c in mine_candidates([ref])}
+    assert {"Ben Rovoyo", "Lena Kessel"} <= names
+    assert not any(n.split()[0] in ("Ms", "Dr") for n in names)

@@ -77,6 +77,7 @@ TITLES = frozenset(
     "governor mayor chancellor envoy ambassador judge professor chairman chairwoman chair "
     "ceo cfo director commissioner spokesman spokeswoman spokesperson".split()
 )
+_HONORIFICS = frozenset((u,) for u in ("mister", "missus", "ms", "miss", "doctor"))
 _INNER_DOT = re.compile(r"\w\.\w\w")
 _SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”«»„—]")
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -149,28 +150,28 @@ class Features:
 
 # The confidence model's weights (logistic), fitted by benchmarks/calibrate.py.
 WEIGHTS = {
-    "bias": -16.68,
-    "aligned": 0.49,
-    "best": 3.89,
-    "capitalised": 0.96,
+    "bias": -16.25,
+    "aligned": 0.45,
+    "best": 4.35,
+    "capitalised": 0.50,
     "common_changed": 0.00,
-    "context": 1.41,
+    "context": 0.64,
     "count": 0.00,
-    "cut": 5.21,
-    "echo": 1.15,
+    "cut": 5.06,
+    "echo": 1.33,
     "known": -1.00,
     "length": 0.00,
     "name": 0.00,
-    "neighbour": 2.89,
-    "real_word": 0.00,
-    "regrouped": 0.39,
+    "neighbour": 3.01,
+    "real_word": -0.36,
+    "regrouped": 0.28,
     "repeats": 0.00,
-    "similarity": 6.37,
-    "slot": 1.25,
-    "sound": 6.36,
-    "split": -0.63,
+    "similarity": 7.37,
+    "slot": 1.26,
+    "sound": 5.26,
+    "split": -0.35,
     "suspicion": 1.50,
-    "title": 0.00,
+    "title": 0.36,
 }
 
 
@@ -389,6 +390,8 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
                 for j in range(i + 1, min(b, i + MAX_SPAN) + 1):
                     if tokens[i][2].islower() or tokens[j - 1][2].lower() in PARTICLES:
                         continue  # "van" starts no name, "Van Tassel" does; none ends one
+                    if units(tokens[i][2])[:1] in _HONORIFICS:
+                        continue  # "Ms Ben Rovoyo" is "Ben Rovoyo" with a title
                     name = _strip_possessive(text[tokens[i][0] : tokens[j - 1][1]])
                     near = [tokens[k][2] for k in (i - 1, j) if a <= k < b]
                     _add(mined, name, "name", ref, number, tokens[i][0], tokens[j - 1][1], near)
