@@ -668,16 +668,16 @@ def suspicious_spans(
                 continue  # a function word may sit inside a span, not at its edge
             suspicion = max(w[1] for w in window)
             capitalised = any(w[2] for w in window) and not _sentence_start(transcript, i)
+            plain = suspicion == 0 and not capitalised
+            single_word = plain and edges_ok and j - i == 1
+            if single_word and not _next_to(transcript, i, j, neighbours):
+                continue  # one common word: a name only beside the rest of one
             text, suffix = _span_text(transcript, i, j)
             key = _key(text)
             if len(key) < 3:
                 continue
             sound = _sound(key)
-            plain = suspicion == 0 and not capitalised
-            if plain and edges_ok and j - i == 1:
-                if not _next_to(transcript, i, j, neighbours):
-                    continue
-            elif (plain or not edges_ok) and sound[:2] not in sound_prefixes:
+            if not single_word and (plain or not edges_ok) and sound[:2] not in sound_prefixes:
                 continue
             spans.append(
                 Span(
