@@ -19,7 +19,6 @@ from .models import (
     Report,
     Transcript,
 )
-from .normalize import text_words
 from .parallel import map_shared
 from .relate import assess
 from .repair import Anchor, find_corrections
@@ -58,10 +57,6 @@ def align(
     index = build_index(transcript.tokens)
 
     say(f"comparing {len(references)} article(s) with the transcript")
-    for ref in references:
-        # Read each article's words here, once: forked workers inherit them, and
-        # the repair step reads the aligned ones again.
-        text_words(ref.text)
     verdicts = map_shared(
         _assess_one, range(len(references)), (references, index), jobs=options.jobs
     )
