@@ -312,7 +312,7 @@ def _ranked(
 
     "pet ink" and "pet ink oh" both stand for "Petenko", after the same title;
     only the one most alike to the name is the whole of what was said. "mow
-    tear lass" is more like "Moterlas" than like "Ms Moterlas".
+    tear lass" is more like "Moterlas" than like "Motellas".
     """
     beaten: set[int] = set()
     for group in (_grouped(scored, lambda s, c: c.key), _grouped(scored, lambda s, c: s)):
