@@ -392,9 +392,10 @@ _TITLES = frozenset(
     foreign-minister president-elect vice-president""".split()
 )
 _NATIONALITY_EXCEPTIONS = frozenset("french dutch greek swiss thai czech irish welsh".split())
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen sen rep gov lt col sgt capt st jr sr no vs etc inc ltd co corp
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st".split())
+"""Titles written short before a name ("Dr. Anna Kessel"): their point ends no sentence."""
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
+    """jr sr no vs etc inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr)\."

@@ -45,6 +45,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from .lexicon import FILLERS, is_function
 from .models import Correction, CorrectionKind, Evidence, Reference, Token, Transcript
 from .normalize import TOKEN, fold, phonetic, text_units, text_words, units, zipf
+from .quotes import TITLE_ABBREVIATIONS
 from .similarity import is_morph_variant, sound_key, sound_similarity, stem
 
 COMMON = 3.5
@@ -574,11 +575,21 @@ def _name_flags(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[bool]
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens the text, a sentence, a paragraph or a quote."""
+    """Whether the word at ``start`` opens the text, a sentence, a paragraph or a quote
+    (the point after "Dr" in "Dr. Anna Kessel" closes no sentence)."""
     j = start - 1
     while j >= 0 and not text[j].isalnum():
         j -= 1
-    return j < 0 or bool(_SENTENCE_GAP.search(text, j + 1, start))
+    if j < 0:
+        return True
+    if not _SENTENCE_GAP.search(text, j + 1, start):
+        return False
+    if text[j + 1 : start].rstrip() == ".":
+        w = j
+        while w > 0 and text[w - 1].isalpha():
+            w -= 1
+        return text[w : j + 1].lower() not in TITLE_ABBREVIATIONS
+    return True
 
 
 @lru_cache(maxsize=200_000)
