@@ -208,3 +208,18 @@ def test_a_title_is_no_part_of_a_name_from_the_articles() -> None:
 def test_a_common_word_opening_a_sentence_is_no_name() -> None:
     ref = Reference("a.txt", "", "It rained all day. Anna came home late. Then Kessel spoke.")
     assert {c.text for c in mine_candidates([ref])} == {"Kessel"}
+
+
+def test_a_name_the_recogniser_wrote_is_not_taken_for_a_longer_one_cut_short() -> None:
+    for said, written in (("Mr. Kessel", "Anna Kesselring"), ("the Gazprom", "Gazpromneft")):
+        assert repairs(SPEECH.format(name=said), ARTICLE.format(full=written)) == []
+
+
+def test_a_function_word_after_a_title_that_is_no_honorific_starts_no_name() -> None:
+    got = repairs(SPEECH.format(name="our director of fence"), ARTICLE.format(full="Anna Offens"))
+    assert got == []
+
+
+def test_only_the_point_of_a_title_leaves_a_sentence_open() -> None:
+    text = "The ferry left on June 21st. Officials praised it. It took 200 ms. Results were good."
+    assert {c.text for c in mine_candidates([Reference("a.txt", "", text)])} == {"June"}

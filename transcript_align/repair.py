@@ -7,7 +7,7 @@ all of:
 - a **candidate** from an aligned article: a name (capitalised tokens that do
   not merely start a sentence, multi-word names, acronyms) or a rare word;
 - a **suspicious span** in the transcript: 1–3 tokens, no function word at
-  its edges (unless a title or the rest of the name stands on that side),
+  its edges (unless an honorific or the rest of the name stands on that side),
   with at least one token that is rare or unknown in English (a common,
   correctly spelled word is usually what was said);
 - **likeness** in spelling and sound (Metaphone keys, Indel and Jaro-Winkler
@@ -545,9 +545,9 @@ def _slot(
             if tuple(said[q : q + 2]) != tuple(right):
                 continue
             first, last = owner[p], owner[q - 1] + 1
-            if owner[p - 1] == first or owner[q] == last - 1 or last - first > MAX_SPAN:
-                return None  # the seam falls inside a token
-            return first, last
+            if owner[p - 1] != first and owner[q] != last - 1 and last - first <= MAX_SPAN:
+                return first, last
+            break  # the seam falls inside a token, or too many words: try another place
     return None
 
 
@@ -588,7 +588,12 @@ def _starts_sentence(text: str, start: int) -> bool:
         w = j
         while w > 0 and text[w - 1].isalpha():
             w -= 1
-        return text[w : j + 1].lower() not in TITLE_ABBREVIATIONS
+        title = text[w : j + 1]  # "Dr", not "ms" (milliseconds) nor the "st" of "21st"
+        return not (
+            title[0].isupper()
+            and title.lower() in TITLE_ABBREVIATIONS
+            and (w == 0 or not text[w - 1].isalnum())
+        )
     return True
 
 
@@ -655,8 +660,8 @@ def suspicious_spans(
     pool", "row more a"), but most common words are just words. Function
     words never stand at a span's edge, except a bare vowel ("a", "oh") in
     such a run, which is often a syllable of the name, and one on the side
-    of a title or of the rest of a name ("mister more me ra", "sore in Ben
-    Rovoyo").
+    of an honorific or of the rest of a name ("mister more me ra", "sore in
+    Ben Rovoyo").
     """
     tokens = transcript.tokens
     n = len(tokens)
@@ -716,13 +721,14 @@ def _open_edge(
     transcript: Transcript, edge: int, outside: int, neighbours: Collection[str]
 ) -> bool:
     """Whether function word ``edge`` may end a span: a bare vowel, or the word on its
-    outer side (``outside``) is a title or the rest of a name, so the run is a name."""
+    outer side (``outside``) is an honorific or the rest of a name, so the run is a
+    name ("mister more me ra"; but "director of fence" is no name)."""
     tokens = transcript.tokens
     if _bare_vowel(tokens[edge].text):
         return True
     if not 0 <= outside < len(tokens):
         return False
-    if outside < edge and _after_title(tokens, edge):
+    if outside < edge and tokens[outside].units[-1:] in _HONORIFICS:
         return True
     return _key(tokens[outside].text) in neighbours
 
@@ -918,9 +924,9 @@ def features(
     common_changed = 0
     one_to_one = len(span_words) == len(cand_words)
     # A rare word a name starts with is as likely the name cut short ("tamar" for
-    # "Tamarek"), unless the recogniser wrote it as a term of its own ("CoV", "COVID").
-    plain = span.text.islower() or span.text.istitle()
-    real_enough = 3.0 if cand.kind == "name" and plain else 1.0
+    # "Tamarek"), unless the recogniser wrote it as a name or term it knows ("Kessel"
+    # is not "Kesselring", "CoV" not "COVID").
+    real_enough = 3.0 if cand.kind == "name" and span.text.islower() else 1.0
     for w in changed:
         if one_to_one and any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
             return None  # a common word or given name expanded: "Chris" → "Christopher"
@@ -1015,8 +1021,8 @@ def _needless_vowel(span: Span, cand: Candidate, transcript: Transcript, similar
 
 
 def _edges_fit(span: Span, cand: Candidate, transcript: Transcript) -> bool:
-    """Whether a function word at the span's edge has this name's title or the rest
-    of this name on its outer side (what let :func:`suspicious_spans` keep it)."""
+    """Whether a function word at the span's edge has an honorific or the rest of this
+    name on its outer side (what let :func:`suspicious_spans` keep it)."""
     return all(
         _token_info(transcript.tokens[edge].text)[0]
         or _open_edge(transcript, edge, outside, cand.neighbours)
