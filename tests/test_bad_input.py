@@ -212,8 +212,7 @@ def _bad(name: str) -> Path:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("srt-negative-time.srt", "negative time -00:00:01,000"),
-        ("srt-huge-time.srt", "beyond 100 hours"),
+        ("srt-huge-time.srt", "no usable cue time (cue 1 (line 2): time 999:00:00,000 is beyond"),
         ("json3-infinite-time.json", "tStartMs=inf is not a number"),
         ("json3-nan-time.json", "dDurationMs=nan is not a number"),
         ("whisper-1e308-seconds.json", "beyond 100 hours"),
@@ -246,6 +245,11 @@ def test_unusable_transcript_file_exits_3(tmp_path: Path, name: str, message: st
             "non-standard arrow",
         ),
         (
+            "srt-broken-arrow.srt",
+            ["hello there", "general Kenobi", "you are a bold one"],
+            "non-standard arrow",
+        ),
+        (
             "srt-overlap-disorder.srt",
             ["hello there", "general Kenobi", "you are a bold one"],
             "out of order",
@@ -270,18 +274,57 @@ def test_malformed_cues_are_repaired_and_noted(
 
 def test_overlapping_and_backwards_cues_keep_their_times() -> None:
     t = read_transcript(str(_bad("srt-overlap-disorder.srt")))
-    assert [(s.start, s.end) for s in t.segments] == [(1000, 6000), (3000, 3000), (5000, 9000)]
-    assert any("end before they start" in n for n in t.notes)
+    # The backwards cue (3 s to 2 s) is the last in the file: its end is guessed from
+    # its length ("general Kenobi", 14 characters at 15 a second).
+    assert [(s.start, s.end) for s in t.segments] == [(1000, 6000), (3000, 3933), (5000, 9000)]
+    assert any("cue 3 (line 10): end time 00:00:02,000 is before start" in n for n in t.notes)
     assert any("overlap" in n for n in t.notes)
 
 
-def test_unparsed_timing_line_keeps_every_word() -> None:
-    # "=>" is no arrow the reader knows: the line stays text of the cue before it,
-    # with a note, rather than dropping the cue's words.
-    t = read_transcript(str(_bad("srt-broken-arrow.srt")))
-    words = " ".join(s.text for s in t.segments).split()
-    assert {"hello", "there", "general", "Kenobi", "bold", "one"} <= set(words)
-    assert t.notes
+@pytest.mark.parametrize(
+    ("name", "strict_error"),
+    [
+        ("srt-broken-arrow.srt", "cue 3 (line 10): non-standard arrow '=>'"),
+        ("srt-negative-time.srt", "cue 1 (line 2): negative time -00:00:01,000"),
+        ("srt-overlap-disorder.srt", "cue 3 (line 10): end time 00:00:02,000 is before start"),
+    ],
+)
+def test_broken_timing_lines_are_repaired_unless_strict(
+    tmp_path: Path, name: str, strict_error: str
+) -> None:
+    path = tmp_path / name
+    shutil.copyfile(_bad(name), path)
+    before = snapshot(tmp_path)
+    out = tmp_path / "out.vtt"
+    args = (path, "--refs", EXAMPLE / "articles", "--out", out)
+    result = run(*args, "--strict")
+    failed_cleanly(result, path, strict_error)
+    assert snapshot(tmp_path) == before
+    report = report_of(run(*args, "--json"))
+    words = " ".join(s["original"] for s in report["segments"]).split()
+    assert {"hello", "there"} <= set(words)
+    line = strict_error.split("(")[1].split(")")[0]  # "line 10"
+    notes = report["transcript"]["notes"]
+    assert any(line in n for n in notes), notes
+    assert read_transcript(str(out)).format == "vtt"
+
+
+def test_the_example_of_a_broken_arrow_and_a_backwards_time(tmp_path: Path) -> None:
+    path = tmp_path / "talk.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nhello\n\n"
+        "2\n00:00:05,000 -> 00:00:03,000\nbroken arrow\n",
+        encoding="utf-8",
+    )
+    report = report_of(run(path, "--refs", EXAMPLE / "articles", "--json"))
+    assert [(s["start"], s["end"], s["original"]) for s in report["segments"]] == [
+        (1.0, 2.0, "hello"), (5.0, 5.8, "broken arrow"),
+    ]  # fmt: skip
+    assert any(n.startswith("cue 2 (line 6): end time") for n in report["transcript"]["notes"])
+    result = run(path, "--refs", EXAMPLE / "articles", "--strict")
+    failed_cleanly(
+        result, path, "cue 2 (line 6): end time 00:00:03,000 is before start time 00:00:05,000"
+    )
 
 
 def test_stray_webvtt_header_is_not_read_as_words() -> None:

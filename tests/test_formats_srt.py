@@ -133,30 +133,73 @@ def test_empty_cues_are_dropped_and_noted() -> None:
 
 
 def test_end_before_start_is_repaired_and_noted() -> None:
-    parsed = read("1\n00:00:05,000 --> 00:00:04,000\nx\n")
-    assert [(s.start, s.end) for s in parsed.segments] == [(5000, 5000)]
-    assert any("end before they start" in n for n in parsed.notes)
-
-
-def test_negative_time_is_an_error_naming_cue_and_line() -> None:
-    text = "1\n00:00:01,000 --> 00:00:02,000\na\n\n2\n-00:00:01,000 --> 00:00:02,000\nb\n"
-    assert error(text) == "x.srt: cue 2 (line 6): negative time -00:00:01,000"
-
-
-def test_absurd_time_is_an_error() -> None:
-    assert "beyond 100 hours" in error("1\n00:00:01,000 --> 101:00:00,000\nx\n")
-
-
-def test_invalid_clock_is_an_error() -> None:
-    assert error("1\n00:00:01,000 --> 00:61:00,000\nx\n") == (
-        "x.srt: cue 1 (line 2): '00:61:00,000' is not a valid time"
+    # The start orders the cue and is kept; a last cue's end is guessed from its length.
+    parsed = read("1\n00:00:05,000 --> 00:00:04,000\nxyz\n")
+    assert [(s.start, s.end) for s in parsed.segments] == [(5000, 5200)]
+    assert parsed.notes == (
+        "cue 1 (line 2): end time 00:00:04,000 is before start time 00:00:05,000; kept its "
+        "words, times estimated from its neighbours: 00:00:05.000 --> 00:00:05.200",
     )
 
 
-def test_malformed_timing_line_is_an_error() -> None:
-    text = "1\n00:00:01,000 --> 00:00:02,000\na\n\n2\n00:00:03,000 --> 00:00:4\nb\n"
-    assert error(text) == "x.srt: line 6: malformed timing line '00:00:03,000 --> 00:00:4'"
-    assert "malformed timing line" in error("1\n00:00:01,000 --> 00:00:0\nhi\n")
+def strict_error(text: str) -> str:
+    with pytest.raises(FormatError) as info:
+        parse_transcript(text, "x.srt", strict=True)
+    message = str(info.value)
+    assert "\n" not in message
+    return message
+
+
+BETWEEN = (
+    "1\n00:00:01,000 --> 00:00:02,000\na\n\n2\n{}\nb c\n\n3\n00:00:08,000 --> 00:00:09,000\nd\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("timing", "times", "problem"),
+    [
+        ("-00:00:01,000 --> 00:00:05,000", (2000, 5000), "negative time -00:00:01,000"),
+        ("00:00:03,000 --> 101:00:00,000", (3000, 8000), "time 101:00:00,000 is beyond 100 hours"),
+        ("00:00:03,000 --> 00:61:00,000", (3000, 8000), "'00:61:00,000' is not a valid time"),
+        ("00:00:03,000 --> 00:00:4x", (3000, 8000), "'00:00:4x' is not a valid time"),
+        ("00:00:03,000 -->", (3000, 8000), "no end time"),
+        ("00:00:03,000 --> 00:00:01,000", (3000, 8000), "end time 00:00:01,000 is before"),
+        ("00:00:99,000 --> 00:00:05,000", (2000, 5000), "'00:00:99,000' is not a valid time"),
+        ("00:0x --> 00:0y", (2000, 8000), "'00:0x' is not a valid time"),
+    ],
+)
+def test_broken_times_are_taken_from_the_neighbours(
+    timing: str, times: tuple[int, int], problem: str
+) -> None:
+    text = BETWEEN.format(timing)
+    parsed = read(text)
+    assert [(s.start, s.end, s.text) for s in parsed.segments] == [
+        (1000, 2000, "a"), (*times, "b c"), (8000, 9000, "d"),
+    ]  # fmt: skip
+    (note,) = parsed.notes
+    assert note.startswith(f"cue 2 (line 6): {problem}"), note
+    t = parse_transcript(text, "x.srt")
+    assert [tok.estimated for tok in t.tokens] == [True] * 4
+    assert strict_error(text).startswith(f"x.srt: cue 2 (line 6): {problem}")
+
+
+@pytest.mark.parametrize("arrow", ["->", "=>", "-->>", "==>", "—>"])
+def test_odd_arrows_are_read_and_refused_when_strict(arrow: str) -> None:
+    text = BETWEEN.format(f"00:00:03,000 {arrow} 00:00:04,000")
+    assert [(s.start, s.end) for s in read(text).segments][1] == (3000, 4000)
+    assert strict_error(text) == f"x.srt: cue 2 (line 6): non-standard arrow {arrow!r}"
+
+
+def test_no_usable_time_at_all_is_an_error() -> None:
+    assert error("1\n00:00:0x --> 00:00:0y\nhi\n") == (
+        "x.srt: no usable cue time (cue 1 (line 2): '00:00:0x' is not a valid time; "
+        "'00:00:0y' is not a valid time)"
+    )
+
+
+def test_strict_reading_of_a_clean_file_is_the_same() -> None:
+    text = BETWEEN.format("00:00:03,000 --> 00:00:04,000")
+    assert parse_transcript(text, "x.srt", strict=True) == parse_transcript(text, "x.srt")
 
 
 def test_forced_srt_without_cues_is_an_error() -> None:

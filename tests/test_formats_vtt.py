@@ -94,23 +94,36 @@ def test_missing_header_is_an_error_when_forced() -> None:
 
 
 @pytest.mark.parametrize(
-    ("timing", "problem"),
+    ("timing", "times", "problem"),
     [
-        ("-00:01.000 --> 00:02.000", "x.vtt: cue #1 (line 3): negative time -00:01.000"),
-        (
-            "00:01.000 --> 100:00:00.001",
-            "x.vtt: cue #1 (line 3): time 100:00:00.001 is beyond 100 hours",
-        ),
-        (
-            "00:01.000 --> 00:0x.000",
-            "x.vtt: line 3: malformed timing line '00:01.000 --> 00:0x.000'",
-        ),
+        ("-00:01.000 --> 00:05.000", (2000, 5000), "negative time -00:01.000"),
+        ("00:03.000 --> 100:00:00.001", (3000, 8000), "time 100:00:00.001 is beyond 100 hours"),
+        ("00:03.000 --> 00:0x.000", (3000, 8000), "'00:0x.000' is not a valid time"),
+        ("00:03.000 -->", (3000, 8000), "no end time"),
+        ("00:03.000 --> 00:01.000 align:start", (3000, 8000), "end time 00:01.000 is before"),
     ],
 )
-def test_bad_times_are_one_line_errors(timing: str, problem: str) -> None:
+def test_bad_times_are_repaired_or_refused_when_strict(
+    timing: str, times: tuple[int, int], problem: str
+) -> None:
+    text = f"WEBVTT\n\n00:01.000 --> 00:02.000\na\n\n{timing}\nb\n\n00:08.000 --> 00:09.000\nc\n"
+    t = parse_transcript(text, "x.vtt")
+    assert [(s.start, s.end, s.text) for s in t.segments] == [
+        (1000, 2000, "a"), (*times, "b"), (8000, 9000, "c"),
+    ]  # fmt: skip
+    (note,) = t.notes
+    assert note.startswith(f"cue #2 (line 6): {problem}"), note
     with pytest.raises(FormatError) as info:
-        parse_transcript(f"WEBVTT\n\n{timing}\nHi\n", "x.vtt")
-    assert str(info.value) == problem
+        parse_transcript(text, "x.vtt", strict=True)
+    assert str(info.value).startswith(f"x.vtt: cue #2 (line 6): {problem}")
+
+
+def test_inline_word_times_in_a_cue_with_a_refused_start() -> None:
+    text = "WEBVTT\n\n00:0x.000 --> 00:03.000\nhello<00:01.500><c> world</c>\n"
+    (seg,) = parse_transcript(text, "x.vtt").segments
+    assert [(w.text, w.start, w.end) for w in seg.words] == [
+        ("hello", 1500, 1500), ("world", 1500, 3000),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

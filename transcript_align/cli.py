@@ -118,6 +118,14 @@ def align_command(
         str | None,
         typer.Option("--input-format", help="Transcript format, when detection should not decide."),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse a cue with a malformed timing line (impossible or backwards time, "
+            "missing end, odd arrow) instead of repairing it.",
+        ),
+    ] = False,
     video_url: Annotated[
         str | None,
         typer.Option("--video-url", help="Video address for ?t= links in the HTML report."),
@@ -140,7 +148,7 @@ def align_command(
         _usage(f"unknown --input-format {input_format!r}; known: {', '.join(reader_names())}")
     with _errors_to_exit():
         writer = writer_for(out, out_format) if out else None
-        t = read_transcript(transcript, format=input_format)
+        t = read_transcript(transcript, format=input_format, strict=strict)
         references = read_references(refs, exclude=[transcript])
         inputs = [transcript, *(r.path for r in references)]
         targets = [p for p in (out, report_path, html_path) if p and p != STDIN]

@@ -16,7 +16,7 @@ from ..normalize import count_tokens
 from ..textio import read_text
 from ..timeline import build_tokens
 from .aws import AwsTranscribe
-from .base import Parsed, Reader, Writer
+from .base import Parsed, Reader, Repair, Writer
 from .caption_page import CaptionPage
 from .json3 import YouTubeJson3
 from .jsonshape import EXPECTED, load_json, parse_json
@@ -75,8 +75,14 @@ def detect_format(text: str, path: str) -> str:
     return PlainText.name
 
 
-def parse_transcript(text: str, path: str, *, format: str | None = None) -> Transcript:
+def parse_transcript(
+    text: str, path: str, *, format: str | None = None, strict: bool = False
+) -> Transcript:
     """Build a :class:`Transcript` from text already read (the library entry point).
+
+    Readers repair malformed timing lines and say so in the notes; with
+    ``strict`` the first such repair is a :class:`FormatError` naming the cue
+    and line instead.
 
     >>> t = parse_transcript("00:00hello there\\n00:02general Kenobi\\n00:05bye\\n", "x.txt")
     >>> t.format, [s.text for s in t.segments], t.tokens[2].start
@@ -87,6 +93,9 @@ def parse_transcript(text: str, path: str, *, format: str | None = None) -> Tran
     if reader is None:
         raise FormatError(path, f"unknown format {name!r}; known: {', '.join(reader_names())}")
     parsed = reader.read(text, path)
+    if strict and parsed.repairs:
+        first = parsed.repairs[0]
+        raise FormatError(path, f"{first.where}: {first.problem}")
     _check_size(parsed.segments, path)
     tokens = build_tokens(parsed.segments)
     if not tokens:
@@ -114,10 +123,14 @@ def _check_size(segments: Sequence[Segment], path: str) -> None:
             )
 
 
-def read_transcript(path: str, *, format: str | None = None) -> Transcript:
-    """Read a transcript file (``-`` for standard input), detecting its format from content."""
+def read_transcript(path: str, *, format: str | None = None, strict: bool = False) -> Transcript:
+    """Read a transcript file (``-`` for standard input), detecting its format from content.
+
+    ``strict``: refuse a malformed timing line rather than repair it (see
+    :func:`parse_transcript`).
+    """
     decoded = read_text(path)
-    transcript = parse_transcript(decoded.text, path, format=format)
+    transcript = parse_transcript(decoded.text, path, format=format, strict=strict)
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
         note = f"decoded as {decoded.encoding}"
         transcript = Transcript(**{**transcript.__dict__, "notes": (*transcript.notes, note)})
@@ -156,6 +169,7 @@ __all__ = [
     "READERS",
     "WRITERS",
     "Parsed",
+    "Repair",
     "detect_format",
     "parse_transcript",
     "read_transcript",

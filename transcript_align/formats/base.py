@@ -5,7 +5,9 @@ A format is a module-level class with three static methods:
 - ``sniff(text) -> bool``: claim the text only when sure; reject look-alikes.
   Detection fails loudly when several formats claim the same text.
 - ``read(text, path) -> Parsed``: segments in source order, times in ms,
-  plus notes on anything dropped or repaired.
+  plus notes on anything dropped or repaired. A reader is lenient: what it
+  can repair it repairs and notes; a repaired timing line is also listed in
+  ``Parsed.repairs``, which strict reading turns into an error.
 - ``write(segments, source_format) -> str`` (writers only): the inverse of
   ``read``; ``read(write(x))`` keeps cue text and times.
 
@@ -23,13 +25,27 @@ from typing import ClassVar, Protocol
 from ..models import Segment
 
 
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A malformed timing line a reader repaired, which strict reading refuses instead.
+
+    ``where`` names the cue and line (``cue 2 (line 6)``), ``problem`` what was
+    wrong; ``line`` (1-based, 0 when unknown) orders repairs as in the file.
+    """
+
+    where: str
+    problem: str
+    line: int = 0
+
+
 @dataclass(frozen=True)
 class Parsed:
-    """What a reader returns: segments plus what it dropped or noticed."""
+    """What a reader returns: segments plus what it dropped, noticed or repaired."""
 
     segments: tuple[Segment, ...]
     notes: tuple[str, ...] = ()
     video_url: str | None = None
+    repairs: tuple[Repair, ...] = ()
 
 
 class Reader(Protocol):

@@ -20,7 +20,7 @@ from ..timecode import MAX_MS, format_clock, parse_clock
 from .base import Parsed
 from .cues import TIMING_LIKE, cue_lines
 from .jsonshape import looks_like_json
-from .srt import TIMING
+from .srt import timing_line
 
 _STAMP = re.compile(
     r"^\s*(?P<open>[\[(])?(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?(open)[\])])"
@@ -85,7 +85,7 @@ class CaptionPage:
         if text.lstrip().startswith("WEBVTT") or looks_like_json(text):
             return False
         # SRT timing lines start with a clock too; a page never has "start --> end" lines.
-        if any(TIMING.match(line) or TIMING_LIKE.match(line) for line in text.split("\n")):
+        if any(timing_line(line) or TIMING_LIKE.match(line) for line in text.split("\n")):
             return False
         lines = _parse_lines(text)
         run = _best_run(lines)

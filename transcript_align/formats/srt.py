@@ -6,10 +6,16 @@ or found inside a cue's text, and some tools write ``.`` for ``,``, ``->`` or
 ``—>`` for ``-->``, or odd spacing around the arrow. A cue starts at each
 timing line; the text runs to the first blank line; a number just before a
 timing line is that cue's number, not text. Markup (``<i>``, ``<font>``,
-``{\\an8}``) and entities are removed. Every repair is reported in a note;
-what cannot be repaired (a negative time, a time past 100 hours, an invalid
-time) is a one-line :class:`~transcript_align.errors.FormatError` naming the
-cue and line.
+``{\\an8}``) and entities are removed. Every repair is reported in a note.
+
+A timing line is read leniently: a time that is invalid (``00:61:00``),
+negative or past 100 hours, an end before the start, a missing end, or an
+odd arrow (``->``, ``=>``, ``-->>``) does not sink the file. The cue keeps
+its words and takes the times it lacks from its neighbours (see
+:func:`~transcript_align.formats.cues.estimate_times`); each repair is a
+note naming the cue and line, and a :class:`~transcript_align.formats.base.Repair`
+that strict reading refuses. This hand-written reader, rather than pysubs2,
+reads SRT because of these repairs and their notes.
 """
 
 from __future__ import annotations
@@ -21,24 +27,34 @@ from typing import ClassVar
 from ..errors import FormatError
 from ..models import Segment
 from ..timecode import format_srt
-from .base import Parsed
+from .base import Parsed, Repair
 from .cues import (
     TIMING_LIKE,
     Cue,
     clean_srt,
     cue_lines,
-    cue_time,
     escape_srt,
-    finish,
+    finish_repaired,
+    parse_timing,
     writable_times,
 )
 
-_TIME = r"-?\d{1,4}:\d{1,2}:\d{2}(?:[.,:]\d{1,3})?|-?\d{1,2}:\d{2}[.,]\d{1,3}"
 # "-->" and the look-alikes found in hand-edited or converted files.
-_ARROW = r"(?:-\s?){1,3}>|[—–]-?>|→"
+_ARROW = r"(?:-\s?)+>+|[—–]-?>+|→|=+>+"
+# Clock-like on both sides of an arrow, whether or not the times are valid (they are
+# checked when read).
 TIMING = re.compile(
-    rf"^\s*(?P<start>{_TIME})\s*(?P<arrow>{_ARROW})\s*(?P<end>{_TIME})(?:\s+(?P<rest>.*?))?\s*$"
+    rf"^\s*(?P<start>-?\d+:\d+\S*?)\s*(?P<arrow>{_ARROW})"
+    rf"\s*(?P<end>-?\d+:\d\S*)(?:\s+(?P<rest>.*?))?\s*$"
 )
+# A full SRT time and an arrow with nothing after it: a timing line missing its end.
+# (A short clock would be a caption page's stamp before text starting with an arrow.)
+OPEN_TIMING = re.compile(rf"^\s*(?P<start>-?\d+:\d{{2}}:\d{{2}}[.,:]\d+)\s*(?P<arrow>{_ARROW})\s*$")
+
+
+def timing_line(line: str) -> re.Match[str] | None:
+    """The match of a (possibly malformed) timing line; its ``end`` group is unset when missing."""
+    return TIMING.match(line) or OPEN_TIMING.match(line)
 
 
 def _is_number(line: str) -> bool:
@@ -58,14 +74,14 @@ class Srt:
         lines = text.lstrip().split("\n", 2)
         if _is_number(lines[0]) and len(lines) > 1:
             lines = lines[1:]
-        return bool(TIMING.match(lines[0]) or TIMING_LIKE.match(lines[0]))
+        return bool(timing_line(lines[0]) or TIMING_LIKE.match(lines[0]))
 
     @staticmethod
     def read(text: str, path: str) -> Parsed:
         lines = text.split("\n")
         timings = []
         for i, line in enumerate(lines):
-            if TIMING.match(line):
+            if timing_line(line):
                 timings.append(i)
             elif TIMING_LIKE.match(line):
                 raise FormatError(path, f"line {i + 1}: malformed timing line {line.strip()!r}")
@@ -80,6 +96,7 @@ class Srt:
             notes.append(f"dropped {len(head)} line(s) before the first cue")
 
         cues: list[Cue] = []
+        repairs: list[Repair] = []
         odd_arrows: list[tuple[int, str]] = []
         orphans: list[int] = []
         unnumbered = 0
@@ -101,12 +118,12 @@ class Srt:
                 stop -= 1
             where = f"{label} (line {t + 1})"
 
-            m = TIMING.match(lines[t])
+            m = timing_line(lines[t])
             assert m is not None  # timings holds matching lines only
             if m.group("arrow") != "-->":
                 odd_arrows.append((t + 1, m.group("arrow")))
-            start = cue_time(m.group("start"), path, where)
-            end = cue_time(m.group("end"), path, where)
+                repairs.append(Repair(where, f"non-standard arrow {m.group('arrow')!r}", t + 1))
+            start, end, problems = parse_timing(m.group("start"), m.groupdict().get("end"))
 
             body = lines[t + 1 : stop]
             blank = next((i for i, line in enumerate(body) if not line.strip()), len(body))
@@ -117,7 +134,7 @@ class Srt:
                 after = next(i for i in range(blank, len(body)) if body[i].strip())
                 orphans.append(t + 1 + after + 1)
             text = clean_srt("\n".join(body[:blank] + extra))
-            cues.append(Cue(start, end, text, where))
+            cues.append(Cue(start, end, text, where, problems=problems, line=t + 1))
 
         if odd_arrows:
             line_no, arrow = odd_arrows[0]
@@ -132,8 +149,9 @@ class Srt:
                 f"kept {len(orphans)} block(s) of text after a blank line inside the cue "
                 f"before them (first: line {orphans[0]})"
             )
-        segments, more = finish(cues)
-        return Parsed(segments, (*notes, *more))
+        segments, more, timing = finish_repaired(cues, path=path)
+        repairs = sorted([*timing, *repairs], key=lambda r: r.line)
+        return Parsed(segments, (*notes, *more), repairs=tuple(repairs))
 
     @staticmethod
     def write(segments: Sequence[Segment], source_format: str) -> str:
@@ -155,7 +173,7 @@ class Srt:
 
 def _escape_line(line: str) -> str:
     line = escape_srt(line)
-    if TIMING.match(line) or TIMING_LIKE.match(line):
+    if timing_line(line) or TIMING_LIKE.match(line):
         # Text that reads as a timing line under a lenient arrow ("->", "→").
         line = line.replace(">", "&gt;").replace("→", "&#8594;")
     return line

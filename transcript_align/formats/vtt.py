@@ -13,6 +13,11 @@ and 10 ms "snapshot" cues show the finished line once more. When a file has
 inline times or rolls that way, leading cue lines that repeat the lines
 already read are dropped, so every word is read once, in order; a line with
 inline times is always new. Inline times become :attr:`Segment.words`.
+
+Cue times are read leniently, as in SRT: an invalid, negative or backwards
+time or a missing end is repaired from the neighbouring cues and noted (and
+refused by strict reading). This hand-written reader, rather than pysubs2,
+reads WebVTT for the rolling captions, word times, speakers and repairs.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import ClassVar
 
@@ -28,10 +33,22 @@ from ..errors import FormatError
 from ..models import Segment, Word
 from ..timecode import format_vtt
 from .base import Parsed
-from .cues import TIMING_LIKE, Cue, cue_lines, cue_time, escape_vtt, finish, writable_times
+from .cues import (
+    TIMING_LIKE,
+    Cue,
+    cue_lines,
+    cue_time,
+    escape_vtt,
+    finish_repaired,
+    parse_timing,
+    writable_times,
+)
 
-_TIME = r"-?(?:\d{1,4}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s+(?P<settings>.*))?$")
+# Clock-like times, checked when read; nothing after the arrow is a missing end.
+TIMING = re.compile(
+    r"^\s*(?P<start>-?\d+:\d+\S*?)\s*-->"
+    r"\s*(?:(?P<end>-?\d+:\d\S*)(?:\s+(?P<settings>.*))?)?\s*$"
+)
 _INLINE_TIME = re.compile(r"<(\d{1,4}:\d{2}(?::\d{2})?\.\d{3})>")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
 _TAG = re.compile(r"<[^<>\n]*>")
@@ -56,12 +73,13 @@ class _Line:
 
 @dataclass(frozen=True, slots=True)
 class _RawCue:
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     line: int
     label: str
     lines: tuple[_Line, ...]
     speaker: str | None
+    problems: tuple[str, ...] = ()
 
 
 def _clean(raw: str) -> str:
@@ -103,13 +121,14 @@ class WebVtt:
             words = tuple(w for ln in shown for w in _words(ln, raw, path))
             text = "\n".join(ln.text for ln in shown)
             label = f"{raw.label} (line {raw.line})"
-            cues.append(Cue(raw.start, raw.end, text, label, words, raw.speaker))
+            cue = Cue(raw.start, raw.end, text, label, words, raw.speaker, raw.problems, raw.line)
+            cues.append(cue)
         if duplicates:
             notes.append(f"removed {duplicates} duplicate line(s) repeated by rolling captions")
         if any(c.words for c in cues):
             notes.append("used the inline word times")
-        segments, more = finish(cues)
-        return Parsed(segments, (*notes, *more))
+        segments, more, repairs = finish_repaired(cues, path=path)
+        return Parsed(segments, (*notes, *more), repairs=repairs)
 
     @staticmethod
     def write(segments: Sequence[Segment], source_format: str) -> str:
@@ -164,18 +183,16 @@ def _cues(lines: list[str], top: int, path: str) -> tuple[list[_RawCue], list[st
 
         ident = lines[t - 1].strip() if t - 1 >= region_start and lines[t - 1].strip() else ""
         label = f"cue {ident!r}" if ident else f"cue #{k + 1}"
-        where = f"{label} (line {t + 1})"
         m = TIMING.match(lines[t])
         assert m is not None  # timings holds matching lines only
-        start = cue_time(m.group("start"), path, where)
-        stop = cue_time(m.group("end"), path, where)
+        start, stop, problems = parse_timing(m.group("start"), m.group("end"))
         payload = lines[t + 1 : end]
         voice = next((v for v in map(_VOICE.search, payload) if v), None)
         speaker = " ".join(html.unescape(voice.group(1)).split()) if voice else None
         cue_lines_ = tuple(
             _Line(raw, _clean(raw), bool(_INLINE_TIME.search(raw))) for raw in payload
         )
-        cues.append(_RawCue(start, stop, t + 1, label, cue_lines_, speaker or None))
+        cues.append(_RawCue(start, stop, t + 1, label, cue_lines_, speaker or None, problems))
         region_start = end
 
     if cues:
@@ -197,9 +214,7 @@ def _attach(cues: list[_RawCue], gap: list[tuple[int, list[str]]], orphans: list
         orphans.append(first_line + 1)
         prev = cues[-1]
         extra = tuple(_Line(b, _clean(b), False) for b in block)
-        cues[-1] = _RawCue(
-            prev.start, prev.end, prev.line, prev.label, prev.lines + extra, prev.speaker
-        )
+        cues[-1] = replace(prev, lines=prev.lines + extra)
 
 
 def _gap_blocks(
@@ -267,18 +282,20 @@ def _words(line: _Line, cue: _RawCue, path: str) -> list[Word]:
     if not line.timed:
         return []
     parts = _INLINE_TIME.split(line.raw)
-    starts = [cue.start]
     where = f"{cue.label} (line {cue.line})"
-    starts += [cue_time(stamp, path, where) for stamp in parts[1::2]]
+    inline = [cue_time(stamp, path, where) for stamp in parts[1::2]]
+    # A cue whose own start was refused starts at its first word time.
+    first = cue.start if cue.start is not None else inline[0]
+    starts = [first, *inline]
     chunks = parts[0::2]
     words: list[Word] = []
-    floor = cue.start
+    floor = first
     for i, chunk in enumerate(chunks):
         text = _clean(chunk)
         if not text:
             continue
         start = max(starts[i], floor)
-        end = starts[i + 1] if i + 1 < len(starts) else max(cue.end, start)
+        end = starts[i + 1] if i + 1 < len(starts) else max(cue.end or start, start)
         end = max(end, start)
         words.append(Word(text, start, end))
         floor = start
