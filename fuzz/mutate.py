@@ -30,7 +30,10 @@ TOKENS = [
     b'"segs":', b'"utf8":', b'"words":', b'"word":', b"\xe2\x80\x9c", b"\xe2\x80\x9d",
     b"\xc2\xab", b"\xc2\xbb", b"\xe2\x80\x9e", b"'", b"\xe2\x80\x99", b"<p>", b"</p>",
     b"<html><body>", b"<script>", b"# ", b"---\n", b"> ", b"said", b"\xef\xbb\xbf", b"\x00",
-    b"\xff", b"\xe2\x80\xa6",
+    b"\xff", b"\xe2\x80\xa6", b"=>", b"-->>", b"[Script Info]\n", b"[Events]\n",
+    b"[V4 Styles]\n", b"Dialogue: 0,", b"Comment: ", b"\\N", b"{\\i1}", b"{\\p1}",
+    b'<tt xmlns="http://www.w3.org/ns/ttml">', b'<p begin="', b'" end="', b"<br/>", b"<SAMI>",
+    b"<SYNC Start=", b"&nbsp;", b"{1}{1}", b"{25}{50}", b"[10][20]", b"|",
 ]  # fmt: skip
 
 

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transcript_align.errors import AlignError
-from transcript_align.formats import parse_transcript, reader_names, write_segments
+from transcript_align.formats import (
+    READERS,
+    WRITERS,
+    parse_transcript,
+    reader_names,
+    write_segments,
+)
 from transcript_align.models import Transcript
 from transcript_align.quotes import extract_quotes
 from transcript_align.references import ReferenceKind, parse_reference
@@ -70,6 +76,8 @@ def _check_transcript(t: Transcript) -> None:
         (seg.speaker or "").encode("utf-8")
         for w in seg.words:
             w.text.encode("utf-8")
+        if seg.start is not None and seg.end is not None:
+            assert seg.start <= seg.end, "a segment must not end before it starts"
         if seg.start is not None:
             assert 0 <= seg.start <= MAX_MS
         if seg.end is not None:
@@ -89,6 +97,19 @@ def _reader(format: str | None) -> Callable[[bytes], None]:
 
     run.__name__ = f"read_{format or 'auto'}"
     return run
+
+
+def run_strict(data: bytes) -> None:
+    """Strict reading refuses what lenient reading repairs, and otherwise reads the same."""
+    text = _text(data)
+    if text is None:
+        return
+    try:
+        strict = parse_transcript(text, PATH, strict=True)
+    except AlignError:
+        return
+    _check_transcript(strict)
+    assert strict == parse_transcript(text, PATH), "strict and lenient reads differ"
 
 
 def _reference(kind: ReferenceKind) -> Callable[[bytes], None]:
@@ -135,7 +156,8 @@ def run_export(data: bytes) -> None:
         t = parse_transcript(text, PATH)
     except AlignError:
         return
-    for writer, reader in (("txt", None), ("srt", "srt"), ("vtt", "vtt"), ("json", None)):
+    for writer in WRITERS:
+        reader = writer if writer in READERS else None
         try:
             out = write_segments(t.segments, writer, t.format)
         except AlignError:
@@ -166,6 +188,7 @@ _REFERENCE_SEEDS = (
 def _all() -> dict[str, Target]:
     targets = [Target("read-auto", _reader(None), _TRANSCRIPT_SEEDS)]
     targets += [Target(f"read-{name}", _reader(name), _TRANSCRIPT_SEEDS) for name in reader_names()]
+    targets.append(Target("read-strict", run_strict, _TRANSCRIPT_SEEDS))
     kinds: tuple[ReferenceKind, ...] = ("txt", "md", "html")
     targets += [Target(f"reference-{kind}", _reference(kind), _REFERENCE_SEEDS) for kind in kinds]
     targets.append(Target("quotes", run_quotes, _REFERENCE_SEEDS))

@@ -39,6 +39,17 @@ def test_at_most_one_reader_claims_each_fixture(path: Path) -> None:
         ('[{"w": "hi", "start": 0.0, "end": 1.0}]', "words-json"),
         ('{"results": {"items": []}}', "aws-transcribe"),
         ('{"schema": "transcript-align/transcript@1", "segments": []}', "transcript-json"),
+        ("[Script Info]\n\n[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,,,0,0,0,,hi\n", "ass"),
+        ("[Script Info]\n\n[V4 Styles]\n\n[Events]\n", "ssa"),
+        ('<?xml version="1.0"?>\n<tt xmlns="http://www.w3.org/ns/ttml"><body/></tt>', "ttml"),
+        ('<tt:tt xmlns:tt="http://www.w3.org/ns/ttml"></tt:tt>', "ttml"),
+        ("<sami><body><sync start=0><p>hi</p></sync></body></sami>", "sami"),
+        ("{0}{25}hi\n{30}{50}there|again\n", "microdvd"),
+        ("[0][25]hi\n[30][50]there\n", "mpl2"),
+        ("Subtitles:\n{0}{25}hi\n", "plain"),
+        ("[0][25] hi\n[30] there\n", "plain"),
+        ("<tt>no namespace</tt>\n", "plain"),
+        ("Notes from [Script Info] day\n", "plain"),
     ],
 )
 def test_detected_from_content(text: str, expected: str) -> None:
@@ -106,5 +117,5 @@ def test_a_named_format_skips_detection() -> None:
 
 
 def test_unknown_format_name() -> None:
-    with pytest.raises(FormatError, match="unknown format 'ass'"):
-        parse_transcript("x", "x.ass", format="ass")
+    with pytest.raises(FormatError, match="unknown format 'stl'"):
+        parse_transcript("x", "x.stl", format="stl")

@@ -50,6 +50,12 @@ def test_every_format_has_a_fixture() -> None:
         "transcript-json",
         "caption-page",
         "plain",
+        "ass",
+        "ssa",
+        "ttml",
+        "sami",
+        "microdvd",
+        "mpl2",
     }
 
 

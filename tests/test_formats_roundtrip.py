@@ -8,10 +8,11 @@ lines (:func:`cue_lines`); the JSON export keeps text exactly.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transcript_align.formats import detect_format, write_segments
+from transcript_align.formats import READERS, detect_format, write_segments
 from transcript_align.formats.caption_page import CaptionPage
 from transcript_align.formats.cues import cue_lines
 from transcript_align.formats.plain import PlainText
@@ -162,3 +163,52 @@ def test_plain_txt_round_trip(texts: list[str]) -> None:
     back = PlainText.read(write_segments(segments, "txt", "plain"), "x.txt").segments
     lines = [line.strip() for t in texts for line in t.split("\n") if line.strip()]
     assert [s.text for s in back] == lines
+
+
+# The formats written through pysubs2 (and SAMI), with the largest time error their
+# resolution allows: ASS/SSA store hundredths, MPL2 tenths, MicroDVD frames (23.976 fps).
+SUBTITLE_RESOLUTION = {"ass": 5, "ssa": 5, "ttml": 0, "sami": 0, "microdvd": 21, "mpl2": 50}
+# Words of letters, digits and punctuation, markup look-alikes included. Not generated:
+# braces (pysubs2 reads them as style overrides in every format, so they are written as
+# parentheses), backslashes (ASS escapes), "|" (a line break in MicroDVD and MPL2), "/"
+# (italics at the start of an MPL2 line).
+SUB_WORD = st.one_of(
+    st.text(st.characters(categories=("L", "N")), min_size=1, max_size=8),
+    st.sampled_from(["<b>", "</i>", "&", "&amp;", "AT&T", "<", ">", "-->", "12:30", "é", "日本"]),
+    st.sampled_from(list(".,;:!?'\"-%$#@*()[]")),
+)
+SUB_TEXT = st.lists(
+    st.tuples(SUB_WORD, st.sampled_from([" ", " ", "\n"])), min_size=1, max_size=8
+).map(lambda pairs: "".join(w + sep for w, sep in pairs))
+
+
+def _one_at_a_time(segments: list[Segment]) -> list[Segment]:
+    """SAMI shows one caption at a time: each cue ends by the time the next starts."""
+    out = []
+    for k, s in enumerate(segments):
+        end = s.end if k + 1 == len(segments) else min(s.end or 0, segments[k + 1].start or 0)
+        out.append(Segment(s.index, s.text, s.start, end))
+    return out
+
+
+@pytest.mark.parametrize("fmt", sorted(SUBTITLE_RESOLUTION))
+@settings(max_examples=150, deadline=None)
+@given(segments=timed_segments(text=SUB_TEXT))
+def test_subtitle_round_trip_keeps_every_word_and_cue_time(
+    fmt: str, segments: list[Segment]
+) -> None:
+    if fmt == "sami":
+        segments = _one_at_a_time(segments)
+    out = write_segments(segments, fmt, "srt")
+    assert detect_format(out, "x.sub") == fmt
+    back = READERS[fmt].read(out, "x.sub").segments
+    assert [s.text.split() for s in back] == [s.text.split() for s in segments]
+    assert [s.text for s in back] == ["\n".join(cue_lines(s.text)) for s in segments]
+    tolerance = SUBTITLE_RESOLUTION[fmt]
+    for s, b in zip(segments, back):
+        assert s.start is not None and s.end is not None and b.start is not None
+        assert b.end is not None
+        assert abs(b.start - s.start) <= tolerance and abs(b.end - s.end) <= tolerance
+    if fmt in ("ass", "ssa"):
+        speakers = [" ".join((s.speaker or "").split()).replace(",", ";") or None for s in segments]
+        assert [s.speaker for s in back] == speakers

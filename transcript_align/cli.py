@@ -61,8 +61,9 @@ def align_command(
     transcript: Annotated[
         str,
         typer.Argument(
-            help="Transcript file (caption page, SRT, WebVTT, YouTube json3, Whisper or "
-            "AWS Transcribe JSON, timed word list, plain text), or - for standard input.",
+            help="Transcript file (caption page, SRT, WebVTT, ASS/SSA, TTML, SAMI, MicroDVD, "
+            "MPL2, YouTube json3, Whisper or AWS Transcribe JSON, timed word list, plain text), "
+            "or - for standard input.",
             show_default=False,
         ),
     ],
@@ -77,14 +78,16 @@ def align_command(
         typer.Option(
             "--out",
             "-o",
-            help="Write the corrected transcript here (.txt .srt .vtt .json; - for stdout).",
+            help="Write the corrected transcript here (.txt .srt .vtt .json .ass .ssa .ttml "
+            ".smi .sub; - for stdout).",
         ),
     ] = None,
     out_format: Annotated[
         str | None,
         typer.Option(
             "--format",
-            help="Format of --out when the extension does not say (txt, srt, vtt, json).",
+            help="Format of --out when the extension does not say (txt, srt, vtt, json, ass, "
+            "ssa, ttml, sami, microdvd, mpl2).",
         ),
     ] = None,
     json_out: Annotated[

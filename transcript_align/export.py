@@ -123,7 +123,7 @@ def corrected_segments(
 def export_transcript(
     transcript: Transcript, corrections: Sequence[Correction], writer: str
 ) -> str:
-    """The corrected transcript rendered by a writer (``txt``, ``srt``, ``vtt``, ``json``)."""
+    """The corrected transcript rendered by a writer (an id of ``formats.WRITERS``: ``srt``…)."""
     return write_segments(corrected_segments(transcript, corrections), writer, transcript.format)
 
 

@@ -22,6 +22,7 @@ from .json3 import YouTubeJson3
 from .jsonshape import EXPECTED, load_json, parse_json
 from .plain import PlainText
 from .srt import Srt
+from .subtitles import Ass, MicroDvd, Mpl2, Sami, Ssa, Ttml
 from .transcript_json import TranscriptJson
 from .vtt import WebVtt
 from .whisper import WhisperJson
@@ -36,6 +37,12 @@ READERS: dict[str, type[Reader]] = {
     WordList.name: WordList,
     AwsTranscribe.name: AwsTranscribe,
     TranscriptJson.name: TranscriptJson,
+    Ass.name: Ass,
+    Ssa.name: Ssa,
+    Ttml.name: Ttml,
+    Sami.name: Sami,
+    MicroDvd.name: MicroDvd,
+    Mpl2.name: Mpl2,
 }
 """Formats that can claim a text when sniffing. Plain text is the fallback."""
 
@@ -44,8 +51,27 @@ WRITERS: dict[str, type[Writer]] = {
     "srt": Srt,
     "vtt": WebVtt,
     "json": TranscriptJson,
+    Ass.name: Ass,
+    Ssa.name: Ssa,
+    Ttml.name: Ttml,
+    Sami.name: Sami,
+    MicroDvd.name: MicroDvd,
+    Mpl2.name: Mpl2,
 }
-EXTENSIONS: dict[str, str] = {".txt": "txt", ".srt": "srt", ".vtt": "vtt", ".json": "json"}
+EXTENSIONS: dict[str, str] = {
+    ".txt": "txt",
+    ".srt": "srt",
+    ".vtt": "vtt",
+    ".json": "json",
+    ".ass": Ass.name,
+    ".ssa": Ssa.name,
+    ".ttml": Ttml.name,
+    ".dfxp": Ttml.name,
+    ".smi": Sami.name,
+    ".sami": Sami.name,
+    ".sub": MicroDvd.name,
+}
+"""Output extensions. MPL2 has none of its own (its files are ``.txt``): ``--format mpl2``."""
 MAX_TRANSCRIPT_WORDS = 1_000_000
 """Transcripts with more words are refused: about 100 hours of speech, and ~1 GB of memory."""
 
