@@ -84,16 +84,22 @@ def _check_transcript(t: Transcript) -> None:
             assert 0 <= seg.end <= MAX_MS
 
 
+def _read(data: bytes, format: str | None = None, strict: bool = False) -> Transcript | None:
+    """The transcript read from ``data``; ``None`` when it is refused (a fine outcome)."""
+    text = _text(data)
+    if text is None:
+        return None
+    try:
+        return parse_transcript(text, PATH, format=format, strict=strict)
+    except AlignError:
+        return None
+
+
 def _reader(format: str | None) -> Callable[[bytes], None]:
     def run(data: bytes) -> None:
-        text = _text(data)
-        if text is None:
-            return
-        try:
-            t = parse_transcript(text, PATH, format=format)
-        except AlignError:
-            return
-        _check_transcript(t)
+        t = _read(data, format)
+        if t is not None:
+            _check_transcript(t)
 
     run.__name__ = f"read_{format or 'auto'}"
     return run
@@ -101,15 +107,10 @@ def _reader(format: str | None) -> Callable[[bytes], None]:
 
 def run_strict(data: bytes) -> None:
     """Strict reading refuses what lenient reading repairs, and otherwise reads the same."""
-    text = _text(data)
-    if text is None:
-        return
-    try:
-        strict = parse_transcript(text, PATH, strict=True)
-    except AlignError:
-        return
-    _check_transcript(strict)
-    assert strict == parse_transcript(text, PATH), "strict and lenient reads differ"
+    strict = _read(data, strict=True)
+    if strict is not None:
+        _check_transcript(strict)
+        assert strict == _read(data), "strict and lenient reads differ"
 
 
 def _reference(kind: ReferenceKind) -> Callable[[bytes], None]:

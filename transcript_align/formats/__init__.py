@@ -15,6 +15,7 @@ from ..models import Segment, Transcript
 from ..normalize import count_tokens
 from ..textio import read_text
 from ..timeline import build_tokens
+from . import subtitles
 from .aws import AwsTranscribe
 from .base import Parsed, Reader, Repair, Writer
 from .caption_page import CaptionPage
@@ -22,7 +23,6 @@ from .json3 import YouTubeJson3
 from .jsonshape import EXPECTED, load_json, parse_json
 from .plain import PlainText
 from .srt import Srt
-from .subtitles import Ass, MicroDvd, Mpl2, Sami, Ssa, Ttml
 from .transcript_json import TranscriptJson
 from .vtt import WebVtt
 from .whisper import WhisperJson
@@ -37,12 +37,7 @@ READERS: dict[str, type[Reader]] = {
     WordList.name: WordList,
     AwsTranscribe.name: AwsTranscribe,
     TranscriptJson.name: TranscriptJson,
-    Ass.name: Ass,
-    Ssa.name: Ssa,
-    Ttml.name: Ttml,
-    Sami.name: Sami,
-    MicroDvd.name: MicroDvd,
-    Mpl2.name: Mpl2,
+    **{f.name: f for f in subtitles.FORMATS},
 }
 """Formats that can claim a text when sniffing. Plain text is the fallback."""
 
@@ -51,25 +46,20 @@ WRITERS: dict[str, type[Writer]] = {
     "srt": Srt,
     "vtt": WebVtt,
     "json": TranscriptJson,
-    Ass.name: Ass,
-    Ssa.name: Ssa,
-    Ttml.name: Ttml,
-    Sami.name: Sami,
-    MicroDvd.name: MicroDvd,
-    Mpl2.name: Mpl2,
+    **{f.name: f for f in subtitles.FORMATS},
 }
 EXTENSIONS: dict[str, str] = {
     ".txt": "txt",
     ".srt": "srt",
     ".vtt": "vtt",
     ".json": "json",
-    ".ass": Ass.name,
-    ".ssa": Ssa.name,
-    ".ttml": Ttml.name,
-    ".dfxp": Ttml.name,
-    ".smi": Sami.name,
-    ".sami": Sami.name,
-    ".sub": MicroDvd.name,
+    ".ass": "ass",
+    ".ssa": "ssa",
+    ".ttml": "ttml",
+    ".dfxp": "ttml",
+    ".smi": "sami",
+    ".sami": "sami",
+    ".sub": "microdvd",
 }
 """Output extensions. MPL2 has none of its own (its files are ``.txt``): ``--format mpl2``."""
 MAX_TRANSCRIPT_WORDS = 1_000_000

@@ -240,3 +240,7 @@ class Sami:
 def _sami_text(line: str) -> str:
     # Braces would be read as style overrides, as in the pysubs2 formats.
     return html.escape(line.replace("{", "(").replace("}", ")"), quote=False)
+
+
+FORMATS = (Ass, Ssa, Ttml, Sami, MicroDvd, Mpl2)
+"""Every format of this module: each reads and writes."""
