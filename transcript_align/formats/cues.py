@@ -203,7 +203,7 @@ def finish_repaired(
         notes.append(f"dropped {len(empty)} {kind}(s) with no text (first: {empty[0].label})")
     kept = [c for c in cues if c.text.strip()]
     times = estimate_times(kept, path)
-    notes += _repair_notes([(c, t) for c, t in zip(kept, times) if c.problems])
+    notes += _repair_notes([(c, t) for c, t in zip(kept, times) if c.problems], kind)
     placed = list(zip(times, kept))
 
     disorder = sum(1 for a, b in pairwise(placed) if b[0][0] < a[0][0])
@@ -248,12 +248,17 @@ def estimate_times(cues: Sequence[Cue], path: str = "-") -> list[tuple[int, int]
     if cues and all(c.start is None and c.end is None for c in cues):
         first = cues[0]
         raise FormatError(path, f"no usable cue time ({first.label}: {'; '.join(first.problems)})")
+    # The first time given after each cue, found in one pass from the end.
+    following: list[int | None] = [None] * len(cues)
+    for i in range(len(cues) - 2, -1, -1):
+        n = cues[i + 1]
+        following[i] = next((t for t in (n.start, n.end) if t is not None), following[i + 1])
     out: list[tuple[int, int]] = []
     for i, c in enumerate(cues):
         if c.start is not None and c.end is not None:
             out.append((c.start, c.end))
             continue
-        after = next((t for n in cues[i + 1 :] for t in (n.start, n.end) if t is not None), None)
+        after = following[i]
         before = out[-1][1] if out else None
         start = c.start
         said = round(1000 * len(c.text) / CHARS_PER_SECOND)
@@ -271,7 +276,7 @@ def estimate_times(cues: Sequence[Cue], path: str = "-") -> list[tuple[int, int]
     return out
 
 
-def _repair_notes(repaired: Sequence[tuple[Cue, tuple[int, int]]]) -> list[str]:
+def _repair_notes(repaired: Sequence[tuple[Cue, tuple[int, int]]], kind: str) -> list[str]:
     """One note per cue whose times were repaired (the first few), then a count of the rest."""
     notes = []
     for cue, (start, end) in repaired[:MAX_REPAIR_NOTES]:
@@ -281,7 +286,7 @@ def _repair_notes(repaired: Sequence[tuple[Cue, tuple[int, int]]]) -> list[str]:
         )
     rest = len(repaired) - MAX_REPAIR_NOTES
     if rest > 0:
-        notes.append(f"and {rest} more cue(s) with times estimated from their neighbours")
+        notes.append(f"and {rest} more {kind}(s) with times estimated from their neighbours")
     return notes
 
 
