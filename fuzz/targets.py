@@ -76,7 +76,8 @@ def _check_transcript(t: Transcript) -> None:
         (seg.speaker or "").encode("utf-8")
         for w in seg.words:
             w.text.encode("utf-8")
-        if seg.start is not None and seg.end is not None:
+        # Readers repair a cue ending before it starts; the tool's own export is read as written.
+        if seg.start is not None and seg.end is not None and t.format != "transcript-json":
             assert seg.start <= seg.end, "a segment must not end before it starts"
         if seg.start is not None:
             assert 0 <= seg.start <= MAX_MS
