@@ -283,3 +283,15 @@ def test_writer_fills_a_missing_time_from_the_neighbours() -> None:
         (1000, 3000, "b"),
         (3000, 4000, "c"),
     ]
+
+
+@pytest.mark.parametrize("filler", ["-", "=", "- "])
+def test_a_long_line_of_dashes_is_read_in_linear_time(filler: str) -> None:
+    # Timing-line patterns used to backtrack over every split of such a line: minutes.
+    import time
+
+    text = f"1\n00:00:01,000 --> 00:00:02,000\nhi\n0:0{filler * 60_000}\n"
+    start = time.perf_counter()
+    (seg,) = read(text).segments
+    assert time.perf_counter() - start < 2
+    assert seg.text.startswith("hi\n0:0")

@@ -112,7 +112,8 @@ def escape_vtt(text: str) -> str:
 
 
 # A line that looks meant as a timing line (clock, arrow, clock), whether or not it parses.
-TIMING_LIKE = re.compile(r"^\s*-?\d+:\d+\S*\s*(?:-+\s?|[—–])>\s*-?\d+:\d")
+# The clock cannot hold a dash, so a long run of dashes is matched in linear time.
+TIMING_LIKE = re.compile(r"^\s*-?\d+:\d+[^\s\-—–]*\s*(?:-+\s?|[—–])>\s*-?\d+:\d")
 
 
 def checked_time(ms: int | None, shown: str) -> tuple[int | None, str | None]:

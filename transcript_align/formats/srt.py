@@ -39,14 +39,14 @@ from .cues import (
     writable_times,
 )
 
-# "-->" and the look-alikes found in hand-edited or converted files.
-_ARROW = r"(?:-\s?)+>+|[—–]-?>+|→|=+>+"
+# "-->" and the look-alikes found in hand-edited or converted files. Every part of a
+# timing line is bounded or cannot overlap the next, so matching stays linear in the
+# line's length (a line of 60,000 dashes is text, found so at once).
+_ARROW = r"(?:-\s?){1,3}>{1,2}|[—–]-?>{1,2}|→|={1,2}>{1,2}"
+_CLOCK = r"-?\d+:\d+[^\s\-=>—–→]*"
 # Clock-like on both sides of an arrow, whether or not the times are valid (they are
-# checked when read).
-TIMING = re.compile(
-    rf"^\s*(?P<start>-?\d+:\d+\S*?)\s*(?P<arrow>{_ARROW})"
-    rf"\s*(?P<end>-?\d+:\d\S*)(?:\s+(?P<rest>.*?))?\s*$"
-)
+# checked when read); SRT position coordinates or anything else may follow.
+TIMING = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*(?P<arrow>{_ARROW})\s*(?P<end>{_CLOCK})(?:\s.*)?$")
 # A full SRT time and an arrow with nothing after it: a timing line missing its end.
 # (A short clock would be a caption page's stamp before text starting with an arrow.)
 OPEN_TIMING = re.compile(rf"^\s*(?P<start>-?\d+:\d{{2}}:\d{{2}}[.,:]\d+)\s*(?P<arrow>{_ARROW})\s*$")

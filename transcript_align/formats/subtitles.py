@@ -65,7 +65,7 @@ def read_subtitles(text: str, path: str, format_id: str) -> Parsed:
     """Cues read by pysubs2, with the times checked and repaired like every cue format."""
     notes: list[str] = []
     fps = None
-    if format_id == "microdvd":
+    if format_id == MicroDvd.name:
         first = next((line for line in text.split("\n") if line.strip()), "")
         if not _MICRODVD_FPS_LINE.match(first):
             fps = MICRODVD_FPS

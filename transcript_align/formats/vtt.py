@@ -46,8 +46,8 @@ from .cues import (
 
 # Clock-like times, checked when read; nothing after the arrow is a missing end.
 TIMING = re.compile(
-    r"^\s*(?P<start>-?\d+:\d+\S*?)\s*-->"
-    r"\s*(?:(?P<end>-?\d+:\d\S*)(?:\s+(?P<settings>.*))?)?\s*$"
+    r"^\s*(?P<start>-?\d+:\d+[^\s\-]*)\s*-->"
+    r"\s*(?:(?P<end>-?\d+:\d\S*)(?:\s.*)?)?$"
 )
 _INLINE_TIME = re.compile(r"<(\d{1,4}:\d{2}(?::\d{2})?\.\d{3})>")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
