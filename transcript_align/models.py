@@ -206,6 +206,8 @@ class Options:
     apply: bool = True
     min_confidence: float = 0.8
     clean: bool = False
+    readable: bool = False
+    """Casing, punctuation and sentences restored, disfluencies removed (implies ``clean``)."""
     jobs: int | None = None
     """Processes for long inputs (``None``: as many as cores; results never depend on it)."""
 
