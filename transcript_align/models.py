@@ -21,6 +21,8 @@ QUOTE_STATUSES: tuple[QuoteStatus, ...] = (
 )
 ReferenceStatus = Literal["aligned", "unrelated"]
 CorrectionKind = Literal["name", "word", "number", "disfluency", "casing", "punctuation"]
+READABLE_KINDS: tuple[CorrectionKind, ...] = ("casing", "punctuation", "disfluency")
+"""Correction kinds that tidy the text rather than repair it: reports count them, not list them."""
 DiffTag = Literal["equal", "replace", "delete", "insert"]
 
 

@@ -39,22 +39,26 @@ from rapidfuzz.distance import Levenshtein
 from .export import segment_at, taken_corrections
 from .models import Correction, CorrectionKind, Evidence, Reference, Transcript
 from .normalize import text_words
-
-READABLE_KINDS: tuple[CorrectionKind, ...] = ("casing", "punctuation", "disfluency")
-"""Correction kinds the reports count rather than list."""
+from .quotes import TITLE_ABBREVIATIONS
 
 Anchor = tuple[int, int, int]
 """An article passage said in order: (first article unit, first transcript unit, length)."""
 
 SLACK = 3
 """Transcript units an anchored passage may run past its article length (misheard extras)."""
+MAX_GAP = 200
+"""Units between two runs of an article that may still be one passage said in order."""
+LONE_RUN = 8
+"""Units a run off the article's order needs to be taken as a passage said elsewhere."""
+MAX_CHAIN_LOOKBACK = 200
+"""Runs back a chain link is looked for (bounds the work on long articles)."""
 OPENS_BAR = 0.5
 """Share of the model's threshold that suffices where an aligned article opens a sentence."""
 _GLUED = re.compile(r"[.,?!;:…]+")
 _SENTENCE_MARKS = frozenset(".?!…")
 _OPENERS = re.compile(r"[.?!…:\"“«\n]")
+_CLOSING = re.compile(r"[\"”’»]")
 _KEY = re.compile(r"[^\w']+")
-_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st jr sr vs".split())
 _I_FORMS = frozenset(["i", "i'm", "i'll", "i've", "i'd", "i’m", "i’ll", "i’ve", "i’d"])
 
 
@@ -87,6 +91,10 @@ class Form:
     opens: bool
     reference: str
     context: str
+    title: bool = False
+    """The word is a title's abbreviation ("Dr."): its point ends no sentence."""
+    closes: bool = False
+    """A quote closes after the word with a comma before its attribution."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +195,7 @@ def model_from_dict(data: dict[str, object]) -> SentenceModel:
 
     def weights(d: object) -> Weights:
         assert isinstance(d, dict)
+
         def vector(name: str) -> tuple[float, ...]:
             return tuple(float(x) for x in d[name])
 
@@ -329,10 +338,8 @@ def article_forms(
     for ref, runs in zip(references, anchors):
         words = text_words(ref.text)
         word_of = [k for k in range(len(words.words)) for _ in range(_width(words.first_unit, k))]
-        for ra, ta, length in runs:
-            a = words.units[ra : ra + length]
-            b = flat[ta : ta + length + SLACK]
-            for op in Levenshtein.opcodes(list(a), b):
+        for ra, rb, ta, tb in _spans(runs):
+            for op in Levenshtein.opcodes(list(words.units[ra:rb]), flat[ta:tb]):
                 if op.tag != "equal":
                     continue
                 for d in range(op.src_end - op.src_start):
@@ -344,6 +351,59 @@ def article_forms(
                         continue
                     forms[i] = _form(ref, words.starts, words.ends, words.words, k)
     return forms
+
+
+def _spans(runs: Sequence[Anchor]) -> list[tuple[int, int, int, int]]:
+    """Article and transcript unit ranges to align: each run, and the gap up to the next one.
+
+    The runs said in the article's order (the heaviest such chain) are one
+    passage where two are less than :data:`MAX_GAP` units apart in both texts
+    with gaps of like size (the gap holds what the recogniser misheard). A run
+    off that chain stands alone if it is long (:data:`LONE_RUN`): a short one
+    is more likely a phrase said twice than a passage moved.
+    """
+    ordered = sorted(runs)
+    chain = set(_chain(ordered))
+    out: list[tuple[int, int, int, int]] = []
+    previous: tuple[int, int, int] | None = None
+    for n, (ra, ta, length) in enumerate(ordered):
+        if n not in chain:
+            if length >= LONE_RUN:
+                out.append((ra, ra + length, ta, ta + length + SLACK))
+            continue
+        if previous is not None:
+            pra, pta, plength = previous
+            ref_gap, said_gap = ra - (pra + plength), ta - (pta + plength)
+            close = 0 <= ref_gap <= MAX_GAP and 0 <= said_gap <= MAX_GAP
+            if close and abs(ref_gap - said_gap) <= max(SLACK, (ref_gap + said_gap) // 3):
+                last = out.pop()
+                out.append((last[0], ra, last[2], ta))
+        out.append((ra, ra + length, ta, ta + length + SLACK))
+        previous = (ra, ta, length)
+    return out
+
+
+def _chain(ordered: Sequence[Anchor]) -> list[int]:
+    """Indices of the runs (sorted by article position) that go forward in both texts,
+    the chain with the most units."""
+    best: list[int] = []
+    back: list[int] = []
+    for i, (ra, ta, length) in enumerate(ordered):
+        score, link = length, -1
+        for j in range(max(0, i - MAX_CHAIN_LOOKBACK), i):
+            rj, tj, lj = ordered[j]
+            if rj + lj <= ra + SLACK and tj + lj <= ta + SLACK and best[j] + length > score:
+                score, link = best[j] + length, j
+        best.append(score)
+        back.append(link)
+    if not best:
+        return []
+    i = max(range(len(best)), key=lambda k: (best[k], -k))
+    out = []
+    while i >= 0:
+        out.append(i)
+        i = back[i]
+    return out[::-1]
 
 
 def proper_nouns(references: Sequence[Reference]) -> dict[str, str]:
@@ -398,8 +458,8 @@ def readable_corrections(
     forms = article_forms(transcript, references, anchors)
     nouns = proper_nouns(references)
     punctuated = _punctuated(units)
-    marks, sources = _marks(units, forms, model, punctuated)
-    opens = [True] + [m[-1:] in _SENTENCE_MARKS for m in marks[:-1]]
+    marks, ends, sources = _marks(units, forms, model, punctuated)
+    opens = [True, *ends[:-1]]
     texts = [
         _cased(u, forms, nouns, model, opens[n], punctuated) if u.correction is None else u.text
         for n, u in enumerate(units)
@@ -436,8 +496,8 @@ def readable_corrections(
 
 def _marks(
     units: Sequence[Unit], forms: dict[int, Form], model: SentenceModel, punctuated: bool
-) -> tuple[list[str], list[float]]:
-    """The punctuation after each word, and how sure each is (1.0 for an article's)."""
+) -> tuple[list[str], list[bool], list[float]]:
+    """The punctuation after each word, whether a sentence ends there, and how sure that is."""
     n = len(units)
     marks = [u.punct for u in units]
     sure = [1.0] * n
@@ -446,9 +506,14 @@ def _marks(
     for k, u in enumerate(units):
         since += 1
         form = forms.get(u.first) if u.correction is None else None
+        if form is not None and form.closes:
+            form = None
         nxt = units[k + 1] if k + 1 < n else None
         nxt_form = forms.get(nxt.first) if nxt is not None and nxt.correction is None else None
-        if form is not None:
+        if form is not None and form.title:
+            # "Dr." as written; "Doctor" said for it takes no point.
+            marks[k] = form.punct if form.text.lower() == u.text.lower() else ""
+        elif form is not None:
             marks[k] = form.punct
             ends[k] = form.punct[-1:] in _SENTENCE_MARKS
         elif punctuated:
@@ -470,7 +535,7 @@ def _marks(
             marks[k] = stripped + "." if ends[k] else stripped
     if not punctuated:
         _questions_and_commas(units, forms, model, marks, ends)
-    return marks, sure
+    return marks, ends, sure
 
 
 def _questions_and_commas(
@@ -542,14 +607,38 @@ def _form(
 ) -> Form:
     text = ref.text
     after = text[ends[k] : starts[k + 1]] if k + 1 < len(words) else text[ends[k] :]
-    punct = "".join(c for c in after.split()[0] if c in ".,?!;:") if after.strip() else ""
-    if words[k].lower() in _ABBREVIATIONS and punct == ".":
-        punct = ""
+    glued = after.split()[0] if after.strip() else ""
+    punct = "".join(c for c in glued if c in ".,?!;:")
+    # 'low," she said': that comma is the article's; where the speaker's sentence ends is open.
+    closes = punct[:1] == "," and bool(_CLOSING.search(glued))
     if not punct and k + 1 < len(words) and "\n" in after:
         punct = "."
-    opens = k == 0 or bool(_OPENERS.search(text, ends[k - 1], starts[k]))
     lo, hi = max(0, k - 4), min(len(words), k + 5)
-    return Form(words[k], punct[:1], opens, ref.path, text[starts[lo] : ends[hi - 1]])
+    return Form(
+        words[k],
+        punct[:1],
+        _opens(text, starts, ends, words, k),
+        ref.path,
+        text[starts[lo] : ends[hi - 1]],
+        _title(words[k], punct),
+        closes,
+    )
+
+
+def _title(word: str, punct: str) -> bool:
+    return punct == "." and word.lower() in TITLE_ABBREVIATIONS
+
+
+def _opens(
+    text: str, starts: Sequence[int], ends: Sequence[int], words: Sequence[str], k: int
+) -> bool:
+    """Whether word ``k`` opens a sentence (or a quote) in the article; "Dr. Kessel" does not."""
+    if k == 0:
+        return True
+    between = text[ends[k - 1] : starts[k]]
+    if _title(words[k - 1], between.strip()):
+        return False
+    return bool(_OPENERS.search(between))
 
 
 def _width(first_unit: Sequence[int], k: int) -> int:
