@@ -157,7 +157,8 @@ def features(e: Example, t: Sequence[dict[str, float]], timed: bool) -> list[flo
         t[3].get(b.before2, 0.0),
         t[4].get(b.after2, 0.0),
         float(b.speaker_change),
-        float(b.cue_change),
+        # Without word times, cues are where a caption page cut, not where a pause was.
+        float(b.cue_change) if timed else 0.0,
     ]
     return x
 

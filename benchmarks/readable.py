@@ -153,6 +153,16 @@ def run_call(call: Call, work: Path) -> dict[str, Any]:
     in_article = [False] * len(call.ref_spans)
     for a, b in blocks[0::2]:
         in_article[a:b] = [True] * (b - a)
+    ops = [row[0] for row in call.alignment]
+    tokens = call.ref_tokens
+
+    def exact(r: int) -> bool:
+        """The words either side were recognised right too, and are no fillers."""
+        return all(
+            0 <= n < len(ops) and ops[n] == "C" and not set(norm_seq([tokens[n]])[0]) & FILLERS
+            for n in (r - 1, r + 1)
+        )
+
     readable = ta.Options(readable=True)
     with_article = export_words(call, work / "readable", article, readable)
     plain = export_words(call, work / "plain", article, ta.Options())
@@ -170,6 +180,7 @@ def run_call(call: Call, work: Path) -> dict[str, Any]:
         "article_all": measure(call, with_article, lambda r: True),
         "article_rest": measure(call, with_article, lambda r: not in_article[r]),
         "article_covered": measure(call, with_article, lambda r: in_article[r]),
+        "article_passage": measure(call, with_article, lambda r: in_article[r] and exact(r)),
         "no_article": measure(call, bare, lambda r: True),
         "wer": {
             "plain": wer(plain),

@@ -57,6 +57,7 @@ OPENS_BAR = 0.5
 _GLUED = re.compile(r"[.,?!;:…]+")
 _SENTENCE_MARKS = frozenset(".?!…")
 _OPENERS = re.compile(r"[.?!…:\"“«\n]")
+_SENTENCE_OPENERS = re.compile(r"[.?!…\n]")
 _CLOSING = re.compile(r"[\"”’»]")
 _KEY = re.compile(r"[^\w']+")
 _I_FORMS = frozenset(["i", "i'm", "i'll", "i've", "i'd", "i’m", "i’ll", "i’ve", "i’d"])
@@ -95,6 +96,8 @@ class Form:
     """The word is a title's abbreviation ("Dr."): its point ends no sentence."""
     closes: bool = False
     """A quote closes after the word with a comma before its attribution."""
+    sentence: bool = False
+    """The word opens a sentence, not just a quote ("said: “We…" opens only a quote)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,7 +529,8 @@ def _marks(
             b = boundary(units, k, since)
             p = model.probability(b)
             # A sentence the article opens with the next word needs less of the model's evidence.
-            ends[k] = p >= model.threshold(b) * (OPENS_BAR if nxt_form is not None else 1.0)
+            bar = OPENS_BAR if nxt_form is not None and nxt_form.sentence else 1.0
+            ends[k] = p >= model.threshold(b) * bar
             sure[k] = round(p if ends[k] else 1 - p, 2)
         if ends[k]:
             since = 0
@@ -622,6 +626,7 @@ def _form(
         text[starts[lo] : ends[hi - 1]],
         _title(words[k], punct),
         closes,
+        _opens(text, starts, ends, words, k, _SENTENCE_OPENERS),
     )
 
 
@@ -630,7 +635,12 @@ def _title(word: str, punct: str) -> bool:
 
 
 def _opens(
-    text: str, starts: Sequence[int], ends: Sequence[int], words: Sequence[str], k: int
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    words: Sequence[str],
+    k: int,
+    openers: re.Pattern[str] = _OPENERS,
 ) -> bool:
     """Whether word ``k`` opens a sentence (or a quote) in the article; "Dr. Kessel" does not."""
     if k == 0:
@@ -638,7 +648,7 @@ def _opens(
     between = text[ends[k - 1] : starts[k]]
     if _title(words[k - 1], between.strip()):
         return False
-    return bool(_OPENERS.search(between))
+    return bool(openers.search(between))
 
 
 def _width(first_unit: Sequence[int], k: int) -> int:
