@@ -40,9 +40,7 @@ from .export import segment_at, taken_corrections
 from .models import Correction, CorrectionKind, Evidence, Reference, Transcript
 from .normalize import text_words
 from .quotes import TITLE_ABBREVIATIONS
-
-Anchor = tuple[int, int, int]
-"""An article passage said in order: (first article unit, first transcript unit, length)."""
+from .repair import Anchor
 
 SLACK = 3
 """Transcript units an anchored passage may run past its article length (misheard extras)."""
