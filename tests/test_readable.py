@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema  # type: ignore[import-untyped]
 
@@ -187,3 +188,42 @@ def test_suggest_applies_nothing() -> None:
     report = align(t, [article()], Options(readable=True, apply=False))
     assert report.corrections and not any(c.applied for c in report.corrections)
     assert export_transcript(t, report.corrections, "txt") == export_transcript(t, (), "txt")
+
+
+def test_the_html_page_counts_tidying_and_keeps_its_links() -> None:
+    from transcript_align.html import to_html
+
+    from .test_html import tags
+
+    page = to_html(readable(transcript()))
+    ids = {v for _, attrs in tags(page) for n, v in attrs if n == "id"}
+    links = [v for _, attrs in tags(page) for n, v in attrs if n == "href" and v]
+    assert all(v[1:] in ids for v in links if v.startswith("#"))
+    assert "casing:" in page and "punctuation:" in page
+    assert "<del>may</del>" not in page  # counted, not listed
+
+
+def test_cli_writes_the_readable_transcript(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from transcript_align.cli import app
+
+    (tmp_path / "talk.json").write_text(words_json(SAID), encoding="utf-8")
+    (tmp_path / "velmora.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "talk.srt"
+    result = CliRunner().invoke(
+        app,
+        [
+            "align",
+            str(tmp_path / "talk.json"),
+            "--refs",
+            str(tmp_path / "velmora.txt"),
+            "--readable",
+            "--out",
+            str(out),
+            "--no-color",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "  casing       " in result.output
+    assert "will open in May, and the toll" in out.read_text(encoding="utf-8")

@@ -478,6 +478,8 @@ def readable_corrections(
             continue
         form = forms.get(u.first)
         kind: CorrectionKind = "punctuation" if new_punct != u.punct else "casing"
+        # A capital after a sentence end is as sure as that end.
+        sure = sources[n] if kind == "punctuation" else sources[n - 1] if n and opens[n] else 1.0
         out.append(
             Correction(
                 u.first,
@@ -485,7 +487,7 @@ def readable_corrections(
                 u.text + u.punct,
                 new,
                 kind,
-                1.0 if form else sources[n],
+                1.0 if form else sure,
                 apply,
                 u.start,
                 u.end,
