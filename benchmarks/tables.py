@@ -401,7 +401,7 @@ def readable_table(e: dict[str, Any]) -> str:
         ("no_article", "readable, no article (model and rules only)"),
     ):
         t = readable.totals(e["rows"], variant)
-        same = pct(t["same"]) if variant.startswith("article_") and variant != "article_all" else ""
+        same = pct(t["same"]) if variant in ("article_covered", "article_passage") else ""
         rows.append(
             [
                 label,
