@@ -5,6 +5,8 @@
     python -m benchmarks                     # everything, full sizes (tens of minutes)
     python -m benchmarks --quick             # small sizes, one seed (under a minute)
     python -m benchmarks speed quality       # only some parts
+    python -m benchmarks readable            # the readable transcript on Earnings-21
+    python -m benchmarks fit-readable        # refit transcript_align/data/readable.json
     python -m benchmarks synth OUT --seed 3  # write one generated data set to a folder
 """
 
@@ -22,18 +24,23 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import EARNINGS21, HERE, OUT, earnings21, quality, speed, tables
+from . import EARNINGS21, HERE, OUT, earnings21, quality, readable, speed, tables
 from .asr import NOISE
 from .captions import FORMATS
 from .synth import Spec, generate, write
 
-PARTS = ("speed", "quality", "earnings21")
+PARTS = ("speed", "quality", "earnings21", "readable")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["synth"]:
         return synth_main(argv[1:])
+    if argv[:1] == ["fit-readable"]:
+        from .fit_readable import fit
+
+        print(json.dumps(fit(), indent=1))
+        return 0
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
         description=__doc__,
@@ -110,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
                 "(pass --earnings21 PATH)"
             )
         results["earnings21"] = {**e, "when": _now()}
+    if "readable" in parts:
+        r = readable.run_all(args.earnings21, quick=args.quick, say=say)
+        results["readable"] = {**r, "when": _now()}
     after = machine()
     if after["source"] != info["source"]:
         say("warning: the library's sources changed while the benchmarks ran")
@@ -120,7 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     results_json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     document = tables.document(results)
     (args.results / "results.md").write_text(document, encoding="utf-8")
-    ran = {"speed": tables.speed, "quality": tables.quality, "earnings21": tables.earnings}
+    ran = {
+        "speed": tables.speed,
+        "quality": tables.quality,
+        "earnings21": tables.earnings,
+        "readable": tables.readable_table,
+    }
     print()
     for part in parts:
         print(ran[part](results[part]))

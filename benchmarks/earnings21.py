@@ -287,6 +287,14 @@ def asr_range(call: Call, r0: int, r1: int) -> tuple[int, int] | None:
     return min(row[1] for row in rows), max(row[2] for row in rows) + 1
 
 
+def interleaved_article(call: Call, blocks: Sequence[tuple[int, int]]) -> str:
+    """The human text of blocks 0, 2, 4…: the article of the interleaved variant."""
+    return "\n\n".join(
+        article_text(call.ref_text[call.ref_spans[a][0] : call.ref_spans[b - 1][1]])
+        for a, b in blocks[0::2]
+    )
+
+
 def interleaved(call: Call, work: Path) -> dict[str, Any]:
     """Repair the whole call with every other block of turns as the article; score the rest.
 
@@ -297,10 +305,7 @@ def interleaved(call: Call, work: Path) -> dict[str, Any]:
     """
     work.mkdir(parents=True, exist_ok=True)
     blocks = turn_blocks(call)
-    article = "\n\n".join(
-        article_text(call.ref_text[call.ref_spans[a][0] : call.ref_spans[b - 1][1]])
-        for a, b in blocks[0::2]
-    )
+    article = interleaved_article(call, blocks)
     transcript = write_transcript(call.asr, work)
     art = work / "article.txt"
     art.write_text(article, encoding="utf-8")

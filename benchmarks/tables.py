@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from . import earnings21
+from . import earnings21, readable
 from .score import ERROR, MISSING, STATUSES
 
 
@@ -379,6 +379,76 @@ def _name_rate(counts: dict[str, int]) -> str:
     return pct(counts["name_wrong"] / counts["name_tokens"])
 
 
+def readable_table(e: dict[str, Any]) -> str:
+    head = "## Readable transcript: sentences, casing, punctuation (Earnings-21)\n"
+    if not e.get("available"):
+        return head + f"\n**Skipped: the Earnings-21 subset is not at `{e['path']}`**.\n"
+    out = [
+        head,
+        f"_{e['when']}, calls {', '.join(e['calls'])}. Input: Amazon's timed words (2021), "
+        "lowercased, without punctuation, speakers kept. Scored on the words the recogniser "
+        "got right against the human reference; the anchor is Amazon's own cased, punctuated "
+        "output, scored the same way (`benchmarks/readable.py`). The sentence model was "
+        "fitted on the 21 calls of `earnings21-train` only (`benchmarks/fit_readable.py`)._\n",
+    ]
+    rows = []
+    for variant, label in (
+        ("anchor", "**anchor**: recogniser's own casing and punctuation"),
+        ("article_all", "readable, article = every other block of turns: all words"),
+        ("article_rest", "… the blocks the article does not hold"),
+        ("article_covered", "… the blocks the article holds"),
+        ("article_passage", "… those words with both neighbours recognised right"),
+        ("no_article", "readable, no article (model and rules only)"),
+    ):
+        t = readable.totals(e["rows"], variant)
+        same = pct(t["same"]) if variant in ("article_covered", "article_passage") else ""
+        rows.append(
+            [
+                label,
+                f"{t['words']:,}",
+                f"{t['f1']:.3f} ({t['precision']:.2f} / {t['recall']:.2f})",
+                pct(t["casing"]),
+                pct(t["capitals"]),
+                same,
+            ]
+        )
+    out.append(
+        table(
+            [
+                "variant",
+                "words scored",
+                "sentence-end F1 (P / R)",
+                "first letter right",
+                "capitalised words kept",
+                "casing + punctuation as the article",
+            ],
+            rows,
+            "l",
+        )
+    )
+    w = readable.wer_totals(e["rows"])
+    out.append(
+        "\nWER over the whole calls, case and punctuation ignored (verbatim reference; "
+        "in brackets with fillers and repeated words left out on both sides):\n"
+    )
+    out.append(
+        table(
+            ["export", "WER"],
+            [
+                [label, f"{pct(w[side], 2)} ({pct(w['fluent_' + side], 2)})"]
+                for side, label in (
+                    ("plain", "plain corrected (repairs)"),
+                    ("clean", "`--clean` (repairs, disfluencies removed)"),
+                    ("readable", "`--readable`"),
+                    ("anchor", "recogniser as given"),
+                )
+            ],
+            "l",
+        )
+    )
+    return "\n".join(out)
+
+
 def changed(section: dict[str, Any]) -> str:
     pair = section.get("sources_changed_during_run")
     if not pair:
@@ -401,4 +471,6 @@ def document(results: dict[str, Any]) -> str:
         parts.append(quality(results["quality"]) + changed(results["quality"]))
     if "earnings21" in results:
         parts.append(earnings(results["earnings21"]) + changed(results["earnings21"]))
+    if "readable" in results:
+        parts.append(readable_table(results["readable"]) + changed(results["readable"]))
     return "\n\n".join(parts) + "\n"

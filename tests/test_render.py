@@ -52,12 +52,11 @@ def test_misquote_diff_is_marked_in_plain_text() -> None:
     ) in out
 
 
-def test_suggestion_is_marked_and_sorted_by_time() -> None:
+def test_tidying_is_counted_and_repairs_listed() -> None:
     out = to_text(example_report())
     assert (
-        "  02:04  disfluency  confidence 0.62  (suggested)\n"
-        "    - is is protected\n"
-        "    + is protected\n"
+        "Corrections  1 applied, 1 suggested\n"
+        "  disfluency   1 suggested\n"
         "  02:12  name  confidence 0.95\n"
         "    - Witko\n"
         "    + Witkoff\n"

@@ -114,6 +114,14 @@ def align_command(
     clean: Annotated[
         bool, typer.Option("--clean", help="Also remove stutters and fillers (uh, is is).")
     ] = False,
+    readable: Annotated[
+        bool,
+        typer.Option(
+            "--readable",
+            help="Restore sentences, casing and punctuation and remove disfluencies "
+            "(implies --clean).",
+        ),
+    ] = False,
     no_repair: Annotated[
         bool, typer.Option("--no-repair", help="Verify quotes only; propose no corrections.")
     ] = False,
@@ -162,6 +170,7 @@ def align_command(
             apply=not suggest,
             min_confidence=min_confidence,
             clean=clean,
+            readable=readable,
             jobs=jobs,
         )
         with _progress(quiet) as progress:

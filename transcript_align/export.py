@@ -47,7 +47,13 @@ def correction_edits(transcript: Transcript, correction: Correction) -> tuple[Ed
     span = tokens[correction.first : correction.last]
     groups = [list(g) for _, g in groupby(span, key=lambda t: t.segment)]
     if len(groups) == 1:
-        return (_edit(groups[0], correction.corrected, correction),)
+        edit = _edit(groups[0], correction.corrected, correction)
+        if correction.kind in ("casing", "punctuation"):
+            # The original is the word with the punctuation glued after it: both are replaced.
+            text = segment_at(transcript, edit.segment).text
+            if text.startswith(correction.original, edit.start):
+                edit = replace(edit, end=edit.start + len(correction.original))
+        return (edit,)
     words = correction.corrected.split()
     if len(words) == len(span):
         out = []
@@ -66,22 +72,29 @@ def applied_edits(
 ) -> dict[int, list[Edit]]:
     """The edits of every applied correction, by segment index, in text order.
 
-    Corrections are taken in token order; one that overlaps a correction
-    already taken is left out, since two repairs of the same words cannot both
-    be spliced in.
+    Corrections are taken as :func:`taken_corrections` takes them.
+    """
+    by_segment: dict[int, list[Edit]] = {}
+    for c in taken_corrections(corrections):
+        for edit in correction_edits(transcript, c):
+            by_segment.setdefault(edit.segment, []).append(edit)
+    for edits in by_segment.values():
+        edits.sort(key=lambda e: (e.start, e.end))
+    return by_segment
+
+
+def taken_corrections(corrections: Iterable[Correction]) -> list[Correction]:
+    """The applied corrections that are spliced in, in token order.
+
+    One that overlaps a correction already taken is left out, since two
+    repairs of the same words cannot both be spliced in.
     """
     taken: list[Correction] = []
     for c in sorted((c for c in corrections if c.applied), key=lambda c: (c.first, c.last)):
         if taken and c.first < taken[-1].last:
             continue
         taken.append(c)
-    by_segment: dict[int, list[Edit]] = {}
-    for c in taken:
-        for edit in correction_edits(transcript, c):
-            by_segment.setdefault(edit.segment, []).append(edit)
-    for edits in by_segment.values():
-        edits.sort(key=lambda e: (e.start, e.end))
-    return by_segment
+    return taken
 
 
 def original_offset(edits: Sequence[Edit], offset: int, *, end: bool = False) -> int:
@@ -135,7 +148,7 @@ def _edit(group: list[Token], text: str, correction: Correction) -> Edit:
 def _removal(transcript: Transcript, group: list[Token], correction: Correction) -> Edit:
     """Remove a cue's share of a span; at the start of the cue, the space after it goes too."""
     edit = _edit(group, "", correction)
-    text = _segment(transcript, edit.segment).text
+    text = segment_at(transcript, edit.segment).text
     end = edit.end
     if not text[: edit.start].strip():
         while end < len(text) and text[end].isspace():
@@ -143,7 +156,8 @@ def _removal(transcript: Transcript, group: list[Token], correction: Correction)
     return replace(edit, end=end)
 
 
-def _segment(transcript: Transcript, index: int) -> Segment:
+def segment_at(transcript: Transcript, index: int) -> Segment:
+    """The segment whose index is ``index`` (its position, unless segments were dropped)."""
     seg = transcript.segments[index] if index < len(transcript.segments) else None
     if seg is not None and seg.index == index:
         return seg

@@ -25,6 +25,7 @@ from . import __version__
 from .export import Edit, applied_edits, correction_edits, original_offset
 from .models import (
     QUOTE_STATUSES,
+    READABLE_KINDS,
     Correction,
     DiffOp,
     Location,
@@ -45,6 +46,7 @@ from .report import (
     sorted_corrections,
     status_counts,
     status_label,
+    tidy_counts,
 )
 from .timecode import format_clock, format_span
 
@@ -222,8 +224,9 @@ class _Page:
             f'<a class="chip b-{s}" href="#quotes">{n} {status_label(s)}</a>'
             for s, n in status_counts(r.quotes).items()
         ]
-        applied = sum(1 for c in r.corrections if c.applied)
-        suggested = len(r.corrections) - applied
+        repairs = [c for c in r.corrections if c.kind not in _COUNTED]
+        applied = sum(1 for c in repairs if c.applied)
+        suggested = len(repairs) - applied
         fixes = f"{applied} repair{'s' * (applied != 1)} applied"
         if suggested:
             fixes += f", {suggested} suggested"
@@ -259,8 +262,14 @@ class _Page:
         )
 
     def corrections(self) -> str:
-        fixes = sorted_corrections(self.report)
+        listed = sorted_corrections(self.report)
+        fixes = [(i, c) for i, c in listed if c.kind not in _COUNTED]
         out = ['<section id="corrections"><h2>Repairs to the transcript</h2>']
+        for kind, (done, proposed) in tidy_counts(
+            c for _, c in listed if c.kind in _COUNTED
+        ).items():
+            tally = f"{done} applied" + (f", {proposed} suggested" if proposed else "")
+            out.append(f'<p class="muted tidy">{_e(kind)}: {tally}</p>')
         if not fixes:
             out.append('<p class="muted">No repairs proposed.</p></section>')
             return "\n".join(out)
@@ -495,8 +504,16 @@ class _Marks:
         shown = e.text if c.applied else text[e.start : e.end]
         if not shown:
             return ""
+        if c.kind in _COUNTED:
+            # Casing and punctuation everywhere: shown as written, the change in a tooltip.
+            return f'<span title="{title}">{_e(shown)}</span>'
+
         cls = "fix" if c.applied else "suggest"
         return f'<a class="{cls}" href="#c{cid}" title="{title}">{_e(shown)}</a>'
+
+
+_COUNTED = frozenset(READABLE_KINDS) - {"disfluency"}
+"""Kinds counted, not listed, in the page: they have no entry to link to (disfluencies are few)."""
 
 
 def _diff(q: QuoteCheck) -> str:

@@ -21,6 +21,8 @@ QUOTE_STATUSES: tuple[QuoteStatus, ...] = (
 )
 ReferenceStatus = Literal["aligned", "unrelated"]
 CorrectionKind = Literal["name", "word", "number", "disfluency", "casing", "punctuation"]
+READABLE_KINDS: tuple[CorrectionKind, ...] = ("casing", "punctuation", "disfluency")
+"""Correction kinds that tidy the text rather than repair it: reports count them, not list them."""
 DiffTag = Literal["equal", "replace", "delete", "insert"]
 
 
@@ -206,6 +208,8 @@ class Options:
     apply: bool = True
     min_confidence: float = 0.8
     clean: bool = False
+    readable: bool = False
+    """Casing, punctuation and sentences restored, disfluencies removed (implies ``clean``)."""
     jobs: int | None = None
     """Processes for long inputs (``None``: as many as cores; results never depend on it)."""
 

@@ -20,6 +20,7 @@ from .models import (
     Transcript,
 )
 from .parallel import map_shared
+from .readable import readable_corrections
 from .relate import assess
 from .repair import Anchor, find_corrections
 from .timeline import rebuild_tokens
@@ -76,7 +77,7 @@ def align(
             anchors=aligned_runs,
             unit_owner=index.owner,
         )
-    if options.clean:
+    if options.clean or options.readable:
         taken = bytearray(len(transcript.tokens))
         for c in corrections:
             if c.applied:
@@ -88,6 +89,11 @@ def align(
             if not any(taken[d.first : d.last])
         )
         corrections = tuple(sorted((*corrections, *extra), key=lambda c: (c.first, c.last)))
+    if options.readable:
+        say("restoring sentences, casing and punctuation")
+        corrections = readable_corrections(
+            transcript, aligned, aligned_runs, corrections, apply=options.apply
+        )
     spoken = _apply(transcript, corrections)
     if spoken is not transcript:
         # Let the first index go before the second is built: on a long transcript

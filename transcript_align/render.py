@@ -23,7 +23,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
-from .models import Correction, DiffOp, Location, QuoteCheck, ReferenceCheck, Report
+from .models import READABLE_KINDS, Correction, DiffOp, Location, QuoteCheck, ReferenceCheck, Report
 from .report import (
     FOUND,
     common_folder,
@@ -35,6 +35,7 @@ from .report import (
     sorted_corrections,
     status_counts,
     status_label,
+    tidy_counts,
 )
 from .timecode import format_clock, format_span
 
@@ -161,7 +162,14 @@ class _Writer:
         if len(corrections) > applied:
             counts.append(f"{len(corrections) - applied} suggested")
         yield self.line(("Corrections", _HEAD), "  ", (", ".join(counts), _DIM))
+        for kind, (done, proposed) in tidy_counts(corrections).items():
+            tally = [f"{done} applied"] if done else []
+            if proposed:
+                tally.append(f"{proposed} suggested")
+            yield self.line("  ", f"{kind:<12}", " ", (", ".join(tally), _DIM))
         for c in corrections:
+            if c.kind in READABLE_KINDS:
+                continue
             head: list[str | tuple[str, str]] = [
                 "  ",
                 format_clock(c.start),

@@ -22,6 +22,7 @@ from typing import Any
 from .export import corrected_segments
 from .models import (
     QUOTE_STATUSES,
+    READABLE_KINDS,
     Correction,
     DiffOp,
     Location,
@@ -260,3 +261,17 @@ def quotes_by_reference(
 def sorted_corrections(report: Report) -> list[tuple[int, Correction]]:
     """Corrections with their position in ``report.corrections``, in transcript order."""
     return sorted(enumerate(report.corrections), key=lambda ic: (ic[1].first, ic[1].last, ic[0]))
+
+
+def tidy_counts(corrections: Iterable[Correction]) -> dict[str, tuple[int, int]]:
+    """Applied and suggested corrections of each kind the reports count rather than list.
+
+    Casing, punctuation and disfluencies come by the hundred in a readable
+    transcript; one line each says more than a list.
+    """
+    counts: dict[str, list[int]] = {}
+    for c in corrections:
+        if c.kind in READABLE_KINDS:
+            row = counts.setdefault(c.kind, [0, 0])
+            row[0 if c.applied else 1] += 1
+    return {k: (counts[k][0], counts[k][1]) for k in READABLE_KINDS if k in counts}
