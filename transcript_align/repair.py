@@ -296,7 +296,7 @@ def scored_pairs(
         repeats[sp.key] += 1
     out: list[tuple[Span, Candidate, Features]] = []
     contexts: dict[str, Candidate] = {}
-    for span, cand in _pairs(spans, candidates, transcript):
+    for span, cand in _pairs(spans, candidates, transcript, vocabulary):
         if cand.key not in contexts:
             contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
         f = features(span, contexts[cand.key], transcript, known, vocabulary, repeats)
@@ -800,43 +800,81 @@ def _sound(key: str) -> str:
 
 
 def _pairs(
-    spans: list[Span], candidates: list[Candidate], transcript: Transcript
+    spans: list[Span],
+    candidates: list[Candidate],
+    transcript: Transcript,
+    vocabulary: frozenset[str] = frozenset(),
 ) -> list[tuple[Span, Candidate]]:
     """Span–candidate pairs alike enough in spelling or sound to be worth scoring.
 
-    A candidate's slots are paired with it whatever they look like: where it
-    was said is evidence enough to weigh them.
+    A span holding a word the articles use (``vocabulary``: "ferrolysis") is
+    paired only with the candidates that hold that word too: against any
+    other, :func:`features` takes the word for heard right and refuses. Only
+    the other spans, few in any transcript, are compared with every candidate
+    (rapidfuzz, in C++). A candidate's slots are paired with it whatever they
+    look like: where it was said is evidence enough to weigh them.
     """
     by_key: dict[str, list[Span]] = defaultdict(list)
     by_sound: dict[str, list[Span]] = defaultdict(list)
     by_range: dict[tuple[int, int], Span] = {}
+    hits: list[dict[tuple[int, int], Span]] = [{} for _ in candidates]
+    holding = _holding(candidates)
     for s in spans:
-        by_key[s.key].append(s)
-        by_sound[s.sound].append(s)
         by_range[(s.first, s.last)] = s
+        known = {w for w in map(_key, s.text.split()) if w in vocabulary}
+        if not known:
+            by_key[s.key].append(s)
+            by_sound[s.sound].append(s)
+            continue
+        for c in set.intersection(*(holding[w] for w in known)):
+            if _alike(s.key, s.sound, candidates[c]):
+                hits[c][(s.first, s.last)] = s
     keys = list(by_key)
     sounds = list(by_sound)
     out: list[tuple[Span, Candidate]] = []
-    for cand in candidates:
-        hits: dict[tuple[int, int], Span] = {}
+    for cand, found in zip(candidates, hits):
         for key, _, _ in process.extract(
-            cand.key, keys, scorer=fuzz.ratio, score_cutoff=60, limit=None
+            cand.key, keys, scorer=fuzz.ratio, score_cutoff=KEY_CUTOFF, limit=None
         ):
             for s in by_key[key]:
-                hits[(s.first, s.last)] = s
+                found[(s.first, s.last)] = s
         if len(cand.sound) >= 2:
             for sound, _, _ in process.extract(
-                cand.sound, sounds, scorer=fuzz.ratio, score_cutoff=75, limit=None
+                cand.sound, sounds, scorer=fuzz.ratio, score_cutoff=SOUND_CUTOFF, limit=None
             ):
                 for s in by_sound[sound]:
-                    hits[(s.first, s.last)] = s
+                    found[(s.first, s.last)] = s
         for where in cand.slots:
-            if where not in hits:
+            if where not in found:
                 span = by_range.get(where) or _span_at(transcript, *where)
                 if span is not None:
-                    hits[where] = span
-        out.extend((hits[k], cand) for k in sorted(hits))
+                    found[where] = span
+        out.extend((found[k], cand) for k in sorted(found))
     return out
+
+
+KEY_CUTOFF = 60
+"""Spans whose letters are less alike than this to a candidate's (``fuzz.ratio``)…"""
+SOUND_CUTOFF = 75
+"""…and whose sound keys are less alike than this are not scored (unless in its slot)."""
+
+
+def _holding(candidates: Sequence[Candidate]) -> dict[str, set[int]]:
+    """For each word of a candidate (as a key), the candidates that hold it."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for n, cand in enumerate(candidates):
+        for w in cand.text.split():
+            out[_key(w)].add(n)
+    return out
+
+
+def _alike(key: str, sound: str, cand: Candidate) -> bool:
+    """The test :func:`_pairs` puts every pair to, one pair at a time."""
+    if fuzz.ratio(cand.key, key, score_cutoff=KEY_CUTOFF) >= KEY_CUTOFF:
+        return True
+    return len(cand.sound) >= 2 and (
+        fuzz.ratio(cand.sound, sound, score_cutoff=SOUND_CUTOFF) >= SOUND_CUTOFF
+    )
 
 
 def _span_at(transcript: Transcript, i: int, j: int) -> Span | None:
