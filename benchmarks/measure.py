@@ -34,9 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the JSON report (or naive verdicts) here")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--profile", type=Path, help="profile the work (cProfile) into this file")
+    parser.add_argument("--jobs", type=int, default=None, help="processes (default: the library's)")
     args = parser.parse_args(argv)
 
     t_import = time.perf_counter()
+    import transcript_align as ta
+
     from . import baseline
     from .library import read_inputs, run
 
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     result: object = None
     if args.mode == "full":
         t1 = time.perf_counter()
-        report = run(inputs)
+        report = run(inputs, None if args.jobs is None else ta.Options(jobs=args.jobs))
         t2 = time.perf_counter()
         text = json.dumps(report, ensure_ascii=False, indent=2)
         t3 = time.perf_counter()
