@@ -790,6 +790,7 @@ def _strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+@lru_cache(maxsize=200_000)
 def _key(text: str) -> str:
     """Letters only, lowercase, accents folded: how a name is compared ("Mr. O'Neil" → mroneil)."""
     return _NOT_LETTER.sub("", fold(text).lower())
