@@ -23,7 +23,19 @@ from pathlib import Path
 
 
 def _rss_mb() -> float:
-    # Linux reports ru_maxrss in KiB.
+    """This process's peak resident memory in MB.
+
+    Linux keeps ``ru_maxrss`` across ``execve``: a fresh process started by a
+    large parent would report the parent's peak. ``VmHWM`` is this address
+    space's own; ``ru_maxrss`` (KiB on Linux) is the fallback elsewhere.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
