@@ -871,23 +871,24 @@ def _alike_keys(candidates: Sequence[Candidate], keys: Sequence[str]) -> list[tu
     cand_sounds = [_heard_as(c) for c in candidates]
     out: list[tuple[int, int]] = []
     for lo in range(0, len(candidates), _BLOCK):
-        spelled = process.cdist(
-            cand_keys[lo : lo + _BLOCK],
-            keys,
-            scorer=fuzz.ratio,
-            score_cutoff=KEY_CUTOFF,
-            dtype=np.uint8,
+        block = slice(lo, lo + _BLOCK)
+        c, k = np.nonzero(
+            _reaching(process.cdist, cand_keys[block], keys, KEY_CUTOFF)
+            | _reaching(process.cdist, cand_sounds[block], sounds, SOUND_CUTOFF)
         )
-        heard = process.cdist(
-            cand_sounds[lo : lo + _BLOCK],
-            sounds,
-            scorer=fuzz.ratio,
-            score_cutoff=SOUND_CUTOFF,
-            dtype=np.uint8,
-        )
-        heard[[n for n, c in enumerate(cand_sounds[lo : lo + _BLOCK]) if not c]] = 0
-        c, k = np.nonzero((spelled > 0) | (heard > 0))
         out.extend(zip((c + lo).tolist(), k.tolist()))
+    return out
+
+
+def _reaching(
+    compare: Callable[..., np.ndarray], queries: list[str], choices: Sequence[str], cutoff: int
+) -> np.ndarray:
+    """Where ``fuzz.ratio`` of a query and a choice reaches ``cutoff`` (``compare`` is
+    rapidfuzz's ``cdist``, every query with every choice, or ``cpdist``, query ``n``
+    with choice ``n``); an empty query reaches nothing."""
+    scores = compare(queries, choices, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8)
+    scores[[n for n, q in enumerate(queries) if not q]] = 0
+    out: np.ndarray = scores > 0
     return out
 
 
@@ -904,11 +905,11 @@ def _close(keys: list[str], sounds: list[str], cands: list[Candidate]) -> np.nda
         return np.zeros(0, dtype=bool)
     cand_keys = [c.key for c in cands]
     cand_sounds = [_heard_as(c) for c in cands]
-    spelled = process.cpdist(keys, cand_keys, scorer=fuzz.ratio, score_cutoff=KEY_CUTOFF)
-    heard = process.cpdist(sounds, cand_sounds, scorer=fuzz.ratio, score_cutoff=SOUND_CUTOFF)
-    heard[[n for n, s in enumerate(cand_sounds) if not s]] = 0
+    alike = _reaching(process.cpdist, cand_keys, keys, KEY_CUTOFF) | _reaching(
+        process.cpdist, cand_sounds, sounds, SOUND_CUTOFF
+    )
     similarity = _likeness_batch(keys, sounds, cand_keys, [c.sound for c in cands])
-    out: np.ndarray = ((spelled > 0) | (heard > 0)) & (similarity >= MIN_SIMILARITY - _ROUNDING)
+    out: np.ndarray = alike & (similarity >= MIN_SIMILARITY - _ROUNDING)
     return out
 
 
