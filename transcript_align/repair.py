@@ -812,10 +812,10 @@ def _pairs(
     A span holding a word the articles use (``vocabulary``: "ferrolysis") is
     paired only with the candidates that hold that word too: against any
     other, :func:`features` takes the word for heard right and refuses. The
-    other spans, few in any transcript, are compared with every candidate in
-    C++ (:func:`_alike_keys`). Pairs less alike than :data:`MIN_SIMILARITY`
-    and pairs of the same words (:func:`_same_words`), which :func:`features`
-    refuses, are left out before it. A candidate's
+    other spans (a minority, even where most words are rare) are compared with
+    every candidate in C++ (:func:`_alike_keys`). Pairs less alike than
+    :data:`MIN_SIMILARITY` and pairs of the same words (:func:`_same_words`),
+    which :func:`features` refuses, are left out before it. A candidate's
     slots are paired with it whatever they look like: where it was said is
     evidence enough to weigh them.
     """
