@@ -27,7 +27,7 @@ from typing import Any
 from . import EARNINGS21, HERE, OUT, earnings21, quality, readable, speed, tables
 from .asr import NOISE
 from .captions import FORMATS
-from .synth import Spec, generate, write
+from .synth import VOCABULARIES, Spec, generate, write
 
 PARTS = ("speed", "quality", "earnings21", "readable")
 
@@ -173,9 +173,23 @@ def synth_main(argv: list[str]) -> int:
     )
     parser.add_argument("--noise", choices=tuple(NOISE), default=d.noise)
     parser.add_argument("--format", choices=FORMATS, default=d.format)
+    parser.add_argument(
+        "--vocabulary",
+        choices=VOCABULARIES,
+        default=d.vocabulary,
+        help="heavy: a technical hearing, a third of the words rare or unknown, many names",
+    )
     a = parser.parse_args(argv)
     spec = Spec(
-        a.seed, a.words, a.articles, a.article_words, a.quotes, a.unrelated, a.noise, a.format
+        a.seed,
+        a.words,
+        a.articles,
+        a.article_words,
+        a.quotes,
+        a.unrelated,
+        a.noise,
+        a.format,
+        a.vocabulary,
     )
     folder = write(generate(spec), a.out)
     print(f"wrote {folder} ({spec.key})")

@@ -391,8 +391,8 @@ class Writer:
             "month": rng.choice(vocab.MONTHS),
             "num": str(rng.choice((2, 3, 4, 5, 6, 10, 12, 20))),
             "outlet": rng.choice(vocab.OUTLETS),
-            "adj": rng.choice(vocab.ADJECTIVES),
-            "noun": rng.choice(vocab.GENERAL_NOUNS),
+            "adj": rng.choice(ev.world.topic.get("adjectives", vocab.ADJECTIVES)),
+            "noun": rng.choice(ev.world.topic.get("general_nouns", vocab.GENERAL_NOUNS)),
         }
 
     def sentence(self, templates: Sequence[str]) -> str:

@@ -23,7 +23,19 @@ from pathlib import Path
 
 
 def _rss_mb() -> float:
-    # Linux reports ru_maxrss in KiB.
+    """This process's peak resident memory in MB.
+
+    Linux keeps ``ru_maxrss`` across ``execve``: a fresh process started by a
+    large parent would report the parent's peak. ``VmHWM`` is this address
+    space's own; ``ru_maxrss`` (KiB on Linux) is the fallback elsewhere.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -34,9 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the JSON report (or naive verdicts) here")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--profile", type=Path, help="profile the work (cProfile) into this file")
+    parser.add_argument("--jobs", type=int, default=None, help="processes (default: the library's)")
     args = parser.parse_args(argv)
 
     t_import = time.perf_counter()
+    import transcript_align as ta
+
     from . import baseline
     from .library import read_inputs, run
 
@@ -59,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     result: object = None
     if args.mode == "full":
         t1 = time.perf_counter()
-        report = run(inputs)
+        report = run(inputs, None if args.jobs is None else ta.Options(jobs=args.jobs))
         t2 = time.perf_counter()
         text = json.dumps(report, ensure_ascii=False, indent=2)
         t3 = time.perf_counter()

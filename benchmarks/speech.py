@@ -91,6 +91,17 @@ TEMPLATES: tuple[str, ...] = (
     "By {year} every family in {place} will have a {adj} {tnoun}.",
     "I asked {titled} to {verb} the {noun} and to {tverb} the {tnoun} by {weekday}.",
 )
+TECHNICAL: tuple[str, ...] = (
+    "The {adj} {tnoun} reduces the {noun} by {pct} when the {tnoun} is {adj}.",
+    "{titled} measured the {tnoun} and the {noun} at the {adj} {tnoun}.",
+    "We will {tverb} the {tnoun} with {adj} {noun} and {adj} {tnoun}.",
+    "The {noun} of the {tnoun} was {adj}, {full} of {org} told the committee.",
+    "After the {tnoun}, the {adj} {noun} must {verb} the {tnoun}.",
+    "{full}, {full} and {full} reviewed the {adj} {tnoun}.",
+    "{titled} and {titled} found {adj} {noun} in the {tnoun} at {place}.",
+    "Without {adj} {tnoun} the {noun} cannot {verb} the {adj} {tnoun}.",
+)
+"""Sentences of a technical hearing, dense in terms and names (``vocabulary="heavy"``)."""
 INVENTED: tuple[str, ...] = (
     "We will never accept a {adj} {noun} imposed by {org}.",
     "I have full confidence in {full} and in the whole team in {place}.",
@@ -139,7 +150,9 @@ def make_event(rng: random.Random, world: World, *, share: float = 0.6) -> Event
     return Event(world, cast, orgs, places)
 
 
-def speech(rng: random.Random, event: Event, words: int) -> list[Word]:
+def speech(
+    rng: random.Random, event: Event, words: int, templates: tuple[str, ...] = TEMPLATES
+) -> list[Word]:
     """About ``words`` words of speech: the speaker, with a moderator now and then."""
     out: list[Word] = []
     sentence = 0
@@ -149,7 +162,7 @@ def speech(rng: random.Random, event: Event, words: int) -> list[Word]:
         if rng.random() < 0.05:
             template, who = rng.choice(MODERATOR_LINES), MODERATOR
         else:
-            template, who = rng.choice(TEMPLATES), SPEAKER
+            template, who = rng.choice(templates), SPEAKER
         out.extend(_sentence(rng, event, template, sentence, who))
     return out
 
@@ -247,8 +260,11 @@ def _choice(options: tuple[str, ...]) -> Callable[[random.Random, Event], list[P
     return lambda rng, _ev: _plain(rng.choice(options))
 
 
-def _topic_words(field: str) -> Callable[[random.Random, Event], list[Piece]]:
-    return lambda rng, ev: _plain(rng.choice(ev.world.topic[field]))
+def _topic_words(
+    field: str, default: tuple[str, ...] = ()
+) -> Callable[[random.Random, Event], list[Piece]]:
+    """Words of the world's topic (``default`` when the topic has none of that field)."""
+    return lambda rng, ev: _plain(rng.choice(ev.world.topic.get(field, default)))
 
 
 def _stock(rng: random.Random, ev: Event) -> list[Piece]:
@@ -277,9 +293,9 @@ _SLOTS: dict[str, Callable[[random.Random, Event], list[Piece]]] = {
     "year": _year,
     "stock": _stock,
     "role": _choice(vocab.ROLES),
-    "adj": _choice(vocab.ADJECTIVES),
-    "noun": _choice(vocab.GENERAL_NOUNS),
-    "verb": _choice(vocab.GENERAL_VERBS),
+    "adj": _topic_words("adjectives", vocab.ADJECTIVES),
+    "noun": _topic_words("general_nouns", vocab.GENERAL_NOUNS),
+    "verb": _topic_words("general_verbs", vocab.GENERAL_VERBS),
     "month": _choice(vocab.MONTHS),
     "weekday": _choice(vocab.WEEKDAYS),
     "outlet": _choice(vocab.OUTLETS),

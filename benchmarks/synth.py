@@ -26,11 +26,12 @@ from typing import Any
 from . import captions
 from .articles import Article, Said, Writer, norm, related_article, unrelated_article
 from .asr import NOISE, Recognized, recognize
-from .speech import Event, Word, make_event, speech
+from .speech import TECHNICAL, TEMPLATES, Event, Word, make_event, speech
 from .world import World, make_world
 
 VERSION = 3
 """Bumped whenever generation changes, so cached data sets are rebuilt."""
+VOCABULARIES = ("ordinary", "heavy")
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,16 @@ class Spec:
     unrelated: float = 0.2
     noise: str = "medium"
     format: str = "srt"
+    vocabulary: str = "ordinary"
+    """``heavy``: a technical hearing, a third of the words rare or unknown terms, and a
+    long list of people named (one per 75 words)."""
 
     @property
     def key(self) -> str:
+        heavy = "" if self.vocabulary == "ordinary" else f"-{self.vocabulary}"
         return (
             f"v{VERSION}-s{self.seed}-w{self.words}-a{self.articles}-aw{self.article_words}"
-            f"-q{self.quotes:g}-u{self.unrelated:g}-{self.noise}-{self.format}"
+            f"-q{self.quotes:g}-u{self.unrelated:g}-{self.noise}-{self.format}{heavy}"
         )
 
 
@@ -66,6 +71,9 @@ def generate(spec: Spec) -> Dataset:
     """Build the event, its transcript and its articles, recording the truth."""
     if spec.noise not in NOISE:
         raise ValueError(f"noise must be one of {', '.join(NOISE)}")
+    if spec.vocabulary not in VOCABULARIES:
+        raise ValueError(f"vocabulary must be one of {', '.join(VOCABULARIES)}")
+    heavy = spec.vocabulary == "heavy"
     base = random.Random(spec.seed)
     # Independent streams: changing the article count does not change the transcript.
     rng_world, rng_speech, rng_asr, rng_articles, rng_other = (
@@ -73,12 +81,14 @@ def generate(spec: Spec) -> Dataset:
     )
     world = make_world(
         rng_world,
-        people=min(40, 8 + spec.words // 2000),
-        orgs=min(20, 6 + spec.words // 5000),
-        places=min(15, 6 + spec.words // 6000),
+        people=max(40, spec.words // 75) if heavy else min(40, 8 + spec.words // 2000),
+        orgs=max(20, spec.words // 1500) if heavy else min(20, 6 + spec.words // 5000),
+        places=max(15, spec.words // 3000) if heavy else min(15, 6 + spec.words // 6000),
+        technical=heavy,
     )
     event = make_event(rng_world, world)
-    clean = speech(rng_speech, event, spec.words)
+    templates = TEMPLATES + TECHNICAL * 12 if heavy else TEMPLATES
+    clean = speech(rng_speech, event, spec.words, templates)
     garble_of = _garbles(world)
     rec = recognize(rng_asr, clean, NOISE[spec.noise], garble_of)
     said = Said(clean, rec)
@@ -205,4 +215,4 @@ def load_truth(folder: Path) -> dict[str, Any]:
     return data
 
 
-__all__ = ["Dataset", "Event", "Spec", "ensure", "generate", "load_truth", "write"]
+__all__ = ["VOCABULARIES", "Dataset", "Event", "Spec", "ensure", "generate", "load_truth", "write"]

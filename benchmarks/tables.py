@@ -25,6 +25,11 @@ def num(x: float | None, fmt: str = ".2f") -> str:
     return "n/a" if x is None else format(x, fmt)
 
 
+def share(part: float | None, whole: float) -> str:
+    """A stage's seconds and its share of the whole: ``1.20 (45%)``."""
+    return "n/a" if part is None else f"{part:.2f} ({part / whole:.0%})"
+
+
 def machine(m: dict[str, Any]) -> str:
     return (
         f"Machine: {m['cpus']} CPU(s), {m['platform']}, Python {m['python']}; "
@@ -51,15 +56,18 @@ def speed(s: dict[str, Any]) -> str:
     rows = []
     for r in s["rows"]:
         st = r["stages"]
+        full = r["full_s"]
         rows.append(
             [
+                r.get("vocabulary", "ordinary"),
                 f"{r['words']:,}",
                 f"{r['articles']:,}",
                 f"{r['quotes']:,}",
-                num(r["full_s"]),
-                num(st.get("read")),
-                num(st.get("align")),
-                num(st.get("json")),
+                num(full),
+                share(st.get("read"), full),
+                share(st.get("align"), full),
+                share(st.get("json"), full),
+                num(r.get("full_jobs1_s")) if r.get("full_jobs1_s") else "",
                 num(r["tokenize_s"]),
                 num(r["full_s"] / r["tokenize_s"], ".1f") + "×",
                 num(r["naive_s"]),
@@ -77,6 +85,7 @@ def speed(s: dict[str, Any]) -> str:
     out.append(
         table(
             [
+                "input",
                 "speech words",
                 "articles",
                 "quotes",
@@ -84,6 +93,7 @@ def speed(s: dict[str, Any]) -> str:
                 "read",
                 "align",
                 "JSON",
+                "one process (s)",
                 "tokenize-only (s)",
                 "full / tokenize",
                 "naive (s)",
@@ -101,9 +111,13 @@ def speed(s: dict[str, Any]) -> str:
         )
     )
     out.append(
-        "\n- *full*: read transcript + read all articles + `align` + JSON report; *read*, "
-        "*align*, *JSON* are its stages. *tokenize-only*: the reading alone (transcript "
-        "parsed into tokens, articles read, quotes extracted), in its own process.\n"
+        "\n- *input*: *ordinary* press speech, or *heavy*: a vocabulary-heavy hearing (a third "
+        "of the words rare or unknown, one person named per 75 words; `--vocabulary heavy`).\n"
+        "- *full*: read transcript + read all articles + `align` + JSON report; *read*, "
+        "*align*, *JSON* are its stages (seconds, and share of the full run). *one process*: "
+        "the full run with `--jobs 1` (the default uses one process per core). "
+        "*tokenize-only*: the reading alone (transcript parsed into tokens, articles read, "
+        "quotes extracted), in its own process.\n"
         "- *naive*: the same reading, then `fuzz.partial_ratio_alignment` of each quote over "
         "the whole transcript string (found at score ≥ 80); *its matching*: that loop alone. "
         "*naive / full*: how many times faster the full run is. *growth*: full time over the "

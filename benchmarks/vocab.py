@@ -259,3 +259,21 @@ FUNCTION_WORDS = frozenset(
     very just also there here what which who when how""".split()
 )
 FILLERS: tuple[str, ...] = ("uh", "um", "uh", "er")
+
+# A technical hearing's vocabulary: terms built from a head and a tail, most of them in
+# no dictionary ("ferrolysis", "cryovalene"), a few real but rare ("electrolysis").
+TERM_HEADS: tuple[str, ...] = (
+    "hydro", "ferro", "thermo", "cryo", "electro", "poly", "nano", "proto", "meta", "iso",
+    "chloro", "sulfo", "neuro", "cyto", "geo", "baro", "photo", "vaso", "osteo", "mero",
+    "dendro", "lipo", "xylo", "zirco", "tanto", "bora", "carbo", "quino", "pyro", "helio",
+)  # fmt: skip
+TERM_TAILS: tuple[str, ...] = (
+    "lazine", "metry", "lysis", "phage", "cyte", "tronics", "plast", "genase", "dromics",
+    "valene", "morphism", "fluxate", "zoid", "carbide", "nitrate", "kinase", "peptide",
+    "thane", "sorbate", "tropin", "ganite", "phylline", "spirate", "thermite", "clonate",
+)  # fmt: skip
+TERM_ADJECTIVE_TAILS: tuple[str, ...] = (
+    "lytic", "metric", "phagic", "cytic", "tronic", "plastic", "genic", "dromic", "morphic",
+    "zoic", "kinetic", "tropic", "spiral", "clonal", "valent",
+)  # fmt: skip
+TERM_VERB_TAILS: tuple[str, ...] = ("lyse", "genate", "morph", "sorb", "clone", "plate", "nize")

@@ -56,8 +56,14 @@ class World:
     home: Entity
 
 
-def make_world(rng: random.Random, *, people: int, orgs: int, places: int) -> World:
-    """A cast of invented names (unique spellings) around one topic."""
+def make_world(
+    rng: random.Random, *, people: int, orgs: int, places: int, technical: bool = False
+) -> World:
+    """A cast of invented names (unique spellings) around one topic.
+
+    ``technical``: the topic's nouns and the speech's general nouns and adjectives
+    are invented technical terms, rare or unknown words (a technical hearing).
+    """
     used: set[str] = set()
     org_list = [_org(rng, used) for _ in range(orgs)]
     place_list = [_place(rng, used) for _ in range(places)]
@@ -76,9 +82,36 @@ def make_world(rng: random.Random, *, people: int, orgs: int, places: int) -> Wo
         "the door remains open",
         "as I have always said",
     )
+    if technical:
+        topic = technical_topic(rng, topic)
     return World(
         persons[0], tuple(persons[1:]), tuple(org_list), tuple(place_list), topic, stock, home
     )
+
+
+def technical_topic(
+    rng: random.Random, topic: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """``topic`` with invented terms for its nouns and verbs, and for general nouns,
+    adjectives and verbs.
+
+    >>> t = technical_topic(random.Random(1), vocab.TOPICS[0])
+    >>> len(t["nouns"]), len(t["general_nouns"]), len(t["adjectives"]), len(t["verbs"])
+    (120, 120, 80, 40)
+    """
+    nouns = [h + t for h in vocab.TERM_HEADS for t in vocab.TERM_TAILS]
+    adjectives = [h + t for h in vocab.TERM_HEADS for t in vocab.TERM_ADJECTIVE_TAILS]
+    verbs = [h + t for h in vocab.TERM_HEADS for t in vocab.TERM_VERB_TAILS]
+    for terms in (nouns, adjectives, verbs):
+        rng.shuffle(terms)
+    return {
+        **topic,
+        "nouns": tuple(nouns[:120]),
+        "general_nouns": tuple(nouns[120:240]),
+        "adjectives": tuple(adjectives[:80]),
+        "verbs": tuple(verbs[:40]),
+        "general_verbs": tuple(verbs[40:80]),
+    }
 
 
 def _unique(rng: random.Random, used: set[str], build: object) -> tuple[str, tuple[str, ...]]:

@@ -223,3 +223,36 @@ def test_a_function_word_after_a_title_that_is_no_honorific_starts_no_name() -> 
 def test_only_the_point_of_a_title_leaves_a_sentence_open() -> None:
     text = "The ferry left on June 21st. Officials praised it. It took 200 ms. Results were good."
     assert {c.text for c in mine_candidates([Reference("a.txt", "", text)])} == {"June"}
+
+
+def test_the_pair_index_leaves_out_only_pairs_the_guards_refuse() -> None:
+    # Every span against every candidate, one pair at a time: the index may skip a pair
+    # only when features() refuses it (names and terms the articles use, misheard or not).
+    from collections import Counter
+
+    from transcript_align.repair import _key, _pairs, features, suspicious_spans
+
+    speech = SPEECH.format(
+        name="Mr. Delacroixe and ms van der pool with doctor ferrolisis and Ferrolysis Kinetics"
+    )
+    article = ARTICLE.format(full="Jules Delacroix, Ilse Vanterpool") + (
+        " Dr. Ferrolysis of Ferrolysis Kinetics studies ferrovalene and cryolysis."
+    )
+    t = parse_transcript(speech, "t.txt")
+    candidates = mine_candidates([Reference("a.txt", "", article)])
+    spans = suspicious_spans(
+        t,
+        frozenset(c.sound[:2] for c in candidates),
+        frozenset(k for c in candidates for k in c.neighbours),
+    )
+    vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
+    known = Counter(_key(tok.text) for tok in t.tokens)
+    indexed = {(s.first, s.last, c.key) for s, c in _pairs(spans, candidates, t, vocabulary)}
+    accepted = {
+        (s.first, s.last, c.key)
+        for s in spans
+        for c in candidates
+        if features(s, c, t, known, vocabulary) is not None
+    }
+    assert accepted
+    assert accepted <= indexed

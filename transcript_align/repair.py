@@ -39,6 +39,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -296,7 +297,7 @@ def scored_pairs(
         repeats[sp.key] += 1
     out: list[tuple[Span, Candidate, Features]] = []
     contexts: dict[str, Candidate] = {}
-    for span, cand in _pairs(spans, candidates, transcript):
+    for span, cand in _pairs(spans, candidates, transcript, vocabulary):
         if cand.key not in contexts:
             contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
         f = features(span, contexts[cand.key], transcript, known, vocabulary, repeats)
@@ -789,6 +790,7 @@ def _strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+@lru_cache(maxsize=200_000)
 def _key(text: str) -> str:
     """Letters only, lowercase, accents folded: how a name is compared ("Mr. O'Neil" → mroneil)."""
     return _NOT_LETTER.sub("", fold(text).lower())
@@ -800,42 +802,144 @@ def _sound(key: str) -> str:
 
 
 def _pairs(
-    spans: list[Span], candidates: list[Candidate], transcript: Transcript
+    spans: list[Span],
+    candidates: list[Candidate],
+    transcript: Transcript,
+    vocabulary: frozenset[str] = frozenset(),
 ) -> list[tuple[Span, Candidate]]:
     """Span–candidate pairs alike enough in spelling or sound to be worth scoring.
 
-    A candidate's slots are paired with it whatever they look like: where it
-    was said is evidence enough to weigh them.
+    A span holding a word the articles use (``vocabulary``: "ferrolysis") is
+    paired only with the candidates that hold that word too: against any
+    other, :func:`features` takes the word for heard right and refuses. The
+    other spans (a minority, even where most words are rare) are compared with
+    every candidate in C++ (:func:`_alike_keys`). Pairs less alike than
+    :data:`MIN_SIMILARITY` and pairs of the same words (:func:`_same_words`),
+    which :func:`features` refuses, are left out before it. A candidate's
+    slots are paired with it whatever they look like: where it was said is
+    evidence enough to weigh them.
     """
     by_key: dict[str, list[Span]] = defaultdict(list)
-    by_sound: dict[str, list[Span]] = defaultdict(list)
     by_range: dict[tuple[int, int], Span] = {}
+    holding = _holding(candidates)
+    bound: list[tuple[int, Span]] = []
     for s in spans:
-        by_key[s.key].append(s)
-        by_sound[s.sound].append(s)
         by_range[(s.first, s.last)] = s
+        known = {w for w in map(_key, s.text.split()) if w in vocabulary}
+        if known:
+            bound.extend((c, s) for c in sorted(set.intersection(*(holding[w] for w in known))))
+        else:
+            by_key[s.key].append(s)
     keys = list(by_key)
-    sounds = list(by_sound)
+    free = _alike_keys(candidates, keys)
+    pairs = [(c, s) for c, k in free for s in by_key[keys[k]]] + bound
+    close = _close(
+        [s.key for _, s in pairs], [s.sound for _, s in pairs], [candidates[c] for c, _ in pairs]
+    )
+    hits: list[dict[tuple[int, int], Span]] = [{} for _ in candidates]
+    for (c, s), ok in zip(pairs, close.tolist()):
+        if ok and not _same_words(s, candidates[c]):
+            hits[c][(s.first, s.last)] = s
     out: list[tuple[Span, Candidate]] = []
-    for cand in candidates:
-        hits: dict[tuple[int, int], Span] = {}
-        for key, _, _ in process.extract(
-            cand.key, keys, scorer=fuzz.ratio, score_cutoff=60, limit=None
-        ):
-            for s in by_key[key]:
-                hits[(s.first, s.last)] = s
-        if len(cand.sound) >= 2:
-            for sound, _, _ in process.extract(
-                cand.sound, sounds, scorer=fuzz.ratio, score_cutoff=75, limit=None
-            ):
-                for s in by_sound[sound]:
-                    hits[(s.first, s.last)] = s
+    for cand, found in zip(candidates, hits):
         for where in cand.slots:
-            if where not in hits:
+            if where not in found:
                 span = by_range.get(where) or _span_at(transcript, *where)
                 if span is not None:
-                    hits[where] = span
-        out.extend((hits[k], cand) for k in sorted(hits))
+                    found[where] = span
+        out.extend((found[k], cand) for k in sorted(found))
+    return out
+
+
+KEY_CUTOFF = 60
+"""Spans whose letters are less alike than this to a candidate's (``fuzz.ratio``)…"""
+SOUND_CUTOFF = 75
+"""…and whose sound keys are less alike than this are not scored (unless in its slot)."""
+_BLOCK = 256
+"""Candidates compared with all keys at once (bounds the memory of the score matrix)."""
+_ROUNDING = 1e-6
+"""Margin under a similarity threshold within which the exact test decides."""
+
+
+def _alike_keys(candidates: Sequence[Candidate], keys: Sequence[str]) -> list[tuple[int, int]]:
+    """(candidate, key) index pairs alike in letters (:data:`KEY_CUTOFF`) or in sound
+    (:data:`SOUND_CUTOFF`): all pairs compared in C++, a block of candidates at a time."""
+    if not candidates or not keys:
+        return []
+    sounds = [_sound(k) for k in keys]
+    cand_keys = [c.key for c in candidates]
+    cand_sounds = [_heard_as(c) for c in candidates]
+    out: list[tuple[int, int]] = []
+    for lo in range(0, len(candidates), _BLOCK):
+        block = slice(lo, lo + _BLOCK)
+        c, k = np.nonzero(
+            _reaching(process.cdist, cand_keys[block], keys, KEY_CUTOFF)
+            | _reaching(process.cdist, cand_sounds[block], sounds, SOUND_CUTOFF)
+        )
+        out.extend(zip((c + lo).tolist(), k.tolist()))
+    return out
+
+
+def _reaching(
+    compare: Callable[..., np.ndarray], queries: list[str], choices: Sequence[str], cutoff: int
+) -> np.ndarray:
+    """Where ``fuzz.ratio`` of a query and a choice reaches ``cutoff`` (``compare`` is
+    rapidfuzz's ``cdist``, every query with every choice, or ``cpdist``, query ``n``
+    with choice ``n``); an empty query reaches nothing."""
+    scores = compare(queries, choices, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8)
+    scores[[n for n, q in enumerate(queries) if not q]] = 0
+    out: np.ndarray = scores > 0
+    return out
+
+
+def _heard_as(cand: Candidate) -> str:
+    """The candidate's sound key when it is long enough to compare (else empty)."""
+    return cand.sound if len(cand.sound) >= 2 else ""
+
+
+def _close(keys: list[str], sounds: list[str], cands: list[Candidate]) -> np.ndarray:
+    """Which pairs are alike (the cutoffs of :func:`_alike_keys`) and reach
+    :data:`MIN_SIMILARITY` in :func:`likeness`, computed in batch; pairs within
+    rounding of it are kept, for :func:`features` to decide."""
+    if not keys:
+        return np.zeros(0, dtype=bool)
+    cand_keys = [c.key for c in cands]
+    cand_sounds = [_heard_as(c) for c in cands]
+    alike = _reaching(process.cpdist, cand_keys, keys, KEY_CUTOFF) | _reaching(
+        process.cpdist, cand_sounds, sounds, SOUND_CUTOFF
+    )
+    similarity = _likeness_batch(keys, sounds, cand_keys, [c.sound for c in cands])
+    out: np.ndarray = alike & (similarity >= MIN_SIMILARITY - _ROUNDING)
+    return out
+
+
+def _likeness_batch(
+    keys: list[str], sounds: list[str], cand_keys: list[str], cand_sounds: list[str]
+) -> np.ndarray:
+    """The similarity of :func:`likeness` for many pairs at once (same formula)."""
+    if not keys:
+        return np.zeros(0)
+    ratio = process.cpdist(keys, cand_keys, scorer=fuzz.ratio, dtype=np.float64) / 100
+    jw = process.cpdist(keys, cand_keys, scorer=JaroWinkler.similarity, dtype=np.float64)
+    metaphone = 1 - process.cpdist(
+        sounds, cand_sounds, scorer=Levenshtein.normalized_distance, dtype=np.float64
+    )
+    metaphone[[n for n, s in enumerate(cand_sounds) if not s]] = 0.0
+    ka = [sound_key(k) for k in keys]
+    kb = [sound_key(k) for k in cand_keys]
+    spoken = 1 - process.cpdist(ka, kb, scorer=Levenshtein.normalized_distance, dtype=np.float64)
+    spoken[[n for n, (a, b) in enumerate(zip(ka, kb)) if not a or not b]] = 0.0
+    heard = np.maximum(metaphone, spoken)
+    out: np.ndarray = 0.4 * ratio + 0.4 * heard + 0.2 * jw
+    return out
+
+
+def _holding(candidates: Sequence[Candidate]) -> dict[str, set[int]]:
+    """For each word of a candidate (as a key), the candidates that hold it."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for n, cand in enumerate(candidates):
+        for w in cand.text.split():
+            out[_key(w)].add(n)
     return out
 
 
@@ -893,11 +997,9 @@ def features(
     """The evidence for repairing ``span`` as ``cand``, or ``None`` when a guard forbids it."""
     # The same letters in other words ("oranexbank" / "Oranex Bank") is a name the
     # recogniser glued or split; the same words differently cased is no repair.
-    regrouped = span.key == cand.key
-    if regrouped and (
-        len(span.text.split()) == len(cand.text.split()) or not span.text.replace(" ", "").isalpha()
-    ):
+    if _same_words(span, cand):
         return None
+    regrouped = span.key == cand.key
     repeats = repeats or {}
     slot = (span.first, span.last) in cand.slots
     similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
@@ -913,9 +1015,6 @@ def features(
         return None  # an inflection of a real word ("facts"); a name cut short is not one
     cand_words = [_key(w) for w in cand.text.split()]
     span_words = [_key(w) for w in span.text.split()]
-    span_units, cand_units = text_units(span.text), text_units(cand.text)
-    if span_units[:1] == cand_units[:1] or span_units[-1:] == cand_units[-1:]:
-        return None  # the shorter pair without the shared word is scored on its own
     if not regrouped and (_is_word_run(span.key, cand_words) or _is_word_run(cand.key, span_words)):
         return None  # words added or dropped ("Secretary-General" → "NATO Secretary General")
     changed = [w for w in span_words if w not in cand_words]
@@ -988,6 +1087,23 @@ def features(
         regrouped=regrouped,
         cut=span.suspicion > 0 and cand.key.startswith(span.key),
     )
+
+
+def _same_words(span: Span, cand: Candidate) -> bool:
+    """Whether the span is the candidate's words: the same letters in the same number of
+    words (only the case differs: no repair), or the same first or last word (the
+    shorter pair without the shared word is scored on its own)."""
+    if span.key == cand.key and (
+        len(span.text.split()) == len(cand.text.split()) or not span.text.replace(" ", "").isalpha()
+    ):
+        return True
+    span_units, cand_units = _text_units(span.text), _text_units(cand.text)
+    return span_units[:1] == cand_units[:1] or span_units[-1:] == cand_units[-1:]
+
+
+@lru_cache(maxsize=200_000)
+def _text_units(text: str) -> tuple[str, ...]:
+    return tuple(text_units(text))
 
 
 def likeness(key: str, sound: str, cand_key: str, cand_sound: str) -> tuple[float, float]:
