@@ -15,13 +15,16 @@ another day may share one stock phrase of the speaker's, not most quotes).
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .alignment import TranscriptIndex
 from .lexicon import is_function
-from .models import Reference, ReferenceCheck
+from .models import QuoteCheck, Reference, ReferenceCheck
 from .normalize import text_words
-from .verify import checkable, is_said
+from .passages import paragraph_at, paragraph_spans, reporting_passages
+from .verify import checkable, is_said, not_found
 
 CHANCE_RUN = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
@@ -54,15 +57,75 @@ def _decide(reference: Reference, index: TranscriptIndex, rel: Relatedness) -> R
         return ReferenceCheck(reference, "aligned", round(score, 3), why)
     said, checked = _quote_support(reference, index)
     if checked and said >= MIN_QUOTES_SAID and said / checked >= QUOTES_SAID:
-        score = max(score, 0.5 + 0.5 * (said / checked - QUOTES_SAID) / (1 - QUOTES_SAID))
+        score = max(score, _support(said, checked))
         why = f"{said} of its {checked} quotes were said here"
         return ReferenceCheck(reference, "aligned", round(score, 3), why)
+    passages = reporting_passages(
+        reference, [is_said(q.text, index, once=True) for q in reference.quotes]
+    )
+    if passages is not None:
+        # A round-up: this event in some paragraphs, other events around them.
+        score = max(score, _support(passages.said, passages.checked))
+        first, last = passages.reporting[0] + 1, passages.reporting[-1] + 1
+        why = (
+            f"paragraphs {first}–{last} report this event: {passages.said} of their "
+            f"{passages.checked} quotes were said here"
+        )
+        return ReferenceCheck(
+            reference, "aligned", round(score, 3), why, paragraphs=passages.reporting, partial=True
+        )
     if rel.longest < 4 and not said:
         why = "no passage of it was said here"
     else:
         why = f"only short phrases in common (longest {rel.longest} words"
         why += f", {said} of {checked} quotes)" if checked else ")"
     return ReferenceCheck(reference, "unrelated", round(min(score, 0.499), 3), why)
+
+
+def reporting_paragraphs(
+    reference: Reference, anchors: Sequence[tuple[int, int, int]], quotes: Sequence[QuoteCheck]
+) -> tuple[tuple[int, ...], tuple[QuoteCheck, ...]]:
+    """The paragraphs of an aligned article that report this event, and its quotes settled.
+
+    A paragraph reports this event when a run of its words was said in order
+    beyond chance (``anchors``: reference unit, transcript unit, length) or a
+    quote of it was found at one place. A quote found only as a phrase the
+    speaker says again and again, with no such paragraph beside it, is
+    another event's: it becomes ``not_found``.
+    """
+    spans = paragraph_spans(reference.text)
+    if not spans:
+        return (), tuple(quotes)
+    words = text_words(reference.text)
+    where = [paragraph_at(spans, q.quote.start) for q in quotes]
+    found = {p for p, q in zip(where, quotes) if q.location is not None and not q.alternatives}
+    for ra, _, length in anchors:
+        if length > CHANCE_RUN:
+            first = bisect.bisect_right(words.first_unit, ra) - 1
+            last = bisect.bisect_right(words.first_unit, ra + length - 1) - 1
+            found.update(
+                range(
+                    paragraph_at(spans, words.starts[first]),
+                    paragraph_at(spans, words.starts[last]) + 1,
+                )
+            )
+    settled = tuple(
+        not_found(
+            q.quote,
+            q.reference,
+            "said only as a phrase repeated here; its paragraph reports another event",
+        )
+        if q.alternatives and not found.intersection((p - 1, p, p + 1))
+        else q
+        for p, q in zip(where, quotes)
+    )
+    kept = {p for p, q in zip(where, settled) if q.location is not None}
+    return tuple(sorted(found | kept)), settled
+
+
+def _support(said: int, checked: int) -> float:
+    """The score of an article whose support is ``said`` of ``checked`` quotes (0.5: just)."""
+    return 0.5 + 0.5 * (said / checked - QUOTES_SAID) / (1 - QUOTES_SAID)
 
 
 def _quote_support(reference: Reference, index: TranscriptIndex) -> tuple[int, int]:

@@ -104,12 +104,19 @@ def checkable(text: str) -> bool:
     return len(tokenize(text)) >= MIN_WORDS
 
 
-def is_said(text: str, index: TranscriptIndex) -> bool | None:
-    """Whether a quote was said at all (``None`` when it is too short to tell)."""
+def is_said(text: str, index: TranscriptIndex, *, once: bool = False) -> bool | None:
+    """Whether a quote was said at all (``None`` when it is too short to tell).
+
+    With ``once``, only a quote said at one place counts: one said again
+    almost as well elsewhere is a phrase the speaker repeats.
+    """
     words = quote_words(text)
     if len(words.spans) < MIN_WORDS:
         return None
-    return any(_found(m, words) for m in locate(index, words.units, limit=1))
+    matches = locate(index, words.units, limit=2 if once else 1)
+    if not matches or not _found(matches[0], words):
+        return False
+    return not once or len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
 
 
 def not_found(quote: Quote, reference: str, reason: str) -> QuoteCheck:
