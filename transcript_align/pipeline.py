@@ -21,10 +21,10 @@ from .models import (
 )
 from .parallel import map_shared
 from .passages import paragraph_at, paragraph_spans
-from .relate import assess, reporting_paragraphs
+from .relate import assess, expected_place, relatedness, reporting_paragraphs
 from .repair import Anchor, find_corrections
 from .timeline import rebuild_tokens
-from .verify import check_quote, not_found
+from .verify import check_quote, not_found, place_short
 
 Progress = Callable[[str], None]
 
@@ -121,6 +121,17 @@ def align(
     for n, (check, anchors) in enumerate(zip(checks, runs)):
         mine = quotes[at : at + len(check.reference.quotes)]
         at += len(mine)
+        if check.status == "aligned" and any(q.status == "ignored" for q in mine):
+            if spoken is not transcript:  # the runs were found before the repairs
+                anchors = tuple(
+                    (r.ra, r.ta, r.rb - r.ra) for r in relatedness(index, check.reference.text).runs
+                )
+            mine = [
+                _place_short(q, check.reference, anchors, spoken, index)
+                if q.status == "ignored"
+                else q
+                for q in mine
+            ]
         if check.status == "aligned" and not check.partial:
             paragraphs, kept = reporting_paragraphs(check.reference, anchors, mine)
             checks[n] = replace(check, paragraphs=paragraphs)
@@ -151,6 +162,20 @@ def _assess_one(
         check.partial,
         tuple((r.ra, r.ta, r.rb - r.ra) for r in rel.runs),
     )
+
+
+def _place_short(
+    check: QuoteCheck,
+    reference: Reference,
+    anchors: Sequence[Anchor],
+    transcript: Transcript,
+    index: TranscriptIndex,
+) -> QuoteCheck:
+    """A short quote located by the aligned words around it, or left ``ignored``."""
+    expected = expected_place(reference, anchors, check.quote.start)
+    if expected is None:
+        return check
+    return place_short(check.quote, check.reference, transcript, index, expected) or check
 
 
 def _elsewhere(check: ReferenceCheck) -> set[int]:

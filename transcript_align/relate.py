@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .alignment import TranscriptIndex
 from .lexicon import is_function
 from .models import QuoteCheck, Reference, ReferenceCheck
-from .normalize import text_words
+from .normalize import TextWords, text_words
 from .passages import paragraph_at, paragraph_spans, reporting_passages
 from .verify import checkable, is_said, not_found
 
@@ -37,6 +37,8 @@ MAX_SLIP = 3
 QUOTES_SAID = 0.5
 """Share of an article's checkable quotes that must have been said to count as support."""
 MIN_QUOTES_SAID = 2
+MAX_REACH = 20
+"""Article units a word may stand from a run of its paragraph and still be placed by it."""
 
 
 def assess(reference: Reference, index: TranscriptIndex) -> tuple[ReferenceCheck, Relatedness]:
@@ -101,14 +103,7 @@ def reporting_paragraphs(
     found = {p for p, q in zip(where, quotes) if q.location is not None and not q.alternatives}
     for ra, _, length in anchors:
         if length > CHANCE_RUN:
-            first = bisect.bisect_right(words.first_unit, ra) - 1
-            last = bisect.bisect_right(words.first_unit, ra + length - 1) - 1
-            found.update(
-                range(
-                    paragraph_at(spans, words.starts[first]),
-                    paragraph_at(spans, words.starts[last]) + 1,
-                )
-            )
+            found.update(range(*_paragraph_range(spans, words, ra, length)))
     settled = tuple(
         not_found(
             q.quote,
@@ -121,6 +116,43 @@ def reporting_paragraphs(
     )
     kept = {p for p, q in zip(where, settled) if q.location is not None}
     return tuple(sorted(found | kept)), settled
+
+
+def expected_place(
+    reference: Reference, anchors: Sequence[tuple[int, int, int]], pos: int
+) -> int | None:
+    """Where in the transcript (a unit) the words at character ``pos`` of ``reference``
+    should have been said, by the run of its paragraph nearest to them (``None``: no run).
+    """
+    spans = paragraph_spans(reference.text)
+    if not spans:
+        return None
+    words = text_words(reference.text)
+    k = bisect.bisect_left(words.starts, pos)
+    if k >= len(words.starts):
+        return None
+    u = words.first_unit[k]
+    paragraph = paragraph_at(spans, words.starts[k])
+    best: tuple[int, int] | None = None  # (distance, transcript unit)
+    for ra, ta, length in anchors:
+        if length <= CHANCE_RUN:
+            continue
+        lo, hi = _paragraph_range(spans, words, ra, length)
+        if not lo <= paragraph < hi:
+            continue
+        distance = 0 if ra <= u < ra + length else min(abs(u - ra), abs(u - (ra + length - 1)))
+        if distance <= MAX_REACH and (best is None or distance < best[0]):
+            best = (distance, ta + (u - ra))
+    return best[1] if best else None
+
+
+def _paragraph_range(
+    spans: Sequence[tuple[int, int]], words: TextWords, ra: int, length: int
+) -> tuple[int, int]:
+    """The paragraphs ``[first, last)`` that reference units ``[ra, ra + length)`` lie in."""
+    first = bisect.bisect_right(words.first_unit, ra) - 1
+    last = bisect.bisect_right(words.first_unit, ra + length - 1) - 1
+    return paragraph_at(spans, words.starts[first]), paragraph_at(spans, words.starts[last]) + 1
 
 
 def _support(said: int, checked: int) -> float:

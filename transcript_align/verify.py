@@ -34,6 +34,8 @@ FOUND_SHORT = 0.9
 SHORT = 5
 MIN_MATCHED_WEIGHT = 1.5
 """At least this much distinctive weight must match: "of the" twice is no evidence."""
+SHORT_REACH = 8
+"""Said units a short quote may stand from where the alignment of its paragraph puts it."""
 ALTERNATIVE = 0.9
 """Other places count as alternatives when they reach this share of the best coverage."""
 
@@ -96,6 +98,40 @@ def check_quote(
         diff=word_diff(best, words, quote.text, index, transcript),
         alternatives=alternatives,
         reason=reason + cut,
+    )
+
+
+def place_short(
+    quote: Quote, reference: str, transcript: Transcript, index: TranscriptIndex, expected: int
+) -> QuoteCheck | None:
+    """A one- or two-word quote found where its aligned paragraph puts it, if it stands there.
+
+    On its own a short quote proves nothing (it is said anywhere); at the very
+    place the words around it were said, it is located. ``expected`` is the
+    said unit the paragraph's alignment puts its first word at.
+    """
+    words = quote_words(quote.text)
+    want = words.units
+    n = len(want)
+    if not n or all(is_function(u) for u in want):
+        return None
+    lo = max(0, expected - SHORT_REACH)
+    hi = min(len(index), expected + SHORT_REACH + n)
+    hits = [j for j in range(lo, hi - n + 1) if index.units[j : j + n] == want]
+    if not hits:
+        return None
+    j = min(hits, key=lambda h: (abs(h - expected), h))
+    first, last = index.owner[j], index.owner[j + n - 1] + 1
+    tokens = transcript.tokens
+    said = said_text(transcript, first, last)
+    return QuoteCheck(
+        reference,
+        quote,
+        "verbatim",
+        Location(first, last, tokens[first].start, tokens[last - 1].end, 1.0),
+        said=said,
+        diff=(DiffOp("equal", quote.text, said),),
+        reason="said where the aligned words around it put it",
     )
 
 
