@@ -61,9 +61,9 @@ def reporting_passages(reference: Reference, said: Sequence[bool | None]) -> Pas
     """The paragraphs around the best window of quotes said here, if any window qualifies.
 
     ``said`` holds, for each quote of ``reference``, whether it was said here at
-    one place (``None``: too short to tell). The passage found is widened by
-    one paragraph each side: a quote there that was changed (a misquote) still
-    gets its verdict.
+    one place (``None``: too short to tell). The passage runs from the first to
+    the last paragraph with a quote said: a quote in the paragraph next to it
+    may be another event's, and precision comes first.
     """
     spans = paragraph_spans(reference.text)
     if not spans:
@@ -72,17 +72,17 @@ def reporting_passages(reference: Reference, said: Sequence[bool | None]) -> Pas
     for quote, s in zip(reference.quotes, said):
         if s is not None:
             per.setdefault(paragraph_at(spans, quote.start), []).append(s)
-    best: tuple[int, int, int] | None = None  # (said, -first, checked)
+    best: tuple[int, int, int, int] | None = None  # (said, first, size, checked)
     for first in sorted(per):
-        window = [v for p in range(first, first + WINDOW) for v in per.get(p, [])]
-        n_said = sum(window)
-        if n_said < MIN_SAID or n_said < SAID_SHARE * len(window):
-            continue
-        if best is None or n_said > best[0]:
-            best = (n_said, first, len(window))
+        for size in range(1, WINDOW + 1):
+            window = [v for p in range(first, first + size) for v in per.get(p, [])]
+            n_said = sum(window)
+            if n_said < MIN_SAID or n_said < SAID_SHARE * len(window):
+                continue
+            if best is None or (n_said, -len(window)) > (best[0], -best[3]):
+                best = (n_said, first, size, len(window))
     if best is None:
         return None
-    n_said, first, checked = best
-    in_window = [p for p in range(first, first + WINDOW) if any(per.get(p, []))]
-    lo, hi = max(0, min(in_window) - 1), min(len(spans), max(in_window) + 2)
-    return Passages(tuple(range(lo, hi)), n_said, checked)
+    n_said, first, size, checked = best
+    in_window = [p for p in range(first, first + size) if any(per.get(p, []))]
+    return Passages(tuple(range(min(in_window), max(in_window) + 1)), n_said, checked)

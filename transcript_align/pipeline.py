@@ -132,7 +132,7 @@ def align(
                 else q
                 for q in mine
             ]
-        if check.status == "aligned" and not check.partial:
+        if check.status == "aligned":
             paragraphs, kept = reporting_paragraphs(check.reference, anchors, mine)
             checks[n] = replace(check, paragraphs=paragraphs)
             mine = list(kept)

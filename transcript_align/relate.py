@@ -101,8 +101,10 @@ def reporting_paragraphs(
     words = text_words(reference.text)
     where = [paragraph_at(spans, q.quote.start) for q in quotes]
     found = {p for p, q in zip(where, quotes) if q.location is not None and not q.alternatives}
+    # A run inside a quote said at several places is that stock phrase: no evidence.
+    repeated = [(q.quote.start, q.quote.end) for q in quotes if q.alternatives]
     for ra, _, length in anchors:
-        if length > CHANCE_RUN:
+        if length > CHANCE_RUN and not _inside(words, ra, length, repeated):
             found.update(range(*_paragraph_range(spans, words, ra, length)))
     settled = tuple(
         not_found(
@@ -144,6 +146,13 @@ def expected_place(
         if distance <= MAX_REACH and (best is None or distance < best[0]):
             best = (distance, ta + (u - ra))
     return best[1] if best else None
+
+
+def _inside(words: TextWords, ra: int, length: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether reference units ``[ra, ra + length)`` lie within one of the character ``spans``."""
+    first = words.starts[bisect.bisect_right(words.first_unit, ra) - 1]
+    last = words.starts[bisect.bisect_right(words.first_unit, ra + length - 1) - 1]
+    return any(a <= first and last < b for a, b in spans)
 
 
 def _paragraph_range(
