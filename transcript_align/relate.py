@@ -37,6 +37,7 @@ MAX_SLIP = 3
 QUOTES_SAID = 0.5
 """Share of an article's checkable quotes that must have been said to count as support."""
 MIN_QUOTES_SAID = 2
+ANOTHER_EVENT = "said only as a phrase repeated here, beside quotes of another event"
 MAX_REACH = 20
 """Article units a word may stand from a run of its paragraph and still be placed by it."""
 
@@ -106,13 +107,10 @@ def reporting_paragraphs(
     for ra, _, length in anchors:
         if length > CHANCE_RUN and not _inside(words, ra, length, repeated):
             found.update(range(*_paragraph_range(spans, words, ra, length)))
+    unsaid = {p for p, q in zip(where, quotes) if q.status == "not_found"}
     settled = tuple(
-        not_found(
-            q.quote,
-            q.reference,
-            "said only as a phrase repeated here; its paragraph reports another event",
-        )
-        if q.alternatives and not found.intersection((p - 1, p, p + 1))
+        not_found(q.quote, q.reference, ANOTHER_EVENT)
+        if q.alternatives and p in unsaid and not found.intersection((p - 1, p, p + 1))
         else q
         for p, q in zip(where, quotes)
     )
