@@ -515,6 +515,40 @@ def unrelated_article(writer: Writer, name: str, n_quotes: int, words: int, ours
     return Article(name, False, compose(writer, quotes, words), tuple(quotes))
 
 
+def roundup_article(writer: Writer, other: Writer, name: str, ours: Said) -> Article:
+    """A round-up: this event in two or three neighbouring paragraphs, another event's
+    around them (``other`` holds that event's speech), sometimes with the speaker's
+    stock phrase among them.
+
+    It reports this event, so it must be aligned; its quotes of this event get
+    their verdicts and the other event's stay ``not_found``.
+    """
+    rng = writer.rng
+    used: set[int] = set()
+    kinds = ("verbatim", "verbatim", "edited", "elided", "misquote")
+    mine = [writer.quote(rng.choice(kinds), used) for _ in range(rng.randint(2, 3))]
+    theirs: set[int] = set()
+
+    def elsewhere() -> list[QuoteTruth]:
+        out = [
+            _elsewhere(other, rng.choice(("verbatim", "edited", "misquote")), theirs, ours)
+            for _ in range(rng.randint(1, 2))
+        ]
+        if rng.random() < 0.3:
+            stock = rng.choice([s for s in other.event.world.stock if len(s.split()) >= 5])
+            out.append(QuoteTruth(stock[0].upper() + stock[1:], "not_found", "stock-phrase"))
+        return out
+
+    before, after = elsewhere(), elsewhere()
+    curly = rng.random() < 0.35
+    paragraphs = [writer.sentence(LEDES)]
+    paragraphs += [other.attribution(q, curly) for q in before]
+    paragraphs += [writer.attribution(q, curly) for q in mine]
+    paragraphs += [other.attribution(q, curly) for q in after]
+    text = writer.sentence(TITLES) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    return Article(name, True, text, (*before, *mine, *after))
+
+
 def _elsewhere(writer: Writer, kind: str, used: set[int], ours: Said) -> QuoteTruth:
     """A quote of ``kind`` from the other event's speech that is no near-copy of ours."""
     if kind == "ignored":

@@ -43,6 +43,10 @@ SCENARIOS = (
         Spec(words=6_000, articles=40, article_words=600, quotes=5, format="words-json"),
     ),
     Scenario(
+        "briefing with round-ups (SRT)",
+        Spec(words=1_800, articles=12, article_words=500, quotes=5, format="srt", roundups=0.5),
+    ),
+    Scenario(
         "3-hour hearing (SRT)",
         Spec(words=30_000, articles=500, article_words=800, quotes=4, format="srt"),
         max_seeds=1,

@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from . import captions
-from .articles import Article, Said, Writer, norm, related_article, unrelated_article
+from .articles import (
+    Article,
+    Said,
+    Writer,
+    norm,
+    related_article,
+    roundup_article,
+    unrelated_article,
+)
 from .asr import NOISE, Recognized, recognize
 from .speech import TECHNICAL, TEMPLATES, Event, Word, make_event, speech
 from .world import World, make_world
@@ -49,6 +57,8 @@ class Spec:
     vocabulary: str = "ordinary"
     """``heavy``: a technical hearing, a third of the words rare or unknown terms, and a
     long list of people named (one per 75 words)."""
+    roundups: float = 0.0
+    """Share of the related articles written as round-ups (this event among others)."""
 
     @property
     def key(self) -> str:
@@ -56,6 +66,7 @@ class Spec:
         return (
             f"v{VERSION}-s{self.seed}-w{self.words}-a{self.articles}-aw{self.article_words}"
             f"-q{self.quotes:g}-u{self.unrelated:g}-{self.noise}-{self.format}{heavy}"
+            + (f"-r{self.roundups:g}" if self.roundups else "")
         )
 
 
@@ -102,11 +113,16 @@ def generate(spec: Spec) -> Dataset:
     articles: list[Article] = []
     order = [True] * n_related + [False] * n_unrelated
     rng_articles.shuffle(order)
+    # Its own stream: with no round-ups asked for, the other articles come out as before.
+    rng_roundups = random.Random(spec.seed * 7919 + 1)
     for n, related in enumerate(order, 1):
         name = f"articles/a{n:04d}.txt"
         n_quotes = max(1, round(rng_articles.gauss(spec.quotes, spec.quotes / 4)))
         length = max(150, round(rng_articles.gauss(spec.article_words, spec.article_words / 5)))
-        if related:
+        if related and rng_roundups.random() < spec.roundups:
+            other = others[n % len(others)]
+            articles.append(roundup_article(writer, other, name, said))
+        elif related:
             articles.append(related_article(writer, name, n_quotes, length))
         else:
             other = others[n % len(others)]

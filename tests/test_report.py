@@ -343,6 +343,8 @@ def test_small_report_shape() -> None:
             "score": 0.5,
             "quotes": 3,
             "reason": "3 passages align",
+            "paragraphs": [],
+            "partial": False,
         }
     ]
     (c,) = doc["corrections"]

@@ -124,9 +124,17 @@ def test_quotes_never_said_are_not_found(fragment: str, article: str) -> None:
     assert q.status == "not_found" and q.location is None
 
 
-@pytest.mark.parametrize("fragment", ["deeply linked", "pre-emptive strike"])
-def test_scare_quotes_are_ignored(fragment: str) -> None:
-    assert quote(fragment, RELATED[1]).status == "ignored"
+def test_a_scare_quote_is_ignored() -> None:
+    """Nobody says "pre-emptive strike" here: on its own a two-word quote proves nothing."""
+    assert quote("pre-emptive strike", RELATED[1]).status == "ignored"
+
+
+def test_a_short_quote_is_located_by_its_aligned_sentence() -> None:
+    """The seed article: security is “deeply linked” to Ukraine's fate. The words around
+    it were said at 00:09-00:15, and "deeply linked" stands right there."""
+    q = quote("deeply linked", RELATED[1])
+    assert q.status == "verbatim" and q.location is not None
+    assert q.location.start is not None and 9_000 <= q.location.start <= 15_000
 
 
 def test_misquote_diff_shows_the_changed_words() -> None:

@@ -32,7 +32,7 @@ from typing import Literal
 
 from rapidfuzz.distance import LCSseq
 
-from .lexicon import is_function, weight
+from .lexicon import FILLERS, is_function, weight
 from .models import Token
 from .normalize import phonetic
 from .similarity import NEAR, sound_similarity, unit_similarity
@@ -284,7 +284,9 @@ def _compact(
     """Move each match to the occurrence of its word nearest the pivot, keeping order.
 
     An LCS may match a repeated word ("peace deal" said twice) at either
-    place; the count is the same, but the nearer one is what was meant.
+    place; the count is the same, but the nearer one is what was meant. The
+    pivot's own matches move too: "the old boats" said as "on the water the
+    old boats" has its "the" in the pivot, two words early.
     """
     first_i, last_i = pivot[0][0], pivot[-1][0]
     out = list(pairs)
@@ -298,18 +300,35 @@ def _compact(
             j = postings[p]
             out[k] = (i, j)
         prev_j = j
-    next_j = pivot[0][1]
+    next_j = pivot[-1][1]
     for k in range(len(out) - 1, -1, -1):
         i, j = out[k]
-        if i >= first_i:
+        if i >= last_i:
             continue
         postings = index.postings[qids[i]]
         p = bisect_left(postings, next_j) - 1
-        if p >= 0 and postings[p] > j:
+        if (
+            p >= 0
+            and postings[p] > j
+            and (i < first_i or _skips_content(index, qids, i, j, postings[p]))
+        ):
             j = postings[p]
             out[k] = (i, j)
         next_j = j
     return out
+
+
+def _skips_content(index: TranscriptIndex, qids: list[int], i: int, a: int, b: int) -> bool:
+    """Whether moving passage unit ``i`` from said unit ``a`` to ``b`` skips a content word.
+
+    Inside the pivot a match moves only over one ("the water the old boats"),
+    not over a stutter ("I I hear", "let's let's hope": the words skipped
+    repeat the passage's own), which the quote then leaves out (an edit).
+    """
+    skipped = index.ids[a + 1 : b]
+    if list(skipped) == qids[max(0, i - len(skipped)) : i]:
+        return False
+    return any(not is_function(u) and u not in FILLERS for u in index.units[a + 1 : b])
 
 
 def _extend(
@@ -323,7 +342,7 @@ def _extend(
     a block far away must carry real weight (two or more words), so a stray
     "NATO" said a sentence later does not join.
     """
-    at = next(k for k, b in enumerate(blocks) if pivot[0] in b)
+    at = next(k for k, b in enumerate(blocks) if pivot[-1] in b)
     centre = blocks[at]
     right = _walk(blocks[at + 1 :], centre[-1], weights, 1)
     left = _walk(blocks[:at][::-1], centre[0], weights, -1)

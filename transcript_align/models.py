@@ -198,6 +198,10 @@ class ReferenceCheck:
     status: ReferenceStatus
     score: float
     reason: str = ""
+    paragraphs: tuple[int, ...] = ()
+    """The body's paragraphs (blank-line separated, from 0) that report this event."""
+    partial: bool = False
+    """Only :attr:`paragraphs` report this event: quotes elsewhere are another event's."""
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,12 @@ from .models import (
     Transcript,
 )
 from .parallel import map_shared
+from .passages import paragraph_at, paragraph_spans
 from .readable import readable_corrections
-from .relate import assess
+from .relate import assess, expected_place, relatedness, reporting_paragraphs
 from .repair import Anchor, find_corrections
 from .timeline import rebuild_tokens
-from .verify import check_quote, not_found
+from .verify import check_quote, not_found, place_short
 
 Progress = Callable[[str], None]
 
@@ -61,8 +62,8 @@ def align(
     verdicts = map_shared(
         _assess_one, range(len(references)), (references, index), jobs=options.jobs
     )
-    checks = [ReferenceCheck(ref, *v[:3]) for ref, v in zip(references, verdicts)]
-    runs = [v[3] for v in verdicts]
+    checks = [ReferenceCheck(ref, *v[:5]) for ref, v in zip(references, verdicts)]
+    runs = [v[5] for v in verdicts]
 
     aligned = [c.reference for c in checks if c.status == "aligned"]
     aligned_runs = [r for c, r in zip(checks, runs) if c.status == "aligned"]
@@ -101,20 +102,48 @@ def align(
         del index
         index = build_index(spoken.tokens)
 
+    elsewhere = [_elsewhere(c) for c in checks]
     todo = [
-        (q, c.reference.path) for c in checks if c.status == "aligned" for q in c.reference.quotes
+        (q, c.reference.path)
+        for c, other in zip(checks, elsewhere)
+        for k, q in enumerate(c.reference.quotes)
+        if c.status == "aligned" and k not in other
     ]
     say(f"checking {len(todo)} quote(s)")
     found = iter(map_shared(_check_one, todo, (spoken, index), jobs=options.jobs))
     quotes: list[QuoteCheck] = []
-    for check in checks:
-        for quote in check.reference.quotes:
-            if check.status == "aligned":
-                quotes.append(next(found))
+    for check, other in zip(checks, elsewhere):
+        for k, quote in enumerate(check.reference.quotes):
+            if check.status != "aligned":
+                why = "the article reports another event"
+            elif k in other:
+                why = "its paragraph reports another event"
             else:
-                quotes.append(
-                    not_found(quote, check.reference.path, "the article reports another event")
+                quotes.append(next(found))
+                continue
+            quotes.append(not_found(quote, check.reference.path, why))
+    settled: list[QuoteCheck] = []
+    at = 0
+    for n, (check, anchors) in enumerate(zip(checks, runs)):
+        mine = quotes[at : at + len(check.reference.quotes)]
+        at += len(mine)
+        if check.status == "aligned" and any(q.status == "ignored" for q in mine):
+            if spoken is not transcript:  # the runs were found before the repairs
+                anchors = tuple(
+                    (r.ra, r.ta, r.rb - r.ra) for r in relatedness(index, check.reference.text).runs
                 )
+            mine = [
+                _place_short(q, check.reference, anchors, spoken, index)
+                if q.status == "ignored"
+                else q
+                for q in mine
+            ]
+        if check.status == "aligned":
+            paragraphs, kept = reporting_paragraphs(check.reference, anchors, mine)
+            checks[n] = replace(check, paragraphs=paragraphs)
+            mine = list(kept)
+        settled.extend(mine)
+    quotes = settled
     return Report(
         transcript,
         tuple(checks),
@@ -127,7 +156,7 @@ def align(
 
 def _assess_one(
     shared: tuple[Sequence[Reference], TranscriptIndex], n: int
-) -> tuple[ReferenceStatus, float, str, tuple[Anchor, ...]]:
+) -> tuple[ReferenceStatus, float, str, tuple[int, ...], bool, tuple[Anchor, ...]]:
     """One article's verdict and its said passages (what a worker sends back)."""
     references, index = shared
     check, rel = assess(references[n], index)
@@ -135,8 +164,36 @@ def _assess_one(
         check.status,
         check.score,
         check.reason,
+        check.paragraphs,
+        check.partial,
         tuple((r.ra, r.ta, r.rb - r.ra) for r in rel.runs),
     )
+
+
+def _place_short(
+    check: QuoteCheck,
+    reference: Reference,
+    anchors: Sequence[Anchor],
+    transcript: Transcript,
+    index: TranscriptIndex,
+) -> QuoteCheck:
+    """A short quote located by the aligned words around it, or left ``ignored``."""
+    expected = expected_place(reference, anchors, check.quote.start)
+    if expected is None:
+        return check
+    return place_short(check.quote, check.reference, transcript, index, expected) or check
+
+
+def _elsewhere(check: ReferenceCheck) -> set[int]:
+    """The quotes of a partly related article that stand outside its reporting paragraphs."""
+    if not check.partial:
+        return set()
+    spans = paragraph_spans(check.reference.text)
+    return {
+        k
+        for k, q in enumerate(check.reference.quotes)
+        if paragraph_at(spans, q.start) not in check.paragraphs
+    }
 
 
 def _check_one(shared: tuple[Transcript, TranscriptIndex], item: tuple[Quote, str]) -> QuoteCheck:

@@ -15,13 +15,16 @@ another day may share one stock phrase of the speaker's, not most quotes).
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .alignment import TranscriptIndex
 from .lexicon import is_function
-from .models import Reference, ReferenceCheck
-from .normalize import text_words
-from .verify import checkable, is_said
+from .models import QuoteCheck, Reference, ReferenceCheck
+from .normalize import TextWords, text_words
+from .passages import paragraph_at, paragraph_spans, reporting_passages
+from .verify import checkable, is_said, not_found
 
 CHANCE_RUN = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
@@ -34,6 +37,9 @@ MAX_SLIP = 3
 QUOTES_SAID = 0.5
 """Share of an article's checkable quotes that must have been said to count as support."""
 MIN_QUOTES_SAID = 2
+ANOTHER_EVENT = "said only as a phrase repeated here, beside quotes of another event"
+MAX_REACH = 20
+"""Article units a word may stand from a run of its paragraph and still be placed by it."""
 
 
 def assess(reference: Reference, index: TranscriptIndex) -> tuple[ReferenceCheck, Relatedness]:
@@ -54,15 +60,114 @@ def _decide(reference: Reference, index: TranscriptIndex, rel: Relatedness) -> R
         return ReferenceCheck(reference, "aligned", round(score, 3), why)
     said, checked = _quote_support(reference, index)
     if checked and said >= MIN_QUOTES_SAID and said / checked >= QUOTES_SAID:
-        score = max(score, 0.5 + 0.5 * (said / checked - QUOTES_SAID) / (1 - QUOTES_SAID))
+        score = max(score, _support(said, checked))
         why = f"{said} of its {checked} quotes were said here"
         return ReferenceCheck(reference, "aligned", round(score, 3), why)
+    passages = reporting_passages(
+        reference, [is_said(q.text, index, once=True) for q in reference.quotes]
+    )
+    if passages is not None:
+        # A round-up: this event in some paragraphs, other events around them.
+        score = max(score, _support(passages.said, passages.checked))
+        first, last = passages.reporting[0] + 1, passages.reporting[-1] + 1
+        why = (
+            f"paragraphs {first}–{last} report this event: {passages.said} of their "
+            f"{passages.checked} quotes were said here"
+        )
+        return ReferenceCheck(
+            reference, "aligned", round(score, 3), why, paragraphs=passages.reporting, partial=True
+        )
     if rel.longest < 4 and not said:
         why = "no passage of it was said here"
     else:
         why = f"only short phrases in common (longest {rel.longest} words"
         why += f", {said} of {checked} quotes)" if checked else ")"
     return ReferenceCheck(reference, "unrelated", round(min(score, 0.499), 3), why)
+
+
+def reporting_paragraphs(
+    reference: Reference, anchors: Sequence[tuple[int, int, int]], quotes: Sequence[QuoteCheck]
+) -> tuple[tuple[int, ...], tuple[QuoteCheck, ...]]:
+    """The paragraphs of an aligned article that report this event, and its quotes settled.
+
+    A paragraph reports this event when a run of its words was said in order
+    beyond chance (``anchors``: reference unit, transcript unit, length) or a
+    quote of it was found at one place. A quote found only as a phrase the
+    speaker says again and again, in a paragraph that does not report this
+    event, next to a quote that was not said, is another event's (a round-up
+    quoting the stock phrase from elsewhere): it becomes ``not_found``.
+    Measured on generated round-ups and ordinary articles: looser rules (no
+    quote not said nearby) cost ordinary articles 4.6 points of found recall.
+    """
+    spans = paragraph_spans(reference.text)
+    if not spans:
+        return (), tuple(quotes)
+    words = text_words(reference.text)
+    where = [paragraph_at(spans, q.quote.start) for q in quotes]
+    found = {p for p, q in zip(where, quotes) if q.location is not None and not q.alternatives}
+    # A run inside a quote said at several places is that stock phrase: no evidence.
+    repeated = [(q.quote.start, q.quote.end) for q in quotes if q.alternatives]
+    for ra, _, length in anchors:
+        if length > CHANCE_RUN and not _inside(words, ra, length, repeated):
+            found.update(range(*_paragraph_range(spans, words, ra, length)))
+    unsaid = {p for p, q in zip(where, quotes) if q.status == "not_found"}
+    settled = tuple(
+        not_found(q.quote, q.reference, ANOTHER_EVENT)
+        if q.alternatives and unsaid.intersection((p - 1, p, p + 1)) and p not in found
+        else q
+        for p, q in zip(where, quotes)
+    )
+    kept = {p for p, q in zip(where, settled) if q.location is not None}
+    return tuple(sorted(found | kept)), settled
+
+
+def expected_place(
+    reference: Reference, anchors: Sequence[tuple[int, int, int]], pos: int
+) -> int | None:
+    """Where in the transcript (a unit) the words at character ``pos`` of ``reference``
+    should have been said, by the run of its paragraph nearest to them (``None``: no run).
+    """
+    spans = paragraph_spans(reference.text)
+    if not spans:
+        return None
+    words = text_words(reference.text)
+    k = bisect.bisect_left(words.starts, pos)
+    if k >= len(words.starts):
+        return None
+    u = words.first_unit[k]
+    paragraph = paragraph_at(spans, words.starts[k])
+    best: tuple[int, int] | None = None  # (distance, transcript unit)
+    for ra, ta, length in anchors:
+        if length <= CHANCE_RUN:
+            continue
+        lo, hi = _paragraph_range(spans, words, ra, length)
+        if not lo <= paragraph < hi:
+            continue
+        distance = 0 if ra <= u < ra + length else min(abs(u - ra), abs(u - (ra + length - 1)))
+        if distance <= MAX_REACH and (best is None or distance < best[0]):
+            best = (distance, ta + (u - ra))
+    return best[1] if best else None
+
+
+def _inside(words: TextWords, ra: int, length: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether reference units ``[ra, ra + length)`` lie within one of the character ``spans``."""
+    first = words.starts[bisect.bisect_right(words.first_unit, ra) - 1]
+    last = words.starts[bisect.bisect_right(words.first_unit, ra + length - 1) - 1]
+    return any(a <= first and last < b for a, b in spans)
+
+
+def _paragraph_range(
+    spans: Sequence[tuple[int, int]], words: TextWords, ra: int, length: int
+) -> tuple[int, int]:
+    """The paragraphs ``[first, last)`` that reference units ``[ra, ra + length)`` lie in."""
+    first = bisect.bisect_right(words.first_unit, ra) - 1
+    last = bisect.bisect_right(words.first_unit, ra + length - 1) - 1
+    return paragraph_at(spans, words.starts[first]), paragraph_at(spans, words.starts[last]) + 1
+
+
+def _support(said: int, checked: int) -> float:
+    """The score of an article whose support is ``said`` of ``checked`` quotes (0.5: just)."""
+    return 0.5 + 0.5 * (said / checked - QUOTES_SAID) / (1 - QUOTES_SAID)
 
 
 def _quote_support(reference: Reference, index: TranscriptIndex) -> tuple[int, int]:

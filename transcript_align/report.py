@@ -108,6 +108,8 @@ def _reference(c: ReferenceCheck) -> dict[str, Any]:
         "score": _number(c.score),
         "quotes": len(c.reference.quotes),
         "reason": c.reason,
+        "paragraphs": list(c.paragraphs),
+        "partial": c.partial,
     }
 
 

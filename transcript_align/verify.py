@@ -34,6 +34,8 @@ FOUND_SHORT = 0.9
 SHORT = 5
 MIN_MATCHED_WEIGHT = 1.5
 """At least this much distinctive weight must match: "of the" twice is no evidence."""
+SHORT_REACH = 8
+"""Said units a short quote may stand from where the alignment of its paragraph puts it."""
 ALTERNATIVE = 0.9
 """Other places count as alternatives when they reach this share of the best coverage."""
 
@@ -99,17 +101,58 @@ def check_quote(
     )
 
 
+def place_short(
+    quote: Quote, reference: str, transcript: Transcript, index: TranscriptIndex, expected: int
+) -> QuoteCheck | None:
+    """A one- or two-word quote found where its aligned paragraph puts it, if it stands there.
+
+    On its own a short quote proves nothing (it is said anywhere); at the very
+    place the words around it were said, it is located. ``expected`` is the
+    said unit the paragraph's alignment puts its first word at.
+    """
+    words = quote_words(quote.text)
+    want = words.units
+    n = len(want)
+    if not n or all(is_function(u) for u in want):
+        return None
+    lo = max(0, expected - SHORT_REACH)
+    hi = min(len(index), expected + SHORT_REACH + n)
+    hits = [j for j in range(lo, hi - n + 1) if index.units[j : j + n] == want]
+    if not hits:
+        return None
+    j = min(hits, key=lambda h: (abs(h - expected), h))
+    first, last = index.owner[j], index.owner[j + n - 1] + 1
+    tokens = transcript.tokens
+    said = said_text(transcript, first, last)
+    return QuoteCheck(
+        reference,
+        quote,
+        "verbatim",
+        Location(first, last, tokens[first].start, tokens[last - 1].end, 1.0),
+        said=said,
+        diff=(DiffOp("equal", quote.text, said),),
+        reason="said where the aligned words around it put it",
+    )
+
+
 def checkable(text: str) -> bool:
     """Whether a quote is long enough to be looked for (scare quotes are not)."""
     return len(tokenize(text)) >= MIN_WORDS
 
 
-def is_said(text: str, index: TranscriptIndex) -> bool | None:
-    """Whether a quote was said at all (``None`` when it is too short to tell)."""
+def is_said(text: str, index: TranscriptIndex, *, once: bool = False) -> bool | None:
+    """Whether a quote was said at all (``None`` when it is too short to tell).
+
+    With ``once``, only a quote said at one place counts: one said again
+    almost as well elsewhere is a phrase the speaker repeats.
+    """
     words = quote_words(text)
     if len(words.spans) < MIN_WORDS:
         return None
-    return any(_found(m, words) for m in locate(index, words.units, limit=1))
+    matches = locate(index, words.units, limit=2 if once else 1)
+    if not matches or not _found(matches[0], words):
+        return False
+    return not once or len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
 
 
 def not_found(quote: Quote, reference: str, reason: str) -> QuoteCheck:

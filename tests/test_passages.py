@@ -1,0 +1,117 @@
+"""Articles partly about this event, stock phrases and short quotes (invented cases)."""
+
+from __future__ import annotations
+
+from transcript_align import align, parse_transcript
+from transcript_align.models import QuoteCheck, Report
+from transcript_align.passages import paragraph_at, paragraph_spans
+from transcript_align.references import parse_reference
+
+SPEECH = """\
+00:00good evening I am standing on the quay at Morlaix harbour with the lifeboat crew
+00:06tonight the new lifeboat goes on station and it can reach any ship in the bay within
+00:12twenty minutes that is half the time the old boat needed
+00:16the crew trained for nine months in all weathers and I could not be prouder of them
+00:22we never leave anyone behind at sea that is what we say and that is what we do
+00:28the station cost four million and most of it came from local donations
+00:34people here gave what they could and some gave a great deal more
+00:40we never leave anyone behind at sea thank you and good night
+"""
+
+ROUNDUP = """\
+Around the coast this week
+
+A week of openings and arguments along the coast.
+
+Schools in Brest will get new roofs by the spring. "Every school will get a new roof before the winter storms," the regional governor said. "Teachers deserve better buildings," she added, "and we have found the money for it."
+
+At Morlaix the new lifeboat went on station. "Any ship in the bay within twenty minutes," the coxswain promised on the quay.
+
+He praised the crew: "I could not be prouder of them."
+
+The Quimper bypass is late again. "The road opens in June, not March," the engineer said. "It will take the lorries out of the village at last," he said. "We never leave anyone behind at sea," a lifeboat volunteer told the crowd at the Quimper fair.
+"""
+
+OTHER_DAY = """\
+Lifeboat appeal launched
+
+The coxswain launched the appeal for a new lifeboat last year.
+
+"We never leave anyone behind at sea," he said. "But our boat is tired, and so are we."
+
+"Give what you can, and we will do the rest," he said.
+"""
+
+
+def _run(*articles: tuple[str, str]) -> Report:
+    transcript = parse_transcript(SPEECH, "harbour.txt")
+    return align(transcript, [parse_reference(text, path) for path, text in articles])
+
+
+def _quote(report: Report, fragment: str) -> QuoteCheck:
+    (found,) = [q for q in report.quotes if fragment in q.quote.text]
+    return found
+
+
+def test_paragraph_spans_and_lookup() -> None:
+    text = "First one.\n\nSecond, longer one.\n\n\nThird."
+    spans = paragraph_spans(text)
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second, longer one.", "Third."]
+    assert paragraph_at(spans, text.index("longer")) == 1
+    assert paragraph_at(spans, len(text) - 1) == 2
+
+
+def test_a_round_up_is_aligned_by_the_paragraphs_that_report_this_event() -> None:
+    report = _run(("roundup.txt", ROUNDUP))
+    (check,) = report.references
+    assert check.status == "aligned" and check.partial
+    lifeboat = paragraph_at(
+        paragraph_spans(check.reference.text), check.reference.text.index("Morlaix the")
+    )
+    assert lifeboat in check.paragraphs
+    assert "paragraphs" in check.reason
+    assert _quote(report, "within twenty minutes").status == "verbatim"
+    assert _quote(report, "could not be prouder").status == "verbatim"
+
+
+def test_quotes_of_other_events_in_a_round_up_stay_not_found() -> None:
+    report = _run(("roundup.txt", ROUNDUP))
+    for fragment in ("new roof", "Teachers deserve", "opens in June", "lorries"):
+        assert _quote(report, fragment).status == "not_found"
+    # Said twice here, but quoted from another event: a stock phrase proves nothing.
+    stock = _quote(report, "never leave anyone behind")
+    assert stock.status == "not_found" and stock.location is None
+
+
+def test_an_article_about_another_day_with_the_stock_phrase_stays_unrelated() -> None:
+    report = _run(("appeal.txt", OTHER_DAY))
+    (check,) = report.references
+    assert check.status == "unrelated" and not check.partial and check.paragraphs == ()
+    assert all(q.status in ("not_found", "ignored") for q in report.quotes)
+
+
+def test_a_short_quote_is_placed_only_where_its_aligned_sentence_was_said() -> None:
+    article = (
+        "Lifeboat on station\n\n"
+        'The coxswain said the crew "trained for nine months" in all weathers and '
+        "he could not be prouder of them.\n\n"
+        'Critics called the station "extravagant" at the last council meeting.\n\n'
+        '"Tonight the new lifeboat goes on station and it can reach any ship in the bay '
+        'within twenty minutes," he said.'
+    )
+    report = _run(("station.txt", article))
+    placed = _quote(report, "trained for nine months")
+    assert placed.status == "verbatim" and placed.location is not None
+    assert placed.location.start is not None and 16_000 <= placed.location.start < 22_000
+    assert _quote(report, "extravagant").status == "ignored"
+
+
+def test_a_short_quote_whose_words_were_not_said_there_stays_ignored() -> None:
+    article = (
+        "Lifeboat on station\n\n"
+        'The crew trained for nine "long" months in all weathers and the coxswain '
+        "could not be prouder of them.\n\n"
+        '"Tonight the new lifeboat goes on station," he said.'
+    )
+    report = _run(("station.txt", article))
+    assert _quote(report, "long").status == "ignored"
