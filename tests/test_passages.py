@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from transcript_align import align, parse_transcript
 from transcript_align.models import QuoteCheck, Report
-from transcript_align.passages import paragraph_at, paragraph_spans
+from transcript_align.passages import paragraph_at, paragraph_starts
+from transcript_align.quotes import paragraph_spans
 from transcript_align.references import parse_reference
 
 SPEECH = """\
@@ -57,8 +58,9 @@ def test_paragraph_spans_and_lookup() -> None:
     text = "First one.\n\nSecond, longer one.\n\n\nThird."
     spans = paragraph_spans(text)
     assert [text[a:b] for a, b in spans] == ["First one.", "Second, longer one.", "Third."]
-    assert paragraph_at(spans, text.index("longer")) == 1
-    assert paragraph_at(spans, len(text) - 1) == 2
+    assert paragraph_starts(text) == tuple(a for a, _ in spans)
+    assert paragraph_at(paragraph_starts(text), text.index("longer")) == 1
+    assert paragraph_at(paragraph_starts(text), len(text) - 1) == 2
 
 
 def test_a_round_up_is_aligned_by_the_paragraphs_that_report_this_event() -> None:
@@ -66,7 +68,7 @@ def test_a_round_up_is_aligned_by_the_paragraphs_that_report_this_event() -> Non
     (check,) = report.references
     assert check.status == "aligned" and check.partial
     lifeboat = paragraph_at(
-        paragraph_spans(check.reference.text), check.reference.text.index("Morlaix the")
+        paragraph_starts(check.reference.text), check.reference.text.index("Morlaix the")
     )
     assert lifeboat in check.paragraphs
     assert "paragraphs" in check.reason

@@ -15,8 +15,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import Reference
+from .quotes import paragraph_spans
 
 WINDOW = 3
 """Neighbouring paragraphs that make one passage."""
@@ -35,26 +37,20 @@ class Passages:
     checked: int
 
 
-def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Character spans of the paragraphs of a reference body (separated by blank lines).
+@lru_cache(maxsize=4096)
+def paragraph_starts(text: str) -> tuple[int, ...]:
+    """Where each paragraph of ``text`` starts: its non-blank lines, as quotes are read
+    (a reference body separates them with blank lines). Cached: several stages ask.
 
-    >>> paragraph_spans("One.\\n\\nTwo, three.\\n\\n")
-    ((0, 4), (6, 17))
+    >>> paragraph_starts("One.\\n\\nTwo, three.\\n\\n")
+    (0, 6)
     """
-    out: list[tuple[int, int]] = []
-    a = 0
-    for block in text.split("\n\n"):
-        stripped = block.strip()
-        if stripped:
-            start = a + block.index(stripped[0])
-            out.append((start, start + len(stripped)))
-        a += len(block) + 2
-    return tuple(out)
+    return tuple(a for a, _ in paragraph_spans(text))
 
 
-def paragraph_at(spans: Sequence[tuple[int, int]], pos: int) -> int:
+def paragraph_at(starts: Sequence[int], pos: int) -> int:
     """The paragraph holding character ``pos`` (the one before it, between two)."""
-    return max(0, bisect.bisect_right([a for a, _ in spans], pos) - 1)
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def reporting_passages(reference: Reference, said: Sequence[bool | None]) -> Passages | None:
@@ -65,13 +61,13 @@ def reporting_passages(reference: Reference, said: Sequence[bool | None]) -> Pas
     the last paragraph with a quote said: a quote in the paragraph next to it
     may be another event's, and precision comes first.
     """
-    spans = paragraph_spans(reference.text)
-    if not spans:
+    starts = paragraph_starts(reference.text)
+    if not starts:
         return None
     per: dict[int, list[bool]] = {}
     for quote, s in zip(reference.quotes, said):
         if s is not None:
-            per.setdefault(paragraph_at(spans, quote.start), []).append(s)
+            per.setdefault(paragraph_at(starts, quote.start), []).append(s)
     best: tuple[int, int, int, int] | None = None  # (said, first, size, checked)
     for first in sorted(per):
         for size in range(1, WINDOW + 1):

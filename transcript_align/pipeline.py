@@ -20,7 +20,7 @@ from .models import (
     Transcript,
 )
 from .parallel import map_shared
-from .passages import paragraph_at, paragraph_spans
+from .passages import paragraph_at, paragraph_starts
 from .readable import readable_corrections
 from .relate import assess, expected_place, relatedness, reporting_paragraphs
 from .repair import Anchor, find_corrections
@@ -188,11 +188,11 @@ def _elsewhere(check: ReferenceCheck) -> set[int]:
     """The quotes of a partly related article that stand outside its reporting paragraphs."""
     if not check.partial:
         return set()
-    spans = paragraph_spans(check.reference.text)
+    starts = paragraph_starts(check.reference.text)
     return {
         k
         for k, q in enumerate(check.reference.quotes)
-        if paragraph_at(spans, q.start) not in check.paragraphs
+        if paragraph_at(starts, q.start) not in check.paragraphs
     }
 
 

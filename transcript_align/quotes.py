@@ -78,7 +78,7 @@ def extract_quotes(text: str) -> tuple[Quote, ...]:
 
 def scan_quotes(text: str) -> QuoteScan:
     """Like :func:`extract_quotes`, with notes on unbalanced marks (what was closed or dropped)."""
-    paragraphs = _paragraph_spans(text)
+    paragraphs = paragraph_spans(text)
     marks = _paragraph_marks(text, paragraphs)
     double = _pair(text, paragraphs, marks, "d")
     single = _pair(text, paragraphs, marks, "s")
@@ -104,7 +104,7 @@ class _Mark:
     role: int
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """The non-blank lines of ``text``, white space trimmed."""
     out = []
     a = 0

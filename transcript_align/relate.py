@@ -23,7 +23,7 @@ from .alignment import TranscriptIndex
 from .lexicon import is_function
 from .models import QuoteCheck, Reference, ReferenceCheck
 from .normalize import TextWords, text_words
-from .passages import paragraph_at, paragraph_spans, reporting_passages
+from .passages import paragraph_at, paragraph_starts, reporting_passages
 from .verify import checkable, is_said, not_found
 
 CHANCE_RUN = 5
@@ -99,17 +99,17 @@ def reporting_paragraphs(
     Measured on generated round-ups and ordinary articles: looser rules (no
     quote not said nearby) cost ordinary articles 4.6 points of found recall.
     """
-    spans = paragraph_spans(reference.text)
-    if not spans:
+    starts = paragraph_starts(reference.text)
+    if not starts:
         return (), tuple(quotes)
     words = text_words(reference.text)
-    where = [paragraph_at(spans, q.quote.start) for q in quotes]
+    where = [paragraph_at(starts, q.quote.start) for q in quotes]
     found = {p for p, q in zip(where, quotes) if q.location is not None and not q.alternatives}
     # A run inside a quote said at several places is that stock phrase: no evidence.
     repeated = [(q.quote.start, q.quote.end) for q in quotes if q.alternatives]
     for ra, _, length in anchors:
         if length > CHANCE_RUN and not _inside(words, ra, length, repeated):
-            found.update(range(*_paragraph_range(spans, words, ra, length)))
+            found.update(range(*_paragraph_range(starts, words, ra, length)))
     unsaid = {p for p, q in zip(where, quotes) if q.status == "not_found"}
     settled = tuple(
         not_found(q.quote, q.reference, ANOTHER_EVENT)
@@ -127,20 +127,20 @@ def expected_place(
     """Where in the transcript (a unit) the words at character ``pos`` of ``reference``
     should have been said, by the run of its paragraph nearest to them (``None``: no run).
     """
-    spans = paragraph_spans(reference.text)
-    if not spans:
+    starts = paragraph_starts(reference.text)
+    if not starts:
         return None
     words = text_words(reference.text)
     k = bisect.bisect_left(words.starts, pos)
     if k >= len(words.starts):
         return None
     u = words.first_unit[k]
-    paragraph = paragraph_at(spans, words.starts[k])
+    paragraph = paragraph_at(starts, words.starts[k])
     best: tuple[int, int] | None = None  # (distance, transcript unit)
     for ra, ta, length in anchors:
         if length <= CHANCE_RUN:
             continue
-        lo, hi = _paragraph_range(spans, words, ra, length)
+        lo, hi = _paragraph_range(starts, words, ra, length)
         if not lo <= paragraph < hi:
             continue
         distance = 0 if ra <= u < ra + length else min(abs(u - ra), abs(u - (ra + length - 1)))
@@ -149,20 +149,25 @@ def expected_place(
     return best[1] if best else None
 
 
+def _run_chars(words: TextWords, ra: int, length: int) -> tuple[int, int]:
+    """Where the first and the last word of reference units ``[ra, ra + length)`` start."""
+    first = bisect.bisect_right(words.first_unit, ra) - 1
+    last = bisect.bisect_right(words.first_unit, ra + length - 1) - 1
+    return words.starts[first], words.starts[last]
+
+
 def _inside(words: TextWords, ra: int, length: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether reference units ``[ra, ra + length)`` lie within one of the character ``spans``."""
-    first = words.starts[bisect.bisect_right(words.first_unit, ra) - 1]
-    last = words.starts[bisect.bisect_right(words.first_unit, ra + length - 1) - 1]
+    first, last = _run_chars(words, ra, length)
     return any(a <= first and last < b for a, b in spans)
 
 
 def _paragraph_range(
-    spans: Sequence[tuple[int, int]], words: TextWords, ra: int, length: int
+    starts: Sequence[int], words: TextWords, ra: int, length: int
 ) -> tuple[int, int]:
     """The paragraphs ``[first, last)`` that reference units ``[ra, ra + length)`` lie in."""
-    first = bisect.bisect_right(words.first_unit, ra) - 1
-    last = bisect.bisect_right(words.first_unit, ra + length - 1) - 1
-    return paragraph_at(spans, words.starts[first]), paragraph_at(spans, words.starts[last]) + 1
+    first, last = _run_chars(words, ra, length)
+    return paragraph_at(starts, first), paragraph_at(starts, last) + 1
 
 
 def _support(said: int, checked: int) -> float:
