@@ -18,7 +18,7 @@ Usage::
 
     python -m benchmarks.calibrate [--earnings21 PATH] [--seeds 1 2 3]
 
-It prints the fitted weights (to paste into ``repair.WEIGHTS``) and the tables.
+It prints the fitted weights (to paste into ``repair.confidence.WEIGHTS``) and the tables.
 """
 
 from __future__ import annotations
@@ -276,7 +276,7 @@ def report(rows: list[Row]) -> None:
         (g, predict({"bias": WEIGHTS["bias"], **{k: WEIGHTS[k] for k in x}}, x), y)
         for g, x, y in rows
     ]
-    print(table(current, "Weights now in repair.WEIGHTS, on all pairs"))
+    print(table(current, "Weights now in repair.confidence.WEIGHTS, on all pairs"))
     w = fit(rows)
     print("\nWEIGHTS = {")
     for k, v in w.items():

@@ -230,7 +230,9 @@ def test_the_pair_index_leaves_out_only_pairs_the_guards_refuse() -> None:
     # only when features() refuses it (names and terms the articles use, misheard or not).
     from collections import Counter
 
-    from transcript_align.repair import _key, _pairs, features, suspicious_spans
+    from transcript_align.repair import features, suspicious_spans
+    from transcript_align.repair.pairing import candidate_pairs
+    from transcript_align.repair.words import name_key
 
     speech = SPEECH.format(
         name="Mr. Delacroixe and ms van der pool with doctor ferrolisis and Ferrolysis Kinetics"
@@ -246,8 +248,10 @@ def test_the_pair_index_leaves_out_only_pairs_the_guards_refuse() -> None:
         frozenset(k for c in candidates for k in c.neighbours),
     )
     vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
-    known = Counter(_key(tok.text) for tok in t.tokens)
-    indexed = {(s.first, s.last, c.key) for s, c in _pairs(spans, candidates, t, vocabulary)}
+    known = Counter(name_key(tok.text) for tok in t.tokens)
+    indexed = {
+        (s.first, s.last, c.key) for s, c in candidate_pairs(spans, candidates, t, vocabulary)
+    }
     accepted = {
         (s.first, s.last, c.key)
         for s in spans

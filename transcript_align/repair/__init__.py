@@ -1,0 +1,59 @@
+"""Repairs of garbled names and rare words, from articles that report the event.
+
+Precision comes first: a wrong repair puts words in a speaker's mouth, a
+missed one only leaves the recogniser's error where it was. So a repair needs
+all of:
+
+- a **candidate** from an aligned article: a name (capitalised tokens that do
+  not merely start a sentence, multi-word names, acronyms) or a rare word;
+- a **suspicious span** in the transcript: 1–3 tokens, no function word at
+  its edges (unless an honorific or the rest of the name stands on that side),
+  with at least one token that is rare or unknown in English (a common,
+  correctly spelled word is usually what was said);
+- **likeness** in spelling and sound (Metaphone keys, Indel and Jaro-Winkler
+  similarity), and none of the known false friends: an inflection of the same
+  word ("fact"/"facts"), a common word expanded ("Chris" → "Christopher");
+- **support**: where the span stands — in the name's place in an aligned
+  article passage (its *slot*: "with mister pet ink oh this morning" against
+  "with Mr. Petenko this morning"), after a title ("Mr. Witko"), next to the
+  rest of the name ("crystal Dufresne") — and the same words standing so
+  elsewhere in the transcript (recognisers mishear a name the same way
+  again and again); words around the span that also stand around the name
+  in the articles; the span being the name cut short ("Witko") or its very
+  letters regrouped ("sal ta va"); no other span over the same words
+  matching the name better. The name already recognised correctly
+  elsewhere counts against.
+
+These combine into a confidence (a logistic model whose weights are fitted
+on held-out data, see ``benchmarks/``); only repairs at or above the
+threshold are applied.
+
+The steps, one module each: :mod:`.candidates` (what the articles spell),
+:mod:`.spans` (what the transcript might have garbled), :mod:`.slots` (where
+an aligned passage puts a name), :mod:`.pairing` (which pairs are worth
+scoring), :mod:`.likeness` (how alike they sound), :mod:`.guards` (the
+evidence, or the guard that forbids a pair), :mod:`.confidence` (the model)
+and :mod:`.decide` (the repairs taken).
+"""
+
+from .candidates import Candidate, mine_candidates
+from .confidence import WEIGHTS, Features, confidence, feature_vector
+from .decide import find_corrections, scored_pairs
+from .guards import features
+from .spans import Span, suspicious_spans
+from .words import Anchor
+
+__all__ = [
+    "WEIGHTS",
+    "Anchor",
+    "Candidate",
+    "Features",
+    "Span",
+    "confidence",
+    "feature_vector",
+    "features",
+    "find_corrections",
+    "mine_candidates",
+    "scored_pairs",
+    "suspicious_spans",
+]

@@ -1,0 +1,278 @@
+"""Names and rare words the articles spell, with where and among which words they stand."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..lexicon import is_function
+from ..models import CorrectionKind, Evidence, Reference
+from ..normalize import TOKEN, text_units, text_words, units, zipf
+from ..quotes import TITLE_ABBREVIATIONS
+from ..similarity import stem
+from .words import (
+    HONORIFICS,
+    MAX_CONTEXT_OCCURRENCES,
+    MAX_SPAN,
+    POSSESSIVE,
+    Anchor,
+    name_key,
+    name_sound,
+    strip_possessive,
+)
+
+RARE_WORD = 2.5
+"""Lowercase article words rarer than this are candidates too ("reproxalap")."""
+CONTEXT_CHARS = 80
+"""How many characters either side of a name in an article its context is (about 12 words)."""
+_INNER_DOT = re.compile(r"\w\.\w\w")
+_SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”«»„—]")
+PARTICLES = frozenset("van der den de del della di da von zu la le du al el bin ibn ben st".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A spelling from the articles that a garbled span might stand for."""
+
+    text: str
+    key: str
+    sound: str
+    kind: CorrectionKind
+    count: int
+    evidence: tuple[Evidence, ...]
+    context: frozenset[str] = frozenset()
+    neighbours: frozenset[str] = frozenset()
+    occurrences: tuple[tuple[int, int, int], ...] = ()
+    """Where it stands: (reference number, first token, end token)."""
+    placed: frozenset[int] = frozenset()
+    """Transcript tokens where an article passage said there puts it."""
+    slots: frozenset[tuple[int, int]] = frozenset()
+    """Transcript tokens ``[first, last)`` said in its place in an aligned passage."""
+
+
+@dataclass
+class _Mined:
+    """What the articles say about one candidate key, gathered while reading them."""
+
+    kind: CorrectionKind
+    spellings: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    neighbours: set[str] = field(default_factory=set)
+    occurrences: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
+    """Names and rare words of the articles, with where they were found.
+
+    Only capitalised words, name particles and long lowercase words are
+    looked at; the rest of an article is read only around the candidates
+    that turn out to matter (:func:`with_context`).
+    """
+    mined: dict[str, _Mined] = {}
+    for number, ref in enumerate(references):
+        text = ref.text
+        tokens = _interesting_tokens(text)
+        flags = _name_flags(text, tokens)
+        for a, b in _name_runs(text, tokens, flags):
+            for i in range(a, b):
+                for j in range(i + 1, min(b, i + MAX_SPAN) + 1):
+                    if tokens[i][2].islower() or tokens[j - 1][2].lower() in PARTICLES:
+                        continue  # "van" starts no name, "Van Tassel" does; none ends one
+                    if units(tokens[i][2])[:1] in HONORIFICS:
+                        continue  # "Ms Ben Rovoyo" is "Ben Rovoyo" with a title
+                    name = strip_possessive(text[tokens[i][0] : tokens[j - 1][1]])
+                    near = [tokens[k][2] for k in (i - 1, j) if a <= k < b]
+                    _add(mined, name, "name", ref, number, tokens[i][0], tokens[j - 1][1], near)
+        for k, (start, end, tok) in enumerate(tokens):
+            if flags[k] or len(tok) < 5 or not tok.isalpha() or not tok.islower():
+                continue
+            if zipf(tok) < RARE_WORD and not is_function(tok):
+                _add(mined, tok, "word", ref, number, start, end, [])
+    out = []
+    for key in sorted(mined):
+        m = mined[key]
+        # The spelling used most often wins; ties go to the first seen.
+        text = Counter(m.spellings).most_common(1)[0][0]
+        out.append(
+            Candidate(
+                text,
+                key,
+                name_sound(key),
+                m.kind,
+                len(m.spellings),
+                tuple(m.evidence[:2]),
+                neighbours=frozenset(m.neighbours),
+                occurrences=tuple(m.occurrences),
+            )
+        )
+    return out
+
+
+def _interesting_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised words, name particles and long lowercase words, with their spans."""
+    tw = text_words(text)
+    return [
+        (a, b, tok)
+        for a, b, tok in zip(tw.starts, tw.ends, tw.words)
+        if tok[0].isupper() or (tok[0].islower() and (len(tok) >= 5 or tok in PARTICLES))
+    ]
+
+
+def _add(
+    mined: dict[str, _Mined],
+    text: str,
+    kind: CorrectionKind,
+    ref: Reference,
+    number: int,
+    start: int,
+    end: int,
+    near: list[str],
+) -> None:
+    key = name_key(text)
+    if len(key) < 4:
+        return  # "OEM", "NDA": too short to tell from a misheard word by sound
+    if any(c.isdigit() for c in text) or _INNER_DOT.search(text):
+        return  # "COVID-19", "FPL.As": not a spoken name
+    m = mined.setdefault(key, _Mined(kind))
+    m.spellings.append(text)
+    m.neighbours.update(name_key(w) for w in near)
+    if len(m.evidence) < 2 and all(e.reference != ref.path for e in m.evidence):
+        m.evidence.append(Evidence(ref.path, _snippet(ref.text, start, end)))
+    m.occurrences.append((number, start, end))
+
+
+def _snippet(text: str, start: int, end: int, words: int = 4) -> str:
+    """The name with a few words either side, on one line."""
+    before = text[max(0, start - 200) : start].split()[-words:]
+    after = text[end : end + 200].split()[:words]
+    return " ".join([*before, " ".join(text[start:end].split()), *after])
+
+
+def with_context(
+    cand: Candidate,
+    references: Sequence[Reference],
+    anchors: Sequence[Sequence[Anchor]] = (),
+    unit_owner: Sequence[int] = (),
+) -> Candidate:
+    """``cand`` with the words around its occurrences and where it was said (when needed)."""
+    context: set[str] = set()
+    placed: set[int] = set()
+    own = set(text_units(cand.text))
+    for number, start, end in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
+        text = references[number].text
+        around = text[max(0, start - CONTEXT_CHARS) : start] + " " + text[end : end + CONTEXT_CHARS]
+        for tok in TOKEN.findall(around):
+            context.update(s for s in _content_stems(tok) if s not in own)
+        if number < len(anchors) and anchors[number] and unit_owner:
+            placed.update(_placed(text, start, anchors[number], unit_owner))
+    return replace(cand, context=frozenset(context), placed=frozenset(placed))
+
+
+def _placed(text: str, start: int, anchors: Sequence[Anchor], owner: Sequence[int]) -> list[int]:
+    """Transcript tokens where the article word at ``start`` falls inside a passage said there."""
+    tw = text_words(text)
+    unit = tw.first_unit[bisect_left(tw.starts, start)]
+    last = len(owner) - 1
+    return [
+        owner[min(last, max(0, said + (unit - first)))]
+        for first, said, length in anchors
+        if first - 2 <= unit < first + length + 2
+    ]
+
+
+@lru_cache(maxsize=200_000)
+def _content_stems(token: str) -> tuple[str, ...]:
+    return tuple(stem(u) for u in units(token) if not is_function(u))
+
+
+def _name_flags(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[bool]:
+    """Which tokens are name tokens: capitalised, and not only because a sentence starts.
+
+    A capitalised word at a sentence, paragraph or quote start counts when it
+    is rare or stands capitalised elsewhere in the text too.
+    """
+    initial: dict[int, bool] = {}
+    for k, (a, _, tok) in enumerate(tokens):
+        if tok[:1].isupper():
+            initial[k] = _starts_sentence(text, a)
+    capital_elsewhere = {tokens[k][2] for k, first in initial.items() if not first}
+    flags = [False] * len(tokens)
+    for k, first in initial.items():
+        tok = tokens[k][2]
+        flags[k] = _is_name_token(tok, first, tok in capital_elsewhere)
+    return flags
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the text, a sentence, a paragraph or a quote
+    (the point after "Dr" in "Dr. Anna Kessel" closes no sentence)."""
+    j = start - 1
+    while j >= 0 and not text[j].isalnum():
+        j -= 1
+    if j < 0:
+        return True
+    if not _SENTENCE_GAP.search(text, j + 1, start):
+        return False
+    if text[j + 1 : start].rstrip() == ".":
+        w = j
+        while w > 0 and text[w - 1].isalpha():
+            w -= 1
+        title = text[w : j + 1]  # "Dr", not "ms" (milliseconds) nor the "st" of "21st"
+        return not (
+            title[0].isupper()
+            and title.lower() in TITLE_ABBREVIATIONS
+            and (w == 0 or not text[w - 1].isalnum())
+        )
+    return True
+
+
+@lru_cache(maxsize=200_000)
+def _is_name_token(tok: str, initial: bool, capital_elsewhere: bool) -> bool:
+    if not tok[:1].isupper() or not any(c.isalpha() for c in tok):
+        return False
+    if all(is_function(u) for u in units(tok)) and not tok.isupper():
+        return False
+    if tok.isupper() and sum(c.isalpha() for c in tok) >= 2:
+        return True
+    if not initial:
+        return True
+    return capital_elsewhere or min((zipf(u) for u in units(tok)), default=0) < 3.0
+
+
+def _name_runs(
+    text: str, tokens: Sequence[tuple[int, int, str]], flags: list[bool]
+) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens joined by spaces (particles like "van der" inside)."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    n = len(tokens)
+    while k < n:
+        if not flags[k]:
+            k += 1
+            continue
+        a = k
+        while k + 1 < n and _joined(text, tokens[k], tokens[k + 1]):
+            nxt = tokens[k + 1][2]
+            if flags[k + 1]:
+                k += 1
+            elif (
+                nxt.lower() in PARTICLES
+                and k + 2 < n
+                and flags[k + 2]
+                and _joined(text, tokens[k + 1], tokens[k + 2])
+            ):
+                k += 2
+            else:
+                break
+        runs.append((a, k + 1))
+        k += 1
+    return runs
+
+
+def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    """Whether two name tokens belong to one name: only a space between, no possessive."""
+    return text[left[1] : right[0]] in (" ", "\u00a0") and not POSSESSIVE.search(left[2])

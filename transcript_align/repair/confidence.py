@@ -1,0 +1,93 @@
+"""The confidence of a repair: a logistic model over its evidence."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the confidence of one (span, candidate) pair is computed from."""
+
+    similarity: float
+    sound: float
+    suspicion: float
+    common_changed: int
+    context: int
+    title: bool
+    capitalised: bool
+    count: int
+    known: bool
+    real_word: float
+    name: bool
+    split: bool
+    length: int
+    repeats: int
+    neighbour: bool = False
+    aligned: bool = False
+    slot: bool = False
+    regrouped: bool = False
+    echo: bool = False
+    cut: bool = False
+    best: bool = True
+
+
+# The confidence model's weights (logistic), fitted by benchmarks/calibrate.py.
+WEIGHTS = {
+    "bias": -16.25,
+    "aligned": 0.45,
+    "best": 4.35,
+    "capitalised": 0.50,
+    "common_changed": 0.00,
+    "context": 0.64,
+    "count": 0.00,
+    "cut": 5.06,
+    "echo": 1.33,
+    "known": -1.00,
+    "length": 0.00,
+    "name": 0.00,
+    "neighbour": 3.01,
+    "real_word": -0.36,
+    "regrouped": 0.28,
+    "repeats": 0.00,
+    "similarity": 7.37,
+    "slot": 1.26,
+    "sound": 5.26,
+    "split": -0.35,
+    "suspicion": 1.50,
+    "title": 0.36,
+}
+
+
+def feature_vector(f: Features) -> dict[str, float]:
+    """The features as numbers of similar scale, in the order the weights name them."""
+    return {
+        "similarity": f.similarity,
+        "sound": f.sound,
+        "suspicion": f.suspicion,
+        "real_word": min(f.real_word, 6.0) / 6.0,
+        "common_changed": float(f.common_changed),
+        "context": min(f.context, 4) / 4,
+        "title": float(f.title),
+        "capitalised": float(f.capitalised),
+        "count": math.log1p(f.count),
+        "known": float(f.known),
+        "name": float(f.name),
+        "split": float(f.split),
+        "length": min(f.length, 12) / 12,
+        "repeats": math.log1p(f.repeats),
+        "neighbour": float(f.neighbour),
+        "aligned": float(f.aligned),
+        "slot": float(f.slot),
+        "regrouped": float(f.regrouped),
+        "echo": float(f.echo),
+        "cut": float(f.cut),
+        "best": float(f.best),
+    }
+
+
+def confidence(f: Features) -> float:
+    """Probability-like confidence that a repair is right."""
+    z = WEIGHTS["bias"] + sum(WEIGHTS[k] * v for k, v in feature_vector(f).items())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))

@@ -1,0 +1,168 @@
+"""From scored pairs to repairs: the best reading of each span, echoes, overlaps resolved."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ..models import Correction, Reference, Transcript
+from .candidates import Candidate, mine_candidates, with_context
+from .confidence import Features, confidence
+from .guards import features
+from .pairing import candidate_pairs
+from .slots import slots
+from .spans import Span, suspicious_spans
+from .words import Anchor, name_key
+
+SUGGEST = 0.6
+"""Proposals below this confidence are not reported at all: they would be noise."""
+
+
+def find_corrections(
+    transcript: Transcript,
+    references: Sequence[Reference],
+    *,
+    min_confidence: float,
+    apply: bool,
+    anchors: Sequence[Sequence[Anchor]] = (),
+    unit_owner: Sequence[int] = (),
+) -> tuple[Correction, ...]:
+    """Repairs of ``transcript`` supported by ``references`` (all of them aligned).
+
+    Overlapping proposals are resolved in favour of the most confident; every
+    proposal is returned, with ``applied`` set for those at or above
+    ``min_confidence`` when ``apply`` is true.
+    """
+    proposals = [
+        (confidence(f), span, cand)
+        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner)
+    ]
+    proposals = [p for p in proposals if p[0] >= SUGGEST]
+    proposals.sort(key=lambda p: (-p[0], p[1].first, p[1].last, p[2].text))
+    taken = bytearray(len(transcript.tokens))
+    out: list[Correction] = []
+    for conf, span, cand in proposals:
+        if any(taken[span.first : span.last]):
+            continue
+        taken[span.first : span.last] = b"\x01" * (span.last - span.first)
+        first, last = transcript.tokens[span.first], transcript.tokens[span.last - 1]
+        out.append(
+            Correction(
+                span.first,
+                span.last,
+                span.text,
+                cand.text + span.suffix,
+                cand.kind,
+                round(conf, 3),
+                apply and conf >= min_confidence,
+                first.start,
+                last.end,
+                cand.evidence,
+            )
+        )
+    out.sort(key=lambda c: c.first)
+    return tuple(out)
+
+
+def scored_pairs(
+    transcript: Transcript,
+    references: Sequence[Reference],
+    anchors: Sequence[Sequence[Anchor]] = (),
+    unit_owner: Sequence[int] = (),
+) -> list[tuple[Span, Candidate, Features]]:
+    """Every span–candidate pair that passes the guards, with its evidence.
+
+    ``anchors`` (one list per reference) are the article passages found said
+    in the transcript: a name inside one marks where it should have been
+    heard (``unit_owner`` maps transcript units to tokens). This is what
+    :func:`find_corrections` decides from, and what the confidence model is
+    fitted on (``benchmarks/calibrate.py``).
+    """
+    candidates = mine_candidates(references)
+    if not candidates:
+        return []
+    if anchors and unit_owner:
+        said = [u for t in transcript.tokens for u in t.units]
+        candidates = [
+            replace(c, slots=slots(c, references, anchors, said, unit_owner)) for c in candidates
+        ]
+    spans = suspicious_spans(
+        transcript,
+        frozenset(c.sound[:2] for c in candidates),
+        frozenset(k for c in candidates for k in c.neighbours),
+    )
+    if not spans and not any(c.slots for c in candidates):
+        return []
+    known = Counter(name_key(t.text) for t in transcript.tokens)
+    vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
+    repeats: dict[str, int] = defaultdict(int)
+    for sp in spans:
+        repeats[sp.key] += 1
+    out: list[tuple[Span, Candidate, Features]] = []
+    contexts: dict[str, Candidate] = {}
+    for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary):
+        if cand.key not in contexts:
+            contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
+        f = features(span, contexts[cand.key], transcript, known, vocabulary, repeats)
+        if f is not None:
+            out.append((span, cand, f))
+    return _echoed(_ranked(out))
+
+
+def _ranked(
+    scored: list[tuple[Span, Candidate, Features]],
+) -> list[tuple[Span, Candidate, Features]]:
+    """Mark pairs that another pair matches better: another span over the same words
+    for the same name, or another name for the same words.
+
+    "pet ink" and "pet ink oh" both stand for "Petenko", after the same title;
+    only the one most alike to the name is the whole of what was said. "mow
+    tear lass" is more like "Moterlas" than like "Motellas".
+    """
+    beaten: set[int] = set()
+    for group in (_grouped(scored, lambda s, c: c.key), _grouped(scored, lambda s, c: s)):
+        for ks in group:
+            for x, a in enumerate(ks):
+                sa, _, fa = scored[a]
+                for b in ks[x + 1 :]:
+                    sb, _, fb = scored[b]
+                    if sb.first >= sa.last:
+                        break
+                    if fa.similarity > fb.similarity:
+                        beaten.add(b)
+                    elif fb.similarity > fa.similarity:
+                        beaten.add(a)
+    return [
+        (s, c, replace(f, best=False)) if k in beaten else (s, c, f)
+        for k, (s, c, f) in enumerate(scored)
+    ]
+
+
+def _grouped(
+    scored: list[tuple[Span, Candidate, Features]], key: Callable[[Span, Candidate], object]
+) -> list[list[int]]:
+    """Indexes of ``scored`` grouped by ``key``, each group in transcript order."""
+    groups: dict[object, list[int]] = defaultdict(list)
+    for k, (s, c, _) in enumerate(scored):
+        groups[key(s, c)].append(k)
+    return [sorted(ks, key=lambda k: scored[k][0].first) for ks in groups.values()]
+
+
+def _echoed(
+    scored: list[tuple[Span, Candidate, Features]],
+) -> list[tuple[Span, Candidate, Features]]:
+    """Mark pairs whose same words stand, somewhere, where the name clearly stands.
+
+    Recognisers mishear a name the same way again and again: "pet ink oh"
+    after "mister" in one place is "Petenko" in the next sentence too. Only
+    words that are no phrase of their own count (several words for one
+    name, or a rare word): a common word ("else") is echoed by nothing.
+    """
+    placed = {(s.key, c.key) for s, c, f in scored if f.title or f.neighbour or f.slot}
+    return [
+        (s, c, replace(f, echo=True))
+        if (s.key, c.key) in placed and (f.split or f.suspicion > 0)
+        else (s, c, f)
+        for s, c, f in scored
+    ]

@@ -1,0 +1,222 @@
+"""The evidence for one repair, or the guard that forbids it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from ..lexicon import is_function
+from ..models import Transcript
+from ..normalize import text_units, zipf
+from ..similarity import is_morph_variant, stem
+from .candidates import Candidate
+from .confidence import Features
+from .likeness import MIN_SIMILARITY, likeness
+from .spans import Span, bare_vowel, open_edge, token_info
+from .words import COMMON, VERY_COMMON, name_key, name_sound
+
+SLOT_SIMILARITY = 0.6
+"""How alike a span said exactly where an aligned article passage has the name must be
+(elsewhere: ``likeness.MIN_SIMILARITY``)."""
+SPLIT_SIMILARITY = 0.8
+"""Common words standing for a name ("van der pool") must be at least this alike…"""
+SPLIT_SOUND = 0.9
+"""…or sound at least this alike ("cal quo" for "Kalkwo")."""
+HEARD_RIGHT = 3
+"""A name the transcript spells right this often is known to the recogniser."""
+CONTEXT_TOKENS = 12
+"""How many words either side of a span in the transcript its context is."""
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Whether one word extends the other's stem (Ukraine/Ukrainians, repower/repowering).
+
+    Two spellings of a name differ inside ("Brannagan"/"Brannigan"); a
+    derivation keeps one word whole, or all but its last letter, at the start.
+    """
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 4 and min(len(a), len(b)) - shared <= 1
+
+
+def _is_word_run(key: str, words: list[str]) -> bool:
+    """Whether ``key`` is a run of whole ``words`` glued together."""
+    return any(
+        "".join(words[i:j]) == key for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    )
+
+
+def features(
+    span: Span,
+    cand: Candidate,
+    transcript: Transcript,
+    known: Mapping[str, int],
+    vocabulary: frozenset[str] = frozenset(),
+    repeats: dict[str, int] | None = None,
+) -> Features | None:
+    """The evidence for repairing ``span`` as ``cand``, or ``None`` when a guard forbids it."""
+    # The same letters in other words ("oranexbank" / "Oranex Bank") is a name the
+    # recogniser glued or split; the same words differently cased is no repair.
+    if same_words(span, cand):
+        return None
+    regrouped = span.key == cand.key
+    repeats = repeats or {}
+    slot = (span.first, span.last) in cand.slots
+    similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
+    if similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY):
+        return None
+    if _needless_vowel(span, cand, transcript, similarity) or not _edges_fit(
+        span, cand, transcript
+    ):
+        return None
+    if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
+        return None
+    if is_morph_variant(span.key, cand.key) and zipf(span.key) >= 1.0:
+        return None  # an inflection of a real word ("facts"); a name cut short is not one
+    cand_words = [name_key(w) for w in cand.text.split()]
+    span_words = [name_key(w) for w in span.text.split()]
+    if not regrouped and (_is_word_run(span.key, cand_words) or _is_word_run(cand.key, span_words)):
+        return None  # words added or dropped ("Secretary-General" → "NATO Secretary General")
+    changed = [w for w in span_words if w not in cand_words]
+    if any(w in vocabulary for w in changed):
+        return None  # spelled as a name or word the articles use: heard right
+    common_changed = 0
+    one_to_one = len(span_words) == len(cand_words)
+    # A rare word a name starts with is as likely the name cut short ("tamar" for
+    # "Tamarek"), unless the recogniser wrote it as a name or term it knows ("Kessel"
+    # is not "Kesselring", "CoV" not "COVID").
+    real_enough = 3.0 if cand.kind == "name" and span.text.islower() else 1.0
+    for w in changed:
+        if one_to_one and any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
+            return None  # a common word or given name expanded: "Chris" → "Christopher"
+        real_word = zipf(w) >= real_enough
+        if (
+            real_word
+            and one_to_one
+            and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words)
+        ):
+            return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
+        if zipf(w) >= COMMON and one_to_one:
+            common_changed += 1  # a split name is made of common words: that is expected
+    if not changed:
+        return None
+    neighbour = _neighbour(span, cand, transcript)
+    if (
+        span.suspicion == 0
+        and not span.capitalised
+        and similarity < SPLIT_SIMILARITY
+        and sound < SPLIT_SOUND
+        and not neighbour
+        and not slot
+    ):
+        return None  # common words only: they must sound very much like the name
+    real = max((zipf(w) for w in changed if not is_function(w)), default=0.0)
+    if one_to_one and real >= COMMON and known.get(cand.key, 0) >= HEARD_RIGHT and not neighbour:
+        return None  # the recogniser spells this name right again and again: a word
+        # as common as this one in its place was said ("that Nate that", a false start),
+        # unless the rest of the name is right beside it ("crystal Tamwitz")
+    split = len(span_words) != len(cand_words)
+    placed = span.title_before or neighbour or slot
+    if real >= VERY_COMMON and not (split and sound >= SPLIT_SOUND and placed):
+        return None  # "help", "things": words like these are heard right, unless they
+        # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
+    coined = regrouped and zipf(cand.key) < 1.0  # "Sal Ta Va" is "Saltava"; "cash flow" stays
+    if real >= real_enough and not coined and (span.key in cand.key or cand.key in span.key):
+        return None  # a real word with an affix added or cut: "powering" is not "repowering"
+    if cand.kind == "word" and real >= 1.5 and not split:
+        return None  # one real word for another ("megawatts"/"gigawatts"): both exist
+    context = _context_overlap(span, cand, transcript)
+    return Features(
+        similarity=similarity,
+        sound=sound,
+        suspicion=span.suspicion,
+        common_changed=common_changed,
+        context=context,
+        title=span.title_before,
+        capitalised=span.capitalised,
+        count=cand.count,
+        known=known.get(cand.key, 0) > 0,
+        real_word=real,
+        name=cand.kind == "name",
+        split=split,
+        length=len(cand.key),
+        repeats=repeats.get(span.key, 0),
+        neighbour=neighbour,
+        aligned=any(abs(span.first - p) <= 2 for p in cand.placed),
+        slot=slot,
+        regrouped=regrouped,
+        cut=span.suspicion > 0 and cand.key.startswith(span.key),
+    )
+
+
+def same_words(span: Span, cand: Candidate) -> bool:
+    """Whether the span is the candidate's words: the same letters in the same number of
+    words (only the case differs: no repair), or the same first or last word (the
+    shorter pair without the shared word is scored on its own)."""
+    if span.key == cand.key and (
+        len(span.text.split()) == len(cand.text.split()) or not span.text.replace(" ", "").isalpha()
+    ):
+        return True
+    span_units, cand_units = _text_units(span.text), _text_units(cand.text)
+    return span_units[:1] == cand_units[:1] or span_units[-1:] == cand_units[-1:]
+
+
+@lru_cache(maxsize=200_000)
+def _text_units(text: str) -> tuple[str, ...]:
+    return tuple(text_units(text))
+
+
+def _needless_vowel(span: Span, cand: Candidate, transcript: Transcript, similarity: float) -> bool:
+    """Whether a bare vowel at the span's edge ("dorheim i") is not part of the name.
+
+    It is a syllable of the name only when the name is more alike with it
+    than without it ("row more a" for "Romora"); otherwise it is a word of
+    its own, most often "I".
+    """
+    tokens = transcript.tokens
+    if span.last - span.first < 2:
+        return False
+    for drop, keep in (
+        (span.first, slice(span.first + 1, span.last)),
+        (span.last - 1, slice(span.first, span.last - 1)),
+    ):
+        if bare_vowel(tokens[drop].text):
+            key = name_key(" ".join(t.text for t in tokens[keep]))
+            if key and likeness(key, name_sound(key), cand.key, cand.sound)[0] >= similarity:
+                return True
+    return False
+
+
+def _edges_fit(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether a function word at the span's edge has an honorific or the rest of this
+    name on its outer side (what let :func:`suspicious_spans` keep it)."""
+    return all(
+        token_info(transcript.tokens[edge].text)[0]
+        or open_edge(transcript, edge, outside, cand.neighbours)
+        for edge, outside in ((span.first, span.first - 1), (span.last - 1, span.last))
+    )
+
+
+def _neighbour(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether the span stands next to the rest of the name ("Crystal Dufresne" for
+    "Christelle Dufresne"): the strongest sign that it is that name, misheard."""
+    tokens = transcript.tokens
+    around = [tokens[k].text for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
+    return any(name_key(w) in cand.neighbours for w in around if name_key(w))
+
+
+def _context_overlap(span: Span, cand: Candidate, transcript: Transcript) -> int:
+    """Content words near the span that also stand near the name in the articles."""
+    tokens = transcript.tokens
+    lo, hi = max(0, span.first - CONTEXT_TOKENS), min(len(tokens), span.last + CONTEXT_TOKENS)
+    near = {
+        stem(u)
+        for k in range(lo, hi)
+        if not span.first <= k < span.last
+        for u in tokens[k].units
+        if not is_function(u)
+    }
+    return len(near & cand.context)
