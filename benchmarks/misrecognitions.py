@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+from transcript_align.normalize import zipf
 
 from . import HERE
 
@@ -40,6 +44,9 @@ class Block:
     """Whether a PERSON or ORG mention's token is among the words said."""
     call: str
     vendor: str
+    start: int
+    """The first reference token said (its index in ``reference.txt``)."""
+    end: int
 
 
 def calls(folder: Path = TRAIN) -> list[str]:
@@ -109,4 +116,69 @@ def blocks(cid: str, vendor: str, folder: Path = TRAIN) -> Iterator[Block]:
             continue
         heard = [w for w in heard if w.lower() not in FILLERS]
         if said and 0 < len(heard) <= MAX_HEARD and len(said) <= MAX_SAID:
-            yield Block(" ".join(said), " ".join(heard), any(names[start:k]), cid, vendor)
+            name = any(names[start:k])
+            yield Block(" ".join(said), " ".join(heard), name, cid, vendor, start, k)
+
+
+@dataclass(frozen=True)
+class RealNames:
+    """Name words of the fitting set with what the recognisers wrote for them when wrong
+    (lowercase, most frequent first): aggregated from the calls, read at benchmark time."""
+
+    firsts: tuple[tuple[str, tuple[str, ...]], ...]
+    surnames: tuple[tuple[str, tuple[str, ...]], ...]
+    orgs: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def name_roles(folder: Path, cid: str) -> dict[int, str]:
+    """Reference token index → ``first``, ``surname`` or ``org`` for name words that are
+    not common English (a first name is the first of several PERSON tokens)."""
+    roles: dict[int, str] = {}
+    for e in json.loads((folder / cid / "entities.json").read_text(encoding="utf-8")):
+        first, end = e["ref_token_index"], e["ref_token_end"]
+        if e["type"] == "PERSON":
+            if end - first >= 2:
+                roles[first] = "first"
+            roles[end - 1] = "surname"
+        elif e["type"] == "ORG":
+            roles.update((i, "org") for i in range(first, end))
+    return roles
+
+
+@lru_cache(maxsize=2)
+def real_names(folder: Path = TRAIN) -> RealNames:
+    """The :class:`RealNames` of every call of the fitting set (all three recognisers)."""
+    heard: dict[str, dict[str, Counter[str]]] = {r: defaultdict(Counter) for r in ROLES}
+    for cid in calls(folder):
+        roles = name_roles(folder, cid)
+        for vendor in VENDORS:
+            for b in blocks(cid, vendor, folder):
+                role = roles.get(b.start)
+                word = b.said
+                if role and b.end - b.start == 1 and _name_word(word, role):
+                    garble = b.heard.lower()
+                    if _letters(garble) != word.lower():
+                        heard[role][word][garble] += 1
+
+    def table(role: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple(
+            (word, tuple(g for g, _ in sorted(c.items(), key=lambda gc: (-gc[1], gc[0]))))
+            for word, c in sorted(heard[role].items())
+        )
+
+    return RealNames(table("first"), table("surname"), table("org"))
+
+
+ROLES = ("first", "surname", "org")
+
+
+def _name_word(word: str, role: str) -> bool:
+    """A capitalised word that is not common English; a person's names not in capitals
+    (an acronym tagged PERSON is a tagging slip)."""
+    if role != "org" and not word[1:].islower():
+        return False
+    return word.isalpha() and word[:1].isupper() and len(word) >= 3 and zipf(word.lower()) < 3.5
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
