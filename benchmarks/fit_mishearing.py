@@ -34,6 +34,7 @@ from transcript_align.mishearing import (
     FEATURES,
     Costs,
     Model,
+    acronyms,
     common,
     features,
     letters,
@@ -135,7 +136,7 @@ def learn_costs(pairs: Sequence[Pair]) -> Costs:
     ins: Counter[str] = Counter()
     for said, heard in pairs:
         h = letters("".join(words(heard)))
-        forms = [letters(f) for f in said_forms(words(said))]
+        forms = [letters(f) for f in said_forms(words(said), acronyms(said))]
         a = min(forms, key=lambda f: Levenshtein.normalized_distance(f, h))
         for op, i, j in Levenshtein.editops(a, h):
             if op == "replace":
@@ -241,7 +242,8 @@ def fit(folder: Path = TRAIN, out: Path = MODEL) -> dict[str, Any]:
             if x is not None:
                 xs.append(x)
                 ys.append(label)
-    weights = fit_logistic(xs, ys, epochs=20)
+    # Each likeness can only make a mishearing likelier: no weight below 0.
+    weights = fit_logistic(xs, ys, epochs=20, nonnegative=True)
     offset = common_offset(fitted, folder)
     model = Model(tuple(weights), costs, offset)
     held_pos = mishearings(held, folder)

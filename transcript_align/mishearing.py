@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .lexicon import NUMBER_WORDS
-from .normalize import text_units, zipf
+from .normalize import fold, text_units, zipf
 from .similarity import sound_key
 
 THRESHOLD = 0.5
@@ -46,7 +47,8 @@ LETTER_NAMES = {
 COMMON = 3.5
 """Zipf frequency from which a word is common English (as ``repair.words.COMMON``)."""
 MAX_ACRONYM = 5
-"""Words this short may be acronyms, and are also compared as read letter by letter."""
+"""A word this short with no vowel is read letter by letter, as one in capitals is."""
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -90,15 +92,27 @@ def letters(text: str) -> str:
     return "".join(out)
 
 
-def said_forms(said: list[str]) -> list[str]:
-    """The ways the said words may sound: as written and, for short words, letter by letter."""
+def acronyms(text: str) -> frozenset[str]:
+    """The words of ``text`` that are read letter by letter: written in capitals ("FINRA",
+    "IBM's"), or short with no vowel ("hq")."""
+    out = set()
+    for token in text.split():
+        bare = "".join(c for c in _POSSESSIVE.sub("", fold(token)) if c.isalpha())
+        if (len(bare) >= 2 and bare.isupper()) or (
+            2 <= len(bare) <= MAX_ACRONYM and not set(bare.lower()) & set("aeiouy")
+        ):
+            out.add(bare.lower())
+    return frozenset(out)
+
+
+def said_forms(said: list[str], spelled: frozenset[str] = frozenset()) -> list[str]:
+    """The ways the said words may sound: as written and, with the words in ``spelled``
+    read letter by letter."""
     forms = ["".join(said)]
-    if any(len(w) <= MAX_ACRONYM and w.isalpha() for w in said):
-        spelled = "".join(
-            "".join(LETTER_NAMES[c] for c in w) if len(w) <= MAX_ACRONYM and w.isalpha() else w
-            for w in said
+    if spelled & set(said):
+        forms.append(
+            "".join("".join(LETTER_NAMES[c] for c in w) if w in spelled else w for w in said)
         )
-        forms.append(spelled)
     return forms
 
 
@@ -133,7 +147,7 @@ def features(said: str, heard: str, costs: Costs) -> list[float] | None:
     heard_text = "".join(h)
     heard_letters, heard_sound = letters(heard_text), sound_key(heard_text)
     best: list[float] | None = None
-    for form in said_forms(s):
+    for form in said_forms(s, acronyms(said)):
         ks = sound_key(form)
         sound = 1 - Levenshtein.normalized_distance(ks, heard_sound) if ks and heard_sound else 0.0
         learned = edit_similarity(letters(form), heard_letters, costs)
