@@ -45,8 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["fit-mishearing"]:
         from .fit_mishearing import fit as fit_mishearing
 
-        print(json.dumps(fit_mishearing(), indent=1))
-        return 0
+        summary = {**fit_mishearing(), "when": _now()}
+        print(json.dumps(summary, indent=1))
+        return record(HERE, "mishearing", summary, tables.mishearing(summary))
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
         description=__doc__,
@@ -150,6 +151,28 @@ def main(argv: list[str] | None = None) -> int:
         f"done in {time.perf_counter() - started:.0f} s; wrote {args.results / 'results.md'} "
         f"and {results_json}"
     )
+    return 0
+
+
+def record(folder: Path, part: str, section: dict[str, Any], text: str) -> int:
+    """Put one part's results into results.json and its section ``text`` (starting with its
+    ``## `` heading) into results.md, replacing the part's last section; the rest is kept
+    byte for byte."""
+    results_json = folder / "results.json"
+    results = json.loads(results_json.read_text(encoding="utf-8")) if results_json.exists() else {}
+    results[part] = section
+    results_json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    md = folder / "results.md"
+    old = md.read_text(encoding="utf-8") if md.exists() else tables.document({})
+    heading = text.split("\n", 1)[0]
+    start = old.find(heading)
+    if start < 0:
+        new = old.rstrip("\n") + "\n\n" + text + "\n"
+    else:
+        end = old.find("\n## ", start + len(heading))
+        new = old[:start] + text + ("\n" + old[end:] if end >= 0 else "\n")
+    md.write_text(new, encoding="utf-8")
+    print(f"wrote {md} and {results_json}")
     return 0
 
 

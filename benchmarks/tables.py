@@ -238,7 +238,8 @@ def quality(q: dict[str, Any]) -> str:
         "a right correction (every garbled name here is spelled right in at least one related "
         "article)."
     )
-    out.append(garble_sources(q))
+    if by_source := garble_sources(q):
+        out.append(by_source)
     cols = [*STATUSES, MISSING, ERROR]
     conf = q["total"]["confusion"]
     out.append("\n### Verdicts: expected (rows) × got (columns), all scenarios\n")
@@ -323,6 +324,46 @@ def garble_sources(q: dict[str, Any]) -> str:
         "three recognisers wrote for them there (scenarios marked *real garbles*: half the "
         "first names, surnames and organisation names). A repair counts for the source of the "
         "first name word it covers.\n\n" + table(head, rows, "l")
+    )
+
+
+def mishearing(m: dict[str, Any]) -> str:
+    """The mishearing model against the likeness repair used before it, on held-out calls."""
+    pairs = m["held_out_pairs"]
+    kinds = [k for k in pairs if k != "mishearings"]
+    rows = [
+        [
+            label,
+            num(r["auc"], ".3f"),
+            pct(r["precision_at_recall_0.8"]),
+            pct(r["precision_at_recall_0.9"]),
+            *[num(r["auc_by_kind"][k], ".3f") for k in kinds],
+        ]
+        for label, r in (
+            ("`mishearing.misheard` (fitted)", m["model"]),
+            ("`repair.likeness` (before)", m["likeness"]),
+        )
+    ]
+    return (
+        f"## Mishearing model (Earnings-21 fitting set, calls held out)\n\n"
+        f"_{m['when']}; `python -m benchmarks fit-mishearing`: fitted on "
+        f"{m['fitted_calls']} calls of `earnings21-train`, measured on the other "
+        f"{m['held_out_calls']}: {pairs['mishearings']:,} distinct (said, heard) pairs where "
+        f"Amazon, Google or Speechmatics got a name or rare word wrong, against "
+        + ", ".join(f"{pairs[k]:,} genuine changes between {k}" for k in kinds)
+        + " (precision with as many genuine changes as mishearings; a changed number "
+        "scores 0 by rule)._\n\n"
+        + table(
+            [
+                "score",
+                "ROC AUC",
+                "precision at 80% recall",
+                "precision at 90% recall",
+                *[f"AUC vs {k}" for k in kinds],
+            ],
+            rows,
+            "l",
+        )
     )
 
 
@@ -516,4 +557,6 @@ def document(results: dict[str, Any]) -> str:
         parts.append(earnings(results["earnings21"]) + changed(results["earnings21"]))
     if "readable" in results:
         parts.append(readable_table(results["readable"]) + changed(results["readable"]))
+    if "mishearing" in results:
+        parts.append(mishearing(results["mishearing"]))
     return "\n\n".join(parts) + "\n"
