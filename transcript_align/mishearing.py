@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -61,6 +61,14 @@ class Costs:
     """``"a"``: cost of dropping a said a."""
     insert: dict[str, float]
     """``"b"``: cost of writing a b nobody said."""
+
+    @cached_property
+    def by_said(self) -> dict[str, dict[str, float]]:
+        """:attr:`substitute` as said letter → written letter → cost (for the edit loop)."""
+        out: dict[str, dict[str, float]] = {}
+        for pair, cost in self.substitute.items():
+            out.setdefault(pair[0], {})[pair[1]] = cost
+        return out
 
 
 @dataclass(frozen=True)
@@ -120,18 +128,30 @@ def edit_similarity(a: str, b: str, costs: Costs) -> float:
     """1 minus the learned-cost edit distance of ``a`` said and ``b`` written, per letter."""
     if not a or not b:
         return 0.0
-    sub, dele, ins = costs.substitute, costs.delete, costs.insert
+    dele = costs.delete
+    by_said = costs.by_said
+    ins_b = [costs.insert.get(c, 1.0) for c in b]
     prev = [0.0]
-    for c in b:
-        prev.append(prev[-1] + ins.get(c, 1.0))
+    for x in ins_b:
+        prev.append(prev[-1] + x)
     for ca in a:
         d = dele.get(ca, 1.0)
-        row = [prev[0] + d]
-        for j, cb in enumerate(b, 1):
-            s = 0.0 if ca == cb else sub.get(ca + cb, 1.0)
-            row.append(min(prev[j - 1] + s, prev[j] + d, row[j - 1] + ins.get(cb, 1.0)))
+        subs = by_said.get(ca, _NONE)
+        left = prev[0] + d
+        row = [left]
+        for j, cb in enumerate(b):
+            best = prev[j] + (0.0 if ca == cb else subs.get(cb, 1.0))
+            up = prev[j + 1] + d
+            side = left + ins_b[j]
+            left = best if best < up else up
+            if side < left:
+                left = side
+            row.append(left)
         prev = row
     return max(0.0, 1 - prev[-1] / max(len(a), len(b)))
+
+
+_NONE: dict[str, float] = {}
 
 
 def _numbers(ws: Iterable[str]) -> tuple[str, ...]:
@@ -234,6 +254,12 @@ def misheard_with(said: str, heard: str, model: Model) -> float:
 def misheard(said: str, heard: str) -> float:
     """How plausible it is (0..1, calibrated probability-like) that a recogniser wrote
     ``heard`` (one or more words) when ``said`` (one or more words) was spoken.
+
+    Pass ``said`` as the article writes it: capitals mark acronyms ("FINRA" may be
+    heard as letters) and names (a capitalised "Bank" or "Field" is a name, which
+    recognisers garble far more often than the common word); lowercase a common word
+    that is capitalised only because it opens a sentence. Calibrated on names and rare
+    words against as many genuine changes (see ``benchmarks/fit_mishearing.py``).
 
     >>> misheard("Baines", "beans") > 0.5 > misheard("four", "five")
     True
