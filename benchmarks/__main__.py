@@ -208,6 +208,13 @@ def synth_main(argv: list[str]) -> int:
         default=d.vocabulary,
         help="heavy: a technical hearing, a third of the words rare or unknown, many names",
     )
+    parser.add_argument(
+        "--real-garbles",
+        type=float,
+        default=d.real_garbles,
+        help="share of names that are real ones garbled as real recognisers did "
+        "(reads ../shared/bench/earnings21-train)",
+    )
     a = parser.parse_args(argv)
     spec = Spec(
         a.seed,
@@ -219,8 +226,13 @@ def synth_main(argv: list[str]) -> int:
         a.noise,
         a.format,
         a.vocabulary,
+        real_garbles=a.real_garbles,
     )
-    folder = write(generate(spec), a.out)
+    try:
+        folder = write(generate(spec), a.out)
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
     print(f"wrote {folder} ({spec.key})")
     return 0
 

@@ -51,6 +51,8 @@ class Block:
 
 def calls(folder: Path = TRAIN) -> list[str]:
     """The call ids of the fitting set, sorted."""
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: the Earnings-21 fitting set is not there")
     return sorted(p.name for p in folder.iterdir() if (p / "reference.txt").is_file())
 
 
