@@ -10,7 +10,10 @@ import pytest
 from transcript_align.mishearing import (
     FEATURES,
     THRESHOLD,
+    Costs,
+    acronyms,
     default_model,
+    edit_similarity,
     explains,
     misheard,
     misheard_batch,
@@ -99,3 +102,16 @@ def test_the_shipped_model_loads_and_names_its_source() -> None:
     data["weights"].pop("sound")
     with pytest.raises(ValueError, match="weights"):
         model_from_dict(data)
+
+
+def test_acronyms_are_words_in_capitals_or_without_vowels() -> None:
+    assert acronyms("the FINRA rules at NVQ's hq in Leeds") == {"finra", "nvq", "hq"}
+    assert acronyms("Okafor met Lindqvist") == frozenset()
+
+
+def test_edit_similarity_uses_the_learned_costs() -> None:
+    free_vowels = Costs({"ae": 0.0, "ea": 0.0}, {}, {})
+    assert edit_similarity("tamsin", "tamsin", free_vowels) == 1.0
+    assert edit_similarity("tamsin", "temsin", free_vowels) == 1.0
+    assert edit_similarity("tamsin", "tomsin", free_vowels) == pytest.approx(1 - 1 / 6)
+    assert edit_similarity("", "tomsin", free_vowels) == 0.0
