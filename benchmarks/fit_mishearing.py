@@ -32,6 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from transcript_align.mishearing import (
     FEATURES,
+    THRESHOLD,
     Costs,
     Model,
     acronyms,
@@ -43,7 +44,7 @@ from transcript_align.mishearing import (
     words,
 )
 from transcript_align.normalize import zipf
-from transcript_align.repair.likeness import likeness
+from transcript_align.repair.likeness import MIN_SIMILARITY, likeness
 from transcript_align.repair.words import name_key, name_sound
 from transcript_align.similarity import is_morph_variant, sound_key
 
@@ -213,11 +214,20 @@ def old_likeness(said: str, heard: str) -> float:
 
 
 def measure(
-    scorer: Callable[[str, str], float], pos: Sequence[Pair], neg: dict[str, list[Pair]]
+    scorer: Callable[[str, str], float],
+    threshold: float,
+    pos: Sequence[Pair],
+    neg: dict[str, list[Pair]],
 ) -> dict[str, Any]:
+    """Ranking (AUC, precision at a recall) and the precision and recall at ``threshold``."""
     ps = [scorer(s, h) for s, h in pos]
     all_neg = [scorer(s, h) for pairs in neg.values() for s, h in pairs]
+    tp = sum(1 for p in ps if p >= threshold)
+    fp = sum(1 for p in all_neg if p >= threshold)
     return {
+        "threshold": threshold,
+        "precision_at_threshold": round(tp / (tp + fp), 4) if tp + fp else None,
+        "recall_at_threshold": round(tp / len(ps), 4),
         "auc": round(auc(ps, all_neg), 4),
         "precision_at_recall_0.8": round(precision_at(ps, all_neg, 0.8), 4),
         "precision_at_recall_0.9": round(precision_at(ps, all_neg, 0.9), 4),
@@ -256,8 +266,8 @@ def fit(folder: Path = TRAIN, out: Path = MODEL) -> dict[str, Any]:
             "mishearings": len(held_pos),
             **{k: len(v) for k, v in held_neg.items()},
         },
-        "model": measure(lambda s, h: misheard_with(s, h, model), held_pos, held_neg),
-        "likeness": measure(old_likeness, held_pos, held_neg),
+        "model": measure(lambda s, h: misheard_with(s, h, model), THRESHOLD, held_pos, held_neg),
+        "likeness": measure(old_likeness, MIN_SIMILARITY, held_pos, held_neg),
     }
     data = {
         "about": (

@@ -337,11 +337,13 @@ def mishearing(m: dict[str, Any]) -> str:
             num(r["auc"], ".3f"),
             pct(r["precision_at_recall_0.8"]),
             pct(r["precision_at_recall_0.9"]),
+            f"{num(r['threshold'])}: {pct(r['precision_at_threshold'])} / "
+            f"{pct(r['recall_at_threshold'])}",
             *[num(r["auc_by_kind"][k], ".3f") for k in kinds],
         ]
         for label, r in (
             ("`mishearing.misheard` (fitted)", m["model"]),
-            ("`repair.likeness` (before)", m["likeness"]),
+            ("`repair.likeness` (before; threshold `MIN_SIMILARITY`)", m["likeness"]),
         )
     ]
     return (
@@ -359,6 +361,7 @@ def mishearing(m: dict[str, Any]) -> str:
                 "ROC AUC",
                 "precision at 80% recall",
                 "precision at 90% recall",
+                "at its threshold: precision / recall",
                 *[f"AUC vs {k}" for k in kinds],
             ],
             rows,
