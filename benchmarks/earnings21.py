@@ -122,17 +122,25 @@ class Call:
         }
 
 
-def load(folder: Path, cid: str) -> Call:
+def load(folder: Path, cid: str, vendor: str = "amazon") -> Call:
+    """One call; in the fitting set (``earnings21-train``) each recogniser has its own
+    files (``asr-<vendor>.json``), in the test set there is Amazon's only."""
     d = folder / cid
     text = (d / "reference.txt").read_text(encoding="utf-8")
+    suffix = f"-{vendor}" if (d / f"asr-{vendor}.json").exists() else ""
     return Call(
         cid,
-        json.loads((d / "asr.json").read_text(encoding="utf-8")),
+        json.loads((d / f"asr{suffix}.json").read_text(encoding="utf-8")),
         text,
         [m.span() for m in re.finditer(r"\S+", text)],
         json.loads((d / "entities.json").read_text(encoding="utf-8")),
-        json.loads((d / "alignment.json").read_text(encoding="utf-8")),
+        json.loads((d / f"alignment{suffix}.json").read_text(encoding="utf-8")),
     )
+
+
+def call_ids(folder: Path) -> list[str]:
+    """The calls of a subset folder (one folder per call id)."""
+    return sorted(p.name for p in folder.iterdir() if (p / "reference.txt").exists())
 
 
 def split_point(call: Call) -> tuple[int, int]:

@@ -31,6 +31,21 @@ class Features:
     echo: bool = False
     cut: bool = False
     best: bool = True
+    block: bool = False
+    """Said where the word alignment of an aligned passage has the name."""
+    solid: float = 0.0
+    """How solid that alignment is around it (0..1)."""
+    misheard: float = 0.0
+    """How plausibly a recogniser wrote the span for the name (0..1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFit:
+    """A span said where an aligned passage has the name: how sure the place, how
+    plausible the mishearing."""
+
+    solid: float
+    misheard: float
 
 
 # The confidence model's weights (logistic), fitted by benchmarks/calibrate.py.
@@ -38,6 +53,7 @@ WEIGHTS = {
     "bias": -16.25,
     "aligned": 0.45,
     "best": 4.35,
+    "block": 0.0,
     "capitalised": 0.50,
     "common_changed": 0.00,
     "context": 0.64,
@@ -46,6 +62,7 @@ WEIGHTS = {
     "echo": 1.33,
     "known": -1.00,
     "length": 0.00,
+    "misheard": 0.0,
     "name": 0.00,
     "neighbour": 3.01,
     "real_word": -0.36,
@@ -53,6 +70,7 @@ WEIGHTS = {
     "repeats": 0.00,
     "similarity": 7.37,
     "slot": 1.26,
+    "solid": 0.0,
     "sound": 5.26,
     "split": -0.35,
     "suspicion": 1.50,
@@ -84,6 +102,9 @@ def feature_vector(f: Features) -> dict[str, float]:
         "echo": float(f.echo),
         "cut": float(f.cut),
         "best": float(f.best),
+        "block": float(f.block),
+        "solid": f.solid,
+        "misheard": f.misheard,
     }
 
 
