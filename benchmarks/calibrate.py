@@ -17,7 +17,7 @@ numbers describe data the weights were not fitted on.
 
 Usage::
 
-    python -m benchmarks.calibrate [--earnings21 TRAIN-PATH] [--vendors amazon google] [--seeds 1 2 3]
+    python -m benchmarks.calibrate [--earnings21 TRAIN] [--vendors amazon google] [--seeds 1 2]
 
 It prints the fitted weights (to paste into ``repair.confidence.WEIGHTS``) and the tables.
 """
@@ -96,13 +96,19 @@ def _norm(tokens: Sequence[str]) -> str:
     return re.sub(r"'s$", "", "".join(w for t in tokens for w in earnings21.norm_token(t)))
 
 
-def earnings_rows(folder: Path, cid: str, work: Path, vendor: str = "amazon") -> list[Row]:
+def earnings_rows(
+    folder: Path, cid: str, work: Path, vendor: str = "amazon", quoting: bool = False
+) -> list[Row]:
+    """Labelled pairs of one call: with every other block of turns as the article (pairs
+    in the other blocks), or, with ``quoting``, with an article quoting every other
+    sentence (all pairs: what the aligned passages teach)."""
     call = earnings21.load(folder, cid, vendor)
     blocks = earnings21.turn_blocks(call)
-    article = "\n\n".join(
-        earnings21.article_text(call.ref_text[call.ref_spans[a][0] : call.ref_spans[b - 1][1]])
-        for a, b in blocks[0::2]
-    )
+    if quoting:
+        article = earnings21.quoting_article(call)
+        blocks = [(0, 0), (0, len(call.ref_spans))]
+    else:
+        article = earnings21.interleaved_article(call, blocks)
     work.mkdir(parents=True, exist_ok=True)
     path = earnings21.write_transcript(call.asr, work)
     transcript = ta.read_transcript(str(path))
@@ -272,7 +278,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         if (args.earnings21 / "README.md").exists():
             for cid in earnings21.call_ids(args.earnings21):
                 for vendor in args.vendors:
-                    rows += earnings_rows(args.earnings21, cid, Path(tmp) / cid, vendor)
+                    for quoting in (False, True):
+                        work = Path(tmp) / cid
+                        rows += earnings_rows(args.earnings21, cid, work, vendor, quoting)
         else:
             print(f"earnings21 not found at {args.earnings21}: generated data only")
     cache.parent.mkdir(parents=True, exist_ok=True)

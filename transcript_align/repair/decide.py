@@ -113,16 +113,16 @@ def scored_pairs(
             contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
         return contexts[cand.key]
 
-    pairs = {
-        (span.first, span.last, cand.key): (span, cand, None)
+    pairs: dict[tuple[str, int, int], tuple[Span, Candidate, BlockFit | None]] = {
+        (cand.key, span.first, span.last): (span, cand, None)
         for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary)
     }
-    for span, c, fit in heard:
-        pairs[(span.first, span.last, candidates[c].key)] = (span, candidates[c], fit)
+    for span, c, block in heard:
+        pairs[(candidates[c].key, span.first, span.last)] = (span, candidates[c], block)
     out: list[tuple[Span, Candidate, Features]] = []
-    for key in sorted(pairs, key=lambda k: (k[2], k[0], k[1])):
-        span, cand, fit = pairs[key]
-        cand = context(cand)
+    for key in sorted(pairs):
+        span, mined, fit = pairs[key]
+        cand = context(mined)
         f = features(span, cand, transcript, known, vocabulary, repeats, fit)
         if f is not None:
             out.append((span, cand, f))

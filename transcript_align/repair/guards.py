@@ -80,15 +80,18 @@ def features(
     if block is not None:
         if block.misheard < BLOCK_MISHEARD:
             return None
-    elif similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY):
-        return None
-    elif not _edges_fit(span, cand, transcript):
+    elif similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY) or not _edges_fit(
+        span, cand, transcript
+    ):
         return None
     if _needless_vowel(span, cand, transcript, similarity):
         return None
     if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
         return None
-    if is_morph_variant(span.key, cand.key) and zipf(span.key) >= 1.0:
+    # Where an aligned passage has a name, words sounding just like it are its common
+    # spelling ("Monroe" for "Monro", "Brett" for "Bret"), not another word of its family.
+    same_sound = block is not None and cand.kind == "name" and span.sound == cand.sound
+    if is_morph_variant(span.key, cand.key) and zipf(span.key) >= 1.0 and not same_sound:
         return None  # an inflection of a real word ("facts"); a name cut short is not one
     cand_words = [name_key(w) for w in cand.text.split()]
     span_words = [name_key(w) for w in span.text.split()]
@@ -110,6 +113,7 @@ def features(
         if (
             real_word
             and one_to_one
+            and not same_sound
             and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words)
         ):
             return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
@@ -144,8 +148,14 @@ def features(
     if block is None and real >= VERY_COMMON and not (split and sound >= SPLIT_SOUND and placed):
         return None  # "help", "things": words like these are heard right, unless they
         # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
-    coined = regrouped and zipf(cand.key) < 1.0  # "Sal Ta Va" is "Saltava"; "cash flow" stays
-    if real >= real_enough and not coined and (span.key in cand.key or cand.key in span.key):
+    # "Sal Ta Va" is "Saltava", "fin ra" is "FINRA" (an acronym said as syllables);
+    # "cash flow" stays.
+    coined = regrouped and (zipf(cand.key) < 1.0 or cand.text.isupper())
+    # Where an aligned passage has a name, a common word inside it is the name with a
+    # sound lost ("fire" for "Spire"; one it starts with may be the name cut short).
+    lost = block is not None and cand.kind == "name" and not cand.key.startswith(span.key)
+    affix = not same_sound and ((span.key in cand.key and not lost) or cand.key in span.key)
+    if real >= real_enough and not coined and affix:
         return None  # a real word with an affix added or cut: "powering" is not "repowering"
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
