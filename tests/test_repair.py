@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transcript_align import Options, Reference, align, parse_transcript
+from transcript_align import Correction, Options, Reference, align, parse_transcript
 from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
 from transcript_align.relate import assess
@@ -262,3 +262,124 @@ def test_the_pair_index_leaves_out_only_pairs_the_guards_refuse() -> None:
     }
     assert accepted
     assert accepted <= indexed
+
+
+# Repairs from the word alignment of an aligned passage: the article quotes the speaker
+# word for word, with the name where the transcript has other words.
+
+QUOTED_LEAD = (
+    "00:00 good afternoon and thank you all for coming to the harbour today\n"
+    "00:05 the new ferry line to the islands will open in the spring of next year\n"
+)
+
+
+def quoted(said: str, written: str, later: str = "", other: str = "") -> list[Correction]:
+    """The corrections when an article quotes ``written`` where ``said`` was heard."""
+    speech = (
+        QUOTED_LEAD
+        + f"00:10 {said}\n00:20 after that we will take your questions about the ferry line\n"
+        + later
+    )
+    article = (
+        'The harbour master said on Monday that "the new ferry line to the islands will open '
+        f'in the spring of next year." She added: "{written}"'
+    )
+    refs = [Reference("a.txt", "", article, quotes=extract_quotes(article))]
+    if other:
+        refs.append(Reference("b.txt", "", other, quotes=extract_quotes(other)))
+    report = align(parse_transcript(speech, "t.txt"), refs)
+    assert report.references[0].status == "aligned"
+    return list(report.corrections)
+
+
+def applied(corrections: list[Correction]) -> list[tuple[str, str]]:
+    return [(c.original, c.corrected) for c in corrections if c.applied]
+
+
+def test_a_surname_heard_as_a_common_word_is_repaired_in_its_place() -> None:
+    got = quoted(
+        "and mister beans will chair the board that runs the boats from next year",
+        "And Mr. Baines will chair the board that runs the boats from next year.",
+    )
+    assert applied(got) == [("beans", "Baines")]
+
+
+def test_a_name_split_into_common_words_inside_a_quote_is_repaired() -> None:
+    got = quoted(
+        "our engineer oh yellow ran has checked every one of the new boats this week",
+        "Our engineer Oyelaran has checked every one of the new boats this week.",
+    )
+    assert applied(got) == [("oh yellow ran", "Oyelaran")]
+
+
+def test_an_acronym_said_as_syllables_is_repaired() -> None:
+    got = quoted(
+        "the fin ra rules apply to the ticket money that the harbour takes in each year",
+        "The FINRA rules apply to the ticket money that the harbour takes in each year.",
+    )
+    assert applied(got) == [("fin ra", "FINRA")]
+
+
+def test_a_technical_word_split_into_real_words_is_repaired() -> None:
+    got = quoted(
+        "the sea sickness comes from a this regulation of the inner ear on rough days",
+        "The sea sickness comes from a dysregulation of the inner ear on rough days.",
+    )
+    assert applied(got) == [("this regulation", "dysregulation")]
+
+
+def test_a_name_opening_a_quote_is_repaired_from_one_side() -> None:
+    got = quoted(
+        "matthews will lead the new ferry team and report to the board every month",
+        "Mateus will lead the new ferry team and report to the board every month.",
+    )
+    assert applied(got) == [("matthews", "Mateus")]
+
+
+def test_a_first_name_heard_as_a_commoner_one_is_at_least_proposed() -> None:
+    got = quoted(
+        "we owe a great deal to catherine for the work on the timetable of the boats",
+        "We owe a great deal to Katrin for the work on the timetable of the boats.",
+    )
+    assert [(c.original, c.corrected) for c in got] == [("catherine", "Katrin")]
+
+
+def test_a_genuine_wording_difference_is_not_corrected_toward_the_article() -> None:
+    got = quoted(
+        "nearly forty percent of the people on the islands will use the ferry every week",
+        "40 percent of the people on the islands will use the ferry every week.",
+    )
+    assert got == []
+    got = quoted(
+        "the minister will chair the board that runs the boats from next year on",
+        "Katrin will chair the board that runs the boats from next year on.",
+    )
+    assert got == []
+    got = quoted(
+        "the ukraine team will sail the boats from the port from next year on",
+        "The Ukrainian team will sail the boats from the port from next year on.",
+    )
+    assert got == []
+
+
+def test_a_name_only_an_unrelated_article_has_is_never_used() -> None:
+    got = quoted(
+        "and mister beans will chair the board that runs the boats from next year",
+        "And the mayor will chair the board that runs the boats from next year.",
+        other="Mr. Baines spoke about the football league on Sunday in the city.",
+    )
+    assert got == []
+
+
+def test_a_learned_confusion_is_repaired_elsewhere_where_the_context_supports_it() -> None:
+    got = quoted(
+        "and mister beans will chair the board that runs the boats from next year",
+        "And Mr. Baines will chair the board that runs the boats from next year.",
+        later="00:30 later mister beans said the boats were ready and we had coffee beans\n",
+    )
+    assert applied(got) == [("beans", "Baines"), ("beans", "Baines")]
+    learned, echoed = got
+    assert echoed.confidence < learned.confidence
+    assert echoed.evidence[0].text.startswith("learned at 00:1")  # where "beans" was learned
+    assert echoed.start is not None and learned.start is not None
+    assert echoed.start > learned.start  # "coffee beans", with no title, stays
