@@ -25,7 +25,7 @@ from ..normalize import text_words
 from .candidates import Candidate
 from .confidence import BlockFit
 from .mishear import misheard
-from .spans import Span, span_at
+from .spans import Span, bare_vowel, span_at, token_info
 from .words import MAX_SPAN, Anchor
 
 PAD = 6
@@ -156,6 +156,15 @@ def _heard(
     return (first, last) if 0 < last - first <= MAX_HEARD else None
 
 
+def _edges(transcript: Transcript, first: int, last: int) -> bool:
+    """Whether tokens ``[first, last)`` start and end with a word that may edge a name
+    (no function word, unless a bare vowel: "oh yellow ran")."""
+    return all(
+        token_info(transcript.tokens[k].text)[0] or bare_vowel(transcript.tokens[k].text)
+        for k in (first, last - 1)
+    )
+
+
 def block_spans(
     found: Sequence[Block],
     candidates: Sequence[Candidate],
@@ -165,7 +174,8 @@ def block_spans(
 
     At a passage's edge the block holds whatever came before the run; the
     tokens taken are the 1 to :data:`MAX_HEARD` nearest the matched side that
-    make the most plausible mishearing of the name.
+    make the most plausible mishearing of the name, with no function word at
+    either end.
     """
     out: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
     for b in found:
@@ -179,8 +189,8 @@ def block_spans(
         best: tuple[float, Span] | None = None
         for first, last in options:
             span = span_at(transcript, first, last)
-            if span is None:
-                continue
+            if span is None or (len(options) > 1 and not _edges(transcript, first, last)):
+                continue  # on its unmatched side, a block's edge is no function word
             m = misheard(cand.text, span.text)
             if best is None or m > best[0]:
                 best = (m, span)
