@@ -7,6 +7,7 @@
     python -m benchmarks speed quality       # only some parts
     python -m benchmarks readable            # the readable transcript on Earnings-21
     python -m benchmarks fit-readable        # refit transcript_align/data/readable.json
+    python -m benchmarks fit-mishearing      # refit transcript_align/data/mishearing.json
     python -m benchmarks synth OUT --seed 3  # write one generated data set to a folder
 """
 
@@ -40,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
         from .fit_readable import fit
 
         print(json.dumps(fit(), indent=1))
+        return 0
+    if argv[:1] == ["fit-mishearing"]:
+        from .fit_mishearing import fit as fit_mishearing
+
+        print(json.dumps(fit_mishearing(), indent=1))
         return 0
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
