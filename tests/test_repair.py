@@ -383,3 +383,11 @@ def test_a_learned_confusion_is_repaired_elsewhere_where_the_context_supports_it
     assert echoed.evidence[0].text.startswith("learned at 00:1")  # where "beans" was learned
     assert echoed.start is not None and learned.start is not None
     assert echoed.start > learned.start  # "coffee beans", with no title, stays
+
+
+def test_a_name_the_article_gives_a_possessive_keeps_it() -> None:
+    got = quoted(
+        "the ferry is now part of next tries network of boats along the whole coast",
+        "The ferry is now part of Nexstar's network of boats along the whole coast.",
+    )
+    assert applied(got) == [("next tries", "Nexstar's")]

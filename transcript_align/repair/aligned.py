@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -26,7 +26,7 @@ from .candidates import Candidate
 from .confidence import BlockFit
 from .mishear import misheard
 from .spans import Span, bare_vowel, span_at, token_info
-from .words import MAX_SPAN, Anchor
+from .words import MAX_SPAN, POSSESSIVE, Anchor
 
 PAD = 6
 """Units read beyond each end of a run: a name at a passage's edge falls outside it."""
@@ -51,6 +51,8 @@ class Block:
     cand: int
     left: int
     right: int
+    suffix: str = ""
+    """The possessive the article gives the name there ("Nexstar's")."""
 
 
 def blocks(
@@ -80,16 +82,19 @@ def blocks(
 
 def _occurrences(
     candidates: Sequence[Candidate], references: Sequence[Reference]
-) -> dict[int, dict[tuple[int, int], int]]:
-    """For each reference, the article units ``[u0, u1)`` of each candidate occurrence."""
-    out: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
+) -> dict[int, dict[tuple[int, int], tuple[int, str]]]:
+    """For each reference, the article units ``[u0, u1)`` of each candidate occurrence,
+    with the possessive it has there."""
+    out: dict[int, dict[tuple[int, int], tuple[int, str]]] = defaultdict(dict)
     for k, cand in enumerate(candidates):
         for number, start, end in cand.occurrences:
-            tw = text_words(references[number].text)
+            text = references[number].text
+            tw = text_words(text)
             u0 = tw.first_unit[bisect_left(tw.starts, start)]
             u1 = tw.first_unit[bisect_left(tw.starts, end)]
             if u1 > u0:
-                out[number].setdefault((u0, u1), k)
+                found = POSSESSIVE.search(text, start, end)
+                out[number].setdefault((u0, u1), (k, found.group() if found else ""))
     return out
 
 
@@ -97,7 +102,7 @@ def _run_blocks(
     article: Sequence[str],
     said: Sequence[str],
     owner: Sequence[int],
-    names: dict[tuple[int, int], int],
+    names: dict[tuple[int, int], tuple[int, str]],
     window_a: tuple[int, int],
     window_t: tuple[int, int],
     length: int,
@@ -121,7 +126,7 @@ def _run_blocks(
         left = parts[k - 1][2] - parts[k - 1][1] if k > 0 else 0
         right = parts[k + 1][2] - parts[k + 1][1] if k + 1 < len(parts) else 0
         lo, hi = a0 + i1, a0 + i2
-        for (u0, u1), cand in names.items():
+        for (u0, u1), (cand, suffix) in names.items():
             if not lo <= u0 < u1 <= hi:
                 continue
             span = _heard(u0 == lo and left, u1 == hi and right, (t0 + j1, t0 + j2), owner)
@@ -130,7 +135,7 @@ def _run_blocks(
             lm = left if u0 == lo else 0
             rm = right if u1 == hi else 0
             if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(EDGE_MATCH, length):
-                out.append(Block(span[0], span[1], cand, lm, rm))
+                out.append(Block(span[0], span[1], cand, lm, rm, suffix))
     return out
 
 
@@ -197,6 +202,8 @@ def block_spans(
         if best is None:
             continue
         m, span = best
+        if b.suffix and not span.suffix:
+            span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
         sure = (min(b.left, SOLID) + min(b.right, SOLID)) / (2 * SOLID)
         key = (span.first, span.last, b.cand)
         if key not in out or out[key][2].solid < sure:
