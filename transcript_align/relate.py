@@ -247,6 +247,9 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
                     break
             if run is None:
                 run = [p, p + 3, j, j + 3, 3]
+                stale = active.get(d)
+                if stale is not None:  # a run on this diagonal that could not grow: kept
+                    runs.append(Run(*stale))
             else:
                 run[4] += min(3, p + 3 - run[1]) if p + 3 > run[1] else 0
                 run[1] = max(run[1], p + 3)

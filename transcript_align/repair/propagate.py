@@ -107,12 +107,12 @@ def _support(span: Span, cand: Candidate, transcript: Transcript) -> float:
 
 
 def _learned_at(transcript: Transcript, item: Learned) -> Evidence:
-    """Where the confusion was learned: the transcript's words there, with their time."""
+    """Where the confusion was learned: the transcript's words there, with their time
+    (under the article that spelled the name there)."""
     tokens = transcript.tokens
     lo, hi = max(0, item.span.first - 4), min(len(tokens), item.span.last + 4)
     words = " ".join(t.text for t in tokens[lo:hi])
     at = tokens[item.span.first].start
     when = f" at {format_clock(at)}" if at is not None else ""
-    return Evidence(
-        transcript.path, f"learned{when}: “{item.span.text}” is {item.cand.text} ({words})"
-    )
+    source = item.cand.evidence[0].reference if item.cand.evidence else transcript.path
+    return Evidence(source, f"learned{when}: “{item.span.text}” is {item.cand.text} ({words})")
