@@ -26,7 +26,7 @@ from .candidates import Candidate
 from .confidence import BlockFit
 from .mishear import misheard
 from .spans import Span, bare_vowel, span_at, token_info
-from .words import MAX_SPAN, POSSESSIVE, Anchor
+from .words import MAX_SPAN, POSSESSIVE, Anchor, name_key
 
 PAD = 6
 """Units read beyond each end of a run: a name at a passage's edge falls outside it."""
@@ -161,6 +161,31 @@ def _heard(
     return (first, last) if 0 < last - first <= MAX_HEARD else None
 
 
+NEARBY = 4
+"""Tokens either side of a block in which the name itself, heard right, voids the block."""
+
+
+def _heard_nearby(transcript: Transcript, first: int, last: int, key: str) -> bool:
+    """Whether the name's letters stand in 1 to :data:`MAX_HEARD` whole tokens within
+    :data:`NEARBY` tokens of ``[first, last)`` (outside it)."""
+    tokens = transcript.tokens
+    lo, hi = max(0, first - NEARBY), min(len(tokens), last + NEARBY)
+    keys = [name_key(t.text) for t in tokens[lo:hi]]
+    for i in range(len(keys)):
+        if first <= lo + i < last:
+            continue
+        joined = ""
+        for j in range(i, min(len(keys), i + MAX_HEARD)):
+            if first <= lo + j < last:
+                break
+            joined += keys[j]
+            if joined == key:
+                return True
+            if len(joined) >= len(key):
+                break
+    return False
+
+
 def _edges(transcript: Transcript, first: int, last: int) -> bool:
     """Whether tokens ``[first, last)`` start and end with a word that may edge a name
     (no function word, unless a bare vowel: "oh yellow ran")."""
@@ -192,6 +217,8 @@ def block_spans(
         else:
             options = [(b.first, b.first + n) for n in range(1, b.last - b.first + 1)]
         best: tuple[float, Span] | None = None
+        if _heard_nearby(transcript, b.first, b.last, cand.key):
+            continue  # the name is right here, heard right: the block is the alignment's slip
         for first, last in options:
             span = span_at(transcript, first, last)
             if span is None or (len(options) > 1 and not _edges(transcript, first, last)):

@@ -15,13 +15,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lexicon import is_function
 from ..models import Correction, Evidence, Transcript
 from ..normalize import zipf
 from ..timecode import format_clock
 from .candidates import Candidate
 from .guards import context_overlap, next_to_rest
-from .spans import Span, span_at
-from .words import VERY_COMMON, name_key
+from .spans import Span, bare_vowel, span_at
+from .words import name_key
 
 BESIDE = 0.95
 """Confidence kept (as a share of the learned repair's) with a title or the rest of the
@@ -29,7 +30,9 @@ name beside the words."""
 AROUND = 0.9
 """…with only the words around them shared with the articles."""
 MIN_CONTEXT = 3
-"""Content words around the name in the articles that must stand around the words too."""
+"""Content words around the name in the articles that must stand around the words too…"""
+RARE_HEARD = 3.0
+"""…when the words are all rarer than this (Zipf): common words recur for themselves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,8 @@ def propagated(
     best: dict[tuple[str, ...], Learned] = {}
     for item in learned:
         heard = tuple(keys[item.span.first : item.span.last])
+        if not _learnable(item.span):
+            continue
         if heard and all(heard) and (heard not in best or best[heard].confidence < item.confidence):
             best[heard] = item
     out: list[Correction] = []
@@ -100,10 +105,16 @@ def _support(span: Span, cand: Candidate, transcript: Transcript) -> float:
     """The share of the learned confidence the context here supports (0: none)."""
     if span.title_before or next_to_rest(span, cand, transcript):
         return BESIDE
-    common = min(zipf(w) for w in span.text.split()) >= VERY_COMMON
-    if not common and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
+    rare = max(zipf(w) for w in span.text.split()) < RARE_HEARD
+    if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
         return AROUND
     return 0.0
+
+
+def _learnable(span: Span) -> bool:
+    """Whether words heard for a name can be looked for elsewhere: no function word
+    among them ("in san" stands for a place as often as for "Ines")."""
+    return not any(is_function(w) and not bare_vowel(w) for w in span.text.lower().split())
 
 
 def _learned_at(transcript: Transcript, item: Learned) -> Evidence:
