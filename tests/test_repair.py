@@ -391,3 +391,11 @@ def test_a_name_the_article_gives_a_possessive_keeps_it() -> None:
         "The ferry is now part of Nexstar's network of boats along the whole coast.",
     )
     assert applied(got) == [("next tries", "Nexstar's")]
+
+
+def test_a_short_acronym_is_repaired_only_where_an_aligned_passage_has_it() -> None:
+    said = "the pay deal for the boat crews was agreed with the r m t union last night"
+    written = "The pay deal for the boat crews was agreed with the RMT union last night."
+    assert applied(quoted(said, written)) == [("r m t", "RMT")]
+    # Named away from the place it was said, three letters are too few to go by.
+    assert quoted(said, "The ferry line opens soon. The RMT union is pleased.") == []

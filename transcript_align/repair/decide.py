@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..models import Correction, Reference, Transcript
 from .aligned import block_spans, blocks
-from .candidates import Candidate, mine_candidates, with_context
+from .candidates import MIN_KEY, Candidate, mine_candidates, with_context
 from .confidence import BlockFit, Features, confidence
 from .guards import features
 from .pairing import candidate_pairs
@@ -93,12 +93,15 @@ def scored_pairs(
         candidates = [
             replace(c, slots=slots(c, references, anchors, said, unit_owner)) for c in candidates
         ]
+    heard = _aligned_blocks(transcript, references, candidates, anchors, unit_owner)
+    # Short acronyms ("EPS") only where an aligned passage has them: anywhere else a
+    # three-letter span is as likely any other word.
+    candidates = [c for c in candidates if len(c.key) >= MIN_KEY]
     spans = suspicious_spans(
         transcript,
         frozenset(c.sound[:2] for c in candidates),
         frozenset(k for c in candidates for k in c.neighbours),
     )
-    heard = _aligned_blocks(transcript, references, candidates, anchors, unit_owner)
     if not spans and not heard and not any(c.slots for c in candidates):
         return []
     known = Counter(name_key(t.text) for t in transcript.tokens)
@@ -117,8 +120,8 @@ def scored_pairs(
         (cand.key, span.first, span.last): (span, cand, None)
         for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary)
     }
-    for span, c, block in heard:
-        pairs[(candidates[c].key, span.first, span.last)] = (span, candidates[c], block)
+    for span, mined, block in heard:
+        pairs[(mined.key, span.first, span.last)] = (span, mined, block)
     out: list[tuple[Span, Candidate, Features]] = []
     for key in sorted(pairs):
         span, mined, fit = pairs[key]
@@ -135,14 +138,13 @@ def _aligned_blocks(
     candidates: list[Candidate],
     anchors: Sequence[Sequence[Anchor]],
     unit_owner: Sequence[int],
-) -> list[tuple[Span, int, BlockFit]]:
+) -> list[tuple[Span, Candidate, BlockFit]]:
     """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`)."""
     if not anchors or not unit_owner:
         return []
     said = [u for t in transcript.tokens for u in t.units]
-    return block_spans(
-        blocks(candidates, references, anchors, said, unit_owner), candidates, transcript
-    )
+    found = blocks(candidates, references, anchors, said, unit_owner)
+    return [(s, candidates[c], fit) for s, c, fit in block_spans(found, candidates, transcript)]
 
 
 def _ranked(
