@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from transcript_align import Correction, Options, Reference, align, parse_transcript
 from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
@@ -296,44 +298,51 @@ def applied(corrections: list[Correction]) -> list[tuple[str, str]]:
     return [(c.original, c.corrected) for c in corrections if c.applied]
 
 
-def test_a_surname_heard_as_a_common_word_is_repaired_in_its_place() -> None:
-    got = quoted(
+MISHEARD_IN_PLACE = [
+    pytest.param(
         "and mister beans will chair the board that runs the boats from next year",
         "And Mr. Baines will chair the board that runs the boats from next year.",
-    )
-    assert applied(got) == [("beans", "Baines")]
-
-
-def test_a_name_split_into_common_words_inside_a_quote_is_repaired() -> None:
-    got = quoted(
+        ("beans", "Baines"),
+        id="surname-as-a-common-word",
+    ),
+    pytest.param(
         "our engineer oh yellow ran has checked every one of the new boats this week",
         "Our engineer Oyelaran has checked every one of the new boats this week.",
-    )
-    assert applied(got) == [("oh yellow ran", "Oyelaran")]
-
-
-def test_an_acronym_said_as_syllables_is_repaired() -> None:
-    got = quoted(
+        ("oh yellow ran", "Oyelaran"),
+        id="name-split-in-a-quote",
+    ),
+    pytest.param(
         "the fin ra rules apply to the ticket money that the harbour takes in each year",
         "The FINRA rules apply to the ticket money that the harbour takes in each year.",
-    )
-    assert applied(got) == [("fin ra", "FINRA")]
-
-
-def test_a_technical_word_split_into_real_words_is_repaired() -> None:
-    got = quoted(
+        ("fin ra", "FINRA"),
+        id="acronym-as-syllables",
+    ),
+    pytest.param(
         "the sea sickness comes from a this regulation of the inner ear on rough days",
         "The sea sickness comes from a dysregulation of the inner ear on rough days.",
-    )
-    assert applied(got) == [("this regulation", "dysregulation")]
-
-
-def test_a_name_opening_a_quote_is_repaired_from_one_side() -> None:
-    got = quoted(
+        ("this regulation", "dysregulation"),
+        id="technical-word-split",
+    ),
+    pytest.param(
         "matthews will lead the new ferry team and report to the board every month",
         "Mateus will lead the new ferry team and report to the board every month.",
-    )
-    assert applied(got) == [("matthews", "Mateus")]
+        ("matthews", "Mateus"),
+        id="name-opening-a-quote",
+    ),
+    pytest.param(
+        "the ferry is now part of next tries network of boats along the whole coast",
+        "The ferry is now part of Nexstar's network of boats along the whole coast.",
+        ("next tries", "Nexstar's"),
+        id="possessive-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "written", "repair"), MISHEARD_IN_PLACE)
+def test_words_heard_where_a_quote_has_the_name_are_repaired(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    assert applied(quoted(said, written)) == [repair]
 
 
 def test_a_first_name_heard_as_a_commoner_one_is_at_least_proposed() -> None:
@@ -344,22 +353,28 @@ def test_a_first_name_heard_as_a_commoner_one_is_at_least_proposed() -> None:
     assert [(c.original, c.corrected) for c in got] == [("catherine", "Katrin")]
 
 
-def test_a_genuine_wording_difference_is_not_corrected_toward_the_article() -> None:
-    got = quoted(
-        "nearly forty percent of the people on the islands will use the ferry every week",
-        "40 percent of the people on the islands will use the ferry every week.",
-    )
-    assert got == []
-    got = quoted(
-        "the minister will chair the board that runs the boats from next year on",
-        "Katrin will chair the board that runs the boats from next year on.",
-    )
-    assert got == []
-    got = quoted(
-        "the ukraine team will sail the boats from the port from next year on",
-        "The Ukrainian team will sail the boats from the port from next year on.",
-    )
-    assert got == []
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        (
+            "nearly forty percent of the people on the islands will use the ferry every week",
+            "40 percent of the people on the islands will use the ferry every week.",
+        ),
+        (
+            "the minister will chair the board that runs the boats from next year on",
+            "Katrin will chair the board that runs the boats from next year on.",
+        ),
+        (
+            "the ukraine team will sail the boats from the port from next year on",
+            "The Ukrainian team will sail the boats from the port from next year on.",
+        ),
+    ],
+    ids=["number-said-otherwise", "title-for-a-name", "derivation"],
+)
+def test_a_genuine_wording_difference_is_not_corrected_toward_the_article(
+    said: str, written: str
+) -> None:
+    assert quoted(said, written) == []
 
 
 def test_a_name_only_an_unrelated_article_has_is_never_used() -> None:
@@ -383,14 +398,6 @@ def test_a_learned_confusion_is_repaired_elsewhere_where_the_context_supports_it
     assert echoed.evidence[0].text.startswith("learned at 00:1")  # where "beans" was learned
     assert echoed.start is not None and learned.start is not None
     assert echoed.start > learned.start  # "coffee beans", with no title, stays
-
-
-def test_a_name_the_article_gives_a_possessive_keeps_it() -> None:
-    got = quoted(
-        "the ferry is now part of next tries network of boats along the whole coast",
-        "The ferry is now part of Nexstar's network of boats along the whole coast.",
-    )
-    assert applied(got) == [("next tries", "Nexstar's")]
 
 
 def test_a_short_acronym_is_repaired_only_where_an_aligned_passage_has_it() -> None:
