@@ -406,3 +406,11 @@ def test_a_short_acronym_is_repaired_only_where_an_aligned_passage_has_it() -> N
     assert applied(quoted(said, written)) == [("r m t", "RMT")]
     # Named away from the place it was said, three letters are too few to go by.
     assert quoted(said, "The ferry line opens soon. The RMT union is pleased.") == []
+
+
+def test_a_block_holding_a_word_of_the_name_heard_right_is_no_mishearing() -> None:
+    got = quoted(
+        "the talks with ms walsenlas went well and will go on into the next month",
+        "The talks with Walsenlas I think went well and will go on into the next month.",
+    )
+    assert all(c.corrected != "Walsenlas I" for c in got)

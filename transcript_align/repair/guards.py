@@ -13,7 +13,7 @@ from .candidates import Candidate
 from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
 from .spans import Span, bare_vowel, open_edge, token_info
-from .words import COMMON, VERY_COMMON, name_key, name_sound
+from .words import COMMON, HONORIFICS, VERY_COMMON, name_key, name_sound
 
 SLOT_SIMILARITY = 0.6
 """How alike a span said exactly where an aligned article passage has the name must be
@@ -97,6 +97,10 @@ def features(
     span_words = [name_key(w) for w in span.text.split()]
     if not regrouped and (_is_word_run(span.key, cand_words) or _is_word_run(cand.key, span_words)):
         return None  # words added or dropped ("Secretary-General" → "NATO Secretary General")
+    if block is not None and not regrouped and set(span_words) & set(cand_words):
+        return None  # a word of the name heard right inside the block: words moved, not misheard
+    if _text_units(span.text)[:1] in HONORIFICS:
+        return None  # "ms walsenlas": the title is no part of the name (mined without one)
     changed = [w for w in span_words if w not in cand_words]
     if any(w in vocabulary for w in changed):
         return None  # spelled as a name or word the articles use: heard right
