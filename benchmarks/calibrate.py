@@ -10,13 +10,14 @@ numbers describe data the weights were not fitted on.
   point, briefing and hearing, for :data:`~benchmarks.quality.CALIBRATION_SEEDS`
   at every noise level): a pair is right when the candidate is the true
   spelling of exactly the words its span covers.
-- **Earnings-21** (real recogniser output): the article is the human text of
+- **Earnings-21 fitting set** (``earnings21-train``, real recogniser output; the
+  test set is refused): the article is the human text of
   every other block of turns; only pairs in the other blocks are labelled, by
   the word alignment to the human reference (the candidate spelled there).
 
 Usage::
 
-    python -m benchmarks.calibrate [--earnings21 PATH] [--seeds 1 2 3]
+    python -m benchmarks.calibrate [--earnings21 TRAIN] [--vendors amazon google] [--seeds 1 2]
 
 It prints the fitted weights (to paste into ``repair.confidence.WEIGHTS``) and the tables.
 """
@@ -38,7 +39,7 @@ from transcript_align.normalize import tokenize
 from transcript_align.relate import assess
 from transcript_align.repair import WEIGHTS, Candidate, Features, Span, feature_vector, scored_pairs
 
-from . import EARNINGS21, OUT, earnings21
+from . import EARNINGS21, EARNINGS21_TRAIN, OUT, earnings21
 from .quality import CALIBRATION_SEEDS, SCENARIOS
 from .score import _locate, strip_word
 from .synth import Spec, generate, write
@@ -95,13 +96,19 @@ def _norm(tokens: Sequence[str]) -> str:
     return re.sub(r"'s$", "", "".join(w for t in tokens for w in earnings21.norm_token(t)))
 
 
-def earnings_rows(folder: Path, cid: str, work: Path) -> list[Row]:
-    call = earnings21.load(folder, cid)
+def earnings_rows(
+    folder: Path, cid: str, work: Path, vendor: str = "amazon", quoting: bool = False
+) -> list[Row]:
+    """Labelled pairs of one call: with every other block of turns as the article (pairs
+    in the other blocks), or, with ``quoting``, with an article quoting every other
+    sentence (all pairs: what the aligned passages teach)."""
+    call = earnings21.load(folder, cid, vendor)
     blocks = earnings21.turn_blocks(call)
-    article = "\n\n".join(
-        earnings21.article_text(call.ref_text[call.ref_spans[a][0] : call.ref_spans[b - 1][1]])
-        for a, b in blocks[0::2]
-    )
+    if quoting:
+        article = earnings21.quoting_article(call)
+        blocks = [(0, 0), (0, len(call.ref_spans))]
+    else:
+        article = earnings21.interleaved_article(call, blocks)
     work.mkdir(parents=True, exist_ok=True)
     path = earnings21.write_transcript(call.asr, work)
     transcript = ta.read_transcript(str(path))
@@ -153,6 +160,9 @@ SIGNS = {
     "echo": 1,
     "cut": 1,
     "best": 1,
+    "block": 1,
+    "solid": 1,
+    "misheard": 1,
 }
 """Directions known beforehand: generated data must not teach that an unknown word is less
 likely misheard, or that a name already heard right elsewhere makes a repair likelier."""
@@ -241,7 +251,13 @@ def table(scored: Sequence[tuple[str, float, bool]], title: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.calibrate")
-    ap.add_argument("--earnings21", type=Path, default=EARNINGS21)
+    ap.add_argument(
+        "--earnings21",
+        type=Path,
+        default=EARNINGS21_TRAIN,
+        help="the Earnings-21 fitting set (never the test set)",
+    )
+    ap.add_argument("--vendors", nargs="+", default=["amazon"])
     ap.add_argument("--seeds", type=int, nargs="+", default=list(CALIBRATION_SEEDS))
     ap.add_argument("--noise", nargs="+", default=["low", "medium", "high"])
     ap.add_argument("--reuse", action="store_true", help="refit on the pairs of the last run")
@@ -257,9 +273,14 @@ def main(argv: Sequence[str] | None = None) -> None:
                     if not scenario.full_only:
                         spec = replace(scenario.spec, seed=seed, noise=noise)
                         rows += synthetic_rows(spec, Path(tmp))
+        if args.earnings21.resolve() == EARNINGS21.resolve():
+            raise SystemExit(f"{args.earnings21} is the test set: fit on earnings21-train")
         if (args.earnings21 / "README.md").exists():
-            for cid in earnings21.CALLS:
-                rows += earnings_rows(args.earnings21, cid, Path(tmp) / cid)
+            for cid in earnings21.call_ids(args.earnings21):
+                for vendor in args.vendors:
+                    for quoting in (False, True):
+                        work = Path(tmp) / cid
+                        rows += earnings_rows(args.earnings21, cid, work, vendor, quoting)
         else:
             print(f"earnings21 not found at {args.earnings21}: generated data only")
     cache.parent.mkdir(parents=True, exist_ok=True)

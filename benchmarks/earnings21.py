@@ -70,6 +70,8 @@ class Scored:
     name_tokens: int
     name_wrong: int
     opcodes: list[tuple[str, int, int, int, int]]
+    wrong: frozenset[int] = frozenset()
+    """Reference tokens wrong (any of their words substituted or deleted)."""
 
     @property
     def wer(self) -> float:
@@ -97,7 +99,7 @@ def score(ref_tokens: Sequence[str], named: set[int], hyp_tokens: Sequence[str])
     scored = {rown[k] for k in range(len(rw))}
     wrong_tok = {rown[k] for k in range(len(rw)) if wrong_word[k]}
     names = named & scored
-    return Scored(errors, len(rw), len(names), len(names & wrong_tok), ops)
+    return Scored(errors, len(rw), len(names), len(names & wrong_tok), ops, frozenset(wrong_tok))
 
 
 @dataclass(frozen=True)
@@ -122,17 +124,25 @@ class Call:
         }
 
 
-def load(folder: Path, cid: str) -> Call:
+def load(folder: Path, cid: str, vendor: str = "amazon") -> Call:
+    """One call; in the fitting set (``earnings21-train``) each recogniser has its own
+    files (``asr-<vendor>.json``), in the test set there is Amazon's only."""
     d = folder / cid
     text = (d / "reference.txt").read_text(encoding="utf-8")
+    suffix = f"-{vendor}" if (d / f"asr-{vendor}.json").exists() else ""
     return Call(
         cid,
-        json.loads((d / "asr.json").read_text(encoding="utf-8")),
+        json.loads((d / f"asr{suffix}.json").read_text(encoding="utf-8")),
         text,
         [m.span() for m in re.finditer(r"\S+", text)],
         json.loads((d / "entities.json").read_text(encoding="utf-8")),
-        json.loads((d / "alignment.json").read_text(encoding="utf-8")),
+        json.loads((d / f"alignment{suffix}.json").read_text(encoding="utf-8")),
     )
+
+
+def call_ids(folder: Path) -> list[str]:
+    """The calls of a subset folder (one folder per call id)."""
+    return sorted(p.name for p in folder.iterdir() if (p / "reference.txt").exists())
 
 
 def split_point(call: Call) -> tuple[int, int]:
@@ -181,8 +191,13 @@ def repair_half(
     asr_range: tuple[int, int],
     article: str,
     work: Path,
+    subsets: dict[str, set[int]] | None = None,
 ) -> dict[str, Any]:
-    """Repair ASR words ``asr_range`` with ``article``; score against reference ``ref_range``."""
+    """Repair ASR words ``asr_range`` with ``article``; score against reference ``ref_range``.
+
+    ``subsets``: reference tokens (of the whole call) whose PERSON+ORG errors are
+    also counted apart, before and after. *broken*: tokens right before, wrong after.
+    """
     work.mkdir(parents=True, exist_ok=True)
     words = call.asr[asr_range[0] : asr_range[1]]
     transcript = write_transcript(words, work)
@@ -198,12 +213,27 @@ def repair_half(
     before = score(ref_tokens, named, before_tokens)
     after = score(ref_tokens, named, after_tokens)
     verdicts = judge(report["corrections"], words, before_tokens, ref_tokens)
+    apart = {}
+    for name, tokens in (subsets or {}).items():
+        inside = {i - r0 for i in tokens if r0 <= i < r1} & named
+        apart[name] = {
+            "name_tokens": len(inside & _scored(ref_tokens)),
+            "before": len(inside & before.wrong),
+            "after": len(inside & after.wrong),
+        }
     return {
         "status": report["references"][0]["status"] if report["references"] else "none",
         "before": _counts(before),
         "after": _counts(after),
+        "broken": len(after.wrong - before.wrong),
+        "subsets": apart,
         **verdicts,
     }
+
+
+def _scored(ref_tokens: Sequence[str]) -> set[int]:
+    """Reference tokens with a scoring word (markers have none)."""
+    return set(norm_seq(ref_tokens)[1])
 
 
 def judge(
@@ -318,6 +348,7 @@ def interleaved(call: Call, work: Path) -> dict[str, Any]:
         "right": 0,
         "wrong": 0,
         "neutral": 0,
+        "broken": 0,
         "wrong_examples": [],
     }
     named = call.named()
@@ -335,9 +366,14 @@ def interleaved(call: Call, work: Path) -> dict[str, Any]:
         after = _apply_by_time(words, inside)
         ref_tokens = call.ref_tokens[r0:r1]
         block_named = {i - r0 for i in named if r0 <= i < r1}
-        for side, hyp in (("before", before), ("after", after)):
-            for key, v in _counts(score(ref_tokens, block_named, hyp)).items():
+        scored = {
+            side: score(ref_tokens, block_named, hyp)
+            for side, hyp in (("before", before), ("after", after))
+        }
+        for side, sc in scored.items():
+            for key, v in _counts(sc).items():
                 totals[side][key] = totals[side].get(key, 0) + v
+        totals["broken"] += len(scored["after"].wrong - scored["before"].wrong)
         verdicts = judge([{**c, "applied": True} for c in inside], words, before, ref_tokens)
         for key in ("applied", "right", "wrong", "neutral"):
             totals[key] += verdicts[key]
@@ -365,6 +401,60 @@ def _apply_by_time(words: Sequence[dict[str, Any]], corrections: list[dict[str, 
     return out
 
 
+def sentences(call: Call) -> list[tuple[int, int]]:
+    """Reference token ranges of the sentences (closed by . ? ! or a speaker turn)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    spans = call.ref_spans
+    for k, (a, b) in enumerate(spans):
+        turn = k + 1 < len(spans) and "\n" in call.ref_text[b : spans[k + 1][0]]
+        if call.ref_text[a:b].rstrip("\"”'").endswith((".", "?", "!")) or turn:
+            out.append((start, k + 1))
+            start = k + 1
+    if start < len(spans):
+        out.append((start, len(spans)))
+    return out
+
+
+def quoted_sentences(call: Call) -> list[tuple[int, int]]:
+    """Every other sentence of the call, from the first."""
+    return sentences(call)[0::2]
+
+
+def quoting_article(call: Call) -> str:
+    """An article quoting :func:`quoted_sentences` word for word, one a paragraph."""
+    return "\n\n".join(f"“{_plain(call, a, b)}”" for a, b in quoted_sentences(call)) + "\n"
+
+
+def _plain(call: Call, a: int, b: int) -> str:
+    """Reference tokens ``[a, b)`` as text, without markers, on one line."""
+    return " ".join(
+        _MARKER.sub(" ", call.ref_text[call.ref_spans[a][0] : call.ref_spans[b - 1][1]]).split()
+    )
+
+
+def quoting(call: Call, work: Path) -> dict[str, Any]:
+    """Repair the whole call with an article that quotes every other sentence word for word.
+
+    As a report quoting a speech does, the article spells the names of the
+    sentences it quotes: the names there (*quoted*) are what a repair from
+    the aligned passages should fix; the names of the other sentences
+    (*elsewhere*) only what was learned from the quoted ones can fix.
+    """
+    quoted = quoted_sentences(call)
+    article = quoting_article(call)
+    inside = {i for a, b in quoted for i in range(a, b)}
+    outside = set(range(len(call.ref_spans))) - inside
+    return repair_half(
+        call,
+        (0, len(call.ref_spans)),
+        (0, len(call.asr)),
+        article,
+        work,
+        {"quoted": inside, "elsewhere": outside},
+    )
+
+
 def oracle_article(call: Call) -> str:
     names = list(dict.fromkeys(e["text"] for e in call.entities if e["type"] in NAMED))
     return "Names mentioned in the call\n\n" + "\n\n".join(names) + "\n"
@@ -373,14 +463,23 @@ def oracle_article(call: Call) -> str:
 def run_all(folder: Path, *, quick: bool, say: Callable[[str], None] = print) -> dict[str, Any]:
     if not (folder / "README.md").exists():
         return {"available": False, "path": str(folder)}
-    stats = {c["call_id"]: c for c in json.loads((folder / "stats.json").read_text())["calls"]}
-    calls = QUICK_CALLS if quick else CALLS
+    published = folder / "stats.json"
+    stats = (
+        {c["call_id"]: c for c in json.loads(published.read_text())["calls"]}
+        if published.exists()
+        else {}
+    )
+    # The test set's calls; pointed at another folder (the fitting set), its own calls.
+    calls = [c for c in (QUICK_CALLS if quick else CALLS) if (folder / c).is_dir()]
+    if not calls:
+        calls = call_ids(folder)[: len(QUICK_CALLS) if quick else None]
     rows: list[dict[str, Any]] = []
     checks: dict[str, bool] = {}
     with tempfile.TemporaryDirectory(prefix="ta-e21-") as tmp:
         for cid in calls:
             call = load(folder, cid)
-            checks[cid] = check_scorer(call, stats[cid])
+            if cid in stats:
+                checks[cid] = check_scorer(call, stats[cid])
             k, m = split_point(call)
             n_ref, n_asr = len(call.ref_spans), len(call.asr)
             a_text = article_text(call.ref_text[: call.ref_spans[k][0]])
@@ -395,14 +494,16 @@ def run_all(folder: Path, *, quick: bool, say: Callable[[str], None] = print) ->
                 "A": repair_half(call, (0, k), (0, m), oracle_article(call), work / "oa"),
             }
             mixed = {"all": interleaved(call, work / "mixed")}
+            quotes = {"all": quoting(call, work / "quoting")}
             rows.append(
                 {
                     "call": cid,
-                    "company": stats[cid].get("company_name", ""),
+                    "company": stats.get(cid, {}).get("company_name", ""),
                     "split": {"ref_token": k, "asr_word": m},
                     "halves": halves,
                     "oracle": oracle,
                     "interleaved": mixed,
+                    "quoting": quotes,
                 }
             )
             say(f"earnings21: {cid} done (split at reference token {k} / ASR word {m})")
@@ -424,16 +525,22 @@ def totals(rows: list[dict[str, Any]], variant: str) -> dict[str, Any]:
         "right": 0,
         "wrong": 0,
         "neutral": 0,
+        "broken": 0,
         "aligned": 0,
         "runs": 0,
+        "subsets": {},
     }
     for row in rows:
         for half in row[variant].values():
             for side in ("before", "after"):
                 for key, v in half[side].items():
                     out[side][key] = out[side].get(key, 0) + v
-            for key in ("applied", "right", "wrong", "neutral"):
-                out[key] += half[key]
+            for key in ("applied", "right", "wrong", "neutral", "broken"):
+                out[key] += half.get(key, 0)
+            for name, counts in half.get("subsets", {}).items():
+                mine = out["subsets"].setdefault(name, {})
+                for key, v in counts.items():
+                    mine[key] = mine.get(key, 0) + v
             out["aligned"] += half["status"] == "aligned"
             out["runs"] += 1
     return out

@@ -370,6 +370,52 @@ def mishearing(m: dict[str, Any]) -> str:
     )
 
 
+def _quoting(rows: list[dict[str, Any]]) -> list[str]:
+    """Per call, the article quoting every other sentence: names in the quoted sentences
+    (those an article reproduces word for word) and in the others, fixed."""
+    if not all("quoting" in row for row in rows):
+        return []
+    lines = []
+    for row in rows:
+        h = row["quoting"]["all"]
+        b, a = h["before"], h["after"]
+        q, o = h["subsets"]["quoted"], h["subsets"]["elsewhere"]
+        lines.append(
+            [
+                row["call"],
+                h["status"],
+                f"{pct(b['errors'] / b['words'], 2)} → {pct(a['errors'] / a['words'], 2)}",
+                f"{_names(b)} → {_names(a)}",
+                f"{q['before']} → {q['after']} of {q['name_tokens']} ({_fixed(q)})",
+                f"{o['before']} → {o['after']} of {o['name_tokens']} ({_fixed(o)})",
+                f"{h['applied']} / {h['right']} / {h['wrong']} / {h.get('neutral', 0)}",
+                str(h["broken"]),
+            ]
+        )
+    return [
+        "\nThe whole call repaired with an article quoting every other sentence of it word "
+        "for word (the names of those sentences spelled as the human reference has them):\n",
+        table(
+            [
+                "call",
+                "article verdict",
+                "WER before → after",
+                "PERSON+ORG tokens wrong",
+                "names in quoted sentences wrong (fixed)",
+                "names in other sentences wrong (fixed)",
+                "corrections applied / right / wrong / neutral",
+                "right tokens broken",
+            ],
+            lines,
+            "ll",
+        ),
+    ]
+
+
+def _fixed(c: dict[str, int]) -> str:
+    return pct((c["before"] - c["after"]) / c["before"]) if c["before"] else "–"
+
+
 def earnings(e: dict[str, Any]) -> str:
     head = "## Earnings-21: name repair on real ASR\n"
     if not e.get("available"):
@@ -413,8 +459,10 @@ def earnings(e: dict[str, Any]) -> str:
             "lllll",
         )
     )
+    out.extend(_quoting(e["rows"]))
     tot_rows = []
     for variant, label in (
+        ("quoting", "quotes every other sentence, whole call scored"),
         ("interleaved", "every other block of turns, scored on the others (honest)"),
         ("halves", "other half of the call (honest)"),
         ("oracle", "PERSON+ORG entity list (**oracle**, contains the answers)"),
@@ -430,6 +478,7 @@ def earnings(e: dict[str, Any]) -> str:
                 f"{pct(b['errors'] / b['words'], 2)} → {pct(a['errors'] / a['words'], 2)}",
                 f"{_name_rate(b)} → {_name_rate(a)}",
                 f"{t['applied']} / {t['right']} / {t['wrong']} / {t.get('neutral', 0)}",
+                str(t["broken"]),
             ]
         )
     out.append("\nTotals over the calls (both halves, or all scored blocks):\n")
@@ -441,6 +490,7 @@ def earnings(e: dict[str, Any]) -> str:
                 "WER",
                 "PERSON+ORG token error",
                 "corrections applied / right / wrong / neutral",
+                "right tokens broken",
             ],
             tot_rows,
             "l",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from transcript_align import Options, Reference, align, parse_transcript
+import pytest
+
+from transcript_align import Correction, Options, Reference, align, parse_transcript
 from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
 from transcript_align.relate import assess
@@ -137,7 +139,9 @@ def test_a_function_word_beside_the_rest_of_the_name_or_a_title_may_end_a_split(
 
 
 def test_a_function_word_with_no_name_beside_it_ends_no_split() -> None:
-    got = repairs(SPEECH.format(name="the gort in team"), ARTICLE.format(full="The Gorton team"))
+    # Away from the place an aligned passage has the name, nothing says "in" is part of it.
+    article = ARTICLE.format(full="Officials") + " The Gorton team was praised."
+    got = repairs(SPEECH.format(name="the gort in team"), article)
     assert all(not original.endswith(" in") for original, _, _ in got)
 
 
@@ -160,8 +164,8 @@ def test_words_said_where_an_aligned_passage_has_the_name_are_its_slot() -> None
     )
     slotted = [(s, c) for s, c, f in _weighed(speech, article) if f.slot]
     assert slotted == [("ache oval", "Ekovo")]
-    # Said elsewhere, the same words are too unlike the name to be weighed at all.
-    elsewhere = ARTICLE.format(full="Mr. Ekovo")
+    # Where no passage puts the name, the same words are too unlike it to be weighed at all.
+    elsewhere = ARTICLE.format(full="Officials") + " Mr. Ekovo was praised."
     assert not [f for s, _, f in _weighed(speech, elsewhere) if s == "ache oval"]
 
 
@@ -260,3 +264,153 @@ def test_the_pair_index_leaves_out_only_pairs_the_guards_refuse() -> None:
     }
     assert accepted
     assert accepted <= indexed
+
+
+# Repairs from the word alignment of an aligned passage: the article quotes the speaker
+# word for word, with the name where the transcript has other words.
+
+QUOTED_LEAD = (
+    "00:00 good afternoon and thank you all for coming to the harbour today\n"
+    "00:05 the new ferry line to the islands will open in the spring of next year\n"
+)
+
+
+def quoted(said: str, written: str, later: str = "", other: str = "") -> list[Correction]:
+    """The corrections when an article quotes ``written`` where ``said`` was heard."""
+    speech = (
+        QUOTED_LEAD
+        + f"00:10 {said}\n00:20 after that we will take your questions about the ferry line\n"
+        + later
+    )
+    article = (
+        'The harbour master said on Monday that "the new ferry line to the islands will open '
+        f'in the spring of next year." She added: "{written}"'
+    )
+    refs = [Reference("a.txt", "", article, quotes=extract_quotes(article))]
+    if other:
+        refs.append(Reference("b.txt", "", other, quotes=extract_quotes(other)))
+    report = align(parse_transcript(speech, "t.txt"), refs)
+    assert report.references[0].status == "aligned"
+    return list(report.corrections)
+
+
+def applied(corrections: list[Correction]) -> list[tuple[str, str]]:
+    return [(c.original, c.corrected) for c in corrections if c.applied]
+
+
+MISHEARD_IN_PLACE = [
+    pytest.param(
+        "and mister beans will chair the board that runs the boats from next year",
+        "And Mr. Baines will chair the board that runs the boats from next year.",
+        ("beans", "Baines"),
+        id="surname-as-a-common-word",
+    ),
+    pytest.param(
+        "our engineer oh yellow ran has checked every one of the new boats this week",
+        "Our engineer Oyelaran has checked every one of the new boats this week.",
+        ("oh yellow ran", "Oyelaran"),
+        id="name-split-in-a-quote",
+    ),
+    pytest.param(
+        "the fin ra rules apply to the ticket money that the harbour takes in each year",
+        "The FINRA rules apply to the ticket money that the harbour takes in each year.",
+        ("fin ra", "FINRA"),
+        id="acronym-as-syllables",
+    ),
+    pytest.param(
+        "the sea sickness comes from a this regulation of the inner ear on rough days",
+        "The sea sickness comes from a dysregulation of the inner ear on rough days.",
+        ("this regulation", "dysregulation"),
+        id="technical-word-split",
+    ),
+    pytest.param(
+        "matthews will lead the new ferry team and report to the board every month",
+        "Mateus will lead the new ferry team and report to the board every month.",
+        ("matthews", "Mateus"),
+        id="name-opening-a-quote",
+    ),
+    pytest.param(
+        "the ferry is now part of next tries network of boats along the whole coast",
+        "The ferry is now part of Nexstar's network of boats along the whole coast.",
+        ("next tries", "Nexstar's"),
+        id="possessive-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "written", "repair"), MISHEARD_IN_PLACE)
+def test_words_heard_where_a_quote_has_the_name_are_repaired(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    assert applied(quoted(said, written)) == [repair]
+
+
+def test_a_first_name_heard_as_a_commoner_one_is_at_least_proposed() -> None:
+    got = quoted(
+        "we owe a great deal to catherine for the work on the timetable of the boats",
+        "We owe a great deal to Katrin for the work on the timetable of the boats.",
+    )
+    assert [(c.original, c.corrected) for c in got] == [("catherine", "Katrin")]
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        (
+            "nearly forty percent of the people on the islands will use the ferry every week",
+            "40 percent of the people on the islands will use the ferry every week.",
+        ),
+        (
+            "the minister will chair the board that runs the boats from next year on",
+            "Katrin will chair the board that runs the boats from next year on.",
+        ),
+        (
+            "the ukraine team will sail the boats from the port from next year on",
+            "The Ukrainian team will sail the boats from the port from next year on.",
+        ),
+    ],
+    ids=["number-said-otherwise", "title-for-a-name", "derivation"],
+)
+def test_a_genuine_wording_difference_is_not_corrected_toward_the_article(
+    said: str, written: str
+) -> None:
+    assert quoted(said, written) == []
+
+
+def test_a_name_only_an_unrelated_article_has_is_never_used() -> None:
+    got = quoted(
+        "and mister beans will chair the board that runs the boats from next year",
+        "And the mayor will chair the board that runs the boats from next year.",
+        other="Mr. Baines spoke about the football league on Sunday in the city.",
+    )
+    assert got == []
+
+
+def test_a_learned_confusion_is_repaired_elsewhere_where_the_context_supports_it() -> None:
+    got = quoted(
+        "and mister beans will chair the board that runs the boats from next year",
+        "And Mr. Baines will chair the board that runs the boats from next year.",
+        later="00:30 later mister beans said the boats were ready and we had coffee beans\n",
+    )
+    assert applied(got) == [("beans", "Baines"), ("beans", "Baines")]
+    learned, echoed = got
+    assert echoed.confidence < learned.confidence
+    assert echoed.evidence[0].text.startswith("learned at 00:1")  # where "beans" was learned
+    assert echoed.start is not None and learned.start is not None
+    assert echoed.start > learned.start  # "coffee beans", with no title, stays
+
+
+def test_a_short_acronym_is_repaired_only_where_an_aligned_passage_has_it() -> None:
+    said = "the pay deal for the boat crews was agreed with the r m t union last night"
+    written = "The pay deal for the boat crews was agreed with the RMT union last night."
+    assert applied(quoted(said, written)) == [("r m t", "RMT")]
+    # Named away from the place it was said, three letters are too few to go by.
+    assert quoted(said, "The ferry line opens soon. The RMT union is pleased.") == []
+
+
+def test_a_block_holding_a_word_of_the_name_heard_right_is_no_mishearing() -> None:
+    got = quoted(
+        "the talks with ms walsenlas went well and will go on into the next month",
+        "The talks with Walsenlas I think went well and will go on into the next month.",
+    )
+    assert all(c.corrected != "Walsenlas I" for c in got)

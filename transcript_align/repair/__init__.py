@@ -28,12 +28,21 @@ These combine into a confidence (a logistic model whose weights are fitted
 on held-out data, see ``benchmarks/``); only repairs at or above the
 threshold are applied.
 
+Where the word alignment of an aligned passage has a name and the
+transcript other words, those words are weighed whatever they are ("beans"
+for "Baines"), by how plausible a mishearing explains them and how solid the
+alignment around is; what was learned there is repaired elsewhere where the
+context supports it, with a lower confidence.
+
 The steps, one module each: :mod:`.candidates` (what the articles spell),
 :mod:`.spans` (what the transcript might have garbled), :mod:`.slots` (where
-an aligned passage puts a name), :mod:`.pairing` (which pairs are worth
-scoring), :mod:`.likeness` (how alike they sound), :mod:`.guards` (the
-evidence, or the guard that forbids a pair), :mod:`.confidence` (the model)
-and :mod:`.decide` (the repairs taken).
+an aligned passage puts a name), :mod:`.aligned` (what the transcript has
+where the word alignment of a passage has a name), :mod:`.pairing` (which
+pairs are worth scoring), :mod:`.likeness` and :mod:`.mishear` (how alike
+they sound, how plausible a mishearing), :mod:`.guards` (the evidence, or
+the guard that forbids a pair), :mod:`.confidence` (the model),
+:mod:`.decide` (the repairs taken) and :mod:`.propagate` (learned confusions
+repaired elsewhere).
 """
 
 from .candidates import Candidate, mine_candidates

@@ -25,6 +25,11 @@ from .words import (
     strip_possessive,
 )
 
+MIN_KEY = 4
+"""Names shorter than this ("OEM", "NDA") are too short to tell from a misheard word by
+sound anywhere; only where an aligned passage has them (:mod:`.aligned`)…"""
+MIN_ACRONYM = 3
+"""…and only acronyms of this many letters or more."""
 RARE_WORD = 2.5
 """Lowercase article words rarer than this are candidates too ("reproxalap")."""
 CONTEXT_CHARS = 80
@@ -133,8 +138,8 @@ def _add(
     near: list[str],
 ) -> None:
     key = name_key(text)
-    if len(key) < 4:
-        return  # "OEM", "NDA": too short to tell from a misheard word by sound
+    if len(key) < (MIN_ACRONYM if text.isupper() else MIN_KEY):
+        return  # "Ed", "OK": too short to tell from a misheard word by sound
     if any(c.isdigit() for c in text) or _INNER_DOT.search(text):
         return  # "COVID-19", "FPL.As": not a spoken name
     m = mined.setdefault(key, _Mined(kind))

@@ -7,10 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..models import Correction, Reference, Transcript
-from .candidates import Candidate, mine_candidates, with_context
-from .confidence import Features, confidence
+from .aligned import block_spans, blocks
+from .candidates import MIN_KEY, Candidate, mine_candidates, with_context
+from .confidence import BlockFit, Features, confidence
 from .guards import features
 from .pairing import candidate_pairs
+from .propagate import Learned, propagated
 from .slots import slots
 from .spans import Span, suspicious_spans
 from .words import Anchor, name_key
@@ -38,6 +40,7 @@ def find_corrections(
         (confidence(f), span, cand)
         for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner)
     ]
+    learned: list[Learned] = []
     proposals = [p for p in proposals if p[0] >= SUGGEST]
     proposals.sort(key=lambda p: (-p[0], p[1].first, p[1].last, p[2].text))
     taken = bytearray(len(transcript.tokens))
@@ -46,6 +49,8 @@ def find_corrections(
         if any(taken[span.first : span.last]):
             continue
         taken[span.first : span.last] = b"\x01" * (span.last - span.first)
+        if conf >= min_confidence:
+            learned.append(Learned(span, cand, conf))
         first, last = transcript.tokens[span.first], transcript.tokens[span.last - 1]
         out.append(
             Correction(
@@ -61,6 +66,7 @@ def find_corrections(
                 cand.evidence,
             )
         )
+    out += propagated(transcript, learned, taken, min_confidence=min_confidence, apply=apply)
     out.sort(key=lambda c: c.first)
     return tuple(out)
 
@@ -87,27 +93,58 @@ def scored_pairs(
         candidates = [
             replace(c, slots=slots(c, references, anchors, said, unit_owner)) for c in candidates
         ]
+    heard = _aligned_blocks(transcript, references, candidates, anchors, unit_owner)
+    # Short acronyms ("EPS") only where an aligned passage has them: anywhere else a
+    # three-letter span is as likely any other word.
+    candidates = [c for c in candidates if len(c.key) >= MIN_KEY]
     spans = suspicious_spans(
         transcript,
         frozenset(c.sound[:2] for c in candidates),
         frozenset(k for c in candidates for k in c.neighbours),
     )
-    if not spans and not any(c.slots for c in candidates):
+    if not spans and not heard and not any(c.slots for c in candidates):
         return []
     known = Counter(name_key(t.text) for t in transcript.tokens)
     vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
     repeats: dict[str, int] = defaultdict(int)
     for sp in spans:
         repeats[sp.key] += 1
-    out: list[tuple[Span, Candidate, Features]] = []
     contexts: dict[str, Candidate] = {}
-    for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary):
+
+    def context(cand: Candidate) -> Candidate:
         if cand.key not in contexts:
             contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
-        f = features(span, contexts[cand.key], transcript, known, vocabulary, repeats)
+        return contexts[cand.key]
+
+    pairs: dict[tuple[str, int, int], tuple[Span, Candidate, BlockFit | None]] = {
+        (cand.key, span.first, span.last): (span, cand, None)
+        for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary)
+    }
+    for span, mined, block in heard:
+        pairs[(mined.key, span.first, span.last)] = (span, mined, block)
+    out: list[tuple[Span, Candidate, Features]] = []
+    for key in sorted(pairs):
+        span, mined, fit = pairs[key]
+        cand = context(mined)
+        f = features(span, cand, transcript, known, vocabulary, repeats, fit)
         if f is not None:
             out.append((span, cand, f))
     return _echoed(_ranked(out))
+
+
+def _aligned_blocks(
+    transcript: Transcript,
+    references: Sequence[Reference],
+    candidates: list[Candidate],
+    anchors: Sequence[Sequence[Anchor]],
+    unit_owner: Sequence[int],
+) -> list[tuple[Span, Candidate, BlockFit]]:
+    """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`)."""
+    if not anchors or not unit_owner:
+        return []
+    said = [u for t in transcript.tokens for u in t.units]
+    found = blocks(candidates, references, anchors, said, unit_owner)
+    return [(s, candidates[c], fit) for s, c, fit in block_spans(found, candidates, transcript)]
 
 
 def _ranked(

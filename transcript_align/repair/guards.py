@@ -10,10 +10,10 @@ from ..models import Transcript
 from ..normalize import text_units, zipf
 from ..similarity import is_morph_variant, stem
 from .candidates import Candidate
-from .confidence import Features
+from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
 from .spans import Span, bare_vowel, open_edge, token_info
-from .words import COMMON, VERY_COMMON, name_key, name_sound
+from .words import COMMON, HONORIFICS, VERY_COMMON, name_key, name_sound
 
 SLOT_SIMILARITY = 0.6
 """How alike a span said exactly where an aligned article passage has the name must be
@@ -24,6 +24,8 @@ SPLIT_SOUND = 0.9
 """…or sound at least this alike ("cal quo" for "Kalkwo")."""
 HEARD_RIGHT = 3
 """A name the transcript spells right this often is known to the recogniser."""
+BLOCK_MISHEARD = 0.6
+"""How plausible a mishearing an aligned block must be (:mod:`.mishear`) to be weighed."""
 CONTEXT_TOKENS = 12
 """How many words either side of a span in the transcript its context is."""
 
@@ -56,8 +58,17 @@ def features(
     known: Mapping[str, int],
     vocabulary: frozenset[str] = frozenset(),
     repeats: dict[str, int] | None = None,
+    block: BlockFit | None = None,
 ) -> Features | None:
-    """The evidence for repairing ``span`` as ``cand``, or ``None`` when a guard forbids it."""
+    """The evidence for repairing ``span`` as ``cand``, or ``None`` when a guard forbids it.
+
+    ``block``: the span is what the transcript has where the word alignment of
+    an aligned passage has the name (:mod:`.aligned`). Then whatever words the
+    recogniser wrote may stand for it, common ones included: the guards that
+    take a common word for heard right are lifted, those against a genuine
+    wording difference (an inflection, a word added or cut, a name the
+    articles spell, one real word for another) stay.
+    """
     # The same letters in other words ("oranexbank" / "Oranex Bank") is a name the
     # recogniser glued or split; the same words differently cased is no repair.
     if same_words(span, cand):
@@ -66,20 +77,30 @@ def features(
     repeats = repeats or {}
     slot = (span.first, span.last) in cand.slots
     similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
-    if similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY):
-        return None
-    if _needless_vowel(span, cand, transcript, similarity) or not _edges_fit(
+    if block is not None:
+        if block.misheard < BLOCK_MISHEARD:
+            return None
+    elif similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY) or not _edges_fit(
         span, cand, transcript
     ):
         return None
+    if _needless_vowel(span, cand, transcript, similarity):
+        return None
     if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
         return None
-    if is_morph_variant(span.key, cand.key) and zipf(span.key) >= 1.0:
+    # Where an aligned passage has a name, words sounding just like it are its common
+    # spelling ("Monroe" for "Monro", "Brett" for "Bret"), not another word of its family.
+    same_sound = block is not None and cand.kind == "name" and span.sound == cand.sound
+    if is_morph_variant(span.key, cand.key) and zipf(span.key) >= 1.0 and not same_sound:
         return None  # an inflection of a real word ("facts"); a name cut short is not one
     cand_words = [name_key(w) for w in cand.text.split()]
     span_words = [name_key(w) for w in span.text.split()]
     if not regrouped and (_is_word_run(span.key, cand_words) or _is_word_run(cand.key, span_words)):
         return None  # words added or dropped ("Secretary-General" → "NATO Secretary General")
+    if block is not None and not regrouped and set(span_words) & set(cand_words):
+        return None  # a word of the name heard right inside the block: words moved, not misheard
+    if _text_units(span.text)[:1] in HONORIFICS:
+        return None  # "ms walsenlas": the title is no part of the name (mined without one)
     changed = [w for w in span_words if w not in cand_words]
     if any(w in vocabulary for w in changed):
         return None  # spelled as a name or word the articles use: heard right
@@ -96,6 +117,7 @@ def features(
         if (
             real_word
             and one_to_one
+            and not same_sound
             and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words)
         ):
             return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
@@ -103,9 +125,10 @@ def features(
             common_changed += 1  # a split name is made of common words: that is expected
     if not changed:
         return None
-    neighbour = _neighbour(span, cand, transcript)
+    neighbour = next_to_rest(span, cand, transcript)
     if (
-        span.suspicion == 0
+        block is None
+        and span.suspicion == 0
         and not span.capitalised
         and similarity < SPLIT_SIMILARITY
         and sound < SPLIT_SOUND
@@ -114,21 +137,33 @@ def features(
     ):
         return None  # common words only: they must sound very much like the name
     real = max((zipf(w) for w in changed if not is_function(w)), default=0.0)
-    if one_to_one and real >= COMMON and known.get(cand.key, 0) >= HEARD_RIGHT and not neighbour:
+    if (
+        block is None
+        and one_to_one
+        and real >= COMMON
+        and known.get(cand.key, 0) >= HEARD_RIGHT
+        and not neighbour
+    ):
         return None  # the recogniser spells this name right again and again: a word
         # as common as this one in its place was said ("that Nate that", a false start),
         # unless the rest of the name is right beside it ("crystal Tamwitz")
     split = len(span_words) != len(cand_words)
     placed = span.title_before or neighbour or slot
-    if real >= VERY_COMMON and not (split and sound >= SPLIT_SOUND and placed):
+    if block is None and real >= VERY_COMMON and not (split and sound >= SPLIT_SOUND and placed):
         return None  # "help", "things": words like these are heard right, unless they
         # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
-    coined = regrouped and zipf(cand.key) < 1.0  # "Sal Ta Va" is "Saltava"; "cash flow" stays
-    if real >= real_enough and not coined and (span.key in cand.key or cand.key in span.key):
+    # "Sal Ta Va" is "Saltava", "fin ra" is "FINRA" (an acronym said as syllables);
+    # "cash flow" stays.
+    coined = regrouped and (zipf(cand.key) < 1.0 or cand.text.isupper())
+    # Where an aligned passage has a name, a common word inside it is the name with a
+    # sound lost ("fire" for "Spire"; one it starts with may be the name cut short).
+    lost = block is not None and cand.kind == "name" and not cand.key.startswith(span.key)
+    affix = not same_sound and ((span.key in cand.key and not lost) or cand.key in span.key)
+    if real >= real_enough and not coined and affix:
         return None  # a real word with an affix added or cut: "powering" is not "repowering"
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
-    context = _context_overlap(span, cand, transcript)
+    context = context_overlap(span, cand, transcript)
     return Features(
         similarity=similarity,
         sound=sound,
@@ -149,6 +184,9 @@ def features(
         slot=slot,
         regrouped=regrouped,
         cut=span.suspicion > 0 and cand.key.startswith(span.key),
+        block=block is not None,
+        solid=block.solid if block else 0.0,
+        misheard=block.misheard if block else 0.0,
     )
 
 
@@ -200,7 +238,7 @@ def _edges_fit(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     )
 
 
-def _neighbour(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+def next_to_rest(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether the span stands next to the rest of the name ("Crystal Dufresne" for
     "Christelle Dufresne"): the strongest sign that it is that name, misheard."""
     tokens = transcript.tokens
@@ -208,7 +246,7 @@ def _neighbour(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     return any(name_key(w) in cand.neighbours for w in around if name_key(w))
 
 
-def _context_overlap(span: Span, cand: Candidate, transcript: Transcript) -> int:
+def context_overlap(span: Span, cand: Candidate, transcript: Transcript) -> int:
     """Content words near the span that also stand near the name in the articles."""
     tokens = transcript.tokens
     lo, hi = max(0, span.first - CONTEXT_TOKENS), min(len(tokens), span.last + CONTEXT_TOKENS)

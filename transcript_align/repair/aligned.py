@@ -1,0 +1,238 @@
+"""Where the word alignment of an aligned passage puts a name: the words heard in its place.
+
+An aligned passage (an anchor: article units found said at transcript
+units) is re-read word by word: the article's words against the
+transcript's words at that place, around and through the run. Where the
+article has a name or rare word and the transcript has other words, those
+words are what the recogniser made of it, whatever they are: "catherine"
+for "Katrin", "beans" for "Baines", "oh yellow ran" for "Oyelaran". How
+sure the place is depends on the words matched around it: on both sides,
+or, at a passage's edge (a name opening or closing a quote), on one side
+only, then with a longer match asked for.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz.distance import Levenshtein
+
+from ..models import Reference, Transcript
+from ..normalize import text_words
+from .candidates import Candidate
+from .confidence import BlockFit
+from .mishear import misheard
+from .spans import Span, bare_vowel, span_at, token_info
+from .words import MAX_SPAN, POSSESSIVE, Anchor, name_key
+
+PAD = 6
+"""Units read beyond each end of a run: a name at a passage's edge falls outside it."""
+SLACK = 6
+"""Extra transcript units read after a run (its transcript length differs a little)."""
+MAX_HEARD = MAX_SPAN + 1
+"""At most this many transcript tokens stand for one name ("oh yellow ran ski")."""
+BOTH_MATCH = 3
+"""Matched units asked for on the two sides of a block together."""
+EDGE_MATCH = 4
+"""Matched units asked for on the one side of a block at a passage's edge."""
+SOLID = 4
+"""Matched units on a side from which the place counts as fully sure."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Transcript tokens ``[first, last)`` heard where an article passage has ``cand``."""
+
+    first: int
+    last: int
+    cand: int
+    left: int
+    right: int
+    suffix: str = ""
+    """The possessive the article gives the name there ("Nexstar's")."""
+
+
+def blocks(
+    candidates: Sequence[Candidate],
+    references: Sequence[Reference],
+    anchors: Sequence[Sequence[Anchor]],
+    said: Sequence[str],
+    owner: Sequence[int],
+) -> list[Block]:
+    """Every place where an aligned passage has a candidate and the transcript other words.
+
+    Each run is aligned once (its words plus :data:`PAD` either side), so the
+    work grows with the passages' length, not with candidates × places.
+    """
+    where = _occurrences(candidates, references)
+    out: list[Block] = []
+    for number, runs in enumerate(anchors):
+        if number >= len(references) or not runs or not where.get(number):
+            continue
+        article = text_words(references[number].text).units
+        for first, at, length in runs:
+            a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
+            t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
+            out.extend(_run_blocks(article, said, owner, where[number], (a0, a1), (t0, t1), length))
+    return out
+
+
+def _occurrences(
+    candidates: Sequence[Candidate], references: Sequence[Reference]
+) -> dict[int, dict[tuple[int, int], tuple[int, str]]]:
+    """For each reference, the article units ``[u0, u1)`` of each candidate occurrence,
+    with the possessive it has there."""
+    out: dict[int, dict[tuple[int, int], tuple[int, str]]] = defaultdict(dict)
+    for k, cand in enumerate(candidates):
+        for number, start, end in cand.occurrences:
+            text = references[number].text
+            tw = text_words(text)
+            u0 = tw.first_unit[bisect_left(tw.starts, start)]
+            u1 = tw.first_unit[bisect_left(tw.starts, end)]
+            if u1 > u0:
+                found = POSSESSIVE.search(text, start, end)
+                out[number].setdefault((u0, u1), (k, found.group() if found else ""))
+    return out
+
+
+def _run_blocks(
+    article: Sequence[str],
+    said: Sequence[str],
+    owner: Sequence[int],
+    names: dict[tuple[int, int], tuple[int, str]],
+    window_a: tuple[int, int],
+    window_t: tuple[int, int],
+    length: int,
+) -> list[Block]:
+    """The blocks of one run: its article and transcript windows aligned word by word."""
+    a0, a1 = window_a
+    t0, t1 = window_t
+    ops = Levenshtein.opcodes(list(article[a0:a1]), list(said[t0:t1]))
+    parts: list[tuple[str, int, int, int, int]] = []
+    for op in ops:  # neighbouring edits become one block
+        tag = "equal" if op.tag == "equal" else "edit"
+        if parts and parts[-1][0] == tag == "edit":
+            prev = parts[-1]
+            parts[-1] = ("edit", prev[1], op.src_end, prev[3], op.dest_end)
+        else:
+            parts.append((tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    out: list[Block] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(parts):
+        if tag != "edit" or i1 == i2 or j1 == j2:
+            continue
+        left = parts[k - 1][2] - parts[k - 1][1] if k > 0 else 0
+        right = parts[k + 1][2] - parts[k + 1][1] if k + 1 < len(parts) else 0
+        lo, hi = a0 + i1, a0 + i2
+        for (u0, u1), (cand, suffix) in names.items():
+            if not lo <= u0 < u1 <= hi:
+                continue
+            span = _heard(u0 == lo and left, u1 == hi and right, (t0 + j1, t0 + j2), owner)
+            if span is None:
+                continue
+            lm = left if u0 == lo else 0
+            rm = right if u1 == hi else 0
+            if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(EDGE_MATCH, length):
+                out.append(Block(span[0], span[1], cand, lm, rm, suffix))
+    return out
+
+
+def _heard(
+    left: int, right: int, said: tuple[int, int], owner: Sequence[int]
+) -> tuple[int, int] | None:
+    """The transcript tokens standing for a name that fills the block's matched sides.
+
+    Matched on both sides: the whole block. On one side only: the
+    :data:`MAX_HEARD` tokens nearest that side at most (the rest is what the
+    article and the speech say differently; :func:`block_spans` picks among them).
+    """
+    j1, j2 = said
+    split_left = j1 > 0 and owner[j1 - 1] == owner[j1]
+    split_right = j2 < len(owner) and owner[j2] == owner[j2 - 1]
+    if (left and split_left) or (right and split_right) or not (left or right):
+        return None  # the seam falls inside a token
+    first, last = owner[j1] + split_left, owner[j2 - 1] + 1 - split_right
+    if not left:
+        first = max(first, last - MAX_HEARD)
+    elif not right:
+        last = min(last, first + MAX_HEARD)
+    return (first, last) if 0 < last - first <= MAX_HEARD else None
+
+
+NEARBY = 4
+"""Tokens either side of a block in which the name itself, heard right, voids the block."""
+
+
+def _heard_nearby(transcript: Transcript, first: int, last: int, key: str) -> bool:
+    """Whether the name's letters stand in 1 to :data:`MAX_HEARD` whole tokens within
+    :data:`NEARBY` tokens of ``[first, last)`` (outside it)."""
+    tokens = transcript.tokens
+    lo, hi = max(0, first - NEARBY), min(len(tokens), last + NEARBY)
+    keys = [name_key(t.text) for t in tokens[lo:hi]]
+    for i in range(len(keys)):
+        if first <= lo + i < last:
+            continue
+        joined = ""
+        for j in range(i, min(len(keys), i + MAX_HEARD)):
+            if first <= lo + j < last:
+                break
+            joined += keys[j]
+            if joined == key:
+                return True
+            if len(joined) >= len(key):
+                break
+    return False
+
+
+def _edges(transcript: Transcript, first: int, last: int) -> bool:
+    """Whether tokens ``[first, last)`` start and end with a word that may edge a name
+    (no function word, unless a bare vowel: "oh yellow ran")."""
+    return all(
+        token_info(transcript.tokens[k].text)[0] or bare_vowel(transcript.tokens[k].text)
+        for k in (first, last - 1)
+    )
+
+
+def block_spans(
+    found: Sequence[Block],
+    candidates: Sequence[Candidate],
+    transcript: Transcript,
+) -> list[tuple[Span, int, BlockFit]]:
+    """The heard span of each block as a span, with how sure and how plausible it is.
+
+    At a passage's edge the block holds whatever came before the run; the
+    tokens taken are the 1 to :data:`MAX_HEARD` nearest the matched side that
+    make the most plausible mishearing of the name, with no function word at
+    either end.
+    """
+    out: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
+    for b in found:
+        cand = candidates[b.cand]
+        if b.left and b.right:
+            options = [(b.first, b.last)]
+        elif b.right:
+            options = [(b.last - n, b.last) for n in range(1, b.last - b.first + 1)]
+        else:
+            options = [(b.first, b.first + n) for n in range(1, b.last - b.first + 1)]
+        best: tuple[float, Span] | None = None
+        if _heard_nearby(transcript, b.first, b.last, cand.key):
+            continue  # the name is right here, heard right: the block is the alignment's slip
+        for first, last in options:
+            span = span_at(transcript, first, last)
+            if span is None or (len(options) > 1 and not _edges(transcript, first, last)):
+                continue  # on its unmatched side, a block's edge is no function word
+            m = misheard(cand.text, span.text)
+            if best is None or m > best[0]:
+                best = (m, span)
+        if best is None:
+            continue
+        m, span = best
+        if b.suffix and not span.suffix:
+            span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
+        sure = (min(b.left, SOLID) + min(b.right, SOLID)) / (2 * SOLID)
+        key = (span.first, span.last, b.cand)
+        if key not in out or out[key][2].solid < sure:
+            out[key] = (span, b.cand, BlockFit(sure, m))
+    return [out[k] for k in sorted(out)]

@@ -1,0 +1,129 @@
+"""Learned confusions: what the recogniser wrote for a name in one place, repaired elsewhere.
+
+A repair taken where an aligned passage puts the name tells how this
+recogniser hears it ("beans" for "Baines"). The same words elsewhere in the
+transcript are that name only where the context says so: a title before
+them, the rest of the name beside them, or words around them that stand
+around the name in the articles. Such repairs get a lower confidence than
+the one they were learned from, and their evidence names the place it was
+learned.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..lexicon import is_function
+from ..models import Correction, Evidence, Transcript
+from ..normalize import zipf
+from ..timecode import format_clock
+from .candidates import Candidate
+from .guards import context_overlap, next_to_rest
+from .spans import Span, bare_vowel, span_at
+from .words import name_key
+
+BESIDE = 0.95
+"""Confidence kept (as a share of the learned repair's) with a title or the rest of the
+name beside the words."""
+AROUND = 0.9
+"""…with only the words around them shared with the articles."""
+MIN_CONTEXT = 3
+"""Content words around the name in the articles that must stand around the words too…"""
+RARE_HEARD = 3.0
+"""…when the words are all rarer than this (Zipf): common words recur for themselves."""
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """A repair taken: ``span`` heard where ``cand`` was said, with its confidence."""
+
+    span: Span
+    cand: Candidate
+    confidence: float
+
+
+def propagated(
+    transcript: Transcript,
+    learned: Sequence[Learned],
+    taken: bytearray,
+    *,
+    min_confidence: float,
+    apply: bool,
+) -> list[Correction]:
+    """Repairs of the learned confusions' words elsewhere, where the context supports them.
+
+    ``taken`` marks the tokens already repaired (updated here). Linear in the
+    transcript: the words are found through an index of the tokens' keys.
+    """
+    tokens = transcript.tokens
+    keys = [name_key(t.text) for t in tokens]
+    where: dict[str, list[int]] = defaultdict(list)
+    for k, key in enumerate(keys):
+        where[key].append(k)
+    best: dict[tuple[str, ...], Learned] = {}
+    for item in learned:
+        heard = tuple(keys[item.span.first : item.span.last])
+        if not _learnable(item.span):
+            continue
+        if heard and all(heard) and (heard not in best or best[heard].confidence < item.confidence):
+            best[heard] = item
+    out: list[Correction] = []
+    for heard in sorted(best):
+        item = best[heard]
+        n = len(heard)
+        for first in where[heard[0]]:
+            if tuple(keys[first : first + n]) != heard or any(taken[first : first + n]):
+                continue
+            span = span_at(transcript, first, first + n)
+            if span is None:
+                continue
+            share = _support(span, item.cand, transcript)
+            if share == 0.0:
+                continue
+            conf = round(item.confidence * share, 3)
+            taken[first : first + n] = b"\x01" * n
+            out.append(
+                Correction(
+                    first,
+                    first + n,
+                    span.text,
+                    item.cand.text + span.suffix,
+                    item.cand.kind,
+                    conf,
+                    apply and conf >= min_confidence,
+                    tokens[first].start,
+                    tokens[first + n - 1].end,
+                    (_learned_at(transcript, item), *item.cand.evidence),
+                )
+            )
+    return out
+
+
+def _support(span: Span, cand: Candidate, transcript: Transcript) -> float:
+    """The share of the learned confidence the context here supports (0: none)."""
+    if span.title_before or next_to_rest(span, cand, transcript):
+        return BESIDE
+    rare = max(zipf(w) for w in span.text.split()) < RARE_HEARD
+    if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
+        return AROUND
+    return 0.0
+
+
+def _learnable(span: Span) -> bool:
+    """Whether words heard for a name can be looked for elsewhere: no function word
+    among them ("in san" stands for a place as often as for "Ines")."""
+    return not any(is_function(w) and not bare_vowel(w) for w in span.text.lower().split())
+
+
+def _learned_at(transcript: Transcript, item: Learned) -> Evidence:
+    """Where the confusion was learned: the transcript's words there, with their time
+    (under the article that spelled the name there)."""
+    tokens = transcript.tokens
+    lo, hi = max(0, item.span.first - 4), min(len(tokens), item.span.last + 4)
+    words = " ".join(t.text for t in tokens[lo:hi])
+    at = tokens[item.span.first].start
+    when = f" at {format_clock(at)}" if at is not None else ""
+    source = item.cand.evidence[0].reference if item.cand.evidence else transcript.path
+    return Evidence(source, f"learned{when}: “{item.span.text}” is {item.cand.text} ({words})")
