@@ -36,7 +36,7 @@ evidence, or the guard that forbids a pair), :mod:`.confidence` (the model)
 and :mod:`.decide` (the repairs taken).
 """
 
-from .candidates import Candidate, mine_candidates
+from .candidates import Candidate, Find, article_finds, mine_candidates
 from .confidence import WEIGHTS, Features, confidence, feature_vector
 from .decide import find_corrections, scored_pairs
 from .guards import features
@@ -48,7 +48,9 @@ __all__ = [
     "Anchor",
     "Candidate",
     "Features",
+    "Find",
     "Span",
+    "article_finds",
     "confidence",
     "feature_vector",
     "features",

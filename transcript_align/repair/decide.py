@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..models import Correction, Reference, Transcript
-from .candidates import Candidate, mine_candidates, with_context
+from .candidates import Candidate, Find, mine_candidates, with_context
 from .confidence import Features, confidence
 from .guards import features
 from .pairing import candidate_pairs
@@ -27,16 +27,18 @@ def find_corrections(
     apply: bool,
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
+    finds: Sequence[Sequence[Find]] | None = None,
 ) -> tuple[Correction, ...]:
     """Repairs of ``transcript`` supported by ``references`` (all of them aligned).
 
     Overlapping proposals are resolved in favour of the most confident; every
     proposal is returned, with ``applied`` set for those at or above
-    ``min_confidence`` when ``apply`` is true.
+    ``min_confidence`` when ``apply`` is true. ``finds``: each reference's
+    :func:`article_finds`, when the process that read it found them.
     """
     proposals = [
         (confidence(f), span, cand)
-        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner)
+        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner, finds)
     ]
     proposals = [p for p in proposals if p[0] >= SUGGEST]
     proposals.sort(key=lambda p: (-p[0], p[1].first, p[1].last, p[2].text))
@@ -70,6 +72,7 @@ def scored_pairs(
     references: Sequence[Reference],
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
+    finds: Sequence[Sequence[Find]] | None = None,
 ) -> list[tuple[Span, Candidate, Features]]:
     """Every span–candidate pair that passes the guards, with its evidence.
 
@@ -79,7 +82,7 @@ def scored_pairs(
     :func:`find_corrections` decides from, and what the confidence model is
     fitted on (``benchmarks/calibrate.py``).
     """
-    candidates = mine_candidates(references)
+    candidates = mine_candidates(references, finds)
     if not candidates:
         return []
     if anchors and unit_owner:
