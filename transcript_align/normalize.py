@@ -296,7 +296,16 @@ def _centibels() -> dict[str, int]:
         from wordfreq import get_frequency_list
 
         buckets = get_frequency_list("en", "large")
-    return {word: index for index, bucket in enumerate(buckets) for word in bucket}
+    out: dict[str, int] = {}
+    for index, bucket in enumerate(buckets):
+        out.update(dict.fromkeys(bucket, index))
+    return out
+
+
+def load_word_list() -> None:
+    """Read the word-frequency list now (a third of a second): processes forked
+    afterwards share this copy instead of each reading its own."""
+    _centibels()
 
 
 def _wordfreq_list(name: str) -> Path:

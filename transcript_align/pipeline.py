@@ -19,7 +19,7 @@ from .models import (
     Report,
     Transcript,
 )
-from .normalize import TextWords, keep_words, text_words
+from .normalize import TextWords, keep_words, load_word_list, text_words
 from .parallel import map_shared
 from .passages import paragraph_at, paragraph_starts
 from .readable import readable_corrections
@@ -57,6 +57,7 @@ def align(
     options = options or Options()
     say = progress or (lambda _message: None)
     say("indexing the transcript")
+    load_word_list()  # before the workers fork: every stage weighs words by it
     index = build_index(transcript.tokens)
 
     say(f"comparing {len(references)} article(s) with the transcript")

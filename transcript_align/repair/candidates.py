@@ -183,16 +183,16 @@ def with_context(
     unit_owner: Sequence[int] = (),
 ) -> Candidate:
     """``cand`` with the words around its occurrences and where it was said (when needed)."""
-    context: set[str] = set()
+    near: set[str] = set()
     placed: set[int] = set()
-    own = set(text_units(cand.text))
     for number, start, end in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
         text = references[number].text
         around = text[max(0, start - CONTEXT_CHARS) : start] + " " + text[end : end + CONTEXT_CHARS]
-        for tok in TOKEN.findall(around):
-            context.update(s for s in _content_stems(tok) if s not in own)
+        near.update(TOKEN.findall(around))
         if number < len(anchors) and anchors[number] and unit_owner:
             placed.update(_placed(text, start, anchors[number], unit_owner))
+    context = {s for tok in near for s in _content_stems(tok)}
+    context.difference_update(text_units(cand.text))
     return replace(cand, context=frozenset(context), placed=frozenset(placed))
 
 
