@@ -65,17 +65,10 @@ class _Mined:
     occurrences: list[tuple[int, int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Find:
-    """One name or rare word as an article spells it, found by :func:`article_finds`."""
-
-    text: str
-    key: str
-    kind: CorrectionKind
-    start: int
-    end: int
-    near: tuple[str, ...]
-    """Keys of the name words just before and after it."""
+Find = tuple[str, str, CorrectionKind, int, int, tuple[str, ...]]
+"""One name or rare word as an article spells it (:func:`article_finds`): its text, key,
+kind, start and end in the article, and the keys of the name words just before and after
+it. A plain tuple: a worker process sends thousands back."""
 
 
 def mine_candidates(
@@ -88,13 +81,15 @@ def mine_candidates(
     """
     mined: dict[str, _Mined] = {}
     for number, ref in enumerate(references):
-        for find in finds[number] if finds is not None else article_finds(ref.text):
-            m = mined.setdefault(find.key, _Mined(find.kind))
-            m.spellings.append(find.text)
-            m.neighbours.update(find.near)
+        for name, key, kind, start, end, near in (
+            finds[number] if finds is not None else article_finds(ref.text)
+        ):
+            m = mined.setdefault(key, _Mined(kind))
+            m.spellings.append(name)
+            m.neighbours.update(near)
             if len(m.evidence) < 2 and all(e.reference != ref.path for e in m.evidence):
-                m.evidence.append(Evidence(ref.path, _snippet(ref.text, find.start, find.end)))
-            m.occurrences.append((number, find.start, find.end))
+                m.evidence.append(Evidence(ref.path, _snippet(ref.text, start, end)))
+            m.occurrences.append((number, start, end))
     out = []
     for key in sorted(mined):
         m = mined[key]
@@ -166,7 +161,7 @@ def _keep(
         return  # "OEM", "NDA": too short to tell from a misheard word by sound
     if any(c.isdigit() for c in text) or _INNER_DOT.search(text):
         return  # "COVID-19", "FPL.As": not a spoken name
-    out.append(Find(text, key, kind, start, end, near))
+    out.append((text, key, kind, start, end, near))
 
 
 def _snippet(text: str, start: int, end: int, words: int = 4) -> str:
