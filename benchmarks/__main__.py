@@ -7,6 +7,7 @@
     python -m benchmarks speed quality       # only some parts
     python -m benchmarks readable            # the readable transcript on Earnings-21
     python -m benchmarks fit-readable        # refit transcript_align/data/readable.json
+    python -m benchmarks fit-mishearing      # refit transcript_align/data/mishearing.json
     python -m benchmarks synth OUT --seed 3  # write one generated data set to a folder
 """
 
@@ -41,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json.dumps(fit(), indent=1))
         return 0
+    if argv[:1] == ["fit-mishearing"]:
+        from .fit_mishearing import fit as fit_mishearing
+
+        summary = {**fit_mishearing(), "when": _now()}
+        print(json.dumps(summary, indent=1))
+        return record(HERE, "mishearing", summary, tables.mishearing(summary))
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
         description=__doc__,
@@ -147,6 +154,28 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def record(folder: Path, part: str, section: dict[str, Any], text: str) -> int:
+    """Put one part's results into results.json and its section ``text`` (starting with its
+    ``## `` heading) into results.md, replacing the part's last section; the rest is kept
+    byte for byte."""
+    results_json = folder / "results.json"
+    results = json.loads(results_json.read_text(encoding="utf-8")) if results_json.exists() else {}
+    results[part] = section
+    results_json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    md = folder / "results.md"
+    old = md.read_text(encoding="utf-8") if md.exists() else tables.document({})
+    heading = text.split("\n", 1)[0]
+    start = old.find(heading)
+    if start < 0:
+        new = old.rstrip("\n") + "\n\n" + text + "\n"
+    else:
+        end = old.find("\n## ", start + len(heading))
+        new = old[:start] + text + ("\n" + old[end:] if end >= 0 else "\n")
+    md.write_text(new, encoding="utf-8")
+    print(f"wrote {md} and {results_json}")
+    return 0
+
+
 def render(folder: Path) -> int:
     """Rewrite results.md from results.json (after a change to the tables' layout)."""
     results = json.loads((folder / "results.json").read_text(encoding="utf-8"))
@@ -179,6 +208,13 @@ def synth_main(argv: list[str]) -> int:
         default=d.vocabulary,
         help="heavy: a technical hearing, a third of the words rare or unknown, many names",
     )
+    parser.add_argument(
+        "--real-garbles",
+        type=float,
+        default=d.real_garbles,
+        help="share of names that are real ones garbled as real recognisers did "
+        "(reads ../shared/bench/earnings21-train)",
+    )
     a = parser.parse_args(argv)
     spec = Spec(
         a.seed,
@@ -190,8 +226,13 @@ def synth_main(argv: list[str]) -> int:
         a.noise,
         a.format,
         a.vocabulary,
+        real_garbles=a.real_garbles,
     )
-    folder = write(generate(spec), a.out)
+    try:
+        folder = write(generate(spec), a.out)
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
     print(f"wrote {folder} ({spec.key})")
     return 0
 

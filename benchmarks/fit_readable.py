@@ -163,8 +163,13 @@ def features(e: Example, t: Sequence[dict[str, float]], timed: bool) -> list[flo
     return x
 
 
-def fit_logistic(xs: list[list[float]], ys: list[bool], epochs: int = 6) -> list[float]:
-    """Plain stochastic gradient descent on the log loss, in a fixed order (reproducible)."""
+def fit_logistic(
+    xs: list[list[float]], ys: list[bool], epochs: int = 6, nonnegative: bool = False
+) -> list[float]:
+    """Plain stochastic gradient descent on the log loss, in a fixed order (reproducible).
+
+    ``nonnegative``: every weight but the first (the bias) is kept at 0 or above, for
+    features that can only make the outcome likelier."""
     w = [0.0] * len(xs[0])
     order = list(range(len(xs)))
     rng = random.Random(0)
@@ -181,6 +186,8 @@ def fit_logistic(xs: list[list[float]], ys: list[bool], epochs: int = 6) -> list
             for k, v in enumerate(x):
                 if v:
                     w[k] -= lr * (g * v + 1e-5 * w[k])
+                if nonnegative and k and w[k] < 0:
+                    w[k] = 0.0
     return w
 
 

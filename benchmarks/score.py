@@ -167,8 +167,11 @@ def correction_counts(report: dict[str, Any], truth: dict[str, Any]) -> dict[str
                 right = [w for w in said if w] == [w for w in clean if w]
         else:
             c["unlocated"] += 1
+        source = _source(span, truth["names"])
+        c[f"applied_{source}"] += 1
         if right:
             c["right"] += 1
+            c[f"right_{source}"] += 1
             fixed.append(span)  # type: ignore[arg-type]
         else:
             c["wrong"] += 1
@@ -181,10 +184,23 @@ def correction_counts(report: dict[str, Any], truth: dict[str, Any]) -> dict[str
         hit = any(a <= a0 and a1 <= b for a, b in fixed)
         c["garbled"] += 1
         c["garbled_fixed"] += hit
+        source = name.get("source", "rule")
+        c[f"garbled_{source}"] += 1
+        c[f"garbled_fixed_{source}"] += hit
         if name["in_articles"]:
             c["recoverable"] += 1
             c["recoverable_fixed"] += hit
     return {**dict(c), "wrong_examples": wrong_examples}
+
+
+def _source(span: tuple[int, int] | None, names: list[dict[str, Any]]) -> str:
+    """Whose garble a correction undid: ``rule`` or ``real`` (the first name it overlaps),
+    ``other`` when it covers no name word."""
+    if span is not None:
+        for name in names:
+            if name["asr"][0] < span[1] and span[0] < name["asr"][1]:
+                return str(name.get("source", "rule"))
+    return "other"
 
 
 def _locate(
@@ -230,6 +246,11 @@ def percentile(values: list[float], p: float) -> float | None:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
+GARBLE_SOURCES = ("rule", "real")
+"""Where a garbled name's mishearing came from: the generator's sound rules, or what
+real recognisers wrote for a real name (``Spec.real_garbles``)."""
+
+
 def ratio(a: float, b: float) -> float | None:
     return a / b if b else None
 
@@ -258,6 +279,14 @@ def rates(q: dict[str, Any], a: dict[str, Any], c: dict[str, Any]) -> dict[str, 
         "corrections_right": c.get("right", 0),
         "correction_precision": ratio(c.get("right", 0), c.get("applied", 0)),
         "correction_recall": ratio(c.get("garbled_fixed", 0), c.get("garbled", 0)),
+        **{
+            f"{key}_{source}": ratio(c.get(f"{num}_{source}", 0), c.get(f"{den}_{source}", 0))
+            for source in GARBLE_SOURCES
+            for key, num, den in (
+                ("correction_precision", "right", "applied"),
+                ("correction_recall", "garbled_fixed", "garbled"),
+            )
+        },
         "correction_recall_recoverable": ratio(
             c.get("recoverable_fixed", 0), c.get("recoverable", 0)
         ),

@@ -34,8 +34,9 @@ from .articles import (
     unrelated_article,
 )
 from .asr import NOISE, Recognized, recognize
+from .misrecognitions import real_names
 from .speech import TECHNICAL, TEMPLATES, Event, Word, make_event, speech
-from .world import World, make_world
+from .world import Entity, RealGarbles, World, make_world
 
 VERSION = 3
 """Bumped whenever generation changes, so cached data sets are rebuilt."""
@@ -59,6 +60,11 @@ class Spec:
     long list of people named (one per 75 words)."""
     roundups: float = 0.0
     """Share of the related articles written as round-ups (this event among others)."""
+    real_garbles: float = 0.0
+    """Share of the first names, surnames and organisation names that are real names of
+    the Earnings-21 fitting set, garbled as real recognisers garbled them there (read
+    from ``../shared/bench/earnings21-train`` when generating); the rest keep the sound
+    rules of :mod:`benchmarks.world`."""
 
     @property
     def key(self) -> str:
@@ -67,6 +73,7 @@ class Spec:
             f"v{VERSION}-s{self.seed}-w{self.words}-a{self.articles}-aw{self.article_words}"
             f"-q{self.quotes:g}-u{self.unrelated:g}-{self.noise}-{self.format}{heavy}"
             + (f"-r{self.roundups:g}" if self.roundups else "")
+            + (f"-g{self.real_garbles:g}" if self.real_garbles else "")
         )
 
 
@@ -96,12 +103,17 @@ def generate(spec: Spec) -> Dataset:
         orgs=max(20, spec.words // 1500) if heavy else min(20, 6 + spec.words // 5000),
         places=max(15, spec.words // 3000) if heavy else min(15, 6 + spec.words // 6000),
         technical=heavy,
+        real=(
+            RealGarbles(real_names(), random.Random(spec.seed * 7919 + 2), spec.real_garbles)
+            if spec.real_garbles
+            else None
+        ),
     )
     event = make_event(rng_world, world)
     templates = TEMPLATES + TECHNICAL * 12 if heavy else TEMPLATES
     clean = speech(rng_speech, event, spec.words, templates)
     garble_of = _garbles(world)
-    rec = recognize(rng_asr, clean, NOISE[spec.noise], garble_of)
+    rec = recognize(rng_asr, clean, NOISE[spec.noise], {k: e.garbles for k, e in garble_of.items()})
     said = Said(clean, rec)
 
     n_unrelated = round(spec.articles * spec.unrelated)
@@ -131,15 +143,17 @@ def generate(spec: Spec) -> Dataset:
     fmt_file = "transcript" + captions.EXTENSION[spec.format]
     title = f"{world.speaker.full} press conference"
     transcript = captions.write(rec.words, spec.format, title=title)
-    truth = _truth(spec, clean, rec, articles, fmt_file)
+    sources = {k: e.source for k, e in garble_of.items()}
+    truth = _truth(spec, clean, rec, articles, fmt_file, sources)
     return Dataset(spec, transcript, tuple(articles), truth)
 
 
-def _garbles(world: World) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _garbles(world: World) -> dict[str, Entity]:
+    """Every garbled entity of the world by key."""
     entities = [*world.orgs, *world.places]
     for p in (world.speaker, *world.people):
         entities += [p.first, p.last]
-    return {e.key: e.garbles for e in entities}
+    return {e.key: e for e in entities}
 
 
 def _other_event(rng: random.Random, world: World) -> Writer:
@@ -149,7 +163,12 @@ def _other_event(rng: random.Random, world: World) -> Writer:
 
 
 def _truth(
-    spec: Spec, clean: list[Word], rec: Recognized, articles: list[Article], fmt_file: str
+    spec: Spec,
+    clean: list[Word],
+    rec: Recognized,
+    articles: list[Article],
+    fmt_file: str,
+    sources: dict[str, str],
 ) -> dict[str, Any]:
     asr = rec.words
     groups = []
@@ -178,6 +197,7 @@ def _truth(
                     "truth": text,
                     "garbled": g.kind != "name_case",
                     "entity": clean[g.clean[0]].entity,
+                    "source": sources.get(str(clean[g.clean[0]].entity), "rule"),
                     "in_articles": all(norm(w) in spelled for w in text.split()),
                 }
             )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import earnings21, readable
-from .score import ERROR, MISSING, STATUSES
+from .score import ERROR, GARBLE_SOURCES, MISSING, STATUSES
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "") -> str:
@@ -238,6 +238,8 @@ def quality(q: dict[str, Any]) -> str:
         "a right correction (every garbled name here is spelled right in at least one related "
         "article)."
     )
+    if by_source := garble_sources(q):
+        out.append(by_source)
     cols = [*STATUSES, MISSING, ERROR]
     conf = q["total"]["confusion"]
     out.append("\n### Verdicts: expected (rows) × got (columns), all scenarios\n")
@@ -295,6 +297,77 @@ def quality(q: dict[str, Any]) -> str:
             "extracted them itself."
         )
     return "\n".join(out)
+
+
+def garble_sources(q: dict[str, Any]) -> str:
+    """Repairs apart by where the garble came from: the generator's rules or real recognisers."""
+    rows = []
+    for r in [*q["rows"], {"scenario": "**all**", **q["total"]}]:
+        if "correction_recall_rule" not in r:
+            return ""  # results from before garbles were counted by source
+        c = r.get("corrections", {})
+        cells: list[Any] = [r["scenario"]]
+        for source in GARBLE_SOURCES:
+            cells += [
+                f"{c.get(f'garbled_fixed_{source}', 0)}/{c.get(f'garbled_{source}', 0)}",
+                pct(r[f"correction_recall_{source}"]),
+                pct(r[f"correction_precision_{source}"]),
+            ]
+        rows.append(cells)
+    head = ["scenario"]
+    for source in GARBLE_SOURCES:
+        head += [f"{source}: fixed/garbled", "garbled names fixed", "applied repairs right"]
+    return (
+        "\n### Repairs by garble source\n\n"
+        "*rule*: names garbled by the generator's sound rules. *real*: real names of the "
+        "Earnings-21 fitting set (`../shared/bench/earnings21-train`), garbled with what the "
+        "three recognisers wrote for them there (scenarios marked *real garbles*: half the "
+        "first names, surnames and organisation names). A repair counts for the source of the "
+        "first name word it covers.\n\n" + table(head, rows, "l")
+    )
+
+
+def mishearing(m: dict[str, Any]) -> str:
+    """The mishearing model against the likeness repair used before it, on held-out calls."""
+    pairs = m["held_out_pairs"]
+    kinds = [k for k in pairs if k != "mishearings"]
+    rows = [
+        [
+            label,
+            num(r["auc"], ".3f"),
+            pct(r["precision_at_recall_0.8"]),
+            pct(r["precision_at_recall_0.9"]),
+            f"{num(r['threshold'])}: {pct(r['precision_at_threshold'])} / "
+            f"{pct(r['recall_at_threshold'])}",
+            *[num(r["auc_by_kind"][k], ".3f") for k in kinds],
+        ]
+        for label, r in (
+            ("`mishearing.misheard` (fitted)", m["model"]),
+            ("`repair.likeness` (before; threshold `MIN_SIMILARITY`)", m["likeness"]),
+        )
+    ]
+    return (
+        f"## Mishearing model (Earnings-21 fitting set, calls held out)\n\n"
+        f"_{m['when']}; `python -m benchmarks fit-mishearing`: fitted on "
+        f"{m['fitted_calls']} calls of `earnings21-train`, measured on the other "
+        f"{m['held_out_calls']}: {pairs['mishearings']:,} distinct (said, heard) pairs where "
+        f"Amazon, Google or Speechmatics got a name or rare word wrong, against "
+        + ", ".join(f"{pairs[k]:,} genuine changes between {k}" for k in kinds)
+        + " (precision with as many genuine changes as mishearings; a changed number "
+        "scores 0 by rule)._\n\n"
+        + table(
+            [
+                "score",
+                "ROC AUC",
+                "precision at 80% recall",
+                "precision at 90% recall",
+                "at its threshold: precision / recall",
+                *[f"AUC vs {k}" for k in kinds],
+            ],
+            rows,
+            "l",
+        )
+    )
 
 
 def earnings(e: dict[str, Any]) -> str:
@@ -487,4 +560,6 @@ def document(results: dict[str, Any]) -> str:
         parts.append(earnings(results["earnings21"]) + changed(results["earnings21"]))
     if "readable" in results:
         parts.append(readable_table(results["readable"]) + changed(results["readable"]))
+    if "mishearing" in results:
+        parts.append(mishearing(results["mishearing"]))
     return "\n\n".join(parts) + "\n"

@@ -11,6 +11,30 @@ import random
 from dataclasses import dataclass
 
 from . import vocab
+from .misrecognitions import RealNames
+
+Table = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass
+class RealGarbles:
+    """Real names with their real misrecognitions, put in for a share of the invented
+    names; its own random stream, so the world's other choices stay as they were."""
+
+    names: RealNames
+    rng: random.Random
+    share: float
+
+    def pick(self, table: Table, used: set[str]) -> tuple[str, tuple[str, ...]] | None:
+        """A real name and its garbles, for ``share`` of the calls (None otherwise)."""
+        if not table or self.rng.random() >= self.share:
+            return None
+        for _ in range(50):
+            name, garbles = self.rng.choice(table)
+            if name.lower() not in used:
+                used.add(name.lower())
+                return name, garbles
+        return None
 
 
 @dataclass(frozen=True)
@@ -26,6 +50,9 @@ class Entity:
     kind: str  # person | org | place
     words: tuple[str, ...]
     garbles: tuple[tuple[str, ...], ...]
+    source: str = "rule"
+    """Where the garbles come from: ``rule`` (this module's sound rules) or ``real`` (a
+    real name with what real recognisers wrote for it, see :class:`RealGarbles`)."""
 
     @property
     def text(self) -> str:
@@ -57,17 +84,25 @@ class World:
 
 
 def make_world(
-    rng: random.Random, *, people: int, orgs: int, places: int, technical: bool = False
+    rng: random.Random,
+    *,
+    people: int,
+    orgs: int,
+    places: int,
+    technical: bool = False,
+    real: RealGarbles | None = None,
 ) -> World:
     """A cast of invented names (unique spellings) around one topic.
 
     ``technical``: the topic's nouns and the speech's general nouns and adjectives
     are invented technical terms, rare or unknown words (a technical hearing).
+    ``real``: a share of first names, surnames and organisation names are real ones,
+    misheard as real recognisers misheard them.
     """
     used: set[str] = set()
-    org_list = [_org(rng, used) for _ in range(orgs)]
+    org_list = [_org(rng, used, real) for _ in range(orgs)]
     place_list = [_place(rng, used) for _ in range(places)]
-    persons = [_person(rng, used, rng.choice(org_list)) for _ in range(people + 1)]
+    persons = [_person(rng, used, rng.choice(org_list), real) for _ in range(people + 1)]
     topic = rng.choice(vocab.TOPICS)
     home = place_list[0]
     stock = (
@@ -241,20 +276,33 @@ def _first_letter(word: str) -> str:
     return swap + word[1:]
 
 
-def _person(rng: random.Random, used: set[str], org: Entity) -> Person:
+def _person(
+    rng: random.Random, used: set[str], org: Entity, real: RealGarbles | None = None
+) -> Person:
     first, first_garbles = rng.choice(vocab.FIRST_NAMES)
     spelling, garbles = _unique(rng, used, surname)
+    real_first = real.pick(real.names.firsts, used) if real else None
+    real_last = real.pick(real.names.surnames, used) if real else None
+    if real_first:
+        first, first_garbles = real_first
+    if real_last:
+        spelling, garbles = real_last
+    source = "real" if real_last else "rule"
     if rng.random() < 0.15:
         particle = rng.choice(vocab.NAME_PARTICLES)
-        last = Entity(f"p:{particle} {spelling}", "person", (particle, spelling), ((), garbles))
+        last = Entity(
+            f"p:{particle} {spelling}", "person", (particle, spelling), ((), garbles), source
+        )
     else:
-        last = Entity(f"p:{spelling}", "person", (spelling,), (garbles,))
-    first_entity = Entity(f"f:{first}", "person", (first,), (first_garbles,))
+        last = Entity(f"p:{spelling}", "person", (spelling,), (garbles,), source)
+    first_entity = Entity(
+        f"f:{first}", "person", (first,), (first_garbles,), "real" if real_first else "rule"
+    )
     title = rng.choice(("Mr", "Ms", "Dr"))
     return Person(first_entity, last, rng.choice(vocab.ROLES), org, title)
 
 
-def _org(rng: random.Random, used: set[str]) -> Entity:
+def _org(rng: random.Random, used: set[str], real: RealGarbles | None = None) -> Entity:
     if rng.random() < 0.2:
         name = rng.choice(vocab.ORG_PUBLIC)
         while name.lower() in used:
@@ -264,7 +312,11 @@ def _org(rng: random.Random, used: set[str]) -> Entity:
         return Entity(f"o:{name}", "org", words, tuple(() for _ in words))
     stem, garbles = _unique(rng, used, _org_stem)
     kind = rng.choice(vocab.ORG_KINDS)
-    return Entity(f"o:{stem} {kind}", "org", (stem, kind), (garbles, ()))
+    real_stem = real.pick(real.names.orgs, used) if real else None
+    if real_stem:
+        stem, garbles = real_stem
+    source = "real" if real_stem else "rule"
+    return Entity(f"o:{stem} {kind}", "org", (stem, kind), (garbles, ()), source)
 
 
 def _org_stem(rng: random.Random) -> tuple[str, tuple[str, ...]]:

@@ -117,3 +117,18 @@ def test_a_short_quote_whose_words_were_not_said_there_stays_ignored() -> None:
     )
     report = _run(("station.txt", article))
     assert _quote(report, "long").status == "ignored"
+
+
+def test_a_passage_with_a_misheard_stretch_stays_one_said_passage() -> None:
+    # Two long stretches said on the same diagonal, four misheard words between:
+    # both stretches are runs (the first one used to be dropped when the second began).
+    from transcript_align.alignment import build_index
+    from transcript_align.relate import relatedness
+
+    first = "the harbour board met on monday to choose a builder for the new pier at Kerlouan"
+    second = "work begins in april and the pier should open to ferries before the summer season"
+    t = parse_transcript(f"00:00{first} wee shell sea hat {second}\n", "t.txt")
+    rel = relatedness(build_index(t.tokens), f"{first} we shall see that {second}")
+    n, m = len(first.split()), len(second.split())
+    assert [r.matched >= n - 2 for r in rel.runs if r.rb <= n] == [True]
+    assert [r.matched >= m - 2 for r in rel.runs if r.ra >= n + 4] == [True]

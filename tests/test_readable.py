@@ -94,6 +94,15 @@ def test_proper_nouns_of_the_articles_are_cased_elsewhere() -> None:
     ]
 
 
+def test_a_hyphenated_word_takes_the_articles_casing_part_by_part() -> None:
+    t = transcript([*SAID, ("the strelsau-novaport ferry runs again on friday", 18.0)])
+    text = text_of(t, readable(t))
+    assert "Strelsau-Novaport ferry" in text
+    # A part the articles do not capitalise keeps its case.
+    t = transcript([*SAID, ("the strelsau-based crews are back", 18.0)])
+    assert "Strelsau-based crews" in text_of(t, readable(t))
+
+
 def test_a_long_pause_ends_a_sentence() -> None:
     parts = [
         ("we looked at the plans for the harbour wall", 0.0),

@@ -590,6 +590,9 @@ def _cased(
         return nouns[low]
     if text != low:
         return text
+    if "-" in low:
+        # "ingersoll-rand": each part a proper noun of the articles is cased as they case it.
+        return "-".join(nouns.get(part, part) for part in low.split("-"))
     if key(low) in _I_FORMS:
         return "I" + text[1:]
     if not punctuated and low in model.capitalised:

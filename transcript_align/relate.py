@@ -252,6 +252,9 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
                 run[4] += min(3, p + 3 - run[1]) if p + 3 > run[1] else 0
                 run[1] = max(run[1], p + 3)
                 run[3] = max(run[3], j + 3)
+            beaten = active.get(d)
+            if beaten is not None and beaten is not run:
+                runs.append(Run(*beaten))  # a run that slipped too far ends here: keep it
             active[d] = run
         # Close runs that can no longer grow.
         if p % 16 == 0 and active:
