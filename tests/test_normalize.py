@@ -86,3 +86,18 @@ def test_word_rarity_falls_back_to_wordfreq_when_its_data_file_is_unreadable(
         normalize._centibels.cache_clear()
     assert fallback == direct
     assert fallback["the"] < fallback["house"] < fallback["ceasefire"]
+
+
+def test_words_sent_back_by_another_process_are_used_and_the_oldest_let_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(normalize, "_words", {})
+    monkeypatch.setattr(normalize, "WORDS_KEPT", 2)
+    sent = text_words("Ms Vanterpool spoke")
+    normalize._words.clear()
+    normalize.keep_words("Ms Vanterpool spoke", sent)
+    assert text_words("Ms Vanterpool spoke") is sent  # not read again
+    text_words("a second text")
+    text_words("a third text")
+    again = text_words("Ms Vanterpool spoke")
+    assert again is not sent and again == sent  # let go, then read anew, the same

@@ -41,3 +41,27 @@ def test_two_processes_give_the_same_report(
     one = to_json(align(t, refs, Options(jobs=1)))
     two = to_json(align(t, refs, Options(jobs=2)))
     assert one == two
+
+
+def test_the_repair_step_reads_no_article_that_a_worker_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from transcript_align import normalize
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(normalize, "_words", {})
+    folder = DATA / "events" / "transit-hearing"
+    t = read_transcript(str(folder / "hearing.srt"))
+    refs = read_references([str(folder / "articles")])
+    read: list[str] = []
+    real = normalize._read_words
+
+    def counting(text: str) -> normalize.TextWords:
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(normalize, "_read_words", counting)
+    report = align(t, refs, Options(jobs=2))
+    aligned = {c.reference.text for c in report.references if c.status == "aligned"}
+    assert aligned and report.corrections
+    assert not aligned & set(read)  # read in the workers only (this list is this process's)

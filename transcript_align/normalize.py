@@ -12,9 +12,11 @@ dictionary lookup per word.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
 from pathlib import Path
 
 from num2words import num2words
@@ -115,23 +117,41 @@ class TextWords:
     units: tuple[str, ...]
 
 
-@lru_cache(maxsize=4096)
+WORDS_KEPT = 4096
+"""Texts whose words are kept (every article of a long hearing, several stages each)."""
+_words: dict[str, TextWords] = {}
+_words_lock = threading.Lock()
+
+
 def text_words(text: str) -> TextWords:
-    """The words of ``text`` with spans and units (cached per text)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    first: list[int] = []
-    flat: list[str] = []
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        starts.append(m.start())
-        ends.append(m.end())
-        words.append(word)
-        first.append(len(flat))
-        flat.extend(units(word))
-    first.append(len(flat))
-    return TextWords(tuple(starts), tuple(ends), tuple(words), tuple(first), tuple(flat))
+    """The words of ``text`` with spans and units (kept per text, see :func:`keep_words`)."""
+    found = _words.get(text)
+    if found is None:
+        found = _read_words(text)
+        keep_words(text, found)
+    return found
+
+
+def keep_words(text: str, words: TextWords) -> None:
+    """Keep ``words`` as the words of ``text``: a worker process that read an article
+    sends them back, so this process need not read it again. The oldest go first."""
+    with _words_lock:
+        _words[text] = words
+        while len(_words) > WORDS_KEPT:
+            del _words[next(iter(_words))]
+
+
+def _read_words(text: str) -> TextWords:
+    ms = list(TOKEN.finditer(text))
+    words = [m.group() for m in ms]
+    parts = list(map(units, words))
+    return TextWords(
+        tuple([m.start() for m in ms]),
+        tuple([m.end() for m in ms]),
+        tuple(words),
+        tuple(accumulate(map(len, parts), initial=0)),
+        tuple(chain.from_iterable(parts)),
+    )
 
 
 def count_tokens(text: str) -> int:
@@ -276,7 +296,16 @@ def _centibels() -> dict[str, int]:
         from wordfreq import get_frequency_list
 
         buckets = get_frequency_list("en", "large")
-    return {word: index for index, bucket in enumerate(buckets) for word in bucket}
+    out: dict[str, int] = {}
+    for index, bucket in enumerate(buckets):
+        out.update(dict.fromkeys(bucket, index))
+    return out
+
+
+def load_word_list() -> None:
+    """Read the word-frequency list now (a third of a second): processes forked
+    afterwards share this copy instead of each reading its own."""
+    _centibels()
 
 
 def _wordfreq_list(name: str) -> Path:

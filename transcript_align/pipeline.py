@@ -19,11 +19,12 @@ from .models import (
     Report,
     Transcript,
 )
+from .normalize import TextWords, keep_words, load_word_list, text_words
 from .parallel import map_shared
 from .passages import paragraph_at, paragraph_starts
 from .readable import readable_corrections
 from .relate import assess, expected_place, relatedness, reporting_paragraphs
-from .repair import Anchor, find_corrections
+from .repair import Anchor, Find, article_finds, find_corrections
 from .timeline import rebuild_tokens
 from .verify import check_quote, not_found, place_short
 
@@ -56,17 +57,22 @@ def align(
     options = options or Options()
     say = progress or (lambda _message: None)
     say("indexing the transcript")
+    load_word_list()  # before the workers fork: every stage weighs words by it
     index = build_index(transcript.tokens)
 
     say(f"comparing {len(references)} article(s) with the transcript")
     verdicts = map_shared(
-        _assess_one, range(len(references)), (references, index), jobs=options.jobs
+        _assess_one, range(len(references)), (references, index, options.repair), jobs=options.jobs
     )
     checks = [ReferenceCheck(ref, *v[:5]) for ref, v in zip(references, verdicts)]
     runs = [v[5] for v in verdicts]
+    for ref, v in zip(references, verdicts):
+        if v[7] is not None:
+            keep_words(ref.text, v[7])
 
     aligned = [c.reference for c in checks if c.status == "aligned"]
     aligned_runs = [r for c, r in zip(checks, runs) if c.status == "aligned"]
+    aligned_finds = [v[6] for c, v in zip(checks, verdicts) if c.status == "aligned"]
     corrections: tuple[Correction, ...] = ()
     if options.repair and aligned:
         say("looking for repairs")
@@ -77,6 +83,7 @@ def align(
             apply=options.apply,
             anchors=aligned_runs,
             unit_owner=index.owner,
+            finds=aligned_finds,
         )
     if options.clean or options.readable:
         taken = bytearray(len(transcript.tokens))
@@ -155,11 +162,24 @@ def align(
 
 
 def _assess_one(
-    shared: tuple[Sequence[Reference], TranscriptIndex], n: int
-) -> tuple[ReferenceStatus, float, str, tuple[int, ...], bool, tuple[Anchor, ...]]:
-    """One article's verdict and its said passages (what a worker sends back)."""
-    references, index = shared
-    check, rel = assess(references[n], index)
+    shared: tuple[Sequence[Reference], TranscriptIndex, bool], n: int
+) -> tuple[
+    ReferenceStatus,
+    float,
+    str,
+    tuple[int, ...],
+    bool,
+    tuple[Anchor, ...],
+    tuple[Find, ...],
+    TextWords | None,
+]:
+    """One article's verdict and its said passages (what a worker sends back); for an
+    aligned article with repairs asked for, its repair candidates and its words too,
+    so that the process that asked need not read the article again."""
+    references, index, repair = shared
+    reference = references[n]
+    check, rel = assess(reference, index)
+    mined = check.status == "aligned" and repair
     return (
         check.status,
         check.score,
@@ -167,6 +187,8 @@ def _assess_one(
         check.paragraphs,
         check.partial,
         tuple((r.ra, r.ta, r.rb - r.ra) for r in rel.runs),
+        article_finds(reference.text) if mined else (),
+        text_words(reference.text) if mined else None,
     )
 
 

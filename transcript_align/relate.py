@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .alignment import TranscriptIndex
-from .lexicon import is_function
+from .lexicon import FILLERS, FUNCTION_WORDS
 from .models import QuoteCheck, Reference, ReferenceCheck
 from .normalize import TextWords, text_words
 from .passages import paragraph_at, paragraph_starts, reporting_passages
@@ -37,6 +37,8 @@ MAX_SLIP = 3
 QUOTES_SAID = 0.5
 """Share of an article's checkable quotes that must have been said to count as support."""
 MIN_QUOTES_SAID = 2
+_NOT_CONTENT = FUNCTION_WORDS | FILLERS
+"""What :func:`is_function` says yes to, as one set: it is asked for every article word."""
 ANOTHER_EVENT = "said only as a phrase repeated here, beside quotes of another event"
 MAX_REACH = 20
 """Article units a word may stand from a run of its paragraph and still be placed by it."""
@@ -222,20 +224,19 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     units = text_words(text).units
     vocab = index.vocab
     ids = [vocab.get(u, -1) for u in units]
-    content = [not is_function(u) for u in units]
+    content = [u not in _NOT_CONTENT for u in units]
     trigrams = index.trigrams
     # In a long hearing a phrase of the speaker's recurs more often, and is still a place.
     cap = max(MAX_TRIGRAM_POSTINGS, len(index) // 2000)
     active: dict[int, list[int]] = {}  # diagonal -> [ra, rb, ta, tb, matched]
     runs: list[Run] = []
     run: list[int] | None
-    for p in range(len(ids) - 2):
-        a, b, c = ids[p], ids[p + 1], ids[p + 2]
-        if a < 0 or b < 0 or c < 0 or not (content[p] or content[p + 1] or content[p + 2]):
-            continue  # unknown words, or "and that is": no evidence of where
-        hits = trigrams.get((a, b, c))
+    for p, trigram in enumerate(zip(ids, ids[1:], ids[2:])):
+        hits = trigrams.get(trigram)  # none for an unknown word (id -1)
         if not hits or len(hits) > cap:
             continue
+        if not (content[p] or content[p + 1] or content[p + 2]):
+            continue  # "and that is": no evidence of where
         for j in hits:
             d = j - p
             run = None

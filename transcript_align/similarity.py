@@ -4,6 +4,7 @@ through recogniser noise ("Witko"/"Witkoff") without calling different words equ
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 
@@ -90,6 +91,11 @@ _RESPELL = (
     ("x", "ks"),
 )
 _VOICING = str.maketrans("dbgvzjcy", "tpkfsxka")
+_VOWELS = str.maketrans("eiou", "aaaa")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SOFT_G = re.compile(r"(?<=.)g(?=[ei])", re.S)
+_UNHEARD = re.compile(r"[hw](?![aeiouy])")
+_REPEATED = re.compile(r"(.)\1+", re.S)
 
 
 @lru_cache(maxsize=200_000)
@@ -103,27 +109,19 @@ def sound_key(text: str) -> str:
     >>> sound_key("oak on quo") == sound_key("Okonkwo"), sound_key("van der pool")
     (True, 'fantarpal')
     """
-    word = "".join(c for c in text.lower() if c.isalpha())
+    word = "".join(filter(str.isalpha, text.lower()))
     if len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy":
         word = word[:-1]  # a silent final e
     for silent in ("kn", "gn", "wr", "ps"):
         if word.startswith(silent):
             word = word[1:]  # "know" sounds like "no"
-    word = "".join(
-        "s" if c == "c" and nxt in "eiy" else "x" if c == "g" and nxt in "ei" and k else c
-        for k, (c, nxt) in enumerate(zip(word, word[1:] + " "))
-    )
+    word = _SOFT_G.sub("x", _SOFT_C.sub("s", word))
     for old, new in _RESPELL:
         word = word.replace(old, new)
     # h and w that no vowel follows are not heard: "oh raw" sounds like "ora".
-    word = "".join(c for c, nxt in zip(word, word[1:] + " ") if c not in "hw" or nxt in "aeiouy")
-    word = word.translate(_VOICING)
-    word = "".join("a" if c in "aeiou" else c for c in word)
-    out: list[str] = []
-    for c in word:
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
+    word = _UNHEARD.sub("", word)
+    word = word.translate(_VOICING).translate(_VOWELS)
+    return _REPEATED.sub(r"\1", word)
 
 
 def sound_similarity(a: str, b: str) -> float:

@@ -45,7 +45,7 @@ the guard that forbids a pair), :mod:`.confidence` (the model),
 repaired elsewhere).
 """
 
-from .candidates import Candidate, mine_candidates
+from .candidates import Candidate, Find, article_finds, mine_candidates
 from .confidence import WEIGHTS, Features, confidence, feature_vector
 from .decide import find_corrections, scored_pairs
 from .guards import features
@@ -57,7 +57,9 @@ __all__ = [
     "Anchor",
     "Candidate",
     "Features",
+    "Find",
     "Span",
+    "article_finds",
     "confidence",
     "feature_vector",
     "features",

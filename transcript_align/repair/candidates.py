@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -70,33 +70,31 @@ class _Mined:
     occurrences: list[tuple[int, int, int]] = field(default_factory=list)
 
 
-def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
+Find = tuple[str, str, CorrectionKind, int, int, tuple[str, ...]]
+"""One name or rare word as an article spells it (:func:`article_finds`): its text, key,
+kind, start and end in the article, and the keys of the name words just before and after
+it. A plain tuple: a worker process sends thousands back."""
+
+
+def mine_candidates(
+    references: Sequence[Reference], finds: Sequence[Sequence[Find]] | None = None
+) -> list[Candidate]:
     """Names and rare words of the articles, with where they were found.
 
-    Only capitalised words, name particles and long lowercase words are
-    looked at; the rest of an article is read only around the candidates
-    that turn out to matter (:func:`with_context`).
+    ``finds`` are each article's :func:`article_finds` when already found
+    (by the process that read the article); they are found here otherwise.
     """
     mined: dict[str, _Mined] = {}
     for number, ref in enumerate(references):
-        text = ref.text
-        tokens = _interesting_tokens(text)
-        flags = _name_flags(text, tokens)
-        for a, b in _name_runs(text, tokens, flags):
-            for i in range(a, b):
-                for j in range(i + 1, min(b, i + MAX_SPAN) + 1):
-                    if tokens[i][2].islower() or tokens[j - 1][2].lower() in PARTICLES:
-                        continue  # "van" starts no name, "Van Tassel" does; none ends one
-                    if units(tokens[i][2])[:1] in HONORIFICS:
-                        continue  # "Ms Ben Rovoyo" is "Ben Rovoyo" with a title
-                    name = strip_possessive(text[tokens[i][0] : tokens[j - 1][1]])
-                    near = [tokens[k][2] for k in (i - 1, j) if a <= k < b]
-                    _add(mined, name, "name", ref, number, tokens[i][0], tokens[j - 1][1], near)
-        for k, (start, end, tok) in enumerate(tokens):
-            if flags[k] or len(tok) < 5 or not tok.isalpha() or not tok.islower():
-                continue
-            if zipf(tok) < RARE_WORD and not is_function(tok):
-                _add(mined, tok, "word", ref, number, start, end, [])
+        for name, key, kind, start, end, near in (
+            finds[number] if finds is not None else article_finds(ref.text)
+        ):
+            m = mined.setdefault(key, _Mined(kind))
+            m.spellings.append(name)
+            m.neighbours.update(near)
+            if len(m.evidence) < 2 and all(e.reference != ref.path for e in m.evidence):
+                m.evidence.append(Evidence(ref.path, _snippet(ref.text, start, end)))
+            m.occurrences.append((number, start, end))
     out = []
     for key in sorted(mined):
         m = mined[key]
@@ -117,6 +115,34 @@ def mine_candidates(references: Iterable[Reference]) -> list[Candidate]:
     return out
 
 
+def article_finds(text: str) -> tuple[Find, ...]:
+    """The names and rare words of one article text, in the order they are gathered.
+
+    Only capitalised words, name particles and long lowercase words are
+    looked at; the rest of an article is read only around the candidates
+    that turn out to matter (:func:`with_context`).
+    """
+    tokens = _interesting_tokens(text)
+    flags = _name_flags(text, tokens)
+    out: list[Find] = []
+    for a, b in _name_runs(text, tokens, flags):
+        for i in range(a, b):
+            for j in range(i + 1, min(b, i + MAX_SPAN) + 1):
+                if tokens[i][2].islower() or tokens[j - 1][2].lower() in PARTICLES:
+                    continue  # "van" starts no name, "Van Tassel" does; none ends one
+                if units(tokens[i][2])[:1] in HONORIFICS:
+                    continue  # "Ms Ben Rovoyo" is "Ben Rovoyo" with a title
+                name = strip_possessive(text[tokens[i][0] : tokens[j - 1][1]])
+                near = tuple(name_key(tokens[k][2]) for k in (i - 1, j) if a <= k < b)
+                _keep(out, name, "name", tokens[i][0], tokens[j - 1][1], near)
+    for k, (start, end, tok) in enumerate(tokens):
+        if flags[k] or len(tok) < 5 or not tok.isalpha() or not tok.islower():
+            continue
+        if zipf(tok) < RARE_WORD and not is_function(tok):
+            _keep(out, tok, "word", start, end, ())
+    return tuple(out)
+
+
 def _interesting_tokens(text: str) -> list[tuple[int, int, str]]:
     """Capitalised words, name particles and long lowercase words, with their spans."""
     tw = text_words(text)
@@ -127,27 +153,20 @@ def _interesting_tokens(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _add(
-    mined: dict[str, _Mined],
+def _keep(
+    out: list[Find],
     text: str,
     kind: CorrectionKind,
-    ref: Reference,
-    number: int,
     start: int,
     end: int,
-    near: list[str],
+    near: tuple[str, ...],
 ) -> None:
     key = name_key(text)
     if len(key) < (MIN_ACRONYM if text.isupper() else MIN_KEY):
         return  # "Ed", "OK": too short to tell from a misheard word by sound
     if any(c.isdigit() for c in text) or _INNER_DOT.search(text):
         return  # "COVID-19", "FPL.As": not a spoken name
-    m = mined.setdefault(key, _Mined(kind))
-    m.spellings.append(text)
-    m.neighbours.update(name_key(w) for w in near)
-    if len(m.evidence) < 2 and all(e.reference != ref.path for e in m.evidence):
-        m.evidence.append(Evidence(ref.path, _snippet(ref.text, start, end)))
-    m.occurrences.append((number, start, end))
+    out.append((text, key, kind, start, end, near))
 
 
 def _snippet(text: str, start: int, end: int, words: int = 4) -> str:
@@ -164,16 +183,16 @@ def with_context(
     unit_owner: Sequence[int] = (),
 ) -> Candidate:
     """``cand`` with the words around its occurrences and where it was said (when needed)."""
-    context: set[str] = set()
+    near: set[str] = set()
     placed: set[int] = set()
-    own = set(text_units(cand.text))
     for number, start, end in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
         text = references[number].text
         around = text[max(0, start - CONTEXT_CHARS) : start] + " " + text[end : end + CONTEXT_CHARS]
-        for tok in TOKEN.findall(around):
-            context.update(s for s in _content_stems(tok) if s not in own)
+        near.update(TOKEN.findall(around))
         if number < len(anchors) and anchors[number] and unit_owner:
             placed.update(_placed(text, start, anchors[number], unit_owner))
+    context = {s for tok in near for s in _content_stems(tok)}
+    context.difference_update(text_units(cand.text))
     return replace(cand, context=frozenset(context), placed=frozenset(placed))
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..models import Correction, Reference, Transcript
 from .aligned import block_spans, blocks
-from .candidates import MIN_KEY, Candidate, mine_candidates, with_context
+from .candidates import MIN_KEY, Candidate, Find, mine_candidates, with_context
 from .confidence import BlockFit, Features, confidence
 from .guards import features
 from .pairing import candidate_pairs
@@ -29,16 +29,18 @@ def find_corrections(
     apply: bool,
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
+    finds: Sequence[Sequence[Find]] | None = None,
 ) -> tuple[Correction, ...]:
     """Repairs of ``transcript`` supported by ``references`` (all of them aligned).
 
     Overlapping proposals are resolved in favour of the most confident; every
     proposal is returned, with ``applied`` set for those at or above
-    ``min_confidence`` when ``apply`` is true.
+    ``min_confidence`` when ``apply`` is true. ``finds``: each reference's
+    :func:`article_finds`, when the process that read it found them.
     """
     proposals = [
         (confidence(f), span, cand)
-        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner)
+        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner, finds)
     ]
     learned: list[Learned] = []
     proposals = [p for p in proposals if p[0] >= SUGGEST]
@@ -76,6 +78,7 @@ def scored_pairs(
     references: Sequence[Reference],
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
+    finds: Sequence[Sequence[Find]] | None = None,
 ) -> list[tuple[Span, Candidate, Features]]:
     """Every span–candidate pair that passes the guards, with its evidence.
 
@@ -85,7 +88,7 @@ def scored_pairs(
     :func:`find_corrections` decides from, and what the confidence model is
     fitted on (``benchmarks/calibrate.py``).
     """
-    candidates = mine_candidates(references)
+    candidates = mine_candidates(references, finds)
     if not candidates:
         return []
     if anchors and unit_owner:

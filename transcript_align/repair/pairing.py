@@ -47,13 +47,19 @@ def candidate_pairs(
             by_key[s.key].append(s)
     keys = list(by_key)
     free = _alike_keys(candidates, keys)
-    pairs = [(c, s) for c, k in free for s in by_key[keys[k]]] + bound
+    # Likeness depends on a span's key and sound only: scored once per key, not per span.
+    sounds = [by_key[k][0].sound for k in keys]
     close = _close(
-        [s.key for _, s in pairs], [s.sound for _, s in pairs], [candidates[c] for c, _ in pairs]
+        [keys[k] for _, k in free], [sounds[k] for _, k in free], [candidates[c] for c, _ in free]
     )
+    pairs = [(c, s) for (c, k), ok in zip(free, close.tolist()) if ok for s in by_key[keys[k]]]
+    close = _close(
+        [s.key for _, s in bound], [s.sound for _, s in bound], [candidates[c] for c, _ in bound]
+    )
+    pairs += [pair for pair, ok in zip(bound, close.tolist()) if ok]
     hits: list[dict[tuple[int, int], Span]] = [{} for _ in candidates]
-    for (c, s), ok in zip(pairs, close.tolist()):
-        if ok and not same_words(s, candidates[c]):
+    for c, s in pairs:
+        if not same_words(s, candidates[c]):
             hits[c][(s.first, s.last)] = s
     out: list[tuple[Span, Candidate]] = []
     for cand, found in zip(candidates, hits):

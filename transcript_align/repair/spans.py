@@ -63,22 +63,36 @@ def suspicious_spans(
     info = [token_info(t.text) for t in tokens]
     spans: list[Span] = []
     for i in range(n):
-        if not info[i][3]:
+        head = info[i]
+        if not head[3]:
             continue  # a number or filler cannot start a span
+        # What does not depend on where the span ends, worked out once and when needed.
+        left_open: bool | None = None
+        sentence_start: bool | None = None
+        suspicion = 0.0
+        any_capital = False
         for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
             inner = info[j - 1]
             if not inner[3]:
                 break  # a number or filler ends a span
-            window = info[i:j]
-            edges_ok = info[i][0] and inner[0]
-            if not edges_ok and (
-                j - i < 2
-                or not (info[i][0] or open_edge(transcript, i, i - 1, neighbours))
-                or not (inner[0] or open_edge(transcript, j - 1, j, neighbours))
-            ):
-                continue  # a function word may sit inside a span, not at its edge
-            suspicion = max(w[1] for w in window)
-            capitalised = any(w[2] for w in window) and not _sentence_start(transcript, i)
+            suspicion = max(suspicion, inner[1])
+            any_capital = any_capital or inner[2]
+            edges_ok = head[0] and inner[0]
+            if not edges_ok:
+                if j - i < 2:
+                    continue
+                if not head[0]:
+                    if left_open is None:
+                        left_open = open_edge(transcript, i, i - 1, neighbours)
+                    if not left_open:
+                        continue
+                if not (inner[0] or open_edge(transcript, j - 1, j, neighbours)):
+                    continue  # a function word may sit inside a span, not at its edge
+            capitalised = False
+            if any_capital:
+                if sentence_start is None:
+                    sentence_start = _sentence_start(transcript, i)
+                capitalised = not sentence_start
             plain = suspicion == 0 and not capitalised
             single_word = plain and edges_ok and j - i == 1
             if single_word and not _next_to(transcript, i, j, neighbours):
