@@ -24,6 +24,30 @@ CorrectionKind = Literal["name", "word", "number", "disfluency", "casing", "punc
 READABLE_KINDS: tuple[CorrectionKind, ...] = ("casing", "punctuation", "disfluency")
 """Correction kinds that tidy the text rather than repair it: reports count them, not list them."""
 DiffTag = Literal["equal", "replace", "delete", "insert"]
+ChangeKind = Literal[
+    "misheard",
+    "filler_dropped",
+    "function_word",
+    "inflection",
+    "elision",
+    "changed_word",
+    "changed_number",
+    "added",
+    "reordered",
+    "cut_at_edge",
+]
+CHANGE_KINDS: tuple[ChangeKind, ...] = (
+    "misheard",
+    "filler_dropped",
+    "function_word",
+    "inflection",
+    "elision",
+    "changed_word",
+    "changed_number",
+    "added",
+    "reordered",
+    "cut_at_edge",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +186,22 @@ class DiffOp:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between a quote and what was said, and what it most likely is.
+
+    ``written`` is the quote's words as written, ``said`` the transcript's as
+    they appear there (either may be empty); ``start``/``end`` are the times of
+    the said words, or of the place where written words were not said.
+    """
+
+    kind: ChangeKind
+    written: str
+    said: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place in the transcript, tokens ``[first, last)``, with its time span."""
 
@@ -184,6 +224,10 @@ class QuoteCheck:
     diff: tuple[DiffOp, ...] = ()
     alternatives: tuple[Location, ...] = ()
     reason: str = ""
+    changes: tuple[Change, ...] = ()
+    """Every difference between the quote and what was said (found quotes only)."""
+    confidence: float = 1.0
+    """How likely the verdict is right, 0..1 (see ``benchmarks/results.md`` for how it holds)."""
 
     @property
     def similarity(self) -> float:

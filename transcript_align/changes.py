@@ -1,0 +1,355 @@
+"""What changed between a quote and what was said, and whether a recogniser explains it.
+
+A located quote's unit alignment (:class:`~.alignment.Match`) is cut into
+blocks of differing words; each block becomes one :class:`~.models.Change`.
+A difference a recogniser plausibly produced (a sound-alike, a name split or
+garbled, a short word dropped) is ``misheard`` and changes no verdict: the
+writer may well have quoted exactly. Everything else is the writer's, and its
+kind decides the verdict (:data:`SEVERITY`): fillers, function words and
+inflections make an ``edited`` quote, said words left out an ``elided`` one,
+and a changed word or number, words added, parts reordered or meaning cut at
+the quote's edge a ``misquote``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .alignment import Match, TranscriptIndex
+from .lexicon import FILLERS, NUMBER_WORDS, is_function, weight
+from .mishearing import misheard
+from .models import Change, ChangeKind, QuoteStatus, Transcript
+from .normalize import phonetic
+from .repair.likeness import likeness
+from .similarity import sound_similarity, unit_similarity
+
+SEVERITY: dict[ChangeKind, QuoteStatus] = {
+    "misheard": "verbatim",
+    "filler_dropped": "edited",
+    "function_word": "edited",
+    "inflection": "edited",
+    "elision": "elided",
+    "changed_word": "misquote",
+    "changed_number": "misquote",
+    "added": "misquote",
+    "reordered": "misquote",
+    "cut_at_edge": "misquote",
+}
+"""The verdict each kind of change makes at least."""
+
+SLIP = 0.5
+"""Mishearing plausibility (:func:`slip`) from which a difference is taken as the recogniser's."""
+
+RARE = 2.0
+"""Word weight (:func:`~.lexicon.weight`) from which a written word is a name or rare word."""
+NAME_LIKENESS = 0.55
+"""Likeness of a name or rare word to what was heard from which it counts as misheard."""
+HOMOPHONE = 0.6
+"""Mishearing plausibility from which one common word heard as another is a slip."""
+SAME_SOUND = 0.6
+"""Sound similarity from which a number word and a short word sound alike ("to"/"two")."""
+DROP_GAP = 50
+"""Milliseconds of silence per missing letter from which a written word is taken as one the
+recogniser dropped (timed words only): a pause as long as the word itself."""
+MIN_DROP_GAP = 200
+
+_RANK: dict[QuoteStatus, int] = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
+NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none"))
+"""Function words whose change turns a statement round: never a mere edit."""
+QUALIFIERS = frozenset(
+    "not never no nearly almost hardly barely scarcely only just about roughly "
+    "approximately around perhaps maybe possibly probably partly".split()
+)
+"""Said right before a quote's first word, these change what the quoted words claim."""
+PARTITIVES = frozenset("half part some most none few many much parts share".split())
+"""``half of`` said right before a quote: the quote claims the whole."""
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """A change with how plausibly a recogniser made it (0..1): the verdict's doubt."""
+
+    change: Change
+    slip: float
+
+
+def slip(written: Sequence[str], said: Sequence[str]) -> float:
+    """How plausible it is (0..1) that a recogniser wrote ``said`` when ``written`` was spoken.
+
+    The one place verdicts ask the mishearing model. A number changed is never
+    a slip unless it sounds alike ("for"/"four", "to"/"two"). Names and rare
+    words are what recognisers garble ("Siobhan"/"shivon"): there, spelling and
+    sound likeness (:func:`~.repair.likeness.likeness`) count as well. A common
+    word written where another common word was heard is a slip only when the
+    two sound the same ("their"/"there"): "review"/"reverse" is a change.
+    """
+    a, b = " ".join(written), " ".join(said)
+    if not a or not b:
+        return 0.0
+    numbers = [u for u in (*written, *said) if u in NUMBER_WORDS or u.isdigit()]
+    if numbers:
+        one_word = len(written) == len(said) == 1 and len(numbers) == 1
+        return 1.0 if one_word and sound_similarity(a, b) >= SAME_SOUND else 0.0
+    score = misheard(a, b)
+    if any(weight(u) >= RARE for u in written):
+        ka, kb = "".join(written), "".join(said)
+        alike = likeness(ka, phonetic(ka), kb, phonetic(kb))[0]
+        return max(score, min(1.0, max(0.0, (alike - NAME_LIKENESS) / (1 - NAME_LIKENESS) + SLIP)))
+    return score if score >= HOMOPHONE else 0.5 * score
+
+
+def judge(
+    match: Match,
+    written_units: Sequence[str],
+    index: TranscriptIndex,
+    *,
+    wrote: Callable[[int, int], str],
+    heard: Callable[[int, int], str],
+    transcript: Transcript,
+) -> tuple[Judged, ...]:
+    """Every difference of a located quote, in quote order, with its mishearing plausibility.
+
+    ``wrote(qa, qb)`` and ``heard(ta, tb)`` give quote and transcript units as
+    they appear in their sources.
+    """
+    q, t = written_units, index.units
+    out: list[Judged] = []
+
+    def add(kind: ChangeKind, qa: int, qb: int, ta: int, tb: int, score: float = 0.0) -> None:
+        start, end = _times(index, transcript, ta, tb)
+        out.append(Judged(Change(kind, wrote(qa, qb), heard(ta, tb), start, end), score))
+
+    for qa, qb, ta, tb in match.moved:
+        add("reordered", qa, qb, ta, tb)
+    moved_q = {k for qa, qb, _, _ in match.moved for k in range(qa, qb)}
+    moved_t = {k for _, _, ta, tb in match.moved for k in range(ta, tb)}
+    for qa, qb, ta, tb, near in _blocks(match):
+        if all(k in moved_q for k in range(qa, qb)) and all(k in moved_t for k in range(ta, tb)):
+            continue
+        w = [q[k] for k in range(qa, qb) if k not in moved_q]
+        s = [t[k] for k in range(ta, tb) if k not in moved_t]
+        inside = match.first < ta < match.last
+        dropped = inside and not s and _silence(index, transcript, ta) >= _drop_gap(w)
+        kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped)
+        if kind is not None:
+            add(kind, qa, qb, ta, tb, score)
+    first = wrote(0, 1)
+    whole = first[:1].isupper() and first != "I" and bool(q) and weight(q[0]) < RARE
+    for ta, tb in _edge_cuts(t, match) if whole else ():
+        add("cut_at_edge", 0, 0, ta, tb)
+    return tuple(out)
+
+
+def verdict(judged: Sequence[Judged]) -> QuoteStatus:
+    """The worst status the changes make."""
+    worst: QuoteStatus = "verbatim"
+    for j in judged:
+        status = SEVERITY[j.change.kind]
+        if _RANK[status] > _RANK[worst]:
+            worst = status
+    return worst
+
+
+def confidence(status: QuoteStatus, judged: Sequence[Judged], coverage: float) -> float:
+    """How sure the verdict is, 0..1: doubt from the closest call among the changes.
+
+    A misquote is as sure as its least slip-like change is unlike a mishearing;
+    a verbatim or edited verdict is doubted by the mishearings it excused.
+    """
+    if status == "misquote":
+        decisive = [1.0 - j.slip for j in judged if SEVERITY[j.change.kind] == "misquote"]
+        return round(max(decisive, default=0.5) * min(1.0, coverage + 0.2), 3)
+    doubt = max((1.0 - j.slip for j in judged if j.change.kind == "misheard"), default=0.0)
+    return round(min(coverage, 1.0 - 0.5 * doubt), 3)
+
+
+def describe(change: Change) -> str:
+    """One line for a change, quoting written and said words as they appear."""
+    w, s = change.written, change.said
+    match change.kind:
+        case "misheard":
+            if not s:
+                return f"transcript lacks {w!r}: likely not heard"
+            if not w:
+                return f"transcript adds {s!r}: likely misheard"
+            return f"transcript has {s!r} where the quote has {w!r}: likely misheard"
+        case "filler_dropped":
+            return f"disfluency left out: {s!r}"
+        case "elision":
+            return f"left out: {s!r}" if not w else f"{w!r} written for {s!r}"
+        case "added":
+            return f"not said: {w!r}"
+        case "reordered":
+            return f"reordered: {w!r} was said elsewhere"
+        case "cut_at_edge":
+            return f"cut at the edge: {s!r} was said with it"
+        case _:
+            if not w:
+                return f"{s!r} left out"
+            if not s:
+                return f"{w!r} added"
+            return f"{w!r} written, {s!r} said"
+
+
+def reason(status: QuoteStatus, judged: Sequence[Judged]) -> str:
+    """The verdict's one-line reason: the changes that make it, mishearings after."""
+    worst = [describe(j.change) for j in judged if SEVERITY[j.change.kind] == status]
+    heard = [describe(j.change) for j in judged if j.change.kind == "misheard"]
+    if status == "verbatim":
+        return "; ".join(["said word for word", *heard[:2]])
+    return "; ".join([*worst[:3], *heard[:1]])
+
+
+def _blocks(match: Match) -> list[tuple[int, int, int, int, bool]]:
+    """Runs of consecutive differing ops, each ``(qa, qb, ta, tb, near)``; a near-equal
+    op (one word spelt or inflected otherwise: ``near``) is a block of its own."""
+    out: list[tuple[int, int, int, int, bool]] = []
+    run: list[tuple[int, int, int, int]] = []
+
+    def flush() -> None:
+        if run:
+            out.append((run[0][0], run[-1][1], run[0][2], run[-1][3], False))
+            run.clear()
+
+    for op in match.ops:
+        if op.tag == "equal":
+            flush()
+        elif op.tag == "near":
+            flush()
+            out.append((op.qa, op.qb, op.ta, op.tb, True))
+        else:
+            run.append((op.qa, op.qb, op.ta, op.tb))
+    flush()
+    return out
+
+
+def _kind(
+    w: list[str],
+    s: list[str],
+    t: Sequence[str],
+    ta: int,
+    tb: int,
+    *,
+    inside: bool,
+    near: bool,
+    dropped: bool,
+) -> tuple[ChangeKind | None, float]:
+    """The kind of one block of differences (written ``w``, said ``s`` at ``[ta, tb)``)."""
+    if not w and not s:
+        return None, 0.0
+    score = slip(w, s)
+    if near:
+        # The aligner took them for one word: an inflection changed is an edit, a name
+        # heard with an s more or less is not.
+        morph = unit_similarity(w[0], s[0])[1] == "morph" and weight(w[0]) < 2.0
+        return ("inflection", score) if morph else ("misheard", max(score, 0.75))
+    if not w:
+        if _repeated(t, ta, tb) or all(_disfluent(t, k) for k in range(ta, tb)):
+            return "filler_dropped", 1.0
+        if all(is_function(u) for u in s) and len(s) <= 2 and not NEGATIONS & set(s):
+            return "function_word", 0.0
+        if NEGATIONS & set(s):
+            return "changed_word", 0.0
+        return "elision", 0.0
+    if not s:
+        if len(w) == 1 and is_function(w[0]) and w[0] not in NEGATIONS and inside:
+            return "misheard", 0.7  # one short word between heard words: recognisers drop those
+        if dropped:
+            return "misheard", 0.6  # silence where the words would stand: not heard
+        if all(is_function(u) for u in w) and len(w) <= 2 and not NEGATIONS & set(w):
+            return "function_word", 0.0
+        return "added", 0.0
+    if _numbers(w) != _numbers(s) and score < SLIP:
+        return "changed_number", score
+    if score >= SLIP:
+        return "misheard", score
+    if (NEGATIONS & set(w)) != (NEGATIONS & set(s)) and max(len(w), len(s)) <= 2:
+        return "changed_word", score
+    said_content = [u for k, u in zip(range(ta, tb), s) if not (is_function(u) or _disfluent(t, k))]
+    if all(is_function(u) for u in w):
+        if not said_content:
+            return "function_word", score
+        if len(s) >= len(w) + 2:
+            return "elision", score  # a joining word where several said words were left out
+    return "changed_word", score
+
+
+def _numbers(units: Sequence[str]) -> list[str]:
+    return [u for u in units if u in NUMBER_WORDS or u.isdigit()]
+
+
+def _edge_cuts(t: Sequence[str], match: Match) -> list[tuple[int, int]]:
+    """Said words right before a quote that qualify it ("nearly", "not", "half of"),
+    ``[ta, tb)``, when the quote starts with a word that was said there."""
+    first = match.first
+    if not match.ops or match.ops[0].tag not in ("equal", "near") or first < 1:
+        return []
+    lo = first
+    if first >= 2 and t[first - 1] == "of" and t[first - 2] in PARTITIVES:
+        lo = first - 2
+    while lo >= 1 and t[lo - 1] in QUALIFIERS and first - lo < 4:
+        lo -= 1
+    return [(lo, first)] if lo < first else []
+
+
+def _silence(index: TranscriptIndex, transcript: Transcript, ta: int) -> int:
+    """Milliseconds between the said words around unit ``ta`` (0 unless both were timed)."""
+    if not 0 < ta < len(index.owner):
+        return 0
+    before, after = transcript.tokens[index.owner[ta - 1]], transcript.tokens[index.owner[ta]]
+    if before is after or before.estimated or after.estimated:
+        return 0
+    if before.end is None or after.start is None:
+        return 0
+    return after.start - before.end
+
+
+def _drop_gap(written: Sequence[str]) -> int:
+    return max(MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written))
+
+
+def _times(
+    index: TranscriptIndex, transcript: Transcript, ta: int, tb: int
+) -> tuple[int | None, int | None]:
+    """Times of said units ``[ta, tb)``; for none, the point where they would stand."""
+    tokens = transcript.tokens
+    if not tokens:
+        return None, None
+    if tb > ta:
+        return tokens[index.owner[ta]].start, tokens[index.owner[tb - 1]].end
+    if ta < len(index.owner):
+        at = tokens[index.owner[ta]].start
+        return at, at
+    end = tokens[-1].end
+    return end, end
+
+
+def _repeated(t: Sequence[str], a: int, b: int) -> bool:
+    """Whether said units ``[a, b)`` repeat the words right before or after ("let's let's")."""
+    n = b - a
+    return n > 0 and (list(t[b : b + n]) == list(t[a:b]) or list(t[a - n : a]) == list(t[a:b]))
+
+
+def _disfluent(t: Sequence[str], k: int) -> bool:
+    """Whether said unit ``k`` is a filler, a repeated word or a false start.
+
+    A false start is a fragment that sounds like the start of a word said
+    just around it ("that Nate that Ukraine" before or after "NATO").
+    """
+    u = t[k]
+    if u in FILLERS:
+        return True
+    if (k > 0 and t[k - 1] == u) or (k + 1 < len(t) and t[k + 1] == u):
+        return True
+    lo, hi = max(0, k - 8), min(len(t), k + 9)
+    neighbours = [t[j] for j in range(lo, hi) if j != k]
+    if is_function(u):
+        return u in neighbours
+    key = phonetic(u)
+    for v in neighbours:
+        if len(v) > len(u) and v.startswith(u) and len(u) >= 2:
+            return True
+        if len(key) >= 2 and phonetic(v).startswith(key) and v[0] == u[0] and v != u:
+            return True
+    return False
