@@ -16,13 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from .alignment import Match, TranscriptIndex
 from .lexicon import FILLERS, NUMBER_WORDS, is_function, weight
 from .mishearing import misheard
 from .models import Change, ChangeKind, QuoteStatus, Transcript
 from .normalize import phonetic
 from .repair.likeness import likeness
-from .similarity import sound_similarity, unit_similarity
+from .similarity import sound_key, sound_similarity, unit_similarity
 
 SEVERITY: dict[ChangeKind, QuoteStatus] = {
     "misheard": "verbatim",
@@ -53,6 +55,10 @@ DROP_GAP = 50
 """Milliseconds of silence per missing letter from which a written word is taken as one the
 recogniser dropped (timed words only): a pause as long as the word itself."""
 MIN_DROP_GAP = 200
+
+SCATTERED_CHANGES = 2
+SCATTERED_COVERAGE = 0.66
+"""A misquote with this many changes and less of its weight said is taken as not said."""
 
 _RANK: dict[QuoteStatus, int] = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
 NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none"))
@@ -93,10 +99,32 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
         return 1.0 if one_word and sound_similarity(a, b) >= SAME_SOUND else 0.0
     score = misheard(a, b)
     if any(weight(u) >= RARE for u in written):
-        ka, kb = "".join(written), "".join(said)
-        alike = likeness(ka, phonetic(ka), kb, phonetic(kb))[0]
-        return max(score, min(1.0, max(0.0, (alike - NAME_LIKENESS) / (1 - NAME_LIKENESS) + SLIP)))
+        score = max(score, _name_slip(written, said))
+        if len(said) > 1:
+            # A name split with a neighbouring word run into it: "Ewa" / "tamgrad eva".
+            trimmed = max(_name_slip(written, said[1:]), _name_slip(written, said[:-1]))
+            score = max(score, trimmed - 0.1)
+        return score
+    if len(written) == len(said) == 1 and _one_sound_off(written[0], said[0]):
+        score = max(score, HOMOPHONE)  # "cut"/"cup", "review"/"view"
     return score if score >= HOMOPHONE else 0.5 * score
+
+
+def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
+    """Mishearing plausibility of a name from spelling and sound likeness together."""
+    ka, kb = "".join(written), "".join(said)
+    if not kb:
+        return 0.0
+    alike = likeness(ka, phonetic(ka), kb, phonetic(kb))[0]
+    return min(1.0, max(0.0, (alike - NAME_LIKENESS) / (1 - NAME_LIKENESS) + SLIP))
+
+
+def _one_sound_off(written: str, said: str) -> bool:
+    """Whether ``said`` is ``written`` with one sound changed ("cut"/"cup") or a syllable
+    lost at its start or end ("review"/"view")."""
+    clipped = len(said) >= 3 and (written.endswith(said) or written.startswith(said))
+    ka, kb = sound_key(written), sound_key(said)
+    return clipped or (len(ka) == len(kb) >= 3 and Levenshtein.distance(ka, kb) == 1)
 
 
 def judge(
@@ -124,13 +152,13 @@ def judge(
         add("reordered", qa, qb, ta, tb)
     moved_q = {k for qa, qb, _, _ in match.moved for k in range(qa, qb)}
     moved_t = {k for _, _, ta, tb in match.moved for k in range(ta, tb)}
-    for qa, qb, ta, tb, near in _blocks(match):
+    for qa, qb, ta, tb, near in _pairs(_blocks(match), q, t):
         if all(k in moved_q for k in range(qa, qb)) and all(k in moved_t for k in range(ta, tb)):
             continue
         w = [q[k] for k in range(qa, qb) if k not in moved_q]
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
-        dropped = inside and not s and _silence(index, transcript, ta) >= _drop_gap(w)
+        dropped = inside and not s and _not_heard(w, index, transcript, ta)
         kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped)
         if kind is not None:
             add(kind, qa, qb, ta, tb, score)
@@ -149,6 +177,14 @@ def verdict(judged: Sequence[Judged]) -> QuoteStatus:
         if _RANK[status] > _RANK[worst]:
             worst = status
     return worst
+
+
+def scattered(judged: Sequence[Judged], coverage: float) -> bool:
+    """Whether a quote is more likely not said here than misquoted: several changes a
+    writer would have to make, and little of it said (an invented quote that shares
+    stock words with the transcript)."""
+    decisive = sum(1 for j in judged if SEVERITY[j.change.kind] == "misquote")
+    return decisive >= SCATTERED_CHANGES and coverage < SCATTERED_COVERAGE
 
 
 def confidence(status: QuoteStatus, judged: Sequence[Judged], coverage: float) -> float:
@@ -224,6 +260,21 @@ def _blocks(match: Match) -> list[tuple[int, int, int, int, bool]]:
     return out
 
 
+def _pairs(
+    blocks: list[tuple[int, int, int, int, bool]], q: Sequence[str], t: Sequence[str]
+) -> list[tuple[int, int, int, int, bool]]:
+    """Blocks of as many written as said words split word for word ("for a" / "four the":
+    one word misheard, one swapped), unless the recogniser explains them as a whole."""
+    out: list[tuple[int, int, int, int, bool]] = []
+    for qa, qb, ta, tb, near in blocks:
+        n = qb - qa
+        if near or n < 2 or tb - ta != n or slip(q[qa:qb], t[ta:tb]) >= SLIP:
+            out.append((qa, qb, ta, tb, near))
+        else:
+            out.extend((qa + k, qa + k + 1, ta + k, ta + k + 1, False) for k in range(n))
+    return out
+
+
 def _kind(
     w: list[str],
     s: list[str],
@@ -249,8 +300,8 @@ def _kind(
             return "filler_dropped", 1.0
         if all(is_function(u) for u in s) and len(s) <= 2 and not NEGATIONS & set(s):
             return "function_word", 0.0
-        if NEGATIONS & set(s):
-            return "changed_word", 0.0
+        if NEGATIONS & set(s) and len(s) <= 2:
+            return "changed_word", 0.0  # "not" left out turns the statement round
         return "elision", 0.0
     if not s:
         if len(w) == 1 and is_function(w[0]) and w[0] not in NEGATIONS and inside:
@@ -260,7 +311,11 @@ def _kind(
         if all(is_function(u) for u in w) and len(w) <= 2 and not NEGATIONS & set(w):
             return "function_word", 0.0
         return "added", 0.0
-    if _numbers(w) != _numbers(s) and score < SLIP:
+    core = [u for u in s if u not in FILLERS]
+    if core and len(core) < len(s) and slip(w, core) >= SLIP:
+        return "filler_dropped", 1.0  # "for" written, "uh four" heard: a filler left out
+    said_numbers = _numbers(s) if len(s) <= len(w) + 2 else []  # not in a long run left out
+    if _numbers(w) != said_numbers and (_numbers(w) or said_numbers) and score < SLIP:
         return "changed_number", score
     if score >= SLIP:
         return "misheard", score
@@ -293,20 +348,30 @@ def _edge_cuts(t: Sequence[str], match: Match) -> list[tuple[int, int]]:
     return [(lo, first)] if lo < first else []
 
 
-def _silence(index: TranscriptIndex, transcript: Transcript, ta: int) -> int:
-    """Milliseconds between the said words around unit ``ta`` (0 unless both were timed)."""
+def _not_heard(
+    written: Sequence[str], index: TranscriptIndex, transcript: Transcript, ta: int
+) -> bool:
+    """Whether written words missing before said unit ``ta`` were likely dropped by the
+    recogniser: with word times, a silence as long as they would take to say; without,
+    one word the speaker says elsewhere in the transcript (an inserted word is usually
+    the writer's own, never said at all)."""
+    silence = _silence(index, transcript, ta)
+    if silence is not None:
+        return silence >= max(MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written))
+    return len(written) == 1 and written[0] in index.vocab
+
+
+def _silence(index: TranscriptIndex, transcript: Transcript, ta: int) -> int | None:
+    """Milliseconds between the said words around unit ``ta`` (``None`` unless both were
+    timed word by word)."""
     if not 0 < ta < len(index.owner):
-        return 0
+        return None
     before, after = transcript.tokens[index.owner[ta - 1]], transcript.tokens[index.owner[ta]]
     if before is after or before.estimated or after.estimated:
-        return 0
+        return None
     if before.end is None or after.start is None:
-        return 0
+        return None
     return after.start - before.end
-
-
-def _drop_gap(written: Sequence[str]) -> int:
-    return max(MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written))
 
 
 def _times(
