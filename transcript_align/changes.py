@@ -56,10 +56,6 @@ DROP_GAP = 50
 recogniser dropped (timed words only): a pause as long as the word itself."""
 MIN_DROP_GAP = 200
 
-SCATTERED_CHANGES = 2
-SCATTERED_COVERAGE = 0.66
-"""A misquote with this many changes and less of its weight said is taken as not said."""
-
 _RANK: dict[QuoteStatus, int] = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
 NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none"))
 """Function words whose change turns a statement round: never a mere edit."""
@@ -68,6 +64,8 @@ QUALIFIERS = frozenset(
     "approximately around perhaps maybe possibly probably partly".split()
 )
 """Said right before a quote's first word, these change what the quoted words claim."""
+QUANTIFIERS = frozenset("all every each both many most some half few any".split())
+"""Function words a qualifier right before a quote can bind to ("not all", "nearly every")."""
 PARTITIVES = frozenset("half part some most none few many much parts share".split())
 """``half of`` said right before a quote: the quote claims the whole."""
 
@@ -165,6 +163,8 @@ def judge(
     first = wrote(0, 1)
     whole = first[:1].isupper() and first != "I" and bool(q) and weight(q[0]) < RARE
     for ta, tb in _edge_cuts(t, match) if whole else ():
+        if _sentence_ends(transcript, index.owner[tb - 1]):
+            continue  # "it does not. The money comes…": the quote starts a new sentence
         add("cut_at_edge", 0, 0, ta, tb)
     return tuple(out)
 
@@ -177,14 +177,6 @@ def verdict(judged: Sequence[Judged]) -> QuoteStatus:
         if _RANK[status] > _RANK[worst]:
             worst = status
     return worst
-
-
-def scattered(judged: Sequence[Judged], coverage: float) -> bool:
-    """Whether a quote is more likely not said here than misquoted: several changes a
-    writer would have to make, and little of it said (an invented quote that shares
-    stock words with the transcript)."""
-    decisive = sum(1 for j in judged if SEVERITY[j.change.kind] == "misquote")
-    return decisive >= SCATTERED_CHANGES and coverage < SCATTERED_COVERAGE
 
 
 def confidence(status: QuoteStatus, judged: Sequence[Judged], coverage: float) -> float:
@@ -206,26 +198,26 @@ def describe(change: Change) -> str:
     match change.kind:
         case "misheard":
             if not s:
-                return f"transcript lacks {w!r}: likely not heard"
+                return f"transcript lacks '{w}': likely not heard"
             if not w:
-                return f"transcript adds {s!r}: likely misheard"
-            return f"transcript has {s!r} where the quote has {w!r}: likely misheard"
+                return f"transcript adds '{s}': likely misheard"
+            return f"transcript has '{s}' where the quote has '{w}': likely misheard"
         case "filler_dropped":
-            return f"disfluency left out: {s!r}"
+            return f"disfluency left out: '{s}'"
         case "elision":
-            return f"left out: {s!r}" if not w else f"{w!r} written for {s!r}"
+            return f"left out: '{s}'" if not w else f"'{w}' written for '{s}'"
         case "added":
-            return f"not said: {w!r}"
+            return f"not said: '{w}'"
         case "reordered":
-            return f"reordered: {w!r} was said elsewhere"
+            return f"reordered: '{w}' was said elsewhere"
         case "cut_at_edge":
-            return f"cut at the edge: {s!r} was said with it"
+            return f"cut at the edge: '{s}' was said with it"
         case _:
             if not w:
-                return f"{s!r} left out"
+                return f"'{s}' left out"
             if not s:
-                return f"{w!r} added"
-            return f"{w!r} written, {s!r} said"
+                return f"'{w}' added"
+            return f"'{w}' written, '{s}' said"
 
 
 def reason(status: QuoteStatus, judged: Sequence[Judged]) -> str:
@@ -343,9 +335,18 @@ def _edge_cuts(t: Sequence[str], match: Match) -> list[tuple[int, int]]:
     lo = first
     if first >= 2 and t[first - 1] == "of" and t[first - 2] in PARTITIVES:
         lo = first - 2
+    elif is_function(t[first]) and t[first] not in QUANTIFIERS:
+        return []  # "not" then "the money…": a clause ended, nothing of the quote was qualified
     while lo >= 1 and t[lo - 1] in QUALIFIERS and first - lo < 4:
         lo -= 1
     return [(lo, first)] if lo < first else []
+
+
+def _sentence_ends(transcript: Transcript, k: int) -> bool:
+    """Whether transcript token ``k`` is followed by a sentence mark in its source text."""
+    tok = transcript.tokens[k]
+    rest = transcript.segments[tok.segment].text[tok.offset + len(tok.text) :].lstrip()
+    return rest[:1] in (".", "?", "!", ";", ":")
 
 
 def _not_heard(

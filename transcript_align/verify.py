@@ -96,8 +96,6 @@ def check_quote(
     status, reason, found, confidence = classify(
         best, words, index, quote_text=quote.text, transcript=transcript
     )
-    if status == "not_found":
-        return QuoteCheck(reference, quote, status, reason=reason + cut, confidence=confidence)
     return QuoteCheck(
         reference,
         quote,
@@ -235,8 +233,6 @@ def classify(
         return _clip(said_text(transcript, index.owner[a], index.owner[b - 1] + 1))
 
     judged = changes.judge(match, q, index, wrote=wrote, heard=heard, transcript=transcript)
-    if changes.scattered(judged, match.coverage):
-        return "not_found", "only scattered words of it were said", (), 0.6
     status = changes.verdict(judged)
     return (
         status,
