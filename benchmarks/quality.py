@@ -139,6 +139,7 @@ def run(*, quick: bool, say: Callable[[str], None] = print) -> dict[str, Any]:
         ),
         "confusion": total_q.get("confusion", {}),
         "by_detail": total_q.get("by_detail", {}),
+        "reliability": total_q.get("reliability", {}),
     }
     unseen = [r["corrections"] for r in everything if r["seed"] not in CALIBRATION_SEEDS]
     held_out = score.rates({}, {}, score.merge(unseen)) if unseen else None
