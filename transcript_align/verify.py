@@ -31,9 +31,14 @@ MIN_MATCHED_WEIGHT = 1.5
 SHORT_REACH = 8
 """Said units a short quote may stand from where the alignment of its paragraph puts it."""
 ALTERNATIVE = 0.9
+NEAR_MISS = 0.6
+"""Share of the found threshold from which a quote not found was a near miss."""
+NOT_FOUND_NEAR = 0.85
+NOT_FOUND_FAR = 0.98
+"""How often ``not_found`` is right after a near miss, and otherwise (generated data)."""
 SHORT_CONFIDENCE = 0.9
 """Confidence of a short quote placed by its paragraph: right unless the paragraph is misplaced."""
-OTHER_EVENT_CONFIDENCE = 0.9
+OTHER_EVENT_CONFIDENCE = 0.85
 """Confidence of ``not_found`` for a quote of a passage that reports another event."""
 """Other places count as alternatives when they reach this share of the best coverage."""
 
@@ -78,14 +83,14 @@ def check_quote(
     located = locate(index, words.units)
     matches = [m for m in located if _found(m, words)]
     if not matches:
-        # Sure in proportion to how far the best place falls short of being found.
+        # Unsure when the best place falls only a little short of being found.
         nearest = max((m.coverage for m in located), default=0.0) / FOUND
         return QuoteCheck(
             reference,
             quote,
             "not_found",
             reason="not said in this transcript" + cut,
-            confidence=round(1.0 - 0.5 * min(1.0, nearest), 3),
+            confidence=NOT_FOUND_NEAR if nearest >= NEAR_MISS else NOT_FOUND_FAR,
         )
     best = matches[0]
     alternatives = tuple(
@@ -96,6 +101,8 @@ def check_quote(
     status, reason, found, confidence = classify(
         best, words, index, quote_text=quote.text, transcript=transcript
     )
+    if status == "not_found":
+        return QuoteCheck(reference, quote, status, reason=reason + cut, confidence=confidence)
     return QuoteCheck(
         reference,
         quote,
@@ -233,6 +240,8 @@ def classify(
         return _clip(said_text(transcript, index.owner[a], index.owner[b - 1] + 1))
 
     judged = changes.judge(match, q, index, wrote=wrote, heard=heard, transcript=transcript)
+    if changes.names_only(match, q):
+        return "not_found", "only its names and small words were said here", (), 0.7
     status = changes.verdict(judged)
     return (
         status,
