@@ -10,11 +10,12 @@ from __future__ import annotations
 import pytest
 
 from transcript_align.alignment import build_index
-from transcript_align.changes import slip
+from transcript_align.changes import SEVERITY, slip
 from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
-from transcript_align.models import Change, Quote, QuoteCheck
+from transcript_align.models import CHANGE_KINDS, Change, Quote, QuoteCheck
 from transcript_align.render import to_text
+from transcript_align.report import json_schema
 from transcript_align.verify import check_quote
 
 from .test_report import small_report
@@ -152,3 +153,20 @@ def test_terminal_and_html_show_the_changes() -> None:
     assert '<ul class="changes"><li class="c-changed_word">' in page
     assert "misheard &#x27;Witkoff&#x27; as &#x27;Witko&#x27;" in page
     assert "confidence 0.87" in page
+
+
+def test_every_change_kind_is_in_the_schema_and_makes_a_verdict() -> None:
+    quote = json_schema()["properties"]["quotes"]["items"]["properties"]
+    assert tuple(quote["changes"]["items"]["properties"]["kind"]["enum"]) == CHANGE_KINDS
+    assert set(SEVERITY) == set(CHANGE_KINDS)
+
+
+def test_parts_put_in_another_order_are_reordered() -> None:
+    check = verdict(
+        "we trained hard all week and the players gave everything on the pitch. "
+        "the result will come if we keep going like this",
+        "The result will come if we keep going like this, we trained hard all week and "
+        "the players gave everything on the pitch",
+    )
+    assert check.status == "misquote"
+    assert "reordered" in kinds(check)

@@ -8,7 +8,7 @@ seconds appear only in the JSON report. Spans over tokens are half-open
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 QuoteStatus = Literal["verbatim", "edited", "elided", "misquote", "not_found", "ignored"]
 QUOTE_STATUSES: tuple[QuoteStatus, ...] = (
@@ -36,18 +36,7 @@ ChangeKind = Literal[
     "reordered",
     "cut_at_edge",
 ]
-CHANGE_KINDS: tuple[ChangeKind, ...] = (
-    "misheard",
-    "filler_dropped",
-    "function_word",
-    "inflection",
-    "elision",
-    "changed_word",
-    "changed_number",
-    "added",
-    "reordered",
-    "cut_at_edge",
-)
+CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
 
 @dataclass(frozen=True, slots=True)

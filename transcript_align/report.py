@@ -250,8 +250,10 @@ def change_line(c: Change) -> str:
     """
     label = status_label(c.kind)
     written, said = display_text(c.written), display_text(c.said)
+    if c.kind == "misheard" and not said:
+        return f"not heard '{written}'"
     if c.kind == "misheard":
-        words = f"'{written}' as '{said}'" if written and said else f"'{written or said}'"
+        words = f"'{written}' as '{said}'" if written else f"'{said}'"
     elif written and said:
         words = f"'{written}' for '{said}'"
     else:
