@@ -172,7 +172,8 @@ def judge(
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
         dropped = inside and not s and _not_heard(w, index, transcript, ta)
-        kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped)
+        known = all(u in index.vocab for u in w)
+        kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped, known=known)
         if kind is not None:
             add(kind, qa, qb, ta, tb, score)
     first = wrote(0, 1)
@@ -311,8 +312,11 @@ def _kind(
     inside: bool,
     near: bool,
     dropped: bool,
+    known: bool,
 ) -> tuple[ChangeKind | None, float]:
-    """The kind of one block of differences (written ``w``, said ``s`` at ``[ta, tb)``)."""
+    """The kind of one block of differences (written ``w``, said ``s`` at ``[ta, tb)``;
+    ``dropped``: the written words were likely not heard; ``known``: the speaker says
+    each written word somewhere)."""
     if not w and not s:
         return None, 0.0
     score = slip(w, s)
@@ -330,8 +334,10 @@ def _kind(
             return "changed_word", 0.0  # "not" left out turns the statement round
         return "elision", 0.0
     if not s:
-        if len(w) == 1 and is_function(w[0]) and w[0] not in NEGATIONS:
-            return "misheard", 0.7  # one short word: recognisers drop those
+        if len(w) == 1 and is_function(w[0]):
+            # One short word: recognisers drop those, "not" too; a writer who adds a "not"
+            # would turn the statement round, which is rarer than a recogniser missing it.
+            return "misheard", 0.7
         if dropped:
             return "misheard", 0.6  # silence where the words would stand: not heard
         if all(is_function(u) for u in w) and len(w) <= 2 and not NEGATIONS & set(w):
@@ -345,14 +351,22 @@ def _kind(
         return "changed_number", score
     if score >= SLIP:
         return "misheard", score
-    if (NEGATIONS & set(w)) != (NEGATIONS & set(s)) and max(len(w), len(s)) <= 2:
-        return "changed_word", score
+    if NEGATIONS & set(s) - set(w) and max(len(w), len(s)) <= 2:
+        return "changed_word", score  # a "not" said and not written
+    if NEGATIONS & set(w) - set(s):
+        rest = [u for u in w if u not in NEGATIONS]
+        if rest and slip(rest, s) >= SLIP:
+            return "misheard", slip(rest, s)  # "not accept" heard as "except"
     said_content = [u for k, u in zip(range(ta, tb), s) if not (is_function(u) or _disfluent(t, k))]
     if all(is_function(u) for u in w):
         if not said_content:
             return "function_word", score
-        if len(s) >= len(w) + 2:
+        if len(s) > len(w):
             return "elision", score  # a joining word where several said words were left out
+    if known and len(w) <= 2 and len(s) >= len(w) + 3:
+        # A word or two the speaker does say, where a run of said words was left out:
+        # a cut, with the recogniser's miss of the words at its edge.
+        return "elision", score
     return "changed_word", score
 
 
