@@ -23,6 +23,9 @@ from .asr import Recognized
 from .speech import SPEAKER, Event, Word, invented_text
 from .world import Entity, Person
 
+QUALIFIERS = frozenset("not never no nearly almost hardly barely only about".split())
+"""Words a faithful quote does not start right after: cutting them changes what it says."""
+
 KINDS = ("verbatim", "edited", "elided", "misquote", "not_found", "ignored")
 WEIGHTS = (0.30, 0.15, 0.15, 0.15, 0.12, 0.13)
 
@@ -213,6 +216,8 @@ class Writer:
                 s = rng.choice(commas)  # from a clause on
             elif r < 0.3:
                 s += rng.randint(1, 3)  # "... that [the plan is fair]"
+            while s > 0 and not words[s - 1].punct and words[s - 1].text.lower() in QUALIFIERS:
+                s -= 1  # "[we will] not [accept it]" cut after "not" would say the opposite
             if rng.random() < 0.15:
                 ends = [i + 1 for i in range(s + lo - 1, e - 1) if words[i].punct == ","]
                 if ends:

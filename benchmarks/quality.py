@@ -158,6 +158,7 @@ def run(*, quick: bool, say: Callable[[str], None] = print) -> dict[str, Any]:
         "corrections": {k: v for k, v in total_c.items() if k != "wrong_examples"},
         "confusion": total_q.get("confusion", {}),
         "by_detail": total_q.get("by_detail", {}),
+        "reliability": total_q.get("reliability", {}),
     }
     unseen = [r["corrections"] for r in everything if r["seed"] not in CALIBRATION_SEEDS]
     held_out = score.rates({}, {}, score.merge(unseen)) if unseen else None

@@ -92,9 +92,15 @@ def quote_counts(report: dict[str, Any], truth: dict[str, Any]) -> dict[str, Any
     placed: Counter[str] = Counter()
     right_err: list[float] = []
     by_detail: dict[str, Counter[str]] = defaultdict(Counter)
+    reliability: dict[str, Counter[str]] = defaultdict(Counter)
     for tq, q in pairs:
         status = status_of(q)
         confusion[f"{tq['expected']}>{status}"] += 1
+        if q is not None and status in STATUSES and status != "ignored" and "confidence" in q:
+            for kind in ("all", status):
+                cell = reliability[f"{kind}|{confidence_bin(q['confidence'])}"]
+                cell["total"] += 1
+                cell["right"] += tq["expected"] == status
         by_detail[tq["detail"]][status] += 1
         if tq["expected"] != "ignored":
             want = tq["expected"] in FOUND
@@ -120,7 +126,22 @@ def quote_counts(report: dict[str, Any], truth: dict[str, Any]) -> dict[str, Any
         "placed": dict(placed),
         "right_err": right_err,
         "by_detail": {k: dict(v) for k, v in by_detail.items()},
+        "reliability": {k: dict(v) for k, v in reliability.items()},
     }
+
+
+CONFIDENCE_BINS = (0.5, 0.7, 0.8, 0.9, 0.95)
+"""Upper edges of the confidence bins of the reliability table (the last bin ends at 1)."""
+
+
+def confidence_bin(c: float) -> str:
+    """The reliability-table bin of a verdict's confidence: ``"0.80–0.90"``."""
+    lo = 0.0
+    for hi in CONFIDENCE_BINS:
+        if c < hi:
+            return f"{lo:.2f}–{hi:.2f}"
+        lo = hi
+    return f"{lo:.2f}–1.00"
 
 
 def article_counts(report: dict[str, Any], truth: dict[str, Any]) -> dict[str, int]:

@@ -271,6 +271,7 @@ def quality(q: dict[str, Any]) -> str:
                 "l",
             )
         )
+    out.extend(reliability(q["total"].get("reliability", {})))
     held = q.get("repairs_held_out")
     if held:
         out.append(
@@ -414,6 +415,29 @@ def _quoting(rows: list[dict[str, Any]]) -> list[str]:
 
 def _fixed(c: dict[str, int]) -> str:
     return pct((c["before"] - c["after"]) / c["before"]) if c["before"] else "–"
+
+
+def reliability(cells: dict[str, dict[str, int]]) -> list[str]:
+    """Verdict confidence against how often the verdict is right (quotes not ignored)."""
+    if not cells:
+        return []
+    bins = sorted({k.split("|")[1] for k in cells})
+    kinds = ["all", *[s for s in STATUSES if any(k.startswith(s + "|") for k in cells)]]
+
+    def cell(kind: str, b: str) -> str:
+        c = cells.get(f"{kind}|{b}", {})
+        return f"{pct(c['right'] / c['total'])} of {c['total']}" if c.get("total") else "·"
+
+    return [
+        "\n### Reliability: verdict confidence × how often the verdict is right\n",
+        table(
+            ["confidence", *[k.replace("_", " ") for k in kinds]],
+            [[b, *[cell(k, b) for k in kinds]] for b in bins],
+            "l",
+        ),
+        "\nEach cell: share of the verdicts (given with a confidence in that bin) that equal the "
+        "truth, and how many there were; *all* pools every verdict but *ignored*.\n",
+    ]
 
 
 def earnings(e: dict[str, Any]) -> str:

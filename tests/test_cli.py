@@ -26,7 +26,7 @@ def test_json_report_skeleton_on_the_example() -> None:
     result = run(TRANSCRIPT, "--refs", ARTICLES, "--json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["schema"] == "transcript-align/report@1"
+    assert report["schema"] == "transcript-align/report@2"
     assert report["transcript"]["format"] == "caption-page"
     assert report["transcript"]["words"] > 500
     assert len(report["references"]) == 4

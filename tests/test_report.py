@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from transcript_align.cli import single
 from transcript_align.formats import parse_transcript, read_transcript
 from transcript_align.models import (
+    Change,
     Correction,
     CorrectionKind,
     DiffOp,
@@ -103,9 +104,20 @@ def check(
     said: str = "",
     reason: str = "",
     alternatives: Sequence[Location] = (),
+    changes: Sequence[Change] = (),
+    confidence: float = 1.0,
 ) -> QuoteCheck:
     return QuoteCheck(
-        ref.path, quote, status, location, said, tuple(diff), tuple(alternatives), reason
+        ref.path,
+        quote,
+        status,
+        location,
+        said,
+        tuple(diff),
+        tuple(alternatives),
+        reason,
+        tuple(changes),
+        confidence,
     )
 
 
@@ -285,6 +297,11 @@ def small_report(*, timed: bool = True) -> Report:
                 ],
                 said="no unanimity about Ukraine coming in the Alliance",
                 alternatives=[place(t, "there is", 0.3)],
+                changes=[
+                    Change("changed_word", "into NATO", "in the Alliance", 9_000, 10_500),
+                    Change("misheard", "Witkoff", "Witko", 2_000, 2_500),
+                ],
+                confidence=0.87,
             ),
             check(ref, q2, "ignored", reason="one word"),
             check(ref, q3, "not_found", place(t, "right now", 0.2)),
@@ -362,6 +379,18 @@ def test_small_report_shape() -> None:
     ]
     assert 4.0 <= misquote["start"] < misquote["end"] <= 12.0
     assert misquote["alternatives"][0]["similarity"] == 0.3
+    assert misquote["confidence"] == 0.87
+    assert misquote["changes"] == [
+        {
+            "kind": "changed_word",
+            "written": "into NATO",
+            "said": "in the Alliance",
+            "start": 9.0,
+            "end": 10.5,
+        },
+        {"kind": "misheard", "written": "Witkoff", "said": "Witko", "start": 2.0, "end": 2.5},
+    ]
+    assert ignored["changes"] == [] and ignored["confidence"] == 1.0
     assert ignored["start"] is None and ignored["reason"] == "one word"
     # A quote that was not found never gets a time, even with a weak candidate in hand.
     assert missing["start"] is None and missing["end"] is None
@@ -468,7 +497,11 @@ def test_schema_catches_mistakes() -> None:
         return bad
 
     mistakes = [
-        broken(["schema"], "transcript-align/report@2"),
+        broken(["schema"], "transcript-align/report@1"),
+        broken(["quotes", 0, "changes", 0, "kind"], "changed"),
+        broken(["quotes", 0, "changes", 0, "said"], KeyError),
+        broken(["quotes", 0, "changes", 1, "start"], -1.0),
+        broken(["quotes", 0, "confidence"], 1.2),
         broken(["quotes", 0, "status"], "misquoted"),
         broken(["quotes", 0, "diff", 1], ["replace", "into NATO"]),
         broken(["quotes", 0, "diff", 0], ["same", "x"]),

@@ -37,6 +37,7 @@ from .models import (
 )
 from .report import (
     FOUND,
+    change_line,
     common_folder,
     display_text,
     quotes_by_reference,
@@ -150,7 +151,7 @@ class _Page:
                 "</div>",
                 self.transcript(),
                 "</main>",
-                f"<footer>transcript-align {_e(__version__)} · report@1</footer>",
+                f"<footer>transcript-align {_e(__version__)} · report@2</footer>",
             ]
         )
         return (
@@ -330,12 +331,26 @@ class _Page:
         meta = []
         if loc is not None and q.status != "verbatim":
             meta.append(f"similarity {loc.similarity:.2f}")
+        if q.status != "ignored":
+            meta.append(f"confidence {q.confidence:.2f}")
         if q.quote.speaker:
             meta.append(_e(q.quote.speaker))
         if meta:
             head.append(f'<span class="muted">{" · ".join(meta)}</span>')
         body = [f'<div class="qhead">{" ".join(h for h in head if h)}</div>']
         body.append(f"<blockquote>{_diff(q)}</blockquote>")
+        if q.changes:
+            items = "".join(
+                f'<li class="c-{c.kind}">{_e(change_line(c))}'
+                + (
+                    f' <span class="muted">{format_clock(c.start)}</span>'
+                    if c.start is not None
+                    else ""
+                )
+                + "</li>"
+                for c in q.changes
+            )
+            body.append(f'<ul class="changes">{items}</ul>')
         if q.reason:
             body.append(f'<p class="why">{_e(q.reason)}</p>')
         if q.alternatives:
@@ -638,6 +653,9 @@ blockquote{margin:6px 0 0;font-size:15.5px}
 del{color:var(--del);background:var(--del-bg);text-decoration:line-through}
 ins{color:var(--ins);background:var(--ins-bg);text-decoration:underline}
 .why{margin:4px 0 0;color:var(--muted);font-size:13px;font-style:italic}
+.changes{list-style:none;margin:4px 0 0;padding:0;font-size:13px;display:flex;flex-wrap:wrap;
+gap:2px 14px}
+.changes .c-misheard{color:var(--muted)}
 .legend{margin-top:-4px}
 details summary{cursor:pointer;color:var(--muted);font-size:13px;margin:4px 0}
 .unrelated{border-top:1px solid var(--line)}

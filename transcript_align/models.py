@@ -8,7 +8,7 @@ seconds appear only in the JSON report. Spans over tokens are half-open
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 QuoteStatus = Literal["verbatim", "edited", "elided", "misquote", "not_found", "ignored"]
 QUOTE_STATUSES: tuple[QuoteStatus, ...] = (
@@ -24,6 +24,19 @@ CorrectionKind = Literal["name", "word", "number", "disfluency", "casing", "punc
 READABLE_KINDS: tuple[CorrectionKind, ...] = ("casing", "punctuation", "disfluency")
 """Correction kinds that tidy the text rather than repair it: reports count them, not list them."""
 DiffTag = Literal["equal", "replace", "delete", "insert"]
+ChangeKind = Literal[
+    "misheard",
+    "filler_dropped",
+    "function_word",
+    "inflection",
+    "elision",
+    "changed_word",
+    "changed_number",
+    "added",
+    "reordered",
+    "cut_at_edge",
+]
+CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +175,22 @@ class DiffOp:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between a quote and what was said, and what it most likely is.
+
+    ``written`` is the quote's words as written, ``said`` the transcript's as
+    they appear there (either may be empty); ``start``/``end`` are the times of
+    the said words, or of the place where written words were not said.
+    """
+
+    kind: ChangeKind
+    written: str
+    said: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place in the transcript, tokens ``[first, last)``, with its time span."""
 
@@ -184,6 +213,10 @@ class QuoteCheck:
     diff: tuple[DiffOp, ...] = ()
     alternatives: tuple[Location, ...] = ()
     reason: str = ""
+    changes: tuple[Change, ...] = ()
+    """Every difference between the quote and what was said (found quotes only)."""
+    confidence: float = 1.0
+    """How likely the verdict is right, 0..1 (see ``benchmarks/results.md`` for how it holds)."""
 
     @property
     def similarity(self) -> float:

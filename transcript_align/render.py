@@ -26,6 +26,7 @@ from rich.text import Text
 from .models import READABLE_KINDS, Correction, DiffOp, Location, QuoteCheck, ReferenceCheck, Report
 from .report import (
     FOUND,
+    change_line,
     common_folder,
     display_text,
     quotes_by_reference,
@@ -229,6 +230,9 @@ class _Writer:
         yield from self.wrapped(self.diff(q))
         if q.alternatives:
             yield from self.wrapped(Text("also at " + _places(q.alternatives), _DIM))
+        if q.changes:
+            lines = [change_line(c) + _at(c.start) for c in q.changes]
+            yield from self.wrapped(Text.assemble(("changes: ", _DIM), "; ".join(lines)))
         if q.reason:
             yield from self.wrapped(Text.assemble(("why: ", _DIM), display_text(q.reason)))
 
@@ -334,6 +338,10 @@ def _squeeze(said: str) -> str:
     if len(words) <= MAX_INSERT_WORDS:
         return said
     return " ".join([*words[:5], "…", *words[-3:]]) + f" ({len(words)} words)"
+
+
+def _at(ms: int | None) -> str:
+    return f" at {format_clock(ms)}" if ms is not None else ""
 
 
 def _places(places: Iterable[Location]) -> str:

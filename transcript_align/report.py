@@ -1,9 +1,11 @@
-"""Report -> the ``transcript-align/report@1`` JSON document, and helpers every view shares.
+"""Report -> the ``transcript-align/report@2`` JSON document, and helpers every view shares.
 
 The JSON layout is a contract (see ``schema/report.schema.json``, shipped with
 the package): times are seconds rounded to the millisecond, ``null`` when the
 transcript has no times; text fields are the text as it appears in the
-sources. Fields may be added within ``@1``; none may be renamed or removed.
+sources. Fields may be added within ``@2``; none may be renamed or removed.
+``@2`` added each quote's ``changes`` and ``confidence``; every ``@1`` field
+keeps its meaning.
 
 The terminal (:mod:`.render`) and HTML (:mod:`.html`) views take their
 grouping, counting and text clean-up from here so the three agree.
@@ -23,6 +25,7 @@ from .export import corrected_segments
 from .models import (
     QUOTE_STATUSES,
     READABLE_KINDS,
+    Change,
     Correction,
     DiffOp,
     Location,
@@ -33,7 +36,7 @@ from .models import (
 )
 from .timecode import to_seconds
 
-SCHEMA = "transcript-align/report@1"
+SCHEMA = "transcript-align/report@2"
 
 # Quote statuses that place the quote in the transcript (the others have no span to show).
 FOUND: frozenset[QuoteStatus] = frozenset({"verbatim", "edited", "elided", "misquote"})
@@ -146,6 +149,19 @@ def _quote(q: QuoteCheck) -> dict[str, Any]:
         "speaker": q.quote.speaker,
         "alternatives": [_place(a) for a in q.alternatives],
         "reason": q.reason,
+        "changes": [change_item(c) for c in q.changes],
+        "confidence": _number(q.confidence),
+    }
+
+
+def change_item(c: Change) -> dict[str, Any]:
+    """One change as the report writes it: kind, written and said words, said times."""
+    return {
+        "kind": c.kind,
+        "written": c.written,
+        "said": c.said,
+        "start": to_seconds(c.start),
+        "end": to_seconds(c.end),
     }
 
 
@@ -224,6 +240,25 @@ def common_folder(paths: Iterable[str]) -> str:
 def status_label(status: str) -> str:
     """``not_found`` -> ``not found``: statuses as people read them."""
     return status.replace("_", " ")
+
+
+def change_line(c: Change) -> str:
+    """One change as people read it: ``changed number 'five' for 'four'``, made safe to show.
+
+    >>> change_line(Change("misheard", "Katrin's", "catherine's"))
+    "misheard 'Katrin's' as 'catherine's'"
+    """
+    label = status_label(c.kind)
+    written, said = display_text(c.written), display_text(c.said)
+    if c.kind == "misheard" and not said:
+        return f"not heard '{written}'"
+    if c.kind == "misheard":
+        words = f"'{written}' as '{said}'" if written else f"'{said}'"
+    elif written and said:
+        words = f"'{written}' for '{said}'"
+    else:
+        words = f"'{written or said}'"
+    return f"{label} {words}"
 
 
 def status_counts(quotes: Iterable[QuoteCheck]) -> dict[QuoteStatus, int]:

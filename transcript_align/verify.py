@@ -1,17 +1,11 @@
 """Quote verdicts: was it said, where, and how faithfully it was written down.
 
-Differences between a quote and what was said fall in three classes, and the
-verdict is the worst class present:
-
-- **noise** (no verdict change): case, punctuation, contractions, numbers
-  written or spoken, words the recogniser misheard ("Witko"/"Witkoff");
-- **edits** → ``edited``: fillers and stutters left out ("when when", "uh",
-  "that Nate that" as a false start), function words added, dropped or
-  swapped, a word's inflection changed ("fact"/"facts");
-- **elisions** → ``elided``: content words that were said left out of the
-  quote between parts that were said;
-- **changes** → ``misquote``: a content word written that was not said (added
-  or replaced) or passages put in a different order.
+A quote is located with :func:`~.alignment.locate`; how it differs from what
+was said, and which verdict the differences make, is :mod:`.changes`' job:
+``verbatim`` (at most words a recogniser misheard), ``edited`` (fillers,
+function words, inflections), ``elided`` (said words left out) or
+``misquote`` (a word or number changed, words added, parts reordered,
+meaning cut at an edge).
 """
 
 from __future__ import annotations
@@ -19,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import changes
 from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, locate
-from .lexicon import FILLERS, NUMBER_WORDS, is_function, weight
-from .models import DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
-from .normalize import phonetic, tokenize, units
-from .similarity import sound_similarity, unit_similarity
+from .lexicon import is_function, weight
+from .models import Change, DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
+from .normalize import tokenize, units
 
 MIN_WORDS = 3
 """Quotes shorter than this (scare quotes) are not located: a match would prove nothing."""
@@ -37,9 +31,16 @@ MIN_MATCHED_WEIGHT = 1.5
 SHORT_REACH = 8
 """Said units a short quote may stand from where the alignment of its paragraph puts it."""
 ALTERNATIVE = 0.9
+NEAR_MISS = 0.6
+"""Share of the found threshold from which a quote not found was a near miss."""
+NOT_FOUND_NEAR = 0.85
+NOT_FOUND_FAR = 0.98
+"""How often ``not_found`` is right after a near miss, and otherwise (generated data)."""
+SHORT_CONFIDENCE = 0.9
+"""Confidence of a short quote placed by its paragraph: right unless the paragraph is misplaced."""
+OTHER_EVENT_CONFIDENCE = 0.85
+"""Confidence of ``not_found`` for a quote of a passage that reports another event."""
 """Other places count as alternatives when they reach this share of the best coverage."""
-
-_RANK = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,29 @@ def check_quote(
         if len(words.units) > MAX_PASSAGE
         else ""
     )
-    matches = [m for m in locate(index, words.units) if _found(m, words)]
+    located = locate(index, words.units)
+    matches = [m for m in located if _found(m, words)]
     if not matches:
-        return QuoteCheck(reference, quote, "not_found", reason="not said in this transcript" + cut)
+        # Unsure when the best place falls only a little short of being found.
+        nearest = max((m.coverage for m in located), default=0.0) / FOUND
+        return QuoteCheck(
+            reference,
+            quote,
+            "not_found",
+            reason="not said in this transcript" + cut,
+            confidence=NOT_FOUND_NEAR if nearest >= NEAR_MISS else NOT_FOUND_FAR,
+        )
     best = matches[0]
     alternatives = tuple(
         _location(m, index, transcript)
         for m in matches[1:]
         if m.coverage >= ALTERNATIVE * best.coverage
     )
-    status, reason = classify(best, words, index, quote_text=quote.text, transcript=transcript)
+    status, reason, found, confidence = classify(
+        best, words, index, quote_text=quote.text, transcript=transcript
+    )
+    if status == "not_found":
+        return QuoteCheck(reference, quote, status, reason=reason + cut, confidence=confidence)
     return QuoteCheck(
         reference,
         quote,
@@ -98,6 +112,8 @@ def check_quote(
         diff=word_diff(best, words, quote.text, index, transcript),
         alternatives=alternatives,
         reason=reason + cut,
+        changes=found,
+        confidence=confidence,
     )
 
 
@@ -132,6 +148,7 @@ def place_short(
         said=said,
         diff=(DiffOp("equal", quote.text, said),),
         reason="said where the aligned words around it put it",
+        confidence=SHORT_CONFIDENCE,
     )
 
 
@@ -159,7 +176,9 @@ def not_found(quote: Quote, reference: str, reason: str) -> QuoteCheck:
     """A quote that is not looked for (its reference reports another event)."""
     if not checkable(quote.text):
         return QuoteCheck(reference, quote, "ignored", reason="too short to verify")
-    return QuoteCheck(reference, quote, "not_found", reason=reason)
+    return QuoteCheck(
+        reference, quote, "not_found", reason=reason, confidence=OTHER_EVENT_CONFIDENCE
+    )
 
 
 def _found(match: Match, words: QuoteWords) -> bool:
@@ -204,119 +223,32 @@ def classify(
     *,
     quote_text: str,
     transcript: Transcript,
-) -> tuple[QuoteStatus, str]:
-    """The verdict for a located quote and a one-line reason, quoting words as they
-    appear in ``quote_text`` and ``transcript``."""
-    q, t = words.units, index.units
+) -> tuple[QuoteStatus, str, tuple[Change, ...], float]:
+    """The verdict for a located quote, a one-line reason, its changes and the verdict's
+    confidence, quoting words as they appear in ``quote_text`` and ``transcript``."""
+    q = words.units
 
     def wrote(a: int, b: int) -> str:
         if b <= a:
-            return _clip(q[a:b])
+            return ""
         x, y = words.spans[words.owner[a]][0], words.spans[words.owner[b - 1]][1]
         return _clip(quote_text[x:y])
 
     def heard(a: int, b: int) -> str:
         if b <= a:
-            return _clip(t[a:b])
+            return ""
         return _clip(said_text(transcript, index.owner[a], index.owner[b - 1] + 1))
 
-    worst: QuoteStatus = "verbatim"
-    reasons: dict[str, list[str]] = {"misquote": [], "elided": [], "edited": []}
-
-    def note(status: QuoteStatus, text: str) -> None:
-        nonlocal worst
-        if _RANK[status] > _RANK[worst]:
-            worst = status
-        if status != "verbatim":
-            reasons[status].append(text)
-
-    for qa, qb, _, _ in match.moved:
-        note("misquote", f"reordered: {wrote(qa, qb)!r} was said elsewhere")
-    moved = {k for qa, qb, _, _ in match.moved for k in range(qa, qb)}
-    for op in match.ops:
-        written, said = list(q[op.qa : op.qb]), list(t[op.ta : op.tb])
-        if op.tag == "near":
-            # An inflection changed is an edit; a name heard with an s more or less is not.
-            if unit_similarity(written[0], said[0])[1] == "morph" and weight(written[0]) < 2.0:
-                note("edited", f"{wrote(op.qa, op.qb)!r} written, {heard(op.ta, op.tb)!r} said")
-        elif op.tag == "insert":
-            if any(ta <= op.ta < tb for _, _, ta, tb in match.moved) or any(
-                op.ta <= ta < op.tb for _, _, ta, _ in match.moved
-            ):
-                continue  # where a reordered run was said: reported as reordered
-            if _repeated(t, op.ta, op.tb) or all(_disfluent(t, k) for k in range(op.ta, op.tb)):
-                note("edited", f"disfluency left out: {heard(op.ta, op.tb)!r}")
-            elif all(is_function(u) for u in said) and len(said) <= 2:
-                note("edited", f"{heard(op.ta, op.tb)!r} left out")
-            else:
-                note("elided", f"left out: {heard(op.ta, op.tb)!r}")
-        elif op.tag == "delete":
-            if all(k in moved for k in range(op.qa, op.qb)):
-                continue
-            if len(written) == 1 and is_function(written[0]) and match.first < op.ta < match.last:
-                continue  # one short word missing between heard words: recognisers drop those
-            if all(is_function(u) for u in written) and len(written) <= 2:
-                note("edited", f"{wrote(op.qa, op.qb)!r} added")
-            else:
-                note("misquote", f"not said: {wrote(op.qa, op.qb)!r}")
-        elif op.tag == "replace":
-            if all(k in moved for k in range(op.qa, op.qb)) or _misheard(written, said):
-                continue
-            if all(is_function(u) for u in written) and all(
-                is_function(u) or _disfluent(t, k) for k, u in zip(range(op.ta, op.tb), said)
-            ):
-                note("edited", f"{wrote(op.qa, op.qb)!r} written, {heard(op.ta, op.tb)!r} said")
-            else:
-                note("misquote", f"{wrote(op.qa, op.qb)!r} written, {heard(op.ta, op.tb)!r} said")
-    if worst == "verbatim":
-        return worst, "said word for word"
-    return worst, "; ".join(reasons[worst][:3])
-
-
-def _misheard(written: list[str], said: list[str]) -> bool:
-    """Whether the said words are the written ones misheard: alike in sound, no number changed.
-
-    "Oranex" / "oh raw necks", "that" / "at": the recogniser's error, not the writer's.
-    """
-    a, b = "".join(written), "".join(said)
-    if not a.isalpha() or not b.isalpha():
-        return False
-    numbers = [u for u in (*written, *said) if u in NUMBER_WORDS]
-    if numbers:
-        # A changed number is never noise; "for" heard as "four" is.
-        return len(numbers) == 1 and sound_similarity(a, b) == 1.0
-    short = len(written) == len(said) == 1 and is_function(written[0]) and is_function(said[0])
-    return sound_similarity(a, b) >= (0.6 if short else 0.75)
-
-
-def _repeated(t: Sequence[str], a: int, b: int) -> bool:
-    """Whether said units ``[a, b)`` repeat the words right before or after ("let's let's")."""
-    n = b - a
-    return n > 0 and (list(t[b : b + n]) == list(t[a:b]) or list(t[a - n : a]) == list(t[a:b]))
-
-
-def _disfluent(t: Sequence[str], k: int) -> bool:
-    """Whether said unit ``k`` is a filler, a repeated word or a false start.
-
-    A false start is a fragment that sounds like the start of a word said
-    just around it ("that Nate that Ukraine" before or after "NATO").
-    """
-    u = t[k]
-    if u in FILLERS:
-        return True
-    if (k > 0 and t[k - 1] == u) or (k + 1 < len(t) and t[k + 1] == u):
-        return True
-    lo, hi = max(0, k - 8), min(len(t), k + 9)
-    neighbours = [t[j] for j in range(lo, hi) if j != k]
-    if is_function(u):
-        return u in neighbours
-    key = phonetic(u)
-    for v in neighbours:
-        if len(v) > len(u) and v.startswith(u) and len(u) >= 2:
-            return True
-        if len(key) >= 2 and phonetic(v).startswith(key) and v[0] == u[0] and v != u:
-            return True
-    return False
+    judged = changes.judge(match, q, index, wrote=wrote, heard=heard, transcript=transcript)
+    if changes.names_only(match, q):
+        return "not_found", "only its names and small words were said here", (), 0.7
+    status = changes.verdict(judged)
+    return (
+        status,
+        changes.reason(status, judged),
+        tuple(j.change for j in judged),
+        changes.confidence(status, judged, match.coverage),
+    )
 
 
 def word_diff(

@@ -1,0 +1,172 @@
+"""What changed between a quote and what was said, on small invented quotes.
+
+Each case is a line someone said (as a recogniser wrote it down) and a quote
+of it: a recogniser's slip keeps the quote's verdict, a writer's change makes
+the verdict and is named with the written and said words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_align.alignment import build_index
+from transcript_align.changes import SEVERITY, slip
+from transcript_align.formats import parse_transcript
+from transcript_align.html import to_html
+from transcript_align.models import CHANGE_KINDS, Change, Quote, QuoteCheck
+from transcript_align.render import to_text
+from transcript_align.report import json_schema
+from transcript_align.verify import check_quote
+
+from .test_report import small_report
+
+
+def verdict(said: str, quote: str) -> QuoteCheck:
+    """The check of ``quote`` against a transcript of timed lines ``said``."""
+    lines = [
+        f"00:{4 * k:02d} {line}"
+        for k, line in enumerate([*said.split("\n"), "thanks", "next question"])
+    ]
+    t = parse_transcript("\n".join(lines) + "\n", "talk.txt")
+    return check_quote(Quote(quote, 0, len(quote)), "a.txt", t, build_index(t.tokens))
+
+
+def kinds(check: QuoteCheck) -> list[str]:
+    return [c.kind for c in check.changes]
+
+
+def only(check: QuoteCheck, kind: str) -> Change:
+    (change,) = [c for c in check.changes if c.kind == kind]
+    return change
+
+
+def test_a_garbled_name_leaves_a_verbatim_quote_verbatim() -> None:
+    check = verdict(
+        "i have to say catherine's been superb this season and the whole squad knows it",
+        "Katrin's been superb this season and the whole squad knows it",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("Katrin's", "catherine's")
+    assert change.start is not None and change.end is not None
+    assert "transcript has 'catherine's' where the quote has 'Katrin's': likely misheard" in (
+        check.reason
+    )
+
+
+def test_a_homophone_is_no_misquote() -> None:
+    check = verdict(
+        "the players know there work is not finished yet this season",
+        "The players know their work is not finished yet this season",
+    )
+    assert check.status == "verbatim", check.reason
+    assert kinds(check) == ["misheard"]
+
+
+def test_another_number_is_a_misquote() -> None:
+    check = verdict(
+        "we have lost four games in a row and we need to respond now",
+        "We have lost five games in a row and we need to respond now",
+    )
+    assert check.status == "misquote"
+    change = only(check, "changed_number")
+    assert (change.written, change.said) == ("five", "four")
+
+
+def test_another_verb_that_only_looks_alike_is_a_misquote() -> None:
+    check = verdict(
+        "we will review the decision on the stadium next week",
+        "We will reverse the decision on the stadium next week",
+    )
+    assert check.status == "misquote"
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("reverse", "review")
+
+
+@pytest.mark.parametrize(
+    ("quote", "cut"),
+    [
+        ("Half of the members want a new vote before the summer", "nearly"),
+        ("The members want a new vote before the summer", "nearly half of"),
+    ],
+)
+def test_a_qualifier_cut_at_the_start_is_a_misquote(quote: str, cut: str) -> None:
+    check = verdict(
+        "the survey shows that nearly half of the members want a new vote before the summer",
+        quote,
+    )
+    assert check.status == "misquote", check.reason
+    assert only(check, "cut_at_edge").said == cut
+
+
+def test_a_fragment_after_a_finished_sentence_is_not_cut() -> None:
+    check = verdict(
+        "no it does not. the money comes from the regional transport fund this year",
+        "The money comes from the regional transport fund this year",
+    )
+    assert check.status == "verbatim", check.reason
+    assert check.changes == ()
+
+
+def test_a_word_the_speaker_never_said_is_added() -> None:
+    check = verdict(
+        "the board approved the plan for the new training ground in the autumn",
+        "The board approved the reckless plan for the new training ground in the autumn",
+    )
+    assert check.status == "misquote"
+    change = only(check, "added")
+    assert (change.written, change.said) == ("reckless", "")
+
+
+def test_edits_name_their_kind() -> None:
+    check = verdict(
+        "we will uh we will build the new stand before the start of the season",
+        "We will build a new stand before the start of the season",
+    )
+    assert check.status == "edited", check.reason
+    assert set(kinds(check)) == {"filler_dropped", "function_word"}
+
+
+def test_said_words_left_out_are_an_elision() -> None:
+    check = verdict(
+        "the club has been patient with the coach and the board has given him "
+        "every chance to turn the season around before the winter break",
+        "The club has been patient with the coach … to turn the season around before "
+        "the winter break",
+    )
+    assert check.status == "elided", check.reason
+    assert only(check, "elision").said.startswith("and the board")
+
+
+def test_slip_tells_sound_alikes_from_other_words() -> None:
+    assert slip(["their"], ["there"]) >= 0.5
+    assert slip(["katrin", "s"], ["catherine", "s"]) >= 0.5
+    assert slip(["review"], ["reverse"]) < 0.5
+    assert slip(["five"], ["four"]) == 0.0
+
+
+def test_terminal_and_html_show_the_changes() -> None:
+    report = small_report()
+    text = to_text(report)
+    assert "changes: changed word 'into NATO' for 'in the Alliance' at 00:09" in text
+    page = to_html(report)
+    assert '<ul class="changes"><li class="c-changed_word">' in page
+    assert "misheard &#x27;Witkoff&#x27; as &#x27;Witko&#x27;" in page
+    assert "confidence 0.87" in page
+
+
+def test_every_change_kind_is_in_the_schema_and_makes_a_verdict() -> None:
+    quote = json_schema()["properties"]["quotes"]["items"]["properties"]
+    assert tuple(quote["changes"]["items"]["properties"]["kind"]["enum"]) == CHANGE_KINDS
+    assert set(SEVERITY) == set(CHANGE_KINDS)
+
+
+def test_parts_put_in_another_order_are_reordered() -> None:
+    check = verdict(
+        "we trained hard all week and the players gave everything on the pitch. "
+        "the result will come if we keep going like this",
+        "The result will come if we keep going like this, we trained hard all week and "
+        "the players gave everything on the pitch",
+    )
+    assert check.status == "misquote"
+    assert "reordered" in kinds(check)
