@@ -36,7 +36,8 @@ class Features:
     solid: float = 0.0
     """How solid that alignment is around it (0..1)."""
     misheard: float = 0.0
-    """How plausibly a recogniser wrote the span for the name (0..1)."""
+    """How plausibly a recogniser wrote the span for the name (0..1), by the mishearing
+    model fitted on real recognisers."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ def find_corrections(
     proposals = [p for p in proposals if p[0] >= SUGGEST]
     proposals.sort(key=lambda p: (-p[0], p[1].first, p[1].last, p[2].text))
     taken = bytearray(len(transcript.tokens))
+    applied = bytearray(len(transcript.tokens))
     out: list[Correction] = []
     for conf, span, cand in proposals:
         if any(taken[span.first : span.last]):
@@ -53,6 +54,7 @@ def find_corrections(
         taken[span.first : span.last] = b"\x01" * (span.last - span.first)
         if conf >= min_confidence:
             learned.append(Learned(span, cand, conf))
+            applied[span.first : span.last] = b"\x01" * (span.last - span.first)
         first, last = transcript.tokens[span.first], transcript.tokens[span.last - 1]
         out.append(
             Correction(
@@ -68,9 +70,32 @@ def find_corrections(
                 cand.evidence,
             )
         )
-    out += propagated(transcript, learned, taken, min_confidence=min_confidence, apply=apply)
+    spread = propagated(transcript, learned, applied, min_confidence=min_confidence, apply=apply)
+    out = _outranked(out, spread)
     out.sort(key=lambda c: c.first)
     return tuple(out)
+
+
+def _outranked(local: list[Correction], spread: list[Correction]) -> list[Correction]:
+    """The local proposals and the learned confusions repaired elsewhere, overlaps resolved.
+
+    Where a proposal left unapplied (too unsure on its own evidence) covers
+    words that a confusion learned elsewhere repairs with more confidence,
+    the learned repair takes its place ("mister cestad", after "cestad" was
+    taken for "Kesstad" in an aligned passage); otherwise the proposal stays.
+    """
+    covered: dict[int, list[int]] = defaultdict(list)
+    for k, c in enumerate(local):
+        for t in range(c.first, c.last):
+            covered[t].append(k)
+    dropped: set[int] = set()
+    kept: list[Correction] = []
+    for c in spread:
+        rivals = sorted({k for t in range(c.first, c.last) for k in covered.get(t, ())})
+        if all(local[k].confidence < c.confidence for k in rivals):
+            dropped.update(rivals)
+            kept.append(c)
+    return [c for k, c in enumerate(local) if k not in dropped] + kept
 
 
 def scored_pairs(

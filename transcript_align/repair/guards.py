@@ -12,6 +12,7 @@ from ..similarity import is_morph_variant, stem
 from .candidates import Candidate
 from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
+from .mishear import misheard
 from .spans import Span, bare_vowel, open_edge, token_info
 from .words import COMMON, HONORIFICS, VERY_COMMON, name_key, name_sound
 
@@ -24,6 +25,8 @@ SPLIT_SOUND = 0.9
 """…or sound at least this alike ("cal quo" for "Kalkwo")."""
 HEARD_RIGHT = 3
 """A name the transcript spells right this often is known to the recogniser."""
+RARE = 3.0
+"""A word rarer than this (Zipf) is no word a speaker would say instead of a name."""
 BLOCK_MISHEARD = 0.6
 """How plausible a mishearing an aligned block must be (:mod:`.mishear`) to be weighed."""
 CONTEXT_TOKENS = 12
@@ -88,13 +91,23 @@ def features(
         return None
     if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
         return None
-    # Where an aligned passage has a name, words sounding just like it are its common
-    # spelling ("Monroe" for "Monro", "Brett" for "Bret"), not another word of its family.
-    same_sound = block is not None and cand.kind == "name" and span.sound == cand.sound
-    if is_morph_variant(span.key, cand.key) and zipf(span.key) >= 1.0 and not same_sound:
-        return None  # an inflection of a real word ("facts"); a name cut short is not one
     cand_words = [name_key(w) for w in cand.text.split()]
     span_words = [name_key(w) for w in span.text.split()]
+    neighbour = next_to_rest(span, cand, transcript)
+    # Where the name stands for sure -- an aligned passage has it there, the rest of the
+    # name is beside the words, or every word of a whole name is heard otherwise -- words
+    # sounding just like it are its common spelling ("Monroe" for "Monro", "brett
+    # kesstad" for "Bret Kesstad"), and so is a word of its family beside a word heard
+    # as no word at all ("olivia selquo" for "Olivier Zelkwo"); not another word of its
+    # family ("ecological" beside the rest of "Ecologic Brands").
+    whole = cand.kind == "name" and _whole_name(span_words, cand_words, neighbour)
+    named_here = cand.kind == "name" and (block is not None or whole)
+    same_sound = named_here and (
+        span.sound == cand.sound
+        or (whole and len(span_words) > 1 and any(zipf(w) < RARE for w in span_words))
+    )
+    if is_morph_variant(span.key, cand.key) and zipf(span.key) >= 1.0 and not same_sound:
+        return None  # an inflection of a real word ("facts"); a name cut short is not one
     if not regrouped and (_is_word_run(span.key, cand_words) or _is_word_run(cand.key, span_words)):
         return None  # words added or dropped ("Secretary-General" → "NATO Secretary General")
     if block is not None and not regrouped and set(span_words) & set(cand_words):
@@ -125,7 +138,6 @@ def features(
             common_changed += 1  # a split name is made of common words: that is expected
     if not changed:
         return None
-    neighbour = next_to_rest(span, cand, transcript)
     if (
         block is None
         and span.suspicion == 0
@@ -158,7 +170,12 @@ def features(
     # Where an aligned passage has a name, a common word inside it is the name with a
     # sound lost ("fire" for "Spire"; one it starts with may be the name cut short).
     lost = block is not None and cand.kind == "name" and not cand.key.startswith(span.key)
-    affix = not same_sound and ((span.key in cand.key and not lost) or cand.key in span.key)
+    # A derivation adds letters at one end ("ukrainians"); a name heard inside a longer
+    # word has letters added on both sides ("wrapping" for "Rappi").
+    inside = named_here and 0 < span.key.find(cand.key) and not span.key.endswith(cand.key)
+    affix = not same_sound and (
+        (span.key in cand.key and not lost) or (cand.key in span.key and not inside)
+    )
     if real >= real_enough and not coined and affix:
         return None  # a real word with an affix added or cut: "powering" is not "repowering"
     if cand.kind == "word" and real >= 1.5 and not split:
@@ -186,8 +203,19 @@ def features(
         cut=span.suspicion > 0 and cand.key.startswith(span.key),
         block=block is not None,
         solid=block.solid if block else 0.0,
-        misheard=block.misheard if block else 0.0,
+        misheard=block.misheard if block else misheard(cand.text, span.text),
     )
+
+
+def _whole_name(span_words: list[str], cand_words: list[str], neighbour: bool) -> bool:
+    """Whether the words stand for a whole name word for word: one word beside the rest
+    of the name ("katarzyna wrapping"), or every word of a name of several heard
+    otherwise ("olivia selquo")."""
+    if len(span_words) != len(cand_words):
+        return False
+    if len(span_words) == 1:
+        return neighbour
+    return all(w != c for w, c in zip(span_words, cand_words))
 
 
 def same_words(span: Span, cand: Candidate) -> bool:

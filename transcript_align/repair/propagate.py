@@ -12,8 +12,8 @@ learned.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ..lexicon import is_function
 from ..models import Correction, Evidence, Transcript
@@ -22,7 +22,7 @@ from ..timecode import format_clock
 from .candidates import Candidate
 from .guards import context_overlap, next_to_rest
 from .spans import Span, bare_vowel, span_at
-from .words import name_key
+from .words import MAX_SPAN, name_key, name_sound
 
 BESIDE = 0.95
 """Confidence kept (as a share of the learned repair's) with a title or the rest of the
@@ -63,12 +63,13 @@ def propagated(
     for k, key in enumerate(keys):
         where[key].append(k)
     best: dict[tuple[str, ...], Learned] = {}
-    for item in learned:
+    for item in [x for whole in learned for x in (whole, *_word_by_word(transcript, whole))]:
         heard = tuple(keys[item.span.first : item.span.last])
         if not _learnable(item.span):
             continue
         if heard and all(heard) and (heard not in best or best[heard].confidence < item.confidence):
             best[heard] = item
+    heard_for = {heard: name_key(item.cand.text) for heard, item in best.items()}
     out: list[Correction] = []
     for heard in sorted(best):
         item = best[heard]
@@ -79,7 +80,7 @@ def propagated(
             span = span_at(transcript, first, first + n)
             if span is None:
                 continue
-            share = _support(span, item.cand, transcript)
+            share = _support(span, item.cand, transcript, keys, heard_for)
             if share == 0.0:
                 continue
             conf = round(item.confidence * share, 3)
@@ -101,14 +102,62 @@ def propagated(
     return out
 
 
-def _support(span: Span, cand: Candidate, transcript: Transcript) -> float:
+def _support(
+    span: Span,
+    cand: Candidate,
+    transcript: Transcript,
+    keys: Sequence[str] = (),
+    heard_for: Mapping[tuple[str, ...], str] | None = None,
+) -> float:
     """The share of the learned confidence the context here supports (0: none)."""
     if span.title_before or next_to_rest(span, cand, transcript):
+        return BESIDE
+    if heard_for and _beside_heard(span, cand, keys, heard_for):
         return BESIDE
     rare = max(zipf(w) for w in span.text.split()) < RARE_HEARD
     if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
         return AROUND
     return 0.0
+
+
+def _beside_heard(
+    span: Span, cand: Candidate, keys: Sequence[str], heard_for: Mapping[tuple[str, ...], str]
+) -> bool:
+    """Whether the rest of the name stands beside the words as the recogniser heard it:
+    words learned for a name word next to this one in the articles ("brett kiss
+    stead", with "brett" learned for "Bret" and "kiss stead" for "Kesstad")."""
+    for n in range(1, MAX_SPAN + 1):
+        before = tuple(keys[max(0, span.first - n) : span.first])
+        after = tuple(keys[span.last : span.last + n])
+        for words in (before, after):
+            if len(words) == n and heard_for.get(words, "") in cand.neighbours - {""}:
+                return True
+    return False
+
+
+def _word_by_word(transcript: Transcript, item: Learned) -> list[Learned]:
+    """A name of several words heard as as many words: what each word was heard as
+    ("olivia chang" for "Olivier Cheng": "chang" for "Cheng"), the other words of the
+    name its neighbours. Words heard right are no confusion."""
+    words = item.cand.text.split()
+    n = item.span.last - item.span.first
+    if n < 2 or len(words) != n:
+        return []
+    keys = [name_key(w) for w in words]
+    out = []
+    for i, word in enumerate(words):
+        span = span_at(transcript, item.span.first + i, item.span.first + i + 1)
+        if span is None or span.key == keys[i] or not keys[i]:
+            continue
+        cand = replace(
+            item.cand,
+            text=word,
+            key=keys[i],
+            sound=name_sound(keys[i]),
+            neighbours=frozenset(k for j, k in enumerate(keys) if j != i and k),
+        )
+        out.append(Learned(span, cand, item.confidence))
+    return out
 
 
 def _learnable(span: Span) -> bool:
