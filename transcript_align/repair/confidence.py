@@ -66,6 +66,9 @@ WEIGHTS = {
     "known": -1.00,
     "length": 0.00,
     "misheard": 0.03,
+    # Set, not fitted (``calibrate.PRIORS``): where a passage matches on both sides of
+    # the words, more than one side alone can give, only the name was said there.
+    "enclosed": 2.0,
     "name": 0.00,
     "neighbour": 2.60,
     "real_word": -0.08,
@@ -108,6 +111,7 @@ def feature_vector(f: Features) -> dict[str, float]:
         "block": float(f.block),
         "solid": f.solid,
         "misheard": f.misheard,
+        "enclosed": float(f.block and f.solid > 0.5),
     }
 
 

@@ -12,7 +12,6 @@ from ..similarity import is_morph_variant, stem
 from .candidates import Candidate
 from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
-from .mishear import misheard
 from .spans import Span, bare_vowel, open_edge, token_info
 from .words import COMMON, HONORIFICS, VERY_COMMON, name_key, name_sound
 
@@ -203,7 +202,7 @@ def features(
         cut=span.suspicion > 0 and cand.key.startswith(span.key),
         block=block is not None,
         solid=block.solid if block else 0.0,
-        misheard=block.misheard if block else misheard(cand.text, span.text),
+        misheard=block.misheard if block else 0.0,
     )
 
 

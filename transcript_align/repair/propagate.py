@@ -32,7 +32,7 @@ AROUND = 0.9
 MIN_CONTEXT = 3
 """Content words around the name in the articles that must stand around the words too…"""
 RARE_HEARD = 3.0
-"""…when the words are all rarer than this (Zipf): common words recur for themselves."""
+"""…when the words are all rarer than this (Zipf) or written as a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +114,10 @@ def _support(
         return BESIDE
     if heard_for and _beside_heard(span, cand, keys, heard_for):
         return BESIDE
-    rare = max(zipf(w) for w in span.text.split()) < RARE_HEARD
-    if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
+    # Common words recur for themselves, unless the recogniser wrote them as a name
+    # (capitalised mid-sentence).
+    rare = max(zipf(name_key(w)) for w in span.text.split()) < RARE_HEARD
+    if (rare or span.capitalised) and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
         return AROUND
     return 0.0
 
