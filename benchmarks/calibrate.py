@@ -171,12 +171,12 @@ likely misheard, or that a name already heard right elsewhere makes a repair lik
 
 PRIORS = {"suspicion": 1.5, "known": -1.0, "enclosed": 2.0}
 """Weights set from what is known of recognisers rather than fitted: a word unknown to
-English is more likely misheard, a recogniser that spells a name right elsewhere
-heard something else here, and where an aligned passage matches on both sides of the
-words (more than one side alone gives) nothing but the name was said there (on the
-fitting data such pairs, their best reading, were right every time but once; too few
-fall below the threshold for a fit to weigh them). Generated data says little about either (its garbles are
-mostly common words, and it repeats names less than reports do)."""
+English is more likely misheard, and a recogniser that spells a name right elsewhere
+heard something else here. Generated data says little about either (its garbles are
+mostly common words, and it repeats names less than reports do). Where an aligned
+passage matches on both sides of the words, more than one side alone gives, nothing but
+the name was said there: on the fitting data such pairs (their best reading) were right
+every time but once, and too few fall below the threshold for a fit to weigh them."""
 
 
 UNUSED = {"name", "length", "repeats", "count"}

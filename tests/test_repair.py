@@ -9,6 +9,8 @@ from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
 from transcript_align.relate import assess
 from transcript_align.repair import Features, mine_candidates, scored_pairs
+from transcript_align.repair.propagate import Learned, propagated
+from transcript_align.repair.spans import span_at
 
 
 def repairs(transcript: str, article: str, **options: object) -> list[tuple[str, str, bool]]:
@@ -414,3 +416,96 @@ def test_a_block_holding_a_word_of_the_name_heard_right_is_no_mishearing() -> No
         "The talks with Walsenlas I think went well and will go on into the next month.",
     )
     assert all(c.corrected != "Walsenlas I" for c in got)
+
+
+def test_a_name_heard_inside_a_longer_word_beside_the_rest_of_it_is_repaired() -> None:
+    got = quoted(
+        "we thank katarzyna wrapping who will chair the board that runs the boats",
+        "We thank Katarzyna Rappi, who will chair the board that runs the boats.",
+    )
+    assert applied(got) == [("wrapping", "Rappi")]
+
+
+def test_a_derivation_beside_the_rest_of_a_name_stays() -> None:
+    got = quoted(
+        "the ecological brands team will sail the boats from the port from next year on",
+        "The Ecologic Brands team will sail the boats from the port from next year on.",
+    )
+    assert applied(got) == []
+
+
+def test_a_name_amid_a_long_quote_is_repaired_however_unlike_the_words() -> None:
+    got = quoted(
+        "we have done a lot of work on college prevention on all of the boats this year",
+        "We have done a lot of work on COVID prevention on all of the boats this year.",
+    )
+    assert applied(got) == [("college", "COVID")]
+
+
+def test_the_words_of_a_whole_name_are_learned_one_by_one() -> None:
+    t = parse_transcript(
+        QUOTED_LEAD
+        + "00:10 and olivia selquo will chair the board\n"
+        + "00:15 later mister selquo said the boats were ready\n",
+        "t.txt",
+    )
+    first = [k.text for k in t.tokens].index("olivia")
+    article = "The board will be chaired by Olivier Zelkwo of the port."
+    cand = next(
+        c for c in mine_candidates([Reference("a.txt", "", article)]) if c.text == "Olivier Zelkwo"
+    )
+    span = span_at(t, first, first + 2)
+    assert span is not None and span.text == "olivia selquo"
+    taken = bytearray(len(t.tokens))
+    taken[first : first + 2] = b"\x01\x01"
+    got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
+    assert [(c.original, c.corrected, c.applied) for c in got] == [("selquo", "Zelkwo", True)]
+    assert got[0].confidence < 0.95
+    assert got[0].evidence[0].text.startswith("learned at 00:1")
+
+
+def test_a_learned_confusion_beside_the_rest_of_the_name_as_heard_is_repaired() -> None:
+    t = parse_transcript(
+        QUOTED_LEAD
+        + "00:10 we thank brett for the work\n"
+        + "00:15 and mister kiss stead agreed with us\n"
+        + "00:20 later brett kiss stead thanked the crews\n",
+        "t.txt",
+    )
+    words = [k.text for k in t.tokens]
+    article = "The port is run by Bret Kesstad and his crews."
+    cands = {c.text: c for c in mine_candidates([Reference("a.txt", "", article)])}
+    learned = []
+    taken = bytearray(len(t.tokens))
+    for first, n, name in ((words.index("brett"), 1, "Bret"), (words.index("kiss"), 2, "Kesstad")):
+        span = span_at(t, first, first + n)
+        assert span is not None
+        learned.append(Learned(span, cands[name], 0.95))
+        taken[first : first + n] = b"\x01" * n
+    got = propagated(t, learned, taken, min_confidence=0.8, apply=True)
+    assert sorted((c.original, c.corrected) for c in got) == [
+        ("brett", "Bret"),
+        ("kiss stead", "Kesstad"),
+    ]
+
+
+def test_a_learned_confusion_outranks_a_weaker_proposal_of_its_own() -> None:
+    # "kesstad" heard right elsewhere makes "cestad" on its own too unsure to apply;
+    # taken for the name where the quote has it, it is the name after a title too.
+    got = quoted(
+        "and mister cestad will chair the board that runs the boats from next year",
+        "And Mr. Kesstad will chair the board that runs the boats from next year.",
+        later="00:30 later mister cestad said that the boats were ready for the winter\n"
+        "00:40 and we met kesstad on the pier and kesstad was glad\n",
+    )
+    assert applied(got) == [("cestad", "Kesstad"), ("cestad", "Kesstad")]
+    assert got[1].evidence[0].text.startswith("learned at 00:1")
+
+
+def test_a_capitalised_common_word_is_no_rare_word_to_learn_from_context() -> None:
+    got = quoted(
+        "and mister beans will chair the board that runs the boats from next year",
+        "And Mr. Baines will chair the board that runs the boats from next year.",
+        later="00:30 we are ready. Beans for the board that runs the boats were ordered\n",
+    )
+    assert applied(got) == [("beans", "Baines")]

@@ -171,7 +171,7 @@ def features(
     lost = block is not None and cand.kind == "name" and not cand.key.startswith(span.key)
     # A derivation adds letters at one end ("ukrainians"); a name heard inside a longer
     # word has letters added on both sides ("wrapping" for "Rappi").
-    inside = named_here and 0 < span.key.find(cand.key) and not span.key.endswith(cand.key)
+    inside = named_here and span.key.find(cand.key) > 0 and not span.key.endswith(cand.key)
     affix = not same_sound and (
         (span.key in cand.key and not lost) or (cand.key in span.key and not inside)
     )
