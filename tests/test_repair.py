@@ -509,3 +509,31 @@ def test_a_capitalised_common_word_is_no_rare_word_to_learn_from_context() -> No
         later="00:30 we are ready. Beans for the board that runs the boats were ordered\n",
     )
     assert applied(got) == [("beans", "Baines")]
+
+
+def test_a_name_with_a_function_word_glued_on_keeps_the_word() -> None:
+    got = quoted(
+        "the ministryof finance will pay for the new boats from next year on",
+        "The Ministry of Finance will pay for the new boats from next year on.",
+    )
+    assert ("ministryof", "Ministry") not in applied(got)
+
+
+def test_the_words_of_a_name_that_do_not_pair_up_are_not_learned_one_by_one() -> None:
+    t = parse_transcript(
+        QUOTED_LEAD
+        + "00:10 and ashtaton and the board agreed\n"
+        + "00:15 later mister ashtaton said the boats were ready\n",
+        "t.txt",
+    )
+    first = [k.text for k in t.tokens].index("ashtaton")
+    article = "The board was joined by Anna De Ashtaton of the port."
+    cand = next(
+        c for c in mine_candidates([Reference("a.txt", "", article)]) if c.text == "De Ashtaton"
+    )
+    span = span_at(t, first, first + 2)
+    assert span is not None and span.text == "ashtaton and"
+    taken = bytearray(len(t.tokens))
+    taken[first : first + 2] = b"\x01\x01"
+    got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
+    assert all(c.corrected != "De" for c in got)

@@ -73,7 +73,7 @@ def features(
     """
     # The same letters in other words ("oranexbank" / "Oranex Bank") is a name the
     # recogniser glued or split; the same words differently cased is no repair.
-    if same_words(span, cand):
+    if same_words(span, cand) or _glued(span.key, cand.key):
         return None
     regrouped = span.key == cand.key
     repeats = repeats or {}
@@ -215,6 +215,16 @@ def _whole_name(span_words: list[str], cand_words: list[str], neighbour: bool) -
     if len(span_words) == 1:
         return neighbour
     return all(w != c for w, c in zip(span_words, cand_words))
+
+
+def _glued(heard: str, name: str) -> bool:
+    """Whether the words heard are the name with a function word glued on ("ministryof"
+    for "Ministry of"): putting the name there would drop the word."""
+    if len(heard) <= len(name):
+        return False
+    if heard.startswith(name):
+        return is_function(heard[len(name) :])
+    return heard.endswith(name) and is_function(heard[: len(heard) - len(name)])
 
 
 def same_words(span: Span, cand: Candidate) -> bool:

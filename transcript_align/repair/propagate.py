@@ -21,6 +21,7 @@ from ..normalize import zipf
 from ..timecode import format_clock
 from .candidates import Candidate
 from .guards import context_overlap, next_to_rest
+from .mishear import misheard
 from .spans import Span, bare_vowel, span_at
 from .words import MAX_SPAN, name_key, name_sound
 
@@ -31,6 +32,9 @@ AROUND = 0.9
 """…with only the words around them shared with the articles."""
 MIN_CONTEXT = 3
 """Content words around the name in the articles that must stand around the words too…"""
+MISHEARD = 0.6
+"""How plausible a mishearing of one word of a name its heard word must be to be learned
+on its own."""
 RARE_HEARD = 3.0
 """…when the words are all rarer than this (Zipf) or written as a name."""
 
@@ -146,11 +150,16 @@ def _word_by_word(transcript: Transcript, item: Learned) -> list[Learned]:
     if n < 2 or len(words) != n:
         return []
     keys = [name_key(w) for w in words]
+    heard = [name_key(t.text) for t in transcript.tokens[item.span.first : item.span.last]]
+    if any(h in keys and h != k for h, k in zip(heard, keys)):
+        return []  # a word of the name heard right in another place: the words do not pair up
     out = []
     for i, word in enumerate(words):
         span = span_at(transcript, item.span.first + i, item.span.first + i + 1)
         if span is None or span.key == keys[i] or not keys[i]:
             continue
+        if misheard(word, span.text) < MISHEARD:
+            return []  # a word of its own, not this word of the name misheard
         cand = replace(
             item.cand,
             text=word,
