@@ -31,8 +31,10 @@ threshold are applied.
 Where the word alignment of an aligned passage has a name and the
 transcript other words, those words are weighed whatever they are ("beans"
 for "Baines"), by how plausible a mishearing explains them and how solid the
-alignment around is; what was learned there is repaired elsewhere where the
-context supports it, with a lower confidence.
+alignment around is (matched on both sides, more than one side gives, the
+place is sure whatever the spelling: "college" for "COVID" amid a quote);
+what was learned there is repaired elsewhere where the context supports it,
+with a lower confidence.
 
 The steps, one module each: :mod:`.candidates` (what the articles spell),
 :mod:`.spans` (what the transcript might have garbled), :mod:`.slots` (where

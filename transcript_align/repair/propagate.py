@@ -3,10 +3,14 @@
 A repair taken where an aligned passage puts the name tells how this
 recogniser hears it ("beans" for "Baines"). The same words elsewhere in the
 transcript are that name only where the context says so: a title before
-them, the rest of the name beside them, or words around them that stand
-around the name in the articles. Such repairs get a lower confidence than
-the one they were learned from, and their evidence names the place it was
-learned.
+them, the rest of the name beside them (spelled right, or as the recogniser
+was learned to hear it: "brett kiss stead"), or words around them that
+stand around the name in the articles. A whole name heard word for word
+teaches each of its words too ("olivia selquo" for "Olivier Zelkwo":
+"selquo" is "Zelkwo" after "mister"). Such repairs get a lower confidence
+than the one they were learned from, and their evidence names the place it
+was learned; where one is surer than a repair proposed there on its own
+evidence but left unapplied, it takes that one's place (:mod:`.decide`).
 """
 
 from __future__ import annotations
