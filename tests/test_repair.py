@@ -537,3 +537,21 @@ def test_the_words_of_a_name_that_do_not_pair_up_are_not_learned_one_by_one() ->
     taken[first : first + 2] = b"\x01\x01"
     got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
     assert all(c.corrected != "De" for c in got)
+
+
+def test_a_name_closing_a_quote_is_read_from_its_own_side_only() -> None:
+    # The article joins two quotes; the speaker said "thank you all" between them.
+    speech = (
+        QUOTED_LEAD
+        + "00:10 we owe a great deal to our engineer beans thank you all "
+        + "the boats will run from next year on\n"
+        + "00:20 after that we will take your questions about the ferry line\n"
+    )
+    article = (
+        'The harbour master said on Monday that "the new ferry line to the islands will open '
+        'in the spring of next year." She added: "We owe a great deal to our engineer '
+        'Baines." "The boats will run from next year on," she said.'
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    report = align(parse_transcript(speech, "t.txt"), [ref])
+    assert applied(list(report.corrections)) == [("beans", "Baines")]

@@ -13,6 +13,7 @@ only, then with a longer match asked for.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
@@ -72,12 +73,29 @@ def blocks(
     for number, runs in enumerate(anchors):
         if number >= len(references) or not runs or not where.get(number):
             continue
-        article = text_words(references[number].text).units
+        text = references[number].text
+        article = text_words(text).units
+        breaks = quote_breaks(text)
         for first, at, length in runs:
             a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
-            out.extend(_run_blocks(article, said, owner, where[number], (a0, a1), (t0, t1), length))
+            window = (a0, a1), (t0, t1)
+            out.extend(_run_blocks(article, said, owner, where[number], *window, length, breaks))
     return out
+
+
+_BREAK = re.compile(r"[\"“”«»„]|…|\.\.\.|\[")
+
+
+def quote_breaks(text: str) -> frozenset[int]:
+    """Units of ``text`` with a quotation mark, an ellipsis or a bracket between them
+    and the word before: what stands on the two sides was not said in one breath."""
+    tw = text_words(text)
+    return frozenset(
+        tw.first_unit[w]
+        for w in range(1, len(tw.words))
+        if _BREAK.search(text, tw.ends[w - 1], tw.starts[w])
+    )
 
 
 def _occurrences(
@@ -106,8 +124,12 @@ def _run_blocks(
     window_a: tuple[int, int],
     window_t: tuple[int, int],
     length: int,
+    breaks: frozenset[int] = frozenset(),
 ) -> list[Block]:
-    """The blocks of one run: its article and transcript windows aligned word by word."""
+    """The blocks of one run: its article and transcript windows aligned word by word.
+
+    ``breaks``: article units that open a quote or follow an elision (:func:`quote_breaks`).
+    """
     a0, a1 = window_a
     t0, t1 = window_t
     ops = Levenshtein.opcodes(list(article[a0:a1]), list(said[t0:t1]))
@@ -126,14 +148,18 @@ def _run_blocks(
         left = parts[k - 1][2] - parts[k - 1][1] if k > 0 else 0
         right = parts[k + 1][2] - parts[k + 1][1] if k + 1 < len(parts) else 0
         lo, hi = a0 + i1, a0 + i2
+        # Words matched beyond a quote's edge belong to another passage: the article
+        # joins two quotes where the speaker said more between them.
+        left = 0 if lo in breaks else left
+        right = 0 if hi in breaks else right
         for (u0, u1), (cand, suffix) in names.items():
             if not lo <= u0 < u1 <= hi:
                 continue
-            span = _heard(u0 == lo and left, u1 == hi and right, (t0 + j1, t0 + j2), owner)
-            if span is None:
-                continue
             lm = left if u0 == lo else 0
             rm = right if u1 == hi else 0
+            span = _heard(lm, rm, (t0 + j1, t0 + j2), owner)
+            if span is None:
+                continue
             if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(EDGE_MATCH, length):
                 out.append(Block(span[0], span[1], cand, lm, rm, suffix))
     return out
