@@ -555,3 +555,12 @@ def test_a_name_closing_a_quote_is_read_from_its_own_side_only() -> None:
     ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
     report = align(parse_transcript(speech, "t.txt"), [ref])
     assert applied(list(report.corrections)) == [("beans", "Baines")]
+
+
+def test_a_heard_possessive_that_is_the_names_own_last_sound_is_dropped() -> None:
+    got = quoted(
+        "the new pipes of annika's will carry the gas to the islands from next year",
+        "The new pipes of Enagas will carry the gas to the islands from next year.",
+        later="00:30 later mister annika's said that the pipes were ready for the winter\n",
+    )
+    assert applied(got) == [("annika's", "Enagas"), ("annika's", "Enagas")]

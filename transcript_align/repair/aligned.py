@@ -257,6 +257,8 @@ def block_spans(
         m, span = best
         if b.suffix and not span.suffix:
             span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
+        elif span.suffix and not b.suffix and cand.key.endswith("s"):
+            span = replace(span, suffix="")  # "Annika's" is "Enagas": its own last sound
         sure = (min(b.left, SOLID) + min(b.right, SOLID)) / (2 * SOLID)
         key = (span.first, span.last, b.cand)
         if key not in out or out[key][2].solid < sure:

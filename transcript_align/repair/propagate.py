@@ -27,7 +27,7 @@ from .candidates import Candidate
 from .guards import context_overlap, next_to_rest
 from .mishear import misheard
 from .spans import Span, bare_vowel, span_at
-from .words import MAX_SPAN, name_key, name_sound
+from .words import MAX_SPAN, POSSESSIVE, name_key, name_sound
 
 BESIDE = 0.95
 """Confidence kept (as a share of the learned repair's) with a title or the rest of the
@@ -98,7 +98,7 @@ def propagated(
                     first,
                     first + n,
                     span.text,
-                    item.cand.text + span.suffix,
+                    item.cand.text + _suffix(item, span),
                     item.cand.kind,
                     conf,
                     apply and conf >= min_confidence,
@@ -173,6 +173,14 @@ def _word_by_word(transcript: Transcript, item: Learned) -> list[Learned]:
         )
         out.append(Learned(span, cand, item.confidence))
     return out
+
+
+def _suffix(item: Learned, span: Span) -> str:
+    """The possessive to keep: none where the learned repair took the heard "'s" for the
+    name's own last sound ("Israel's" for "ISRS")."""
+    if not item.span.suffix and POSSESSIVE.search(item.span.text):
+        return ""
+    return span.suffix
 
 
 def _learnable(span: Span) -> bool:
