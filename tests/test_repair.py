@@ -564,3 +564,14 @@ def test_a_heard_possessive_that_is_the_names_own_last_sound_is_dropped() -> Non
         later="00:30 later mister annika's said that the pipes were ready for the winter\n",
     )
     assert applied(got) == [("annika's", "Enagas"), ("annika's", "Enagas")]
+
+
+def test_one_everyday_word_written_as_a_name_is_not_learned_from_context() -> None:
+    got = quoted(
+        "and mister great will chair the board that runs the boats from next year",
+        "And Mr. Greg will chair the board that runs the boats from next year.",
+        later="00:30 and so Great for the board that runs the boats from next year\n",
+    )
+    assert [c.start for c in got if c.applied and c.corrected == "Greg"] == [
+        c.start for c in got[:1]
+    ]

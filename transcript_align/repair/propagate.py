@@ -27,7 +27,7 @@ from .candidates import Candidate
 from .guards import context_overlap, next_to_rest
 from .mishear import misheard
 from .spans import Span, bare_vowel, span_at
-from .words import MAX_SPAN, POSSESSIVE, name_key, name_sound
+from .words import MAX_SPAN, POSSESSIVE, VERY_COMMON, name_key, name_sound
 
 BESIDE = 0.95
 """Confidence kept (as a share of the learned repair's) with a title or the rest of the
@@ -123,9 +123,11 @@ def _support(
     if heard_for and _beside_heard(span, cand, keys, heard_for):
         return BESIDE
     # Common words recur for themselves, unless the recogniser wrote them as a name
-    # (capitalised mid-sentence).
-    rare = max(zipf(name_key(w)) for w in span.text.split()) < RARE_HEARD
-    if (rare or span.capitalised) and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
+    # (capitalised mid-sentence: "News Nation"), and one everyday word ("Great") even so.
+    words = span.text.split()
+    real = max(zipf(name_key(w)) for w in words)
+    rare = real < RARE_HEARD or (span.capitalised and (len(words) > 1 or real < VERY_COMMON))
+    if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
         return AROUND
     return 0.0
 
