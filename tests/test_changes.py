@@ -170,3 +170,144 @@ def test_parts_put_in_another_order_are_reordered() -> None:
     )
     assert check.status == "misquote"
     assert "reordered" in kinds(check)
+
+
+def test_a_last_word_the_recogniser_missed_is_no_misquote() -> None:
+    # The recogniser wrote nothing for "November" and went on with the next sentence:
+    # the words said after the quote are not what it changed.
+    said = (
+        "last november we met the unions\n"
+        "we expect the pension scheme to be ready by\n"
+        "i spoke to the minister about it"
+    )
+    check = verdict(said, "We expect the pension scheme to be ready by November")
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("November", "")
+
+
+def test_a_last_word_never_said_is_still_added() -> None:
+    said = "we expect the pension scheme to be ready by\ni spoke to the minister about it"
+    check = verdict(said, "We expect the pension scheme to be ready by November")
+    assert check.status == "misquote"
+    assert (only(check, "added").written, only(check, "added").said) == ("November", "")
+
+
+def test_a_word_heard_as_a_filler_is_no_misquote() -> None:
+    check = verdict(
+        "we will uh the budget before the summer break\nand we will cut the waiting lists",
+        "We will cut the budget before the summer break",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("cut", "uh")
+
+
+@pytest.mark.parametrize(
+    ("said", "quote", "written", "heard"),
+    [
+        (
+            "the minister wood not accept the delay to the new bridge",
+            "The minister would not accept the delay to the new bridge",
+            "would",
+            "wood",
+        ),
+        (
+            "we owe the families an hour of our time and a clear answer on the death",
+            "We owe the families an hour of our time and a clear answer on the debt",
+            "debt",
+            "death",
+        ),
+        (
+            "there know workers without a shared plan for the harbour",
+            "There is no workers without a shared plan for the harbour",
+            "is no",
+            "know",
+        ),
+        (
+            "i spoke with joseph petski this morning about the new bridge",
+            "I spoke with Yusuf Petski this morning about the new bridge",
+            "Yusuf",
+            "joseph",
+        ),
+    ],
+)
+def test_what_a_recogniser_writes_for_a_word_is_no_misquote(
+    said: str, quote: str, written: str, heard: str
+) -> None:
+    check = verdict(said, quote)
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == (written, heard)
+
+
+def test_homophones_spelt_apart_sound_alike() -> None:
+    assert slip(["would"], ["wood"]) >= 0.5
+    assert slip(["debt"], ["death"]) >= 0.5
+    assert slip(["our"], ["hour"]) >= 0.5
+    assert slip(["obtain"], ["attain"]) < 0.5
+
+
+def test_a_name_changed_for_another_name_said_there_stays_a_misquote() -> None:
+    check = verdict(
+        "we will ask mister hallam to pay for the new pier before the winter",
+        "We will ask Mr Dunmore to pay for the new pier before the winter",
+    )
+    assert check.status == "misquote", check.reason
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("Dunmore", "hallam")
+
+
+def test_a_sentence_sharing_a_few_words_with_one_said_is_not_found() -> None:
+    said = (
+        "the harbour board has committed twenty million pounds to the pier in east lindow\n"
+        "the mayor will lead the review of the ferry timetable\n"
+        "the people of east lindow deserve a clear answer"
+    )
+    check = verdict(said, "The harbour board has let down the families of East Lindow once again")
+    assert check.status == "not_found", check.reason
+    assert check.changes == ()
+
+
+def test_a_changed_number_beside_a_cut_stays_a_misquote() -> None:
+    said = (
+        "the door remains open the harbour in east lindow comes first we have time for two "
+        "more questions we have five weeks to repair the pier"
+    )
+    check = verdict(said, "The door remains open, we have three weeks to repair the pier")
+    assert check.status == "misquote", check.reason
+    assert only(check, "changed_number").written == "three"
+
+
+PAD = (
+    "the trains were late again this morning and people are angry about it\n"
+    "the union has asked for a meeting with the board next week\n"
+    "we will publish the figures for the network before the summer break"
+)
+
+
+def test_a_sentence_said_twice_is_judged_where_it_is_explained_best() -> None:
+    # Said twice with another word in it; the second time the recogniser heard only
+    # "uh" where "union" was said. Both places match as well: the quote is verbatim
+    # at the second, so it is no misquote.
+    said = (
+        "we are looking at four options for the depot and none of them is easy\n"
+        f"{PAD}\n"
+        "we are looking at four options for the uh and none of them is easy"
+    )
+    check = verdict(said, "We are looking at four options for the union and none of them is easy")
+    assert check.status == "verbatim", check.reason
+    assert check.said.endswith("for the uh and none of them is easy")
+    assert len(check.alternatives) == 1
+
+
+def test_words_beside_a_cut_mark_said_elsewhere_are_a_cut() -> None:
+    said = (
+        f"i have been in talks with the mayor since march\n{PAD}\n"
+        "and with the ferry company every day this week"
+    )
+    check = verdict(said, "I have been in … the ferry company every day this week")
+    assert check.status == "elided", check.reason
+    assert only(check, "elision").written == "I have been in"
+    unmarked = verdict(said, "I have been in the ferry company every day this week")
+    assert unmarked.status == "misquote"
