@@ -311,3 +311,13 @@ def test_words_beside_a_cut_mark_said_elsewhere_are_a_cut() -> None:
     assert only(check, "elision").written == "I have been in"
     unmarked = verdict(said, "I have been in the ferry company every day this week")
     assert unmarked.status == "misquote"
+
+
+def test_a_reorder_is_found_past_a_small_word_of_the_next_sentence() -> None:
+    # "the" of the next sentence must not split "we expect the clinic" into pieces
+    # too short to be looked for where they were said.
+    said = "we expect the clinic to be repaired by january\nthe people of east lindow deserve a say"
+    check = verdict(said, "to be repaired by January, we expect the clinic")
+    assert check.status == "misquote", check.reason
+    assert kinds(check) == ["reordered"]
+    assert check.said == "we expect the clinic to be repaired by january"
