@@ -321,3 +321,17 @@ def test_a_reorder_is_found_past_a_small_word_of_the_next_sentence() -> None:
     assert check.status == "misquote", check.reason
     assert kinds(check) == ["reordered"]
     assert check.said == "we expect the clinic to be repaired by january"
+
+
+def test_a_name_misheard_in_place_is_not_reordered_from_where_it_was_said_before() -> None:
+    said = (
+        "we visited san zeloria last week\n"
+        "i will meet rashida vanova and dagny van stenmann sanselloria on tuesday\n"
+        "thank you"
+    )
+    check = verdict(
+        said, "I will meet Rashida Vanova and Dagny Van Stenmann in San Zeloria on Tuesday"
+    )
+    assert check.status == "verbatim", check.reason
+    assert kinds(check) == ["misheard"]
+    assert check.said.startswith("i will meet")

@@ -628,7 +628,7 @@ def _recover(
         after = block[0][1] >= match.last
         if (after and suffix) or (not after and prefix):
             extra.extend(block)
-        else:
+        elif not _heard_in_place(index, units, match.ops, qa, qb):
             moved.append((qa, qb, block[0][1], block[-1][1] + 1))
             moved_weight += gain
     if extra:
@@ -653,6 +653,21 @@ def _recover(
             tuple(moved),
         )
     return match
+
+
+def _heard_in_place(
+    index: TranscriptIndex, units: Sequence[str], ops: Sequence[Op], qa: int, qb: int
+) -> bool:
+    """Whether passage units ``[qa, qb)`` stand in the match where words that sound like
+    them were said: misheard in place ("san zeloria" / "sanselloria"), not reordered,
+    whatever the same words said nearby."""
+    here = [op for op in ops if op.qa < qb and op.qb > qa]
+    if not here or any(op.tag not in ("replace", "near") for op in here):
+        return False
+    if here[0].qa != qa or here[-1].qb != qb:
+        return False
+    said = "".join(index.units[here[0].ta : here[-1].tb])
+    return sound_similarity("".join(units[qa:qb]), said) >= MERGED
 
 
 def _moved_ops(match: Match, moved: list[tuple[int, int, int, int]]) -> tuple[Op, ...]:
