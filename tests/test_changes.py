@@ -335,3 +335,23 @@ def test_a_name_misheard_in_place_is_not_reordered_from_where_it_was_said_before
     assert check.status == "verbatim", check.reason
     assert kinds(check) == ["misheard"]
     assert check.said.startswith("i will meet")
+
+
+def test_a_quote_mostly_of_words_not_said_near_its_names_is_not_found() -> None:
+    said = (
+        "the harbour board of east lindow and the ferry company of port kessel have agreed "
+        "to share the cost\nthe people of east lindow deserve a clear answer"
+    )
+    invented = verdict(
+        said,
+        "The harbour board of East Lindow and the ferry company of Port Kessel have betrayed "
+        "the fishermen and their families once again",
+    )
+    assert invented.status == "not_found", invented.reason
+    one_word = verdict(
+        said,
+        "The harbour board of East Lindow and the ferry company of Port Kessel have agreed to "
+        "share the bill",
+    )
+    assert one_word.status == "misquote"
+    assert only(one_word, "added").written == "bill"

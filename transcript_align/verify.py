@@ -32,6 +32,8 @@ SHORT_REACH = 8
 """Said units a short quote may stand from where the alignment of its paragraph puts it."""
 ALTERNATIVE = 0.9
 MORE_PLACES = 10
+NEARBY = 20
+"""Units beyond a quote's length either side of where it was found that count as near it."""
 """Places looked at before a quote is called a misquote (a stock sentence is said often)."""
 NEAR_MISS = 0.6
 """Share of the found threshold from which a quote not found was a near miss."""
@@ -255,6 +257,11 @@ def classify(
     status = changes.verdict(judged)
     if status == "misquote" and changes.scattered(judged, match.coverage):
         return "not_found", "not said here: it differs from what was said in many places", (), 0.7
+    if status == "misquote":
+        reach = len(q) + NEARBY
+        around = set(index.units[max(0, match.first - reach) : match.last + reach])
+        if changes.unsaid_bulk(judged, len(q), around.__contains__):
+            return "not_found", "not said here: most of its words were not said near it", (), 0.7
     return (
         status,
         changes.reason(status, judged),
