@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from transcript_align.alignment import build_index
-from transcript_align.changes import SEVERITY, slip
+from transcript_align.changes import SEVERITY, Judged, confidence, slip
 from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
 from transcript_align.models import CHANGE_KINDS, Change, Quote, QuoteCheck
@@ -355,3 +355,13 @@ def test_a_quote_mostly_of_words_not_said_near_its_names_is_not_found() -> None:
     )
     assert one_word.status == "misquote"
     assert only(one_word, "added").written == "bill"
+
+
+def test_misquote_confidence_follows_how_much_was_said_and_how_many_changes() -> None:
+    one = [Judged(Change("changed_word", "reverse", "review", 0, 1), 0.0)]
+    several = [*one, Judged(Change("added", "reckless", "", 2, 2), 0.0)]
+    assert confidence("misquote", one, 0.95) >= 0.9
+    assert confidence("misquote", several, 0.95) >= 0.9
+    # Several changes to a quote that was mostly not said: what is left of made-up quotes.
+    assert confidence("misquote", several, 0.7) < 0.5
+    assert confidence("misquote", one, 0.7) > confidence("misquote", several, 0.7)

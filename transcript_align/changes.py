@@ -83,9 +83,11 @@ SAID_NEARBY = 0.7
 """A quote with :data:`BULK` written units (and :data:`BULK_SHARE` of its units) changed or
 added, less than :data:`SAID_NEARBY` of whose content words were said near where it was
 found, is not a misquote of what was said there (:func:`unsaid_bulk`)."""
-MISQUOTE_BY_COVERAGE = ((0.9, 0.85), (0.75, 0.78), (0.0, 0.35))
+MISQUOTE_BY_COVERAGE = ((0.9, 0.93), (0.75, 0.92), (0.0, 0.9))
 """How often a misquote is right, by the share of the quote said (from this share on)."""
 MISQUOTE_SEVERAL = 0.95
+MISQUOTE_SCATTERED = 0.45
+"""How often a misquote is right with several changes and less than :data:`MOSTLY_SAID` said."""
 """The same for a misquote with several changes and most of it said."""
 
 _RANK: dict[QuoteStatus, int] = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
@@ -286,17 +288,18 @@ def confidence(status: QuoteStatus, judged: Sequence[Judged], coverage: float) -
 
     Rates per verdict measured on generated data (seeds the reported benchmark
     does not use): a verdict that excused a mishearing is less sure, and a
-    misquote is only as sure as the share of the quote that was said (a quote
-    mostly not said here is as often invented as misquoted). Several
-    separate changes make a misquote surer, one that might be a slip less.
+    misquote is only as sure as the share of the quote that was said. Several
+    separate changes make a misquote surer when most of it was said, and far less
+    sure when not (what is left of quotes made up around a few words said); one
+    change that might be a slip makes it less sure.
     """
     heard = any(j.change.kind == "misheard" for j in judged)
     if status != "misquote":
         return round(SURE[status] * (MISHEARD_DOUBT if heard else 1.0), 3)
     decisive = [j for j in judged if SEVERITY[j.change.kind] == "misquote"]
     rate = next(r for edge, r in MISQUOTE_BY_COVERAGE if coverage >= edge)
-    if len(decisive) > 1 and coverage >= MISQUOTE_BY_COVERAGE[1][0]:
-        rate = MISQUOTE_SEVERAL
+    if len(decisive) > 1:
+        rate = MISQUOTE_SEVERAL if coverage >= MOSTLY_SAID else MISQUOTE_SCATTERED
     closest = max((j.slip for j in decisive), default=0.0)
     return round(rate * (MISHEARD_DOUBT if heard else 1.0) * (1.0 - 0.5 * closest), 3)
 
