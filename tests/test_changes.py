@@ -242,6 +242,9 @@ def test_what_a_recogniser_writes_for_a_word_is_no_misquote(
 
 
 def test_homophones_spelt_apart_sound_alike() -> None:
+    assert slip(["one"], ["won"]) >= 0.5
+    assert slip(["eight"], ["ate"]) >= 0.5
+    assert slip(["one"], ["two"]) == 0.0
     assert slip(["would"], ["wood"]) >= 0.5
     assert slip(["debt"], ["death"]) >= 0.5
     assert slip(["our"], ["hour"]) >= 0.5

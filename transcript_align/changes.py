@@ -58,6 +58,11 @@ HOMOPHONE = 0.6
 """Mishearing plausibility from which one common word heard as another is a slip."""
 SAME_SOUND = 0.6
 """Sound similarity from which a number word and a short word sound alike ("to"/"two")."""
+NUMBER_HOMOPHONES = frozenset(
+    frozenset(pair)
+    for pair in (("one", "won"), ("two", "to"), ("two", "too"), ("four", "for"), ("eight", "ate"))
+)
+"""Number words said like a common word whose spelling hides it ("one" / "won")."""
 DROP_GAP = 50
 """Milliseconds of silence per missing letter from which a written word is taken as one the
 recogniser dropped (timed words only): a pause as long as the word itself."""
@@ -128,7 +133,8 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
     numbers = [u for u in (*written, *said) if u in NUMBER_WORDS or u.isdigit()]
     if numbers:
         one_word = len(written) == len(said) == 1 and len(numbers) == 1
-        return 1.0 if one_word and sound_similarity(a, b) >= SAME_SOUND else 0.0
+        alike = sound_similarity(a, b) >= SAME_SOUND or frozenset((a, b)) in NUMBER_HOMOPHONES
+        return 1.0 if one_word and alike else 0.0
     score = misheard(a, b)
     if any(weight(u) >= RARE for u in written):
         score = max(score, _name_slip(written, said))
