@@ -368,3 +368,17 @@ def test_misquote_confidence_follows_how_much_was_said_and_how_many_changes() ->
     # Several changes to a quote that was mostly not said: what is left of made-up quotes.
     assert confidence("misquote", several, 0.7) < 0.5
     assert confidence("misquote", one, 0.7) > confidence("misquote", several, 0.7)
+
+
+def test_two_words_the_speaker_says_elsewhere_missing_inside_a_quote_were_not_heard() -> None:
+    said = (
+        "the new figures look good\nthe trains were late again this morning\n"
+        "people are angry about it and they are right to be\n"
+        "the board will publish before the summer break"
+    )
+    check = verdict(said, "The board will publish new figures before the summer break")
+    assert check.status == "verbatim", check.reason
+    assert only(check, "misheard").written == "new figures"
+    made_up = verdict(said, "The board will publish shocking losses before the summer break")
+    assert made_up.status == "misquote"
+    assert only(made_up, "added").written == "shocking losses"

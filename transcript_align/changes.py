@@ -550,13 +550,17 @@ def _not_heard(
 ) -> bool:
     """Whether written words missing before said unit ``ta`` (or where fillers
     ``[ta, tb)`` were heard) were likely dropped by the recogniser: with word times, a
-    silence as long as they would take to say; without, one word the speaker says
-    elsewhere in the transcript (an inserted word is usually the writer's own, never
-    said at all)."""
+    silence as long as they would take to say; without, one or two words the speaker
+    says elsewhere in the transcript, no negation among them (an inserted word is
+    usually the writer's own, never said at all)."""
     silence = _silence(index, transcript, ta, ta if tb is None else tb)
     if silence is not None:
         return silence >= max(MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written))
-    return len(written) == 1 and written[0] in index.vocab
+    return (
+        len(written) <= 2
+        and not NEGATIONS & set(written)
+        and all(u in index.vocab for u in written)
+    )
 
 
 def _silence(index: TranscriptIndex, transcript: Transcript, ta: int, tb: int) -> int | None:
