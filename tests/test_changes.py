@@ -382,3 +382,24 @@ def test_two_words_the_speaker_says_elsewhere_missing_inside_a_quote_were_not_he
     made_up = verdict(said, "The board will publish shocking losses before the summer break")
     assert made_up.status == "misquote"
     assert only(made_up, "added").written == "shocking losses"
+
+
+def test_one_rare_word_written_otherwise_does_not_hide_that_the_rest_was_said() -> None:
+    said = "i do not except that the plan was fair\nthe trains were late again this morning"
+    check = verdict(said, "I do not accept that the unprecedented plan was fair")
+    assert check.status == "misquote", check.reason
+    assert only(check, "added").written == "unprecedented"
+    # Found only thanks to that excuse, a quote with more changes is not found.
+    other = verdict(said, "I do not accept that the unprecedented scheme was fair")
+    assert other.status == "not_found"
+
+
+def test_a_negating_prefix_is_a_change_not_a_lost_syllable() -> None:
+    check = verdict(
+        "the referee was fair to both sides in the final on sunday",
+        "The referee was unfair to both sides in the final on Sunday",
+    )
+    assert check.status == "misquote", check.reason
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("unfair", "fair")
+    assert slip(["unfair"], ["fair"]) < 0.5

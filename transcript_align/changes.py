@@ -98,6 +98,8 @@ MISQUOTE_SCATTERED = 0.45
 _RANK: dict[QuoteStatus, int] = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
 NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none"))
 """Function words whose change turns a statement round: never a mere edit."""
+NEGATING_PREFIXES = frozenset("un in im il ir dis non".split())
+"""A syllable that, lost at a word's start, turns it round ("unfair" / "fair")."""
 QUALIFIERS = frozenset(
     "not never no nearly almost hardly barely scarcely only just about roughly "
     "approximately around perhaps maybe possibly probably partly".split()
@@ -158,9 +160,17 @@ def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
     return min(1.0, max(0.0, (alike - NAME_LIKENESS) / (1 - NAME_LIKENESS) + SLIP))
 
 
+def _negated(a: str, b: str) -> bool:
+    """Whether one word is the other with a negating prefix ("unfair" / "fair")."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.endswith(short) and long_[: len(long_) - len(short)] in NEGATING_PREFIXES
+
+
 def _one_sound_off(written: str, said: str) -> bool:
     """Whether ``said`` is ``written`` with one sound changed ("cut"/"cup") or a syllable
     lost at its start or end ("review"/"view")."""
+    if _negated(written, said):
+        return False  # "unfair" / "fair": the opposite, not a syllable lost
     clipped = len(said) >= 3 and (written.endswith(said) or written.startswith(said))
     ka, kb = sound_key(written), sound_key(said)
     return clipped or (len(ka) == len(kb) >= 3 and Levenshtein.distance(ka, kb) == 1)
@@ -196,11 +206,14 @@ def judge(
             continue
         w = [q[k] for k in range(qa, qb) if k not in moved_q]
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
+        edge = False
         if plain and tb > ta and slip(w, t[ta:tb]) < SLIP:
             if qb == len(q) and tb == match.last:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=True)
+                edge = True
             elif qa == 0 and ta == match.first:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=False)
+                edge = True
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
         if plain and s and all(u in FILLERS for u in s):
@@ -212,7 +225,9 @@ def judge(
             if kind is not None:
                 add(kind, qa, qb, ta, tb, score)
             continue
-        dropped = inside and not s and _not_heard(w, index, transcript, ta)
+        # Written words said away from a quote's edge: one may be a miss, more are a change
+        # ("into NATO" written, "in the Alliance" said after the rest).
+        dropped = inside and not s and _not_heard(w, index, transcript, ta, many=not edge)
         known = all(u in index.vocab for u in w)
         kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped, known=known)
         if kind == "changed_word" and qa > 0 and _garbled_name(wrote(qa, qb), w, s):
@@ -250,6 +265,11 @@ def names_only(match: Match, written_units: Sequence[str]) -> bool:
     if len(content) < MIN_CONTENT:
         return False
     return sum(1 for k in content if k in said) < SAID_CONTENT * len(content)
+
+
+def decisive(judged: Sequence[Judged]) -> list[Change]:
+    """The changes that make a misquote."""
+    return [j.change for j in judged if SEVERITY[j.change.kind] == "misquote"]
 
 
 def scattered(judged: Sequence[Judged], coverage: float) -> bool:
@@ -388,7 +408,9 @@ def _edge_part(
     The aligner pairs written words at a quote's edge with whatever was said next to
     it; when they do not sound like all of it, only the part next to the rest of the
     quote that they sound like is theirs ("school" / "skull we cannot"), or none: the
-    words said beyond the quote's edge were never part of it ("today" / "i am").
+    words said after the quote's end were never part of it when they start anew, with a
+    small word ("today" / "i am"); a content word there is what the writer changed
+    ("stadium" / "new ground").
     """
     n = tb - ta
     parts = (
@@ -461,6 +483,8 @@ def _kind(
     if near:
         # The aligner took them for one word: an inflection changed is an edit, a name
         # heard with an s more or less is not.
+        if _negated(w[0], s[0]):
+            return "changed_word", 0.0  # "unfair" for "fair": turned round
         morph = unit_similarity(w[0], s[0])[1] == "morph" and weight(w[0]) < 2.0
         return ("inflection", score) if morph else ("misheard", max(score, 0.75))
     if not w:
@@ -547,17 +571,19 @@ def _not_heard(
     transcript: Transcript,
     ta: int,
     tb: int | None = None,
+    *,
+    many: bool = True,
 ) -> bool:
     """Whether written words missing before said unit ``ta`` (or where fillers
     ``[ta, tb)`` were heard) were likely dropped by the recogniser: with word times, a
-    silence as long as they would take to say; without, one or two words the speaker
-    says elsewhere in the transcript, no negation among them (an inserted word is
-    usually the writer's own, never said at all)."""
+    silence as long as they would take to say; without, one or (``many``) two words
+    the speaker says elsewhere in the transcript, no negation among them (an inserted
+    word is usually the writer's own, never said at all)."""
     silence = _silence(index, transcript, ta, ta if tb is None else tb)
     if silence is not None:
         return silence >= max(MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written))
     return (
-        len(written) <= 2
+        len(written) <= (2 if many else 1)
         and not NEGATIONS & set(written)
         and all(u in index.vocab for u in written)
     )
