@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from transcript_align.alignment import build_index
-from transcript_align.changes import SEVERITY, slip
+from transcript_align.changes import SEVERITY, Judged, confidence, slip
 from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
 from transcript_align.models import CHANGE_KINDS, Change, Quote, QuoteCheck
@@ -170,3 +170,236 @@ def test_parts_put_in_another_order_are_reordered() -> None:
     )
     assert check.status == "misquote"
     assert "reordered" in kinds(check)
+
+
+def test_a_last_word_the_recogniser_missed_is_no_misquote() -> None:
+    # The recogniser wrote nothing for "November" and went on with the next sentence:
+    # the words said after the quote are not what it changed.
+    said = (
+        "last november we met the unions\n"
+        "we expect the pension scheme to be ready by\n"
+        "i spoke to the minister about it"
+    )
+    check = verdict(said, "We expect the pension scheme to be ready by November")
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("November", "")
+
+
+def test_a_last_word_never_said_is_still_added() -> None:
+    said = "we expect the pension scheme to be ready by\ni spoke to the minister about it"
+    check = verdict(said, "We expect the pension scheme to be ready by November")
+    assert check.status == "misquote"
+    assert (only(check, "added").written, only(check, "added").said) == ("November", "")
+
+
+def test_a_word_heard_as_a_filler_is_no_misquote() -> None:
+    check = verdict(
+        "we will uh the budget before the summer break\nand we will cut the waiting lists",
+        "We will cut the budget before the summer break",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("cut", "uh")
+
+
+@pytest.mark.parametrize(
+    ("said", "quote", "written", "heard"),
+    [
+        (
+            "the minister wood not accept the delay to the new bridge",
+            "The minister would not accept the delay to the new bridge",
+            "would",
+            "wood",
+        ),
+        (
+            "we owe the families an hour of our time and a clear answer on the death",
+            "We owe the families an hour of our time and a clear answer on the debt",
+            "debt",
+            "death",
+        ),
+        (
+            "there know workers without a shared plan for the harbour",
+            "There is no workers without a shared plan for the harbour",
+            "is no",
+            "know",
+        ),
+        (
+            "i spoke with joseph petski this morning about the new bridge",
+            "I spoke with Yusuf Petski this morning about the new bridge",
+            "Yusuf",
+            "joseph",
+        ),
+    ],
+)
+def test_what_a_recogniser_writes_for_a_word_is_no_misquote(
+    said: str, quote: str, written: str, heard: str
+) -> None:
+    check = verdict(said, quote)
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == (written, heard)
+
+
+def test_homophones_spelt_apart_sound_alike() -> None:
+    assert slip(["one"], ["won"]) >= 0.5
+    assert slip(["eight"], ["ate"]) >= 0.5
+    assert slip(["one"], ["two"]) == 0.0
+    assert slip(["would"], ["wood"]) >= 0.5
+    assert slip(["debt"], ["death"]) >= 0.5
+    assert slip(["our"], ["hour"]) >= 0.5
+    assert slip(["obtain"], ["attain"]) < 0.5
+
+
+def test_a_name_changed_for_another_name_said_there_stays_a_misquote() -> None:
+    check = verdict(
+        "we will ask mister hallam to pay for the new pier before the winter",
+        "We will ask Mr Dunmore to pay for the new pier before the winter",
+    )
+    assert check.status == "misquote", check.reason
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("Dunmore", "hallam")
+
+
+def test_a_sentence_sharing_a_few_words_with_one_said_is_not_found() -> None:
+    said = (
+        "the harbour board has committed twenty million pounds to the pier in east lindow\n"
+        "the mayor will lead the review of the ferry timetable\n"
+        "the people of east lindow deserve a clear answer"
+    )
+    check = verdict(said, "The harbour board has let down the families of East Lindow once again")
+    assert check.status == "not_found", check.reason
+    assert check.changes == ()
+
+
+def test_a_changed_number_beside_a_cut_stays_a_misquote() -> None:
+    said = (
+        "the door remains open the harbour in east lindow comes first we have time for two "
+        "more questions we have five weeks to repair the pier"
+    )
+    check = verdict(said, "The door remains open, we have three weeks to repair the pier")
+    assert check.status == "misquote", check.reason
+    assert only(check, "changed_number").written == "three"
+
+
+PAD = (
+    "the trains were late again this morning and people are angry about it\n"
+    "the union has asked for a meeting with the board next week\n"
+    "we will publish the figures for the network before the summer break"
+)
+
+
+def test_a_sentence_said_twice_is_judged_where_it_is_explained_best() -> None:
+    # Said twice with another word in it; the second time the recogniser heard only
+    # "uh" where "union" was said. Both places match as well: the quote is verbatim
+    # at the second, so it is no misquote.
+    said = (
+        "we are looking at four options for the depot and none of them is easy\n"
+        f"{PAD}\n"
+        "we are looking at four options for the uh and none of them is easy"
+    )
+    check = verdict(said, "We are looking at four options for the union and none of them is easy")
+    assert check.status == "verbatim", check.reason
+    assert check.said.endswith("for the uh and none of them is easy")
+    assert len(check.alternatives) == 1
+
+
+def test_words_beside_a_cut_mark_said_elsewhere_are_a_cut() -> None:
+    said = (
+        f"i have been in talks with the mayor since march\n{PAD}\n"
+        "and with the ferry company every day this week"
+    )
+    check = verdict(said, "I have been in … the ferry company every day this week")
+    assert check.status == "elided", check.reason
+    assert only(check, "elision").written == "I have been in"
+    unmarked = verdict(said, "I have been in the ferry company every day this week")
+    assert unmarked.status == "misquote"
+
+
+def test_a_reorder_is_found_past_a_small_word_of_the_next_sentence() -> None:
+    # "the" of the next sentence must not split "we expect the clinic" into pieces
+    # too short to be looked for where they were said.
+    said = "we expect the clinic to be repaired by january\nthe people of east lindow deserve a say"
+    check = verdict(said, "to be repaired by January, we expect the clinic")
+    assert check.status == "misquote", check.reason
+    assert kinds(check) == ["reordered"]
+    assert check.said == "we expect the clinic to be repaired by january"
+
+
+def test_a_name_misheard_in_place_is_not_reordered_from_where_it_was_said_before() -> None:
+    said = (
+        "we visited san zeloria last week\n"
+        "i will meet rashida vanova and dagny van stenmann sanselloria on tuesday\n"
+        "thank you"
+    )
+    check = verdict(
+        said, "I will meet Rashida Vanova and Dagny Van Stenmann in San Zeloria on Tuesday"
+    )
+    assert check.status == "verbatim", check.reason
+    assert kinds(check) == ["misheard"]
+    assert check.said.startswith("i will meet")
+
+
+def test_a_quote_mostly_of_words_not_said_near_its_names_is_not_found() -> None:
+    said = (
+        "the harbour board of east lindow and the ferry company of port kessel have agreed "
+        "to share the cost\nthe people of east lindow deserve a clear answer"
+    )
+    invented = verdict(
+        said,
+        "The harbour board of East Lindow and the ferry company of Port Kessel have betrayed "
+        "the fishermen and their families once again",
+    )
+    assert invented.status == "not_found", invented.reason
+    one_word = verdict(
+        said,
+        "The harbour board of East Lindow and the ferry company of Port Kessel have agreed to "
+        "share the bill",
+    )
+    assert one_word.status == "misquote"
+    assert only(one_word, "added").written == "bill"
+
+
+def test_misquote_confidence_follows_how_much_was_said_and_how_many_changes() -> None:
+    one = [Judged(Change("changed_word", "reverse", "review", 0, 1), 0.0)]
+    several = [*one, Judged(Change("added", "reckless", "", 2, 2), 0.0)]
+    assert confidence("misquote", one, 0.95) >= 0.9
+    assert confidence("misquote", several, 0.95) >= 0.9
+    # Several changes to a quote that was mostly not said: what is left of made-up quotes.
+    assert confidence("misquote", several, 0.7) < 0.5
+    assert confidence("misquote", one, 0.7) > confidence("misquote", several, 0.7)
+
+
+def test_two_words_the_speaker_says_elsewhere_missing_inside_a_quote_were_not_heard() -> None:
+    said = (
+        "the new figures look good\nthe trains were late again this morning\n"
+        "people are angry about it and they are right to be\n"
+        "the board will publish before the summer break"
+    )
+    check = verdict(said, "The board will publish new figures before the summer break")
+    assert check.status == "verbatim", check.reason
+    assert only(check, "misheard").written == "new figures"
+    made_up = verdict(said, "The board will publish shocking losses before the summer break")
+    assert made_up.status == "misquote"
+    assert only(made_up, "added").written == "shocking losses"
+
+
+def test_one_rare_word_written_otherwise_does_not_hide_that_the_rest_was_said() -> None:
+    said = "i do not except that the plan was fair\nthe trains were late again this morning"
+    check = verdict(said, "I do not accept that the unprecedented plan was fair")
+    assert check.status == "misquote", check.reason
+    assert only(check, "added").written == "unprecedented"
+    # Found only thanks to that excuse, a quote with more changes is not found.
+    other = verdict(said, "I do not accept that the unprecedented scheme was fair")
+    assert other.status == "not_found"
+
+
+def test_a_negating_prefix_is_a_change_not_a_lost_syllable() -> None:
+    check = verdict(
+        "the referee was fair to both sides in the final on sunday",
+        "The referee was unfair to both sides in the final on Sunday",
+    )
+    assert check.status == "misquote", check.reason
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("unfair", "fair")
+    assert slip(["unfair"], ["fair"]) < 0.5

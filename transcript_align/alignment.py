@@ -25,7 +25,7 @@ import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Literal
@@ -53,6 +53,8 @@ MERGED = 0.8
 """Sound likeness at which a word heard as two or three (or two as one) counts as the same."""
 ALTERNATIVE_VOTES = 0.4
 """Other places are aligned only when their seed votes reach this share of the best's."""
+LONE_WEIGHT = 1.0
+"""Word weight under which a word matched alone, amid words not matched, may be chance."""
 
 
 @dataclass(frozen=True)
@@ -587,7 +589,7 @@ def _recover(
     (the match grows to include it); a run found in the other order was
     reordered by the writer (recorded in ``moved``).
     """
-    runs = _unmatched_runs(match.ops)
+    runs = _unmatched_runs(match.ops, weights)
     if not runs or len(anchors) < 2 or match.matched < 1.5:
         return match
     m = len(units)
@@ -626,7 +628,7 @@ def _recover(
         after = block[0][1] >= match.last
         if (after and suffix) or (not after and prefix):
             extra.extend(block)
-        else:
+        elif not _heard_in_place(index, units, match.ops, qa, qb):
             moved.append((qa, qb, block[0][1], block[-1][1] + 1))
             moved_weight += gain
     if extra:
@@ -634,6 +636,14 @@ def _recover(
     if moved:
         total = sum(weights) or 1.0
         matched = min(total, match.matched + moved_weight)
+        gone = {k for qa, qb, _, _ in moved for k in range(qa, qb)}
+        core = [
+            op
+            for op in match.ops
+            if op.tb > op.ta and not all(k in gone for k in range(op.qa, op.qb))
+        ]
+        if core:  # the span is what stays in place (a small word matched by chance goes)
+            match = replace(match, first=core[0].ta, last=max(op.tb for op in core))
         match = Match(
             min(match.first, *(ta for _, _, ta, _ in moved)),
             max(match.last, *(tb for _, _, _, tb in moved)),
@@ -645,13 +655,28 @@ def _recover(
     return match
 
 
+def _heard_in_place(
+    index: TranscriptIndex, units: Sequence[str], ops: Sequence[Op], qa: int, qb: int
+) -> bool:
+    """Whether passage units ``[qa, qb)`` stand in the match where words that sound like
+    them were said: misheard in place ("san zeloria" / "sanselloria"), not reordered,
+    whatever the same words said nearby."""
+    here = [op for op in ops if op.qa < qb and op.qb > qa]
+    if not here or any(op.tag not in ("replace", "near") for op in here):
+        return False
+    if here[0].qa != qa or here[-1].qb != qb:
+        return False
+    said = "".join(index.units[here[0].ta : here[-1].tb])
+    return sound_similarity("".join(units[qa:qb]), said) >= MERGED
+
+
 def _moved_ops(match: Match, moved: list[tuple[int, int, int, int]]) -> tuple[Op, ...]:
     """Ops where reordered runs read as "not said here" plus the stretch where they were said."""
     gone = {k for qa, qb, _, _ in moved for k in range(qa, qb)}
     ops: list[Op] = []
     for op in match.ops:
-        if op.tag == "replace" and all(k in gone for k in range(op.qa, op.qb)):
-            at = op.tb if op.ta == match.first else op.ta
+        if op.tag in ("replace", "equal") and all(k in gone for k in range(op.qa, op.qb)):
+            at = min(max(op.ta, match.first), match.last)
             ops.append(Op("delete", op.qa, op.qb, at, at, 0.0))
         else:
             ops.append(op)
@@ -663,10 +688,21 @@ def _moved_ops(match: Match, moved: list[tuple[int, int, int, int]]) -> tuple[Op
     return tuple(ops)
 
 
-def _unmatched_runs(ops: Sequence[Op]) -> list[tuple[int, int]]:
+def _unmatched_runs(ops: Sequence[Op], weights: Sequence[float]) -> list[tuple[int, int]]:
+    """Runs of passage units not said in the match. A small word matched alone between
+    unmatched words ("the" of another sentence) is taken into the run: it is as likely
+    chance, and would split a run said elsewhere into pieces too short to look for."""
     runs: list[tuple[int, int]] = []
-    for op in ops:
-        if op.tag in ("delete", "replace") and op.qb > op.qa:
+    for k, op in enumerate(ops):
+        lone = (
+            op.tag == "equal"
+            and op.qb - op.qa == 1
+            and weights[op.qa] < LONE_WEIGHT
+            and 0 < k < len(ops) - 1
+            and ops[k - 1].tag in ("delete", "replace")
+            and ops[k + 1].tag in ("delete", "replace")
+        )
+        if (lone or op.tag in ("delete", "replace")) and op.qb > op.qa:
             if runs and runs[-1][1] == op.qa:
                 runs[-1] = (runs[-1][0], op.qb)
             else:

@@ -96,6 +96,9 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _SOFT_G = re.compile(r"(?<=.)g(?=[ei])", re.S)
 _UNHEARD = re.compile(r"[hw](?![aeiouy])")
 _REPEATED = re.compile(r"(.)\1+", re.S)
+_SILENT_B = re.compile(r"(?<=m)b(?=s?$)|b(?=ts?$)")
+_SILENT_L = re.compile(r"oul(?=d$)")
+_SILENT_H = re.compile(r"^h(?=our|onest|onou?r|eir)")
 
 
 @lru_cache(maxsize=200_000)
@@ -115,6 +118,8 @@ def sound_key(text: str) -> str:
     for silent in ("kn", "gn", "wr", "ps"):
         if word.startswith(silent):
             word = word[1:]  # "know" sounds like "no"
+    word = _SILENT_L.sub("u", _SILENT_B.sub("", word))  # "would" like "wood", "debt" like "det"
+    word = _SILENT_H.sub("", word)  # "hour" like "our"
     word = _SOFT_G.sub("x", _SOFT_C.sub("s", word))
     for old, new in _RESPELL:
         word = word.replace(old, new)
