@@ -193,6 +193,39 @@ def test_a_last_word_never_said_is_still_added() -> None:
     assert (only(check, "added").written, only(check, "added").said) == ("November", "")
 
 
+def test_a_last_word_changed_before_the_sentence_ends_is_a_misquote() -> None:
+    # "night" ends the line the quote was said in: the writer changed it, the
+    # recogniser did not drop "week" (it says "week" elsewhere, too).
+    said = (
+        "we meet every week with the unions\n"
+        "half of the members voted against the plan last night\n"
+        "i spoke to the minister about it"
+    )
+    check = verdict(said, "Half of the members voted against the plan last week")
+    assert check.status == "misquote", check.reason
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("week", "night")
+
+
+def test_a_first_word_changed_after_a_sentence_starts_is_a_misquote() -> None:
+    said = (
+        "we meet every week with the unions\n"
+        "workers voted against the plan last night\n"
+        "i spoke to the minister about it"
+    )
+    check = verdict(said, "Members voted against the plan last night")
+    assert check.status == "misquote", check.reason
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("Members", "workers")
+
+
+def test_an_edge_word_amid_an_untimed_line_is_left_unjudged() -> None:
+    # No break to tell whether "i" starts a new sentence: "November" may have been missed.
+    said = "we expect the pension scheme to be ready by tomorrow i spoke to the minister"
+    check = verdict(said, "We expect the pension scheme to be ready by November")
+    assert "changed_word" not in kinds(check), check.reason
+
+
 def test_a_word_heard_as_a_filler_is_no_misquote() -> None:
     check = verdict(
         "we will uh the budget before the summer break\nand we will cut the waiting lists",
@@ -357,7 +390,8 @@ def test_a_quote_mostly_of_words_not_said_near_its_names_is_not_found() -> None:
         "share the bill",
     )
     assert one_word.status == "misquote"
-    assert only(one_word, "added").written == "bill"
+    change = only(one_word, "changed_word")  # "cost" ends the line: the writer changed it
+    assert (change.written, change.said) == ("bill", "cost")
 
 
 def test_misquote_confidence_follows_how_much_was_said_and_how_many_changes() -> None:

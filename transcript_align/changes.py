@@ -51,9 +51,9 @@ CUT_MARK = re.compile(r"…|\.\.\.")
 NAME_WEIGHT = 1.5
 """Word weight from which a capitalised word inside a quote is taken for a name."""
 NAME_LIKENESS = 0.55
+"""Likeness of a name or rare word to what was heard from which it counts as misheard."""
 NAME_SOUND = 0.5
 """Sound similarity from which a rare word heard for a name is taken as it, misheard."""
-"""Likeness of a name or rare word to what was heard from which it counts as misheard."""
 HOMOPHONE = 0.6
 """Mishearing plausibility from which one common word heard as another is a slip."""
 SAME_SOUND = 0.6
@@ -67,6 +67,8 @@ DROP_GAP = 50
 """Milliseconds of silence per missing letter from which a written word is taken as one the
 recogniser dropped (timed words only): a pause as long as the word itself."""
 MIN_DROP_GAP = 200
+BREAK_GAP = 300
+"""Milliseconds of silence between timed words from which a sentence may end there."""
 
 MIN_CONTENT = 3
 SAID_CONTENT = 0.34
@@ -91,9 +93,9 @@ found, is not a misquote of what was said there (:func:`unsaid_bulk`)."""
 MISQUOTE_BY_COVERAGE = ((0.9, 0.93), (0.75, 0.92), (0.0, 0.9))
 """How often a misquote is right, by the share of the quote said (from this share on)."""
 MISQUOTE_SEVERAL = 0.95
+"""The same for a misquote with several changes and most of it said."""
 MISQUOTE_SCATTERED = 0.45
 """How often a misquote is right with several changes and less than :data:`MOSTLY_SAID` said."""
-"""The same for a misquote with several changes and most of it said."""
 
 _RANK: dict[QuoteStatus, int] = {"verbatim": 0, "edited": 1, "elided": 2, "misquote": 3}
 NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none"))
@@ -208,11 +210,18 @@ def judge(
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
         edge = False
         if plain and tb > ta and slip(w, t[ta:tb]) < SLIP:
+            # A common word at the edge in place of one that ends the said sentence is
+            # the writer's; a name there is as likely the recogniser's garble of it.
+            common = all(weight(u) < RARE for u in w)
             if qb == len(q) and tb == match.last:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=True)
+                if ta == tb and common and _finishes(index, transcript, ta, at_end=True):
+                    ta, tb = ta, ta + 1  # the sentence's own last words, written otherwise
                 edge = True
             elif qa == 0 and ta == match.first:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=False)
+                if ta == tb and common and _finishes(index, transcript, tb, at_end=False):
+                    ta, tb = tb - 1, tb  # the sentence's own first words, written otherwise
                 edge = True
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
@@ -422,6 +431,37 @@ def _edge_part(
         if slip(w, t[a:b]) >= SLIP:
             return a, b
     return (ta, ta) if at_end else (tb, tb)
+
+
+def _finishes(index: TranscriptIndex, transcript: Transcript, k: int, *, at_end: bool) -> bool:
+    """Whether the said content word beside a quote's edge (unit ``k`` after its end, or
+    ``k - 1`` before its start) belongs to the quoted sentence: no break between it and
+    the quote, a break on its other side ("last week" written, "last night." said).
+
+    Then the writer changed the quote's first or last word; the recogniser dropping it
+    would leave the next sentence's words there, after a break. Where no break can be
+    seen (a caption line without word times), the words are left unjudged.
+    """
+    word = k if at_end else k - 1
+    if not 0 < k < len(index.units) or is_function(index.units[word]):
+        return False
+    inner, outer = (k, k + 1) if at_end else (k, k - 1)
+    return not _break_at(index, transcript, inner) and _break_at(index, transcript, outer)
+
+
+def _break_at(index: TranscriptIndex, transcript: Transcript, k: int) -> bool:
+    """Whether a sentence may end between said units ``k - 1`` and ``k``: a sentence mark,
+    another cue, a pause, or the transcript's own start or end."""
+    if not 0 < k < len(index.owner):
+        return True
+    before, after = index.owner[k - 1], index.owner[k]
+    if before == after:
+        return False
+    tokens = transcript.tokens
+    if tokens[before].segment != tokens[after].segment or _sentence_ends(transcript, before):
+        return True
+    silence = _silence(index, transcript, k, k)
+    return silence is not None and silence >= BREAK_GAP
 
 
 def _blocks(match: Match) -> list[tuple[int, int, int, int, bool]]:
