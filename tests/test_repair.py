@@ -414,3 +414,20 @@ def test_a_block_holding_a_word_of_the_name_heard_right_is_no_mishearing() -> No
         "The talks with Walsenlas I think went well and will go on into the next month.",
     )
     assert all(c.corrected != "Walsenlas I" for c in got)
+
+
+def test_names_within_an_edit_come_in_the_articles_order() -> None:
+    from transcript_align.repair.aligned import _by_start, _names_within
+
+    names = {
+        (9, 11): (0, ""),
+        (3, 4): (1, "'s"),
+        (5, 7): (2, ""),
+        (4, 6): (3, ""),
+        (12, 13): (4, ""),
+    }
+    found = _names_within(_by_start(names), 3, 11)
+    # Every occurrence inside [3, 11), none reaching past it, in the map's own order.
+    assert found == [(9, 11, 0, ""), (3, 4, 1, "'s"), (5, 7, 2, ""), (4, 6, 3, "")]
+    assert _names_within(_by_start(names), 4, 6) == [(4, 6, 3, "")]
+    assert _names_within(_by_start(names), 5, 6) == []

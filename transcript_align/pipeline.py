@@ -84,6 +84,7 @@ def align(
             anchors=aligned_runs,
             unit_owner=index.owner,
             finds=aligned_finds,
+            jobs=options.jobs,
         )
     if options.clean or options.readable:
         taken = bytearray(len(transcript.tokens))
@@ -117,7 +118,7 @@ def align(
         if c.status == "aligned" and k not in other
     ]
     say(f"checking {len(todo)} quote(s)")
-    found = iter(map_shared(_check_one, todo, (spoken, index), jobs=options.jobs))
+    found = iter(_check_all(todo, spoken, index, options.jobs))
     quotes: list[QuoteCheck] = []
     for check, other in zip(checks, elsewhere):
         for k, quote in enumerate(check.reference.quotes):
@@ -216,6 +217,33 @@ def _elsewhere(check: ReferenceCheck) -> set[int]:
         for k, q in enumerate(check.reference.quotes)
         if paragraph_at(starts, q.start) not in check.paragraphs
     }
+
+
+def _check_all(
+    todo: Sequence[tuple[Quote, str]],
+    transcript: Transcript,
+    index: TranscriptIndex,
+    jobs: int | None,
+) -> list[QuoteCheck]:
+    """The check of every quote, in order; a text quoted by several articles is checked once.
+
+    A check depends on the quote's text alone: the others take its verdict
+    with their own quote and reference.
+    """
+    first: dict[str, int] = {}
+    unique: list[tuple[Quote, str]] = []
+    for quote, path in todo:
+        if quote.text not in first:
+            first[quote.text] = len(unique)
+            unique.append((quote, path))
+    checked = map_shared(_check_one, unique, (transcript, index), jobs=jobs)
+    out: list[QuoteCheck] = []
+    for quote, path in todo:
+        check = checked[first[quote.text]]
+        if check.quote != quote or check.reference != path:
+            check = replace(check, reference=path, quote=quote)
+        out.append(check)
+    return out
 
 
 def _check_one(shared: tuple[Transcript, TranscriptIndex], item: tuple[Quote, str]) -> QuoteCheck:

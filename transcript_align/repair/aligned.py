@@ -73,11 +73,44 @@ def blocks(
         if number >= len(references) or not runs or not where.get(number):
             continue
         article = text_words(references[number].text).units
+        names = _by_start(where[number])
         for first, at, length in runs:
             a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
-            out.extend(_run_blocks(article, said, owner, where[number], (a0, a1), (t0, t1), length))
+            out.extend(_run_blocks(article, said, owner, names, (a0, a1), (t0, t1), length))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """One article's candidate occurrences, sorted by first unit for range look-ups.
+
+    ``order`` keeps each one's place in the article's occurrence map, so that
+    the blocks of an edit come out in that order whatever the look-up order.
+    """
+
+    starts: tuple[int, ...]
+    entries: tuple[tuple[int, int, int, int, str], ...]  # (u0, order, u1, cand, suffix)
+
+
+def _by_start(names: dict[tuple[int, int], tuple[int, str]]) -> _Names:
+    entries = sorted(
+        (u0, order, u1, cand, suffix)
+        for order, ((u0, u1), (cand, suffix)) in enumerate(names.items())
+    )
+    return _Names(tuple(e[0] for e in entries), tuple(entries))
+
+
+def _names_within(names: _Names, lo: int, hi: int) -> list[tuple[int, int, int, str]]:
+    """The occurrences ``(u0, u1, cand, suffix)`` lying within units ``[lo, hi)``,
+    in the article's occurrence order."""
+    inside = [
+        e
+        for e in names.entries[bisect_left(names.starts, lo) : bisect_left(names.starts, hi)]
+        if e[2] <= hi
+    ]
+    inside.sort(key=lambda e: e[1])
+    return [(u0, u1, cand, suffix) for u0, _, u1, cand, suffix in inside]
 
 
 def _occurrences(
@@ -102,7 +135,7 @@ def _run_blocks(
     article: Sequence[str],
     said: Sequence[str],
     owner: Sequence[int],
-    names: dict[tuple[int, int], tuple[int, str]],
+    names: _Names,
     window_a: tuple[int, int],
     window_t: tuple[int, int],
     length: int,
@@ -126,9 +159,7 @@ def _run_blocks(
         left = parts[k - 1][2] - parts[k - 1][1] if k > 0 else 0
         right = parts[k + 1][2] - parts[k + 1][1] if k + 1 < len(parts) else 0
         lo, hi = a0 + i1, a0 + i2
-        for (u0, u1), (cand, suffix) in names.items():
-            if not lo <= u0 < u1 <= hi:
-                continue
+        for u0, u1, cand, suffix in _names_within(names, lo, hi):
             span = _heard(u0 == lo and left, u1 == hi and right, (t0 + j1, t0 + j2), owner)
             if span is None:
                 continue

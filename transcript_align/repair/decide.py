@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ..models import Correction, Reference, Transcript
+from ..parallel import map_shared
 from .aligned import block_spans, blocks
 from .candidates import MIN_KEY, Candidate, Find, mine_candidates, with_context
 from .confidence import BlockFit, Features, confidence
@@ -30,17 +31,21 @@ def find_corrections(
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
     finds: Sequence[Sequence[Find]] | None = None,
+    jobs: int | None = 1,
 ) -> tuple[Correction, ...]:
     """Repairs of ``transcript`` supported by ``references`` (all of them aligned).
 
     Overlapping proposals are resolved in favour of the most confident; every
     proposal is returned, with ``applied`` set for those at or above
     ``min_confidence`` when ``apply`` is true. ``finds``: each reference's
-    :func:`article_finds`, when the process that read it found them.
+    :func:`article_finds`, when the process that read it found them. ``jobs``:
+    processes to weigh the pairs in (see :mod:`transcript_align.parallel`).
     """
     proposals = [
         (confidence(f), span, cand)
-        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner, finds)
+        for span, cand, f in scored_pairs(
+            transcript, references, anchors, unit_owner, finds, jobs=jobs
+        )
     ]
     learned: list[Learned] = []
     proposals = [p for p in proposals if p[0] >= SUGGEST]
@@ -79,6 +84,8 @@ def scored_pairs(
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
     finds: Sequence[Sequence[Find]] | None = None,
+    *,
+    jobs: int | None = 1,
 ) -> list[tuple[Span, Candidate, Features]]:
     """Every span–candidate pair that passes the guards, with its evidence.
 
@@ -112,27 +119,44 @@ def scored_pairs(
     repeats: dict[str, int] = defaultdict(int)
     for sp in spans:
         repeats[sp.key] += 1
-    contexts: dict[str, Candidate] = {}
-
-    def context(cand: Candidate) -> Candidate:
-        if cand.key not in contexts:
-            contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
-        return contexts[cand.key]
-
     pairs: dict[tuple[str, int, int], tuple[Span, Candidate, BlockFit | None]] = {
         (cand.key, span.first, span.last): (span, cand, None)
         for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary)
     }
     for span, mined, block in heard:
         pairs[(mined.key, span.first, span.last)] = (span, mined, block)
-    out: list[tuple[Span, Candidate, Features]] = []
-    for key in sorted(pairs):
-        span, mined, fit = pairs[key]
-        cand = context(mined)
-        f = features(span, cand, transcript, known, vocabulary, repeats, fit)
-        if f is not None:
-            out.append((span, cand, f))
+    weigh = _Weigh(transcript, references, anchors, unit_owner, known, vocabulary, repeats)
+    ordered = [pairs[key] for key in sorted(pairs)]
+    out = [p for p in map_shared(_weighed, ordered, weigh, jobs=jobs) if p is not None]
     return _echoed(_ranked(out))
+
+
+@dataclass
+class _Weigh:
+    """What weighing one span–candidate pair reads (shared with worker processes)."""
+
+    transcript: Transcript
+    references: Sequence[Reference]
+    anchors: Sequence[Sequence[Anchor]]
+    unit_owner: Sequence[int]
+    known: Counter[str]
+    vocabulary: frozenset[str]
+    repeats: dict[str, int]
+    contexts: dict[str, Candidate] = field(default_factory=dict)
+    """Each candidate with its context, worked out on first use (per process)."""
+
+
+def _weighed(
+    w: _Weigh, pair: tuple[Span, Candidate, BlockFit | None]
+) -> tuple[Span, Candidate, Features] | None:
+    """One pair with its evidence, or ``None`` when a guard forbids it."""
+    span, mined, fit = pair
+    cand = w.contexts.get(mined.key)
+    if cand is None:
+        cand = with_context(mined, w.references, w.anchors, w.unit_owner)
+        w.contexts[mined.key] = cand
+    f = features(span, cand, w.transcript, w.known, w.vocabulary, w.repeats, fit)
+    return None if f is None else (span, cand, f)
 
 
 def _aligned_blocks(

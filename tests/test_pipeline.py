@@ -1,0 +1,49 @@
+"""The pipeline's shared work: a quote several articles carry is checked once."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_align import Options, Quote, Reference, align, parse_transcript, pipeline
+
+SPEECH = (
+    "00:00we will not give up on the people of Ruritania\n"
+    "00:04and the talks in Strelsau go on next week\n"
+    "00:09the harbour in Zenda opens again in spring\n"
+    "00:13thank you all\n"
+)
+
+
+def _article(path: str, lead: str, *said: str) -> Reference:
+    text, quotes = lead, []
+    for words in said:
+        text += ' "'
+        quotes.append(Quote(words, len(text), len(text) + len(words)))
+        text += words + '". Then:'
+    return Reference(path, "", text, quotes=tuple(quotes))
+
+
+def test_a_quote_in_several_articles_is_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    said = "we will not give up on the people of Ruritania and the talks in Strelsau go on"
+    other = "the harbour in Zenda opens again in spring"
+    refs = [
+        _article("a.txt", "The minister said", said),
+        _article("b.txt", "Speaking on Monday, the minister told reporters", said),
+        _article("c.txt", "She added", other, said),
+    ]
+    checked: list[str] = []
+    real = pipeline.check_quote
+
+    def counting(quote: Quote, reference: str, *args: object) -> object:
+        checked.append(quote.text)
+        return real(quote, reference, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check_quote", counting)
+    report = align(parse_transcript(SPEECH, "t.txt"), refs, Options(jobs=1, repair=False))
+    assert sorted(checked) == sorted([said, other])
+    a, b, c, d = report.quotes
+    assert [q.reference for q in report.quotes] == ["a.txt", "b.txt", "c.txt", "c.txt"]
+    assert [q.quote for q in report.quotes] == [q for r in refs for q in r.quotes]
+    assert a.status == b.status == d.status == "verbatim"
+    assert a.location == b.location == d.location
+    assert c.status == "verbatim"
