@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from ..models import Correction, Reference, Transcript
 from ..parallel import map_shared
-from .aligned import block_spans, blocks
+from .aligned import Occurrences, article_blocks, block_span, merged_spans, occurrences
 from .candidates import MIN_KEY, Candidate, Find, mine_candidates, with_context
 from .confidence import BlockFit, Features, confidence
 from .guards import features
@@ -103,7 +104,7 @@ def scored_pairs(
         candidates = [
             replace(c, slots=slots(c, references, anchors, said, unit_owner)) for c in candidates
         ]
-    heard = _aligned_blocks(transcript, references, candidates, anchors, unit_owner)
+    heard = _aligned_blocks(transcript, references, candidates, anchors, unit_owner, jobs)
     # Short acronyms ("EPS") only where an aligned passage has them: anywhere else a
     # three-letter span is as likely any other word.
     candidates = [c for c in candidates if len(c.key) >= MIN_KEY]
@@ -165,13 +166,36 @@ def _aligned_blocks(
     candidates: list[Candidate],
     anchors: Sequence[Sequence[Anchor]],
     unit_owner: Sequence[int],
+    jobs: int | None = 1,
 ) -> list[tuple[Span, Candidate, BlockFit]]:
-    """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`)."""
+    """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`),
+    one article at a time (over ``jobs`` processes)."""
     if not anchors or not unit_owner:
         return []
     said = [u for t in transcript.tokens for u in t.units]
-    found = blocks(candidates, references, anchors, said, unit_owner)
-    return [(s, candidates[c], fit) for s, c, fit in block_spans(found, candidates, transcript)]
+    where = occurrences(candidates, references)
+    shared = _Blocks(transcript, references, candidates, anchors, said, unit_owner, where)
+    found = map_shared(_article_spans, range(len(anchors)), shared, jobs=jobs)
+    return [(s, candidates[c], fit) for s, c, fit in merged_spans(chain.from_iterable(found))]
+
+
+@dataclass(frozen=True)
+class _Blocks:
+    """What finding one article's aligned blocks reads (shared with worker processes)."""
+
+    transcript: Transcript
+    references: Sequence[Reference]
+    candidates: Sequence[Candidate]
+    anchors: Sequence[Sequence[Anchor]]
+    said: Sequence[str]
+    owner: Sequence[int]
+    where: Occurrences
+
+
+def _article_spans(b: _Blocks, number: int) -> list[tuple[Span, int, BlockFit] | None]:
+    """The heard span of each block of one article's runs, in block order."""
+    found = article_blocks(number, b.references, b.anchors, b.said, b.owner, b.where)
+    return [block_span(block, b.candidates, b.transcript) for block in found]
 
 
 def _ranked(
