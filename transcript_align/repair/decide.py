@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from ..models import Correction, Reference, Transcript
@@ -40,7 +40,7 @@ def find_corrections(
     proposal is returned, with ``applied`` set for those at or above
     ``min_confidence`` when ``apply`` is true. ``finds``: each reference's
     :func:`article_finds`, when the process that read it found them. ``jobs``:
-    processes to weigh the pairs in (see :mod:`transcript_align.parallel`).
+    processes to read the aligned passages in (see :mod:`transcript_align.parallel`).
     """
     proposals = [
         (confidence(f), span, cand)
@@ -126,38 +126,21 @@ def scored_pairs(
     }
     for span, mined, block in heard:
         pairs[(mined.key, span.first, span.last)] = (span, mined, block)
-    weigh = _Weigh(transcript, references, anchors, unit_owner, known, vocabulary, repeats)
-    ordered = [pairs[key] for key in sorted(pairs)]
-    out = [p for p in map_shared(_weighed, ordered, weigh, jobs=jobs) if p is not None]
+    contexts: dict[str, Candidate] = {}
+
+    def context(cand: Candidate) -> Candidate:
+        if cand.key not in contexts:
+            contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
+        return contexts[cand.key]
+
+    out: list[tuple[Span, Candidate, Features]] = []
+    for key in sorted(pairs):
+        span, mined, fit = pairs[key]
+        cand = context(mined)
+        f = features(span, cand, transcript, known, vocabulary, repeats, fit)
+        if f is not None:
+            out.append((span, cand, f))
     return _echoed(_ranked(out))
-
-
-@dataclass
-class _Weigh:
-    """What weighing one span–candidate pair reads (shared with worker processes)."""
-
-    transcript: Transcript
-    references: Sequence[Reference]
-    anchors: Sequence[Sequence[Anchor]]
-    unit_owner: Sequence[int]
-    known: Counter[str]
-    vocabulary: frozenset[str]
-    repeats: dict[str, int]
-    contexts: dict[str, Candidate] = field(default_factory=dict)
-    """Each candidate with its context, worked out on first use (per process)."""
-
-
-def _weighed(
-    w: _Weigh, pair: tuple[Span, Candidate, BlockFit | None]
-) -> tuple[Span, Candidate, Features] | None:
-    """One pair with its evidence, or ``None`` when a guard forbids it."""
-    span, mined, fit = pair
-    cand = w.contexts.get(mined.key)
-    if cand is None:
-        cand = with_context(mined, w.references, w.anchors, w.unit_owner)
-        w.contexts[mined.key] = cand
-    f = features(span, cand, w.transcript, w.known, w.vocabulary, w.repeats, fit)
-    return None if f is None else (span, cand, f)
 
 
 def _aligned_blocks(
@@ -192,10 +175,11 @@ class _Blocks:
     where: Occurrences
 
 
-def _article_spans(b: _Blocks, number: int) -> list[tuple[Span, int, BlockFit] | None]:
-    """The heard span of each block of one article's runs, in block order."""
+def _article_spans(b: _Blocks, number: int) -> list[tuple[Span, int, BlockFit]]:
+    """The heard spans of one article's blocks, in block order (blocks with none left out)."""
     found = article_blocks(number, b.references, b.anchors, b.said, b.owner, b.where)
-    return [block_span(block, b.candidates, b.transcript) for block in found]
+    spans = (block_span(block, b.candidates, b.transcript) for block in found)
+    return [s for s in spans if s is not None]
 
 
 def _ranked(
