@@ -47,3 +47,27 @@ def test_a_quote_in_several_articles_is_checked_once(monkeypatch: pytest.MonkeyP
     assert a.status == b.status == d.status == "verbatim"
     assert a.location == b.location == d.location
     assert c.status == "verbatim"
+
+
+def test_a_passage_is_aligned_once_per_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    from transcript_align import alignment
+
+    t = parse_transcript(SPEECH, "t.txt")
+    index = alignment.build_index(t.tokens)
+    calls: list[tuple[int, int]] = []
+    real = alignment._align_window
+
+    def counting(
+        index: object, units: list[str], qids: object, weights: object, lo: int, hi: int
+    ) -> object:
+        calls.append((lo, hi))
+        return real(index, units, qids, weights, lo, hi)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(alignment, "_align_window", counting)
+    passage = "the talks in Strelsau go on next week".lower().split()
+    first = alignment.locate(index, passage, limit=1)
+    again = alignment.locate(index, passage, limit=2)
+    assert first and first == again[:1]
+    assert len(calls) == len(set(calls))  # the best window, asked for twice, aligned once
+    other = alignment.build_index(t.tokens)  # a new transcript index keeps its own
+    assert alignment.locate(other, passage) == alignment.locate(index, passage)

@@ -82,6 +82,12 @@ class TranscriptIndex:
         return dict(out)
 
     @cached_property
+    def aligned(self) -> dict[tuple[tuple[str, ...], int, int], Match | None]:
+        """Passages aligned at a window, kept: one quote is looked for by several stages
+        (and quoted by several articles), and every search aligns the same best window."""
+        return {}
+
+    @cached_property
     def sounds(self) -> Mapping[str, Sequence[int]]:
         out: dict[str, list[int]] = defaultdict(list)
         for u, uid in self.vocab.items():
@@ -152,10 +158,15 @@ def locate(index: TranscriptIndex, units: Sequence[str], *, limit: int = 3) -> l
     weights = [weight(u) for u in units]
     matches = []
     windows = _windows(index, units, qids, weights, limit)
+    passage = tuple(units)
     for lo, hi, votes in windows:
         if votes < ALTERNATIVE_VOTES * windows[0][2]:
             continue  # far fewer seeds than the best place: not worth aligning
-        match = _align_window(index, units, qids, weights, lo, hi)
+        key = (passage, lo, hi)
+        if key in index.aligned:
+            match = index.aligned[key]
+        else:
+            match = index.aligned[key] = _align_window(index, units, qids, weights, lo, hi)
         if match is not None:
             matches.append(match)
     matches.sort(key=lambda m: (-m.coverage, m.last - m.first, m.first))
