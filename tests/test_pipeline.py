@@ -71,3 +71,28 @@ def test_a_passage_is_aligned_once_per_place(monkeypatch: pytest.MonkeyPatch) ->
     assert len(calls) == len(set(calls))  # the best window, asked for twice, aligned once
     other = alignment.build_index(t.tokens)  # a new transcript index keeps its own
     assert alignment.locate(other, passage) == alignment.locate(index, passage)
+
+
+def test_a_short_quote_is_placed_by_its_articles_runs_after_a_repair() -> None:
+    from transcript_align.quotes import extract_quotes
+
+    speech = (
+        "00:00 good afternoon and thank you all for coming to the harbour today\n"
+        "00:05 the new ferry line to the islands will open in the spring of next year\n"
+        "00:10 and it will carry more than two thousand people every single day\n"
+        "00:15 Mr. Delacroixe from the port authority will say a few words about the timetable\n"
+    )
+    article = (
+        'The harbour master said on Monday that "the new ferry line to the islands will open '
+        "in the spring of next year and it will carry more than two thousand people every "
+        'single day." Jules Delacroix of the port authority will talk about the "timetable".'
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    for jobs in (1, 2):
+        report = align(parse_transcript(speech, "t.txt"), [ref], Options(jobs=jobs))
+        assert [(c.original, c.corrected, c.applied) for c in report.corrections] == [
+            ("Delacroixe", "Delacroix", True)
+        ]
+        short = [q for q in report.quotes if q.quote.text == "timetable"]
+        assert [q.status for q in short] == ["verbatim"]
+        assert short[0].said == "timetable"
