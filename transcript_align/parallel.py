@@ -59,12 +59,16 @@ def map_shared(
     chunk = max(1, len(items) // (jobs * 8))
     # The workers' garbage collections must not walk the objects they inherit: that
     # would copy every page of this process into each of them (copy-on-write).
-    gc.freeze()
+    # (A caller that froze objects itself keeps them frozen.)
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     try:
         with context.Pool(jobs, initializer=_start, initargs=(shared,)) as pool:
             return pool.map(_Call(fn), items, chunksize=chunk)
     finally:
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 def _start(shared: Any) -> None:
