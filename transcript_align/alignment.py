@@ -216,20 +216,24 @@ def _windows(
                 votes[(j - i) // BIN] += w
     if not votes:
         return []
-    smoothed = {b: votes.get(b - 1, 0.0) + v + votes.get(b + 1, 0.0) for b, v in votes.items()}
+    get = votes.get
+    # Most votes first, then the earliest bin: (-smoothed votes, bin) in ascending order.
+    ranked = heapq.nsmallest(
+        8 * limit, [(-(get(b - 1, 0.0) + v + get(b + 1, 0.0)), b) for b, v in votes.items()]
+    )
     spread = m // BIN + 3
-    chosen: list[int] = []
-    for b, _ in heapq.nsmallest(8 * limit, smoothed.items(), key=lambda kv: (-kv[1], kv[0])):
-        if all(abs(b - c) > spread for c in chosen):
-            chosen.append(b)
+    chosen: list[tuple[int, float]] = []
+    for negative, b in ranked:
+        if all(abs(b - c) > spread for c, _ in chosen):
+            chosen.append((b, -negative))
             if len(chosen) == limit:
                 break
     pad = 10 + m // 4
     extra = max(30, m)
     n = len(index)
     return [
-        (max(0, b * BIN - pad), min(n, b * BIN + BIN + m + extra + pad), smoothed[b])
-        for b in chosen
+        (max(0, b * BIN - pad), min(n, b * BIN + BIN + m + extra + pad), smoothed)
+        for b, smoothed in chosen
     ]
 
 
