@@ -477,18 +477,36 @@ def _gap(
     move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (b + 1) for _ in range(a + 1)]
     for x in range(a - 1, -1, -1):
         row, below, sx, mx = score[x], score[x + 1], sims[x], move[x]
-        merge = merges[x]
+        if not merges[x]:
+            for y in range(b - 1, -1, -1):
+                sim = sx[y]
+                if sim >= NEAR:
+                    best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
+                else:
+                    best, choice = -1.0, (0, 0, 0.0)
+                if below[y] > best:
+                    best, choice = below[y], (1, 0, 0.0)
+                if row[y + 1] > best:
+                    best, choice = row[y + 1], (0, 1, 0.0)
+                row[y], mx[y] = best, choice
+            continue
+        # The merge moves that fit below this row: (kx, ky, the written words).
+        fits = [
+            (kx, ky, tuple(qs[x : x + kx]), score[x + kx])
+            for kx, ky in ((1, 2), (1, 3), (2, 1))
+            if x + kx <= a
+        ]
         for y in range(b - 1, -1, -1):
             best, choice = -1.0, (0, 0, 0.0)
             sim = sx[y]
             if sim >= NEAR:
                 best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
-            elif merge:
-                for kx, ky in ((1, 2), (1, 3), (2, 1)):
-                    if x + kx > a or y + ky > b:
+            else:
+                for kx, ky, written, target in fits:
+                    if y + ky > b:
                         continue
-                    sim = _merged_similarity(tuple(qs[x : x + kx]), ts_tuple[y : y + ky])
-                    v = score[x + kx][y + ky] + kx * (sim - tie[y])
+                    sim = _merged_similarity(written, ts_tuple[y : y + ky])
+                    v = target[y + ky] + kx * (sim - tie[y])
                     if sim >= MERGED and v > best:
                         best, choice = v, (kx, ky, sim)
             if below[y] > best:
