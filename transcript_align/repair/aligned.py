@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
@@ -55,11 +55,6 @@ class Block:
     """The possessive the article gives the name there ("Nexstar's")."""
 
 
-Occurrences = dict[int, dict[tuple[int, int], tuple[int, str]]]
-"""Per reference, the article units ``[u0, u1)`` of each candidate occurrence, with the
-candidate's number and the possessive it has there."""
-
-
 def blocks(
     candidates: Sequence[Candidate],
     references: Sequence[Reference],
@@ -72,32 +67,17 @@ def blocks(
     Each run is aligned once (its words plus :data:`PAD` either side), so the
     work grows with the passages' length, not with candidates × places.
     """
-    where = occurrences(candidates, references)
+    where = _occurrences(candidates, references)
     out: list[Block] = []
-    for number in range(len(anchors)):
-        out.extend(article_blocks(number, references, anchors, said, owner, where))
-    return out
-
-
-def article_blocks(
-    number: int,
-    references: Sequence[Reference],
-    anchors: Sequence[Sequence[Anchor]],
-    said: Sequence[str],
-    owner: Sequence[int],
-    where: Occurrences,
-) -> list[Block]:
-    """The blocks of one reference's runs (:func:`blocks`, one article at a time)."""
-    runs = anchors[number]
-    if number >= len(references) or not runs or not where.get(number):
-        return []
-    article = text_words(references[number].text).units
-    names = _by_start(where[number])
-    out: list[Block] = []
-    for first, at, length in runs:
-        a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
-        t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
-        out.extend(_run_blocks(article, said, owner, names, (a0, a1), (t0, t1), length))
+    for number, runs in enumerate(anchors):
+        if number >= len(references) or not runs or not where.get(number):
+            continue
+        article = text_words(references[number].text).units
+        names = _by_start(where[number])
+        for first, at, length in runs:
+            a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
+            t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
+            out.extend(_run_blocks(article, said, owner, names, (a0, a1), (t0, t1), length))
     return out
 
 
@@ -105,8 +85,8 @@ def article_blocks(
 class _Names:
     """One article's candidate occurrences, sorted by first unit for range look-ups.
 
-    ``order`` keeps each one's place in the article's occurrence map, so that
-    the blocks of an edit come out in that order whatever the look-up order.
+    Each entry keeps its place in the article's occurrence map (``order``), so
+    that the blocks of an edit come out in that order whatever the look-up order.
     """
 
     starts: tuple[int, ...]
@@ -133,7 +113,9 @@ def _names_within(names: _Names, lo: int, hi: int) -> list[tuple[int, int, int, 
     return [(u0, u1, cand, suffix) for u0, _, u1, cand, suffix in inside]
 
 
-def occurrences(candidates: Sequence[Candidate], references: Sequence[Reference]) -> Occurrences:
+def _occurrences(
+    candidates: Sequence[Candidate], references: Sequence[Reference]
+) -> dict[int, dict[tuple[int, int], tuple[int, str]]]:
     """For each reference, the article units ``[u0, u1)`` of each candidate occurrence,
     with the possessive it has there."""
     out: dict[int, dict[tuple[int, int], tuple[int, str]]] = defaultdict(dict)
@@ -256,50 +238,32 @@ def block_spans(
     make the most plausible mishearing of the name, with no function word at
     either end.
     """
-    return merged_spans(block_span(b, candidates, transcript) for b in found)
-
-
-def block_span(
-    b: Block, candidates: Sequence[Candidate], transcript: Transcript
-) -> tuple[Span, int, BlockFit] | None:
-    """One block's heard span (see :func:`block_spans`), or ``None`` when it has none."""
-    cand = candidates[b.cand]
-    if b.left and b.right:
-        options = [(b.first, b.last)]
-    elif b.right:
-        options = [(b.last - n, b.last) for n in range(1, b.last - b.first + 1)]
-    else:
-        options = [(b.first, b.first + n) for n in range(1, b.last - b.first + 1)]
-    best: tuple[float, Span] | None = None
-    if _heard_nearby(transcript, b.first, b.last, cand.key):
-        return None  # the name is right here, heard right: the block is the alignment's slip
-    for first, last in options:
-        span = span_at(transcript, first, last)
-        if span is None or (len(options) > 1 and not _edges(transcript, first, last)):
-            continue  # on its unmatched side, a block's edge is no function word
-        m = misheard(cand.text, span.text)
-        if best is None or m > best[0]:
-            best = (m, span)
-    if best is None:
-        return None
-    m, span = best
-    if b.suffix and not span.suffix:
-        span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
-    sure = (min(b.left, SOLID) + min(b.right, SOLID)) / (2 * SOLID)
-    return span, b.cand, BlockFit(sure, m)
-
-
-def merged_spans(
-    spans: Iterable[tuple[Span, int, BlockFit] | None],
-) -> list[tuple[Span, int, BlockFit]]:
-    """The blocks' spans (in block order), one per span and candidate: the surest, the
-    first of equally sure ones; in span order."""
     out: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
-    for found in spans:
-        if found is None:
+    for b in found:
+        cand = candidates[b.cand]
+        if b.left and b.right:
+            options = [(b.first, b.last)]
+        elif b.right:
+            options = [(b.last - n, b.last) for n in range(1, b.last - b.first + 1)]
+        else:
+            options = [(b.first, b.first + n) for n in range(1, b.last - b.first + 1)]
+        best: tuple[float, Span] | None = None
+        if _heard_nearby(transcript, b.first, b.last, cand.key):
+            continue  # the name is right here, heard right: the block is the alignment's slip
+        for first, last in options:
+            span = span_at(transcript, first, last)
+            if span is None or (len(options) > 1 and not _edges(transcript, first, last)):
+                continue  # on its unmatched side, a block's edge is no function word
+            m = misheard(cand.text, span.text)
+            if best is None or m > best[0]:
+                best = (m, span)
+        if best is None:
             continue
-        span, cand, fit = found
-        key = (span.first, span.last, cand)
-        if key not in out or out[key][2].solid < fit.solid:
-            out[key] = found
+        m, span = best
+        if b.suffix and not span.suffix:
+            span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
+        sure = (min(b.left, SOLID) + min(b.right, SOLID)) / (2 * SOLID)
+        key = (span.first, span.last, b.cand)
+        if key not in out or out[key][2].solid < sure:
+            out[key] = (span, b.cand, BlockFit(sure, m))
     return [out[k] for k in sorted(out)]

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from itertools import chain
+from dataclasses import replace
 
 from ..models import Correction, Reference, Transcript
-from ..parallel import map_shared
-from .aligned import Occurrences, article_blocks, block_span, merged_spans, occurrences
+from .aligned import block_spans, blocks
 from .candidates import MIN_KEY, Candidate, Find, mine_candidates, with_context
 from .confidence import BlockFit, Features, confidence
 from .guards import features
@@ -32,21 +30,17 @@ def find_corrections(
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
     finds: Sequence[Sequence[Find]] | None = None,
-    jobs: int | None = 1,
 ) -> tuple[Correction, ...]:
     """Repairs of ``transcript`` supported by ``references`` (all of them aligned).
 
     Overlapping proposals are resolved in favour of the most confident; every
     proposal is returned, with ``applied`` set for those at or above
     ``min_confidence`` when ``apply`` is true. ``finds``: each reference's
-    :func:`article_finds`, when the process that read it found them. ``jobs``:
-    processes to read the aligned passages in (see :mod:`transcript_align.parallel`).
+    :func:`article_finds`, when the process that read it found them.
     """
     proposals = [
         (confidence(f), span, cand)
-        for span, cand, f in scored_pairs(
-            transcript, references, anchors, unit_owner, finds, jobs=jobs
-        )
+        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner, finds)
     ]
     learned: list[Learned] = []
     proposals = [p for p in proposals if p[0] >= SUGGEST]
@@ -85,8 +79,6 @@ def scored_pairs(
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
     finds: Sequence[Sequence[Find]] | None = None,
-    *,
-    jobs: int | None = 1,
 ) -> list[tuple[Span, Candidate, Features]]:
     """Every span–candidate pair that passes the guards, with its evidence.
 
@@ -105,7 +97,7 @@ def scored_pairs(
         candidates = [
             replace(c, slots=slots(c, references, anchors, said, unit_owner)) for c in candidates
         ]
-    heard = _aligned_blocks(transcript, references, candidates, anchors, unit_owner, jobs)
+    heard = _aligned_blocks(transcript, references, candidates, anchors, unit_owner)
     # Short acronyms ("EPS") only where an aligned passage has them: anywhere else a
     # three-letter span is as likely any other word.
     candidates = [c for c in candidates if len(c.key) >= MIN_KEY]
@@ -121,12 +113,6 @@ def scored_pairs(
     repeats: dict[str, int] = defaultdict(int)
     for sp in spans:
         repeats[sp.key] += 1
-    pairs: dict[tuple[str, int, int], tuple[Span, Candidate, BlockFit | None]] = {
-        (cand.key, span.first, span.last): (span, cand, None)
-        for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary)
-    }
-    for span, mined, block in heard:
-        pairs[(mined.key, span.first, span.last)] = (span, mined, block)
     contexts: dict[str, Candidate] = {}
 
     def context(cand: Candidate) -> Candidate:
@@ -134,6 +120,12 @@ def scored_pairs(
             contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
         return contexts[cand.key]
 
+    pairs: dict[tuple[str, int, int], tuple[Span, Candidate, BlockFit | None]] = {
+        (cand.key, span.first, span.last): (span, cand, None)
+        for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary)
+    }
+    for span, mined, block in heard:
+        pairs[(mined.key, span.first, span.last)] = (span, mined, block)
     out: list[tuple[Span, Candidate, Features]] = []
     for key in sorted(pairs):
         span, mined, fit = pairs[key]
@@ -150,37 +142,13 @@ def _aligned_blocks(
     candidates: list[Candidate],
     anchors: Sequence[Sequence[Anchor]],
     unit_owner: Sequence[int],
-    jobs: int | None = 1,
 ) -> list[tuple[Span, Candidate, BlockFit]]:
-    """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`),
-    one article at a time (over ``jobs`` processes)."""
+    """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`)."""
     if not anchors or not unit_owner:
         return []
     said = [u for t in transcript.tokens for u in t.units]
-    where = occurrences(candidates, references)
-    shared = _Blocks(transcript, references, candidates, anchors, said, unit_owner, where)
-    found = map_shared(_article_spans, range(len(anchors)), shared, jobs=jobs)
-    return [(s, candidates[c], fit) for s, c, fit in merged_spans(chain.from_iterable(found))]
-
-
-@dataclass(frozen=True)
-class _Blocks:
-    """What finding one article's aligned blocks reads (shared with worker processes)."""
-
-    transcript: Transcript
-    references: Sequence[Reference]
-    candidates: Sequence[Candidate]
-    anchors: Sequence[Sequence[Anchor]]
-    said: Sequence[str]
-    owner: Sequence[int]
-    where: Occurrences
-
-
-def _article_spans(b: _Blocks, number: int) -> list[tuple[Span, int, BlockFit]]:
-    """The heard spans of one article's blocks, in block order (blocks with none left out)."""
-    found = article_blocks(number, b.references, b.anchors, b.said, b.owner, b.where)
-    spans = (block_span(block, b.candidates, b.transcript) for block in found)
-    return [s for s in spans if s is not None]
+    found = blocks(candidates, references, anchors, said, unit_owner)
+    return [(s, candidates[c], fit) for s, c, fit in block_spans(found, candidates, transcript)]
 
 
 def _ranked(
