@@ -65,3 +65,19 @@ def test_the_repair_step_reads_no_article_that_a_worker_read(
     aligned = {c.reference.text for c in report.references if c.status == "aligned"}
     assert aligned and report.corrections
     assert not aligned & set(read)  # read in the workers only (this list is this process's)
+
+
+def test_the_collector_is_left_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    assert gc.get_freeze_count() == 0
+    assert parallel.map_shared(_square, [1, 2, 3], 0, jobs=2) == [1, 4, 9]
+    assert gc.get_freeze_count() == 0  # frozen for the fork only
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert parallel.map_shared(_square, [1, 2, 3], 0, jobs=2) == [1, 4, 9]
+        assert gc.get_freeze_count() == frozen  # the caller's own freeze stands
+    finally:
+        gc.unfreeze()

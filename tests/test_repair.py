@@ -575,3 +575,34 @@ def test_one_everyday_word_written_as_a_name_is_not_learned_from_context() -> No
     assert [c.start for c in got if c.applied and c.corrected == "Greg"] == [
         c.start for c in got[:1]
     ]
+
+
+def test_names_within_an_edit_come_in_the_articles_order() -> None:
+    from transcript_align.repair.aligned import _by_start, _names_within
+
+    names = {
+        (9, 11): (0, ""),
+        (3, 4): (1, "'s"),
+        (5, 7): (2, ""),
+        (4, 6): (3, ""),
+        (12, 13): (4, ""),
+    }
+    found = _names_within(_by_start(names), 3, 11)
+    # Every occurrence inside [3, 11), none reaching past it, in the map's own order.
+    assert found == [(9, 11, 0, ""), (3, 4, 1, "'s"), (5, 7, 2, ""), (4, 6, 3, "")]
+    assert _names_within(_by_start(names), 4, 6) == [(4, 6, 3, "")]
+    assert _names_within(_by_start(names), 5, 6) == []
+
+
+def test_runs_near_a_unit_are_found_by_look_up_as_by_reading_them_all() -> None:
+    from transcript_align.repair.words import Runs, reaching
+
+    anchors = [(0, 5, 4), (6, 20, 3), (12, 40, 10), (30, 90, 2)]
+    runs = Runs(anchors)
+    assert runs == tuple(anchors) and runs.ordered
+    for unit in range(-5, 40):
+        for reach in (0, 2, 3):
+            assert reaching(runs, unit, reach) == reaching(anchors, unit, reach)
+    assert reaching(runs, 10, 3) == [(6, 20, 3), (12, 40, 10)]
+    unordered = Runs([(12, 40, 10), (0, 5, 4)])  # not in article order: every run is read
+    assert not unordered.ordered and reaching(unordered, 1, 2) == [(0, 5, 4)]

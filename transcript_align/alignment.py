@@ -84,6 +84,12 @@ class TranscriptIndex:
         return dict(out)
 
     @cached_property
+    def aligned(self) -> dict[tuple[tuple[str, ...], int, int], Match | None]:
+        """Passages aligned at a window, kept: one quote is looked for by several stages
+        (and quoted by several articles), and every search aligns the same best window."""
+        return {}
+
+    @cached_property
     def sounds(self) -> Mapping[str, Sequence[int]]:
         out: dict[str, list[int]] = defaultdict(list)
         for u, uid in self.vocab.items():
@@ -154,10 +160,15 @@ def locate(index: TranscriptIndex, units: Sequence[str], *, limit: int = 3) -> l
     weights = [weight(u) for u in units]
     matches = []
     windows = _windows(index, units, qids, weights, limit)
+    passage = tuple(units)
     for lo, hi, votes in windows:
         if votes < ALTERNATIVE_VOTES * windows[0][2]:
             continue  # far fewer seeds than the best place: not worth aligning
-        match = _align_window(index, units, qids, weights, lo, hi)
+        key = (passage, lo, hi)
+        if key in index.aligned:
+            match = index.aligned[key]
+        else:
+            match = index.aligned[key] = _align_window(index, units, qids, weights, lo, hi)
         if match is not None:
             matches.append(match)
     matches.sort(key=lambda m: (-m.coverage, m.last - m.first, m.first))
@@ -207,20 +218,24 @@ def _windows(
                 votes[(j - i) // BIN] += w
     if not votes:
         return []
-    smoothed = {b: votes.get(b - 1, 0.0) + v + votes.get(b + 1, 0.0) for b, v in votes.items()}
+    get = votes.get
+    # Most votes first, then the earliest bin: (-smoothed votes, bin) in ascending order.
+    ranked = heapq.nsmallest(
+        8 * limit, [(-(get(b - 1, 0.0) + v + get(b + 1, 0.0)), b) for b, v in votes.items()]
+    )
     spread = m // BIN + 3
-    chosen: list[int] = []
-    for b, _ in heapq.nsmallest(8 * limit, smoothed.items(), key=lambda kv: (-kv[1], kv[0])):
-        if all(abs(b - c) > spread for c in chosen):
-            chosen.append(b)
+    chosen: list[tuple[int, float]] = []
+    for negative, b in ranked:
+        if all(abs(b - c) > spread for c, _ in chosen):
+            chosen.append((b, -negative))
             if len(chosen) == limit:
                 break
     pad = 10 + m // 4
     extra = max(30, m)
     n = len(index)
     return [
-        (max(0, b * BIN - pad), min(n, b * BIN + BIN + m + extra + pad), smoothed[b])
-        for b in chosen
+        (max(0, b * BIN - pad), min(n, b * BIN + BIN + m + extra + pad), smoothed)
+        for b, smoothed in chosen
     ]
 
 
@@ -464,18 +479,36 @@ def _gap(
     move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (b + 1) for _ in range(a + 1)]
     for x in range(a - 1, -1, -1):
         row, below, sx, mx = score[x], score[x + 1], sims[x], move[x]
-        merge = merges[x]
+        if not merges[x]:
+            for y in range(b - 1, -1, -1):
+                sim = sx[y]
+                if sim >= NEAR:
+                    best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
+                else:
+                    best, choice = -1.0, (0, 0, 0.0)
+                if below[y] > best:
+                    best, choice = below[y], (1, 0, 0.0)
+                if row[y + 1] > best:
+                    best, choice = row[y + 1], (0, 1, 0.0)
+                row[y], mx[y] = best, choice
+            continue
+        # The merge moves that fit below this row: (kx, ky, the written words).
+        fits = [
+            (kx, ky, tuple(qs[x : x + kx]), score[x + kx])
+            for kx, ky in ((1, 2), (1, 3), (2, 1))
+            if x + kx <= a
+        ]
         for y in range(b - 1, -1, -1):
             best, choice = -1.0, (0, 0, 0.0)
             sim = sx[y]
             if sim >= NEAR:
                 best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
-            elif merge:
-                for kx, ky in ((1, 2), (1, 3), (2, 1)):
-                    if x + kx > a or y + ky > b:
+            else:
+                for kx, ky, written, target in fits:
+                    if y + ky > b:
                         continue
-                    sim = _merged_similarity(tuple(qs[x : x + kx]), ts_tuple[y : y + ky])
-                    v = score[x + kx][y + ky] + kx * (sim - tie[y])
+                    sim = _merged_similarity(written, ts_tuple[y : y + ky])
+                    v = target[y + ky] + kx * (sim - tie[y])
                     if sim >= MERGED and v > best:
                         best, choice = v, (kx, ky, sim)
             if below[y] > best:

@@ -9,6 +9,7 @@ depend on how the work was split.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -56,8 +57,18 @@ def map_shared(
         return [fn(shared, item) for item in items]
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (jobs * 8))
-    with context.Pool(jobs, initializer=_start, initargs=(shared,)) as pool:
-        return pool.map(_Call(fn), items, chunksize=chunk)
+    # The workers' garbage collections must not walk the objects they inherit: that
+    # would copy every page of this process into each of them (copy-on-write).
+    # (A caller that froze objects itself keeps them frozen.)
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    try:
+        with context.Pool(jobs, initializer=_start, initargs=(shared,)) as pool:
+            return pool.map(_Call(fn), items, chunksize=chunk)
+    finally:
+        if freeze:
+            gc.unfreeze()
 
 
 def _start(shared: Any) -> None:

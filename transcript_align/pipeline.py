@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import cast
 
 from .alignment import TranscriptIndex, build_index
 from .clean import find_disfluencies
@@ -26,7 +27,7 @@ from .readable import readable_corrections
 from .relate import assess, expected_place, relatedness, reporting_paragraphs
 from .repair import Anchor, Find, article_finds, find_corrections
 from .timeline import rebuild_tokens
-from .verify import check_quote, not_found, place_short
+from .verify import check_quote, checkable, not_found, place_short
 
 Progress = Callable[[str], None]
 
@@ -116,8 +117,18 @@ def align(
         for k, q in enumerate(c.reference.quotes)
         if c.status == "aligned" and k not in other
     ]
+    # Short quotes are placed by their article's runs, which the repairs may have moved:
+    # those articles are read again with the quotes.
+    again = [
+        c.reference.text
+        for c in checks
+        if spoken is not transcript
+        and c.status == "aligned"
+        and not all(checkable(q.text) for q in c.reference.quotes)
+    ]
     say(f"checking {len(todo)} quote(s)")
-    found = iter(map_shared(_check_one, todo, (spoken, index), jobs=options.jobs))
+    checked, rerun = _check_all(todo, again, spoken, index, options.jobs)
+    found = iter(checked)
     quotes: list[QuoteCheck] = []
     for check, other in zip(checks, elsewhere):
         for k, quote in enumerate(check.reference.quotes):
@@ -136,9 +147,7 @@ def align(
         at += len(mine)
         if check.status == "aligned" and any(q.status == "ignored" for q in mine):
             if spoken is not transcript:  # the runs were found before the repairs
-                anchors = tuple(
-                    (r.ra, r.ta, r.rb - r.ra) for r in relatedness(index, check.reference.text).runs
-                )
+                anchors = rerun[check.reference.text]
             mine = [
                 _place_short(q, check.reference, anchors, spoken, index)
                 if q.status == "ignored"
@@ -218,8 +227,46 @@ def _elsewhere(check: ReferenceCheck) -> set[int]:
     }
 
 
-def _check_one(shared: tuple[Transcript, TranscriptIndex], item: tuple[Quote, str]) -> QuoteCheck:
+def _check_all(
+    todo: Sequence[tuple[Quote, str]],
+    again: Sequence[str],
+    transcript: Transcript,
+    index: TranscriptIndex,
+    jobs: int | None,
+) -> tuple[list[QuoteCheck], dict[str, tuple[Anchor, ...]]]:
+    """The check of every quote, in order, and the runs of the texts ``again`` (by text).
+
+    A check depends on the quote's text alone: a text quoted by several
+    articles is checked once, and the others take its verdict with their own
+    quote and reference.
+    """
+    first: dict[str, int] = {}
+    unique: list[tuple[Quote, str]] = []
+    for quote, path in todo:
+        if quote.text not in first:
+            first[quote.text] = len(unique)
+            unique.append((quote, path))
+    texts = list(dict.fromkeys(again))
+    work: list[tuple[Quote, str] | str] = [*unique, *texts]
+    done = map_shared(_check_one, work, (transcript, index), jobs=jobs)
+    checked = cast(list[QuoteCheck], done[: len(unique)])
+    out: list[QuoteCheck] = []
+    for quote, path in todo:
+        check = checked[first[quote.text]]
+        if check.quote != quote or check.reference != path:
+            check = replace(check, reference=path, quote=quote)
+        out.append(check)
+    runs = cast(list[tuple[Anchor, ...]], done[len(unique) :])
+    return out, dict(zip(texts, runs))
+
+
+def _check_one(
+    shared: tuple[Transcript, TranscriptIndex], item: tuple[Quote, str] | str
+) -> QuoteCheck | tuple[Anchor, ...]:
+    """One quote's check, or the runs of one article text said in the transcript."""
     transcript, index = shared
+    if isinstance(item, str):
+        return tuple((r.ra, r.ta, r.rb - r.ra) for r in relatedness(index, item).runs)
     quote, path = item
     return check_quote(quote, path, transcript, index)
 

@@ -229,7 +229,10 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     # In a long hearing a phrase of the speaker's recurs more often, and is still a place.
     cap = max(MAX_TRIGRAM_POSTINGS, len(index) // 2000)
     active: dict[int, list[int]] = {}  # diagonal -> [ra, rb, ta, tb, matched]
+    # Only runs longer than a trigram can tell anything: the rest (most, where a
+    # phrase recurs through a long transcript) count only towards the longest run.
     runs: list[Run] = []
+    longest = 0
     run: list[int] | None
     for p, trigram in enumerate(zip(ids, ids[1:], ids[2:])):
         hits = trigrams.get(trigram)  # none for an unknown word (id -1)
@@ -254,16 +257,23 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
                 run[3] = max(run[3], j + 3)
             beaten = active.get(d)
             if beaten is not None and beaten is not run:
-                runs.append(Run(*beaten))  # a run that slipped too far ends here: keep it
+                # A run that slipped too far ends here: keep it.
+                if beaten[4] > 3:
+                    runs.append(Run(*beaten))
+                longest = max(longest, beaten[4])
             active[d] = run
         # Close runs that can no longer grow.
         if p % 16 == 0 and active:
             for dd in [dd for dd, open_ in active.items() if p - open_[1] > MAX_SLIP]:
-                runs.append(Run(*active.pop(dd)))
-    runs.extend(Run(*open_) for open_ in active.values())
-    longest = max((r.matched for r in runs), default=0)
-    # Only runs longer than a trigram can tell anything; the rest need no sorting out.
-    kept = _dedupe([r for r in runs if r.matched > 3])
+                closed = active.pop(dd)
+                if closed[4] > 3:
+                    runs.append(Run(*closed))
+                longest = max(longest, closed[4])
+    for open_ in active.values():
+        if open_[4] > 3:
+            runs.append(Run(*open_))
+        longest = max(longest, open_[4])
+    kept = _dedupe(runs)
     evidence = 0.0
     for r in kept:
         if r.matched > CHANCE_RUN and sum(content[r.ra : r.rb]) >= 2:

@@ -76,11 +76,12 @@ def blocks(
         text = references[number].text
         article = text_words(text).units
         breaks = quote_breaks(text)
+        names = _by_start(where[number])
         for first, at, length in runs:
             a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
             window = (a0, a1), (t0, t1)
-            out.extend(_run_blocks(article, said, owner, where[number], *window, length, breaks))
+            out.extend(_run_blocks(article, said, owner, names, *window, length, breaks))
     return out
 
 
@@ -96,6 +97,38 @@ def quote_breaks(text: str) -> frozenset[int]:
         for w in range(1, len(tw.words))
         if _BREAK.search(text, tw.ends[w - 1], tw.starts[w])
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """One article's candidate occurrences, sorted by first unit for range look-ups.
+
+    Each entry keeps its place in the article's occurrence map (``order``), so
+    that the blocks of an edit come out in that order whatever the look-up order.
+    """
+
+    starts: tuple[int, ...]
+    entries: tuple[tuple[int, int, int, int, str], ...]  # (u0, order, u1, cand, suffix)
+
+
+def _by_start(names: dict[tuple[int, int], tuple[int, str]]) -> _Names:
+    entries = sorted(
+        (u0, order, u1, cand, suffix)
+        for order, ((u0, u1), (cand, suffix)) in enumerate(names.items())
+    )
+    return _Names(tuple(e[0] for e in entries), tuple(entries))
+
+
+def _names_within(names: _Names, lo: int, hi: int) -> list[tuple[int, int, int, str]]:
+    """The occurrences ``(u0, u1, cand, suffix)`` lying within units ``[lo, hi)``,
+    in the article's occurrence order."""
+    inside = [
+        e
+        for e in names.entries[bisect_left(names.starts, lo) : bisect_left(names.starts, hi)]
+        if e[2] <= hi
+    ]
+    inside.sort(key=lambda e: e[1])
+    return [(u0, u1, cand, suffix) for u0, _, u1, cand, suffix in inside]
 
 
 def _occurrences(
@@ -120,7 +153,7 @@ def _run_blocks(
     article: Sequence[str],
     said: Sequence[str],
     owner: Sequence[int],
-    names: dict[tuple[int, int], tuple[int, str]],
+    names: _Names,
     window_a: tuple[int, int],
     window_t: tuple[int, int],
     length: int,
@@ -152,9 +185,7 @@ def _run_blocks(
         # joins two quotes where the speaker said more between them.
         left = 0 if lo in breaks else left
         right = 0 if hi in breaks else right
-        for (u0, u1), (cand, suffix) in names.items():
-            if not lo <= u0 < u1 <= hi:
-                continue
+        for u0, u1, cand, suffix in _names_within(names, lo, hi):
             lm = left if u0 == lo else 0
             rm = right if u1 == hi else 0
             span = _heard(lm, rm, (t0 + j1, t0 + j2), owner)

@@ -22,6 +22,7 @@ from .words import (
     Anchor,
     name_key,
     name_sound,
+    reaching,
     strip_possessive,
 )
 
@@ -203,8 +204,7 @@ def _placed(text: str, start: int, anchors: Sequence[Anchor], owner: Sequence[in
     last = len(owner) - 1
     return [
         owner[min(last, max(0, said + (unit - first)))]
-        for first, said, length in anchors
-        if first - 2 <= unit < first + length + 2
+        for first, said, _ in reaching(anchors, unit, 2)
     ]
 
 

@@ -15,7 +15,7 @@ from .pairing import candidate_pairs
 from .propagate import Learned, propagated
 from .slots import slots
 from .spans import Span, suspicious_spans
-from .words import Anchor, name_key
+from .words import Anchor, Runs, name_key
 
 SUGGEST = 0.6
 """Proposals below this confidence are not reported at all: they would be noise."""
@@ -116,6 +116,7 @@ def scored_pairs(
     candidates = mine_candidates(references, finds)
     if not candidates:
         return []
+    anchors = [Runs(a) for a in anchors]
     if anchors and unit_owner:
         said = [u for t in transcript.tokens for u in t.units]
         candidates = [

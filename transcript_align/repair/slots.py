@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..models import Reference
 from ..normalize import text_words
 from .candidates import Candidate
-from .words import MAX_CONTEXT_OCCURRENCES, MAX_SPAN, Anchor
+from .words import MAX_CONTEXT_OCCURRENCES, MAX_SPAN, Anchor, reaching
 
 
 def slots(
@@ -36,9 +36,7 @@ def slots(
         left, right = tw.units[u0 - 2 : u0], tw.units[u1 : u1 + 2]
         if u0 < 2 or len(right) < 2:
             continue
-        for first, at, length in anchors[number]:
-            if not first - SLOT_REACH <= u0 < first + length + SLOT_REACH:
-                continue
+        for first, at, _ in reaching(anchors[number], u0, SLOT_REACH):
             slot = _slot(said, owner, at + (u0 - first), left, right)
             if slot is not None:
                 out.add(slot)

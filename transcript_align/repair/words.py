@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from ..normalize import fold, phonetic
 
@@ -25,6 +28,34 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 Anchor = tuple[int, int, int]
 """A stretch of an article said in the transcript: first article unit, first transcript
 unit, length in units."""
+
+
+class Runs(tuple[Anchor, ...]):
+    """One article's anchors, as a tuple, that also finds those near an article unit
+    without reading them all (a name occurs many times, an article has many runs)."""
+
+    starts: list[int]
+    ends: list[int]
+    ordered: bool
+    """Whether starts and ends both only grow (runs found in order do not overlap)."""
+
+    def __new__(cls, anchors: Iterable[Anchor]) -> Runs:
+        runs = super().__new__(cls, anchors)
+        runs.starts = [a[0] for a in runs]
+        runs.ends = [a[0] + a[2] for a in runs]
+        runs.ordered = all(x <= y for x, y in pairwise(runs.starts)) and all(
+            x <= y for x, y in pairwise(runs.ends)
+        )
+        return runs
+
+
+def reaching(anchors: Sequence[Anchor], unit: int, reach: int) -> list[Anchor]:
+    """The anchors, in their order, that come within ``reach`` units of article unit
+    ``unit`` (``first - reach <= unit < first + length + reach``)."""
+    if isinstance(anchors, Runs) and anchors.ordered:
+        lo = bisect_right(anchors.ends, unit - reach)
+        anchors = anchors[lo : bisect_right(anchors.starts, unit + reach)]
+    return [a for a in anchors if a[0] - reach <= unit < a[0] + a[2] + reach]
 
 
 def strip_possessive(text: str) -> str:

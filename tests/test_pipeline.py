@@ -1,0 +1,98 @@
+"""The pipeline's shared work: a quote several articles carry is checked once."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_align import Options, Quote, Reference, align, parse_transcript, pipeline
+
+SPEECH = (
+    "00:00we will not give up on the people of Ruritania\n"
+    "00:04and the talks in Strelsau go on next week\n"
+    "00:09the harbour in Zenda opens again in spring\n"
+    "00:13thank you all\n"
+)
+
+
+def _article(path: str, lead: str, *said: str) -> Reference:
+    text, quotes = lead, []
+    for words in said:
+        text += ' "'
+        quotes.append(Quote(words, len(text), len(text) + len(words)))
+        text += words + '". Then:'
+    return Reference(path, "", text, quotes=tuple(quotes))
+
+
+def test_a_quote_in_several_articles_is_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    said = "we will not give up on the people of Ruritania and the talks in Strelsau go on"
+    other = "the harbour in Zenda opens again in spring"
+    refs = [
+        _article("a.txt", "The minister said", said),
+        _article("b.txt", "Speaking on Monday, the minister told reporters", said),
+        _article("c.txt", "She added", other, said),
+    ]
+    checked: list[str] = []
+    real = pipeline.check_quote
+
+    def counting(quote: Quote, reference: str, *args: object) -> object:
+        checked.append(quote.text)
+        return real(quote, reference, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check_quote", counting)
+    report = align(parse_transcript(SPEECH, "t.txt"), refs, Options(jobs=1, repair=False))
+    assert sorted(checked) == sorted([said, other])
+    a, b, c, d = report.quotes
+    assert [q.reference for q in report.quotes] == ["a.txt", "b.txt", "c.txt", "c.txt"]
+    assert [q.quote for q in report.quotes] == [q for r in refs for q in r.quotes]
+    assert a.status == b.status == d.status == "verbatim"
+    assert a.location == b.location == d.location
+    assert c.status == "verbatim"
+
+
+def test_a_passage_is_aligned_once_per_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    from transcript_align import alignment
+
+    t = parse_transcript(SPEECH, "t.txt")
+    index = alignment.build_index(t.tokens)
+    calls: list[tuple[int, int]] = []
+    real = alignment._align_window
+
+    def counting(
+        index: object, units: list[str], qids: object, weights: object, lo: int, hi: int
+    ) -> object:
+        calls.append((lo, hi))
+        return real(index, units, qids, weights, lo, hi)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(alignment, "_align_window", counting)
+    passage = "the talks in Strelsau go on next week".lower().split()
+    first = alignment.locate(index, passage, limit=1)
+    again = alignment.locate(index, passage, limit=2)
+    assert first and first == again[:1]
+    assert len(calls) == len(set(calls))  # the best window, asked for twice, aligned once
+    other = alignment.build_index(t.tokens)  # a new transcript index keeps its own
+    assert alignment.locate(other, passage) == alignment.locate(index, passage)
+
+
+def test_a_short_quote_is_placed_by_its_articles_runs_after_a_repair() -> None:
+    from transcript_align.quotes import extract_quotes
+
+    speech = (
+        "00:00 good afternoon and thank you all for coming to the harbour today\n"
+        "00:05 the new ferry line to the islands will open in the spring of next year\n"
+        "00:10 and it will carry more than two thousand people every single day\n"
+        "00:15 Mr. Delacroixe from the port authority will say a few words about the timetable\n"
+    )
+    article = (
+        'The harbour master said on Monday that "the new ferry line to the islands will open '
+        "in the spring of next year and it will carry more than two thousand people every "
+        'single day." Jules Delacroix of the port authority will talk about the "timetable".'
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    for jobs in (1, 2):
+        report = align(parse_transcript(speech, "t.txt"), [ref], Options(jobs=jobs))
+        assert [(c.original, c.corrected, c.applied) for c in report.corrections] == [
+            ("Delacroixe", "Delacroix", True)
+        ]
+        short = [q for q in report.quotes if q.quote.text == "timetable"]
+        assert [q.status for q in short] == ["verbatim"]
+        assert short[0].said == "timetable"
