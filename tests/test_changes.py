@@ -193,30 +193,33 @@ def test_a_last_word_never_said_is_still_added() -> None:
     assert (only(check, "added").written, only(check, "added").said) == ("November", "")
 
 
-def test_a_last_word_changed_before_the_sentence_ends_is_a_misquote() -> None:
-    # "night" ends the line the quote was said in: the writer changed it, the
-    # recogniser did not drop "week" (it says "week" elsewhere, too).
-    said = (
-        "we meet every week with the unions\n"
-        "half of the members voted against the plan last night\n"
-        "i spoke to the minister about it"
-    )
-    check = verdict(said, "Half of the members voted against the plan last week")
+@pytest.mark.parametrize(
+    ("line", "quote", "written", "said_word"),
+    [
+        # "night" ends the line the quote was said in: the writer changed it, the
+        # recogniser did not drop "week" (it says "week" elsewhere, too).
+        (
+            "half of the members voted against the plan last night",
+            "Half of the members voted against the plan last week",
+            "week",
+            "night",
+        ),
+        (
+            "workers voted against the plan last night",
+            "Members voted against the plan last night",
+            "Members",
+            "workers",
+        ),
+    ],
+)
+def test_an_edge_word_changed_inside_the_said_sentence_is_a_misquote(
+    line: str, quote: str, written: str, said_word: str
+) -> None:
+    said = f"we meet every week with the unions\n{line}\ni spoke to the minister about it"
+    check = verdict(said, quote)
     assert check.status == "misquote", check.reason
     change = only(check, "changed_word")
-    assert (change.written, change.said) == ("week", "night")
-
-
-def test_a_first_word_changed_after_a_sentence_starts_is_a_misquote() -> None:
-    said = (
-        "we meet every week with the unions\n"
-        "workers voted against the plan last night\n"
-        "i spoke to the minister about it"
-    )
-    check = verdict(said, "Members voted against the plan last night")
-    assert check.status == "misquote", check.reason
-    change = only(check, "changed_word")
-    assert (change.written, change.said) == ("Members", "workers")
+    assert (change.written, change.said) == (written, said_word)
 
 
 def test_an_edge_word_amid_an_untimed_line_is_left_unjudged() -> None:

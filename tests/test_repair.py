@@ -442,23 +442,28 @@ def test_a_name_amid_a_long_quote_is_repaired_however_unlike_the_words() -> None
     assert applied(got) == [("college", "COVID")]
 
 
-def test_the_words_of_a_whole_name_are_learned_one_by_one() -> None:
+def _learned_two_words(heard: str, article: str, name: str, again: str) -> list[Correction]:
+    """What propagates from the two words ``heard`` taken for ``name`` (with confidence
+    0.95) at 00:10 to the word ``again`` heard at 00:15."""
+    first_word = heard.split()[0]
     t = parse_transcript(
         QUOTED_LEAD
-        + "00:10 and olivia selquo will chair the board\n"
-        + "00:15 later mister selquo said the boats were ready\n",
+        + f"00:10 and {heard} will chair the board\n"
+        + f"00:15 later mister {again} said the boats were ready\n",
         "t.txt",
     )
-    first = [k.text for k in t.tokens].index("olivia")
-    article = "The board will be chaired by Olivier Zelkwo of the port."
-    cand = next(
-        c for c in mine_candidates([Reference("a.txt", "", article)]) if c.text == "Olivier Zelkwo"
-    )
+    first = [k.text for k in t.tokens].index(first_word)
+    cand = next(c for c in mine_candidates([Reference("a.txt", "", article)]) if c.text == name)
     span = span_at(t, first, first + 2)
-    assert span is not None and span.text == "olivia selquo"
+    assert span is not None and span.text == heard
     taken = bytearray(len(t.tokens))
     taken[first : first + 2] = b"\x01\x01"
-    got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
+    return propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
+
+
+def test_the_words_of_a_whole_name_are_learned_one_by_one() -> None:
+    article = "The board will be chaired by Olivier Zelkwo of the port."
+    got = _learned_two_words("olivia selquo", article, "Olivier Zelkwo", "selquo")
     assert [(c.original, c.corrected, c.applied) for c in got] == [("selquo", "Zelkwo", True)]
     assert got[0].confidence < 0.95
     assert got[0].evidence[0].text.startswith("learned at 00:1")
@@ -520,22 +525,8 @@ def test_a_name_with_a_function_word_glued_on_keeps_the_word() -> None:
 
 
 def test_the_words_of_a_name_that_do_not_pair_up_are_not_learned_one_by_one() -> None:
-    t = parse_transcript(
-        QUOTED_LEAD
-        + "00:10 and ashtaton and the board agreed\n"
-        + "00:15 later mister ashtaton said the boats were ready\n",
-        "t.txt",
-    )
-    first = [k.text for k in t.tokens].index("ashtaton")
     article = "The board was joined by Anna De Ashtaton of the port."
-    cand = next(
-        c for c in mine_candidates([Reference("a.txt", "", article)]) if c.text == "De Ashtaton"
-    )
-    span = span_at(t, first, first + 2)
-    assert span is not None and span.text == "ashtaton and"
-    taken = bytearray(len(t.tokens))
-    taken[first : first + 2] = b"\x01\x01"
-    got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
+    got = _learned_two_words("ashtaton and", article, "De Ashtaton", "ashtaton")
     assert all(c.corrected != "De" for c in got)
 
 
