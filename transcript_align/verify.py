@@ -31,10 +31,11 @@ MIN_MATCHED_WEIGHT = 1.5
 SHORT_REACH = 8
 """Said units a short quote may stand from where the alignment of its paragraph puts it."""
 ALTERNATIVE = 0.9
+"""Other places count as alternatives when they reach this share of the best coverage."""
 MORE_PLACES = 10
+"""Places looked at before a quote is called a misquote (a stock sentence is said often)."""
 NEARBY = 20
 """Units beyond a quote's length either side of where it was found that count as near it."""
-"""Places looked at before a quote is called a misquote (a stock sentence is said often)."""
 NEAR_MISS = 0.6
 """Share of the found threshold from which a quote not found was a near miss."""
 NOT_FOUND_NEAR = 0.85
@@ -44,7 +45,6 @@ SHORT_CONFIDENCE = 0.9
 """Confidence of a short quote placed by its paragraph: right unless the paragraph is misplaced."""
 OTHER_EVENT_CONFIDENCE = 0.85
 """Confidence of ``not_found`` for a quote of a passage that reports another event."""
-"""Other places count as alternatives when they reach this share of the best coverage."""
 
 
 @dataclass(frozen=True)
