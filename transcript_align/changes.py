@@ -288,17 +288,17 @@ def scattered(judged: Sequence[Judged], coverage: float) -> bool:
     what was said and changes a word or two."""
     if coverage >= MOSTLY_SAID:
         return False
-    decisive = [j.change for j in judged if SEVERITY[j.change.kind] == "misquote"]
-    if len(decisive) >= SCATTERED:
+    made = decisive(judged)
+    if len(made) >= SCATTERED:
         return True
     cuts = any(j.change.kind == "elision" for j in judged)
     # A negation or a number written otherwise is the distortion itself ("never" / "not").
     pointed = any(
         u in NEGATIONS or u in NUMBER_WORDS or u.isdigit()
-        for c in decisive
+        for c in made
         for u in text_units(c.written)
     )
-    return cuts and bool(decisive) and not pointed
+    return cuts and bool(made) and not pointed
 
 
 def unsaid_bulk(judged: Sequence[Judged], n_units: int, nearby: Callable[[str], bool]) -> bool:

@@ -257,28 +257,28 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
                 run[3] = max(run[3], j + 3)
             beaten = active.get(d)
             if beaten is not None and beaten is not run:
-                # A run that slipped too far ends here: keep it.
-                if beaten[4] > 3:
-                    runs.append(Run(*beaten))
-                longest = max(longest, beaten[4])
+                longest = _close(beaten, runs, longest)  # it slipped too far: it ends here
             active[d] = run
         # Close runs that can no longer grow.
         if p % 16 == 0 and active:
             for dd in [dd for dd, open_ in active.items() if p - open_[1] > MAX_SLIP]:
-                closed = active.pop(dd)
-                if closed[4] > 3:
-                    runs.append(Run(*closed))
-                longest = max(longest, closed[4])
+                longest = _close(active.pop(dd), runs, longest)
     for open_ in active.values():
-        if open_[4] > 3:
-            runs.append(Run(*open_))
-        longest = max(longest, open_[4])
+        longest = _close(open_, runs, longest)
     kept = _dedupe(runs)
     evidence = 0.0
     for r in kept:
         if r.matched > CHANCE_RUN and sum(content[r.ra : r.rb]) >= 2:
             evidence += r.matched - CHANCE_RUN
     return Relatedness(evidence, longest, tuple(kept))
+
+
+def _close(run: list[int], runs: list[Run], longest: int) -> int:
+    """End an open run ``[ra, rb, ta, tb, matched]``: kept in ``runs`` when longer than a
+    trigram; the longest run so far is returned."""
+    if run[4] > 3:
+        runs.append(Run(*run))
+    return max(longest, run[4])
 
 
 def _dedupe(runs: list[Run]) -> list[Run]:
