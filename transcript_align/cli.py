@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-from . import __version__
+from . import BUILD, __version__
 from .errors import AlignError, FormatError, OutputError
 from .formats import read_transcript, reader_names, writer_for
 from .models import Options
@@ -43,7 +43,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"transcript-align {__version__}")
+        typer.echo(f"transcript-align {__version__} ({BUILD})")
         raise typer.Exit()
 
 
