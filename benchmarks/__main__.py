@@ -258,6 +258,7 @@ def machine() -> dict[str, Any]:
         "platform": f"{platform.system()} {platform.machine()}",
         "python": platform.python_version(),
         "library": transcript_align.__version__,
+        "build": transcript_align.BUILD,
         "commit": git("rev-parse", "--short", "HEAD") or "unknown",
         "dirty": bool(git("status", "--porcelain", "--", "transcript_align")),
         "source": digest.hexdigest()[:12],

@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t_import = time.perf_counter()
     import transcript_align as ta
+    from transcript_align.collector import rarer_collections
 
     from . import baseline
     from .library import read_inputs, run
@@ -68,38 +69,39 @@ def main(argv: list[str] | None = None) -> int:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    t0 = time.perf_counter()
-    inputs = read_inputs(transcript, articles)
-    stages["read"] = time.perf_counter() - t0
-    result: object = None
-    if args.mode == "full":
-        t1 = time.perf_counter()
-        report = run(inputs, None if args.jobs is None else ta.Options(jobs=args.jobs))
-        t2 = time.perf_counter()
-        text = json.dumps(report, ensure_ascii=False, indent=2)
-        t3 = time.perf_counter()
-        stages.update(align=t2 - t1, json=t3 - t2)
-        result = report
-        del text
-    elif args.mode == "naive":
-        t1 = time.perf_counter()
-        quotes = [(r.path, q.text) for r in inputs.references for q in r.quotes]
-        said = " ".join(s.text for s in inputs.transcript.segments)
-        kwargs = {} if args.threshold is None else {"threshold": args.threshold}
-        verdicts = baseline.naive([q for _, q in quotes], said, **kwargs)
-        stages["match"] = time.perf_counter() - t1
-        result = {
-            "quotes": [
-                {
-                    "reference": path,
-                    "text": text,
-                    "status": "verbatim" if found else "not_found",
-                    "score": round(score, 1),
-                }
-                for (path, text), (found, score) in zip(quotes, verdicts)
-            ]
-        }
-    seconds = time.perf_counter() - t0
+    with rarer_collections():  # as the command line runs
+        t0 = time.perf_counter()
+        inputs = read_inputs(transcript, articles)
+        stages["read"] = time.perf_counter() - t0
+        result: object = None
+        if args.mode == "full":
+            t1 = time.perf_counter()
+            report = run(inputs, None if args.jobs is None else ta.Options(jobs=args.jobs))
+            t2 = time.perf_counter()
+            text = json.dumps(report, ensure_ascii=False, indent=2)
+            t3 = time.perf_counter()
+            stages.update(align=t2 - t1, json=t3 - t2)
+            result = report
+            del text
+        elif args.mode == "naive":
+            t1 = time.perf_counter()
+            quotes = [(r.path, q.text) for r in inputs.references for q in r.quotes]
+            said = " ".join(s.text for s in inputs.transcript.segments)
+            kwargs = {} if args.threshold is None else {"threshold": args.threshold}
+            verdicts = baseline.naive([q for _, q in quotes], said, **kwargs)
+            stages["match"] = time.perf_counter() - t1
+            result = {
+                "quotes": [
+                    {
+                        "reference": path,
+                        "text": text,
+                        "status": "verbatim" if found else "not_found",
+                        "score": round(score, 1),
+                    }
+                    for (path, text), (found, score) in zip(quotes, verdicts)
+                ]
+            }
+        seconds = time.perf_counter() - t0
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(str(args.profile))

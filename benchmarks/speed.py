@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from transcript_align import BUILD, build
+
 from . import HERE
 from .score import ERROR, FOUND, pair_quotes, status_of
 from .synth import Spec, ensure, load_truth
@@ -30,7 +32,8 @@ FULL_SIZES = ((7_500, 125), (15_000, 250), (30_000, 500), (60_000, 1_000), (120_
 QUICK_SIZES = ((1_875, 31), (3_750, 62), (7_500, 125), (15_000, 250))
 PROFILE_SIZE = (30_000, 500)
 JOBS_SIZE = (30_000, 500)
-"""Where the full run is measured with one process too (``--jobs 1``)."""
+"""Where the full run is measured with one process too (``--jobs 1``), and from the Python
+sources when the compiled build is in use."""
 ARTICLE_WORDS = 800
 QUOTES_PER_ARTICLE = 4.0
 KINDS = ("ordinary", "heavy")
@@ -58,16 +61,28 @@ def spec_for(words: int, articles: int, vocabulary: str = "ordinary") -> Spec:
 
 
 def measure(
-    mode: str, folder: Path, repeats: int, out: Path | None = None, extra: tuple[str, ...] = ()
+    mode: str,
+    folder: Path,
+    repeats: int,
+    out: Path | None = None,
+    extra: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
 ) -> Measured:
-    """Run ``mode`` ``repeats`` times, each in a new process."""
+    """Run ``mode`` ``repeats`` times, each in a new process (``env`` added to its own)."""
     runs: list[float] = []
     summaries: list[dict[str, Any]] = []
     for k in range(repeats):
         cmd = [sys.executable, "-m", "benchmarks.measure", mode, str(folder), *extra]
         if out is not None and k == repeats - 1:
             cmd += ["--out", str(out)]
-        proc = subprocess.run(cmd, cwd=HERE.parent, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            cmd,
+            cwd=HERE.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **(env or {})},
+        )
         if proc.returncode != 0:
             raise RuntimeError(
                 f"{mode} run failed on {folder.name}:\n{proc.stderr.strip()[-2000:]}"
@@ -126,6 +141,11 @@ def run(
             if (words, articles) == JOBS_SIZE
             else None
         )
+        python = (
+            measure("full", folder, repeats, env={build.PURE: "1"})
+            if (words, articles) == JOBS_SIZE and BUILD == "compiled"
+            else None
+        )
         naive_repeats = repeats if words <= 30_000 else 1
         naive = measure("naive", folder, naive_repeats, scratch / f"{spec.key}.naive.json")
         ours = recall(scratch / f"{spec.key}.report.json", truth)
@@ -143,6 +163,7 @@ def run(
             "stages": full.summary["stages"],
             "full_jobs1_s": one.seconds if one else None,
             "full_jobs1_runs": one.runs if one else None,
+            "full_python_s": python.seconds if python else None,
             "tokenize_s": tok.seconds,
             "naive_s": naive.seconds,
             "naive_runs": naive.runs,
@@ -162,6 +183,7 @@ def run(
         say(
             f"  full {full.seconds:.2f} s"
             + (f" (one process {one.seconds:.2f} s)" if one else "")
+            + (f" (Python sources {python.seconds:.2f} s)" if python else "")
             + f", tokenize {tok.seconds:.2f} s, naive {naive.seconds:.2f} s, "
             f"peak {row['peak_rss_mb']:.0f} MB, "
             f"recall {pct(ours['recall'])} vs naive {pct(base['recall'])}"

@@ -33,7 +33,7 @@ def share(part: float | None, whole: float) -> str:
 def machine(m: dict[str, Any]) -> str:
     return (
         f"Machine: {m['cpus']} CPU(s), {m['platform']}, Python {m['python']}; "
-        f"transcript-align {m['library']} (git {m['commit']}"
+        f"transcript-align {m['library']}, {m.get('build', 'python')} build (git {m['commit']}"
         f"{', modified' if m['dirty'] else ''}"
         f"{'; sources ' + m['source'] if m.get('source') else ''})."
     )
@@ -68,6 +68,7 @@ def speed(s: dict[str, Any]) -> str:
                 share(st.get("align"), full),
                 share(st.get("json"), full),
                 num(r.get("full_jobs1_s")) if r.get("full_jobs1_s") else "",
+                num(r.get("full_python_s")) if r.get("full_python_s") else "",
                 num(r["tokenize_s"]),
                 num(r["full_s"] / r["tokenize_s"], ".1f") + "×",
                 num(r["naive_s"]),
@@ -94,6 +95,7 @@ def speed(s: dict[str, Any]) -> str:
                 "align",
                 "JSON",
                 "one process (s)",
+                "Python sources (s)",
                 "tokenize-only (s)",
                 "full / tokenize",
                 "naive (s)",
@@ -115,7 +117,9 @@ def speed(s: dict[str, Any]) -> str:
         "of the words rare or unknown, one person named per 75 words; `--vocabulary heavy`).\n"
         "- *full*: read transcript + read all articles + `align` + JSON report; *read*, "
         "*align*, *JSON* are its stages (seconds, and share of the full run). *one process*: "
-        "the full run with `--jobs 1` (the default uses one process per core). "
+        "the full run with `--jobs 1` (the default uses one process per core). *Python "
+        "sources*: the full run with `TRANSCRIPT_ALIGN_PURE=1`, with the compiled build "
+        "installed (same output, byte for byte). "
         "*tokenize-only*: the reading alone (transcript parsed into tokens, articles read, "
         "quotes extracted), in its own process.\n"
         "- *naive*: the same reading, then `fuzz.partial_ratio_alignment` of each quote over "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .build import IN_USE as BUILD  # first: it decides which build the other imports load
 from .errors import AlignError, FormatError, InputError, OutputError, UnreadableError
 from .formats import parse_transcript, read_transcript
 from .models import (
@@ -26,6 +27,7 @@ from .pipeline import align
 from .references import read_reference, read_references
 
 __all__ = [
+    "BUILD",
     "AlignError",
     "Correction",
     "DiffOp",

@@ -25,8 +25,8 @@ import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -57,6 +57,15 @@ LONE_WEIGHT = 1.0
 """Word weight under which a word matched alone, amid words not matched, may be chance."""
 
 
+@dataclass
+class _Built:
+    """The lookups a :class:`TranscriptIndex` builds on first use (plain fields rather
+    than ``cached_property``, which compiled classes do not keep)."""
+
+    trigrams: dict[tuple[int, int, int], list[int]] | None = None
+    sounds: dict[str, list[int]] | None = None
+
+
 @dataclass(frozen=True)
 class TranscriptIndex:
     """The transcript's units and the lookups that seed alignment.
@@ -71,31 +80,35 @@ class TranscriptIndex:
     vocab: Mapping[str, int]
     postings: Mapping[int, Sequence[int]]
     bigrams: Mapping[tuple[int, int], Sequence[int]]
+    aligned: dict[tuple[tuple[str, ...], int, int], Match | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Passages aligned at a window, kept: one quote is looked for by several stages
+    (and quoted by several articles), and every search aligns the same best window."""
+    built: _Built = field(default_factory=_Built, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.units)
 
-    @cached_property
+    @property
     def trigrams(self) -> Mapping[tuple[int, int, int], Sequence[int]]:
-        ids = self.ids
-        out: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-        for j, key in enumerate(zip(ids, ids[1:], ids[2:])):
-            out[key].append(j)
-        return dict(out)
+        if self.built.trigrams is None:
+            ids = self.ids
+            out: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+            for j, key in enumerate(zip(ids, ids[1:], ids[2:])):
+                out[key].append(j)
+            self.built.trigrams = dict(out)
+        return self.built.trigrams
 
-    @cached_property
-    def aligned(self) -> dict[tuple[tuple[str, ...], int, int], Match | None]:
-        """Passages aligned at a window, kept: one quote is looked for by several stages
-        (and quoted by several articles), and every search aligns the same best window."""
-        return {}
-
-    @cached_property
+    @property
     def sounds(self) -> Mapping[str, Sequence[int]]:
-        out: dict[str, list[int]] = defaultdict(list)
-        for u, uid in self.vocab.items():
-            if u.isalpha() and len(u) >= 3:
-                out[phonetic(u)].extend(self.postings[uid])
-        return {k: sorted(v) for k, v in out.items()}
+        if self.built.sounds is None:
+            out: dict[str, list[int]] = defaultdict(list)
+            for u, uid in self.vocab.items():
+                if u.isalpha() and len(u) >= 3:
+                    out[phonetic(u)].extend(self.postings[uid])
+            self.built.sounds = {k: sorted(v) for k, v in out.items()}
+        return self.built.sounds
 
 
 @dataclass(frozen=True, slots=True)

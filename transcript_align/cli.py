@@ -19,7 +19,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-from . import __version__
+from . import BUILD, __version__
+from .collector import rarer_collections
 from .errors import AlignError, FormatError, OutputError
 from .formats import read_transcript, reader_names, writer_for
 from .models import Options
@@ -43,7 +44,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"transcript-align {__version__}")
+        typer.echo(f"transcript-align {__version__} ({BUILD})")
         raise typer.Exit()
 
 
@@ -157,7 +158,7 @@ def align_command(
         _usage("--json and --out - would both write to standard output")
     if input_format and input_format not in reader_names():
         _usage(f"unknown --input-format {input_format!r}; known: {', '.join(reader_names())}")
-    with _errors_to_exit():
+    with _errors_to_exit(), rarer_collections():
         writer = writer_for(out, out_format) if out else None
         t = read_transcript(transcript, format=input_format, strict=strict)
         references = read_references(refs, exclude=[transcript])

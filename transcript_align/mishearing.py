@@ -19,8 +19,8 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -62,13 +62,14 @@ class Costs:
     insert: dict[str, float]
     """``"b"``: cost of writing a b nobody said."""
 
-    @cached_property
-    def by_said(self) -> dict[str, dict[str, float]]:
-        """:attr:`substitute` as said letter → written letter → cost (for the edit loop)."""
-        out: dict[str, dict[str, float]] = {}
+    by_said: dict[str, dict[str, float]] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
+    """:attr:`substitute` as said letter → written letter → cost (for the edit loop)."""
+
+    def __post_init__(self) -> None:
         for pair, cost in self.substitute.items():
-            out.setdefault(pair[0], {})[pair[1]] = cost
-        return out
+            self.by_said.setdefault(pair[0], {})[pair[1]] = cost
 
 
 @dataclass(frozen=True)

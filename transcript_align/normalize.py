@@ -116,6 +116,11 @@ class TextWords:
     first_unit: tuple[int, ...]
     units: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[type[TextWords], tuple[tuple[object, ...], ...]]:
+        # Rebuilt through the constructor: a worker process sends the words it read, and a
+        # compiled frozen class cannot be restored field by field.
+        return (TextWords, (self.starts, self.ends, self.words, self.first_unit, self.units))
+
 
 WORDS_KEPT = 4096
 """Texts whose words are kept (every article of a long hearing, several stages each)."""

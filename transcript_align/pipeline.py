@@ -8,6 +8,7 @@ from typing import cast
 
 from .alignment import TranscriptIndex, build_index
 from .clean import find_disfluencies
+from .collector import rarer_collections
 from .export import corrected_segments
 from .models import (
     Correction,
@@ -55,7 +56,16 @@ def align(
     >>> report.references[0].status, report.quotes[0].status, report.quotes[0].location.start
     ('aligned', 'verbatim', 0)
     """
-    options = options or Options()
+    with rarer_collections():
+        return _align(transcript, references, options or Options(), progress)
+
+
+def _align(
+    transcript: Transcript,
+    references: Sequence[Reference],
+    options: Options,
+    progress: Progress | None,
+) -> Report:
     say = progress or (lambda _message: None)
     say("indexing the transcript")
     load_word_list()  # before the workers fork: every stage weighs words by it
