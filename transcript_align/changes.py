@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from .alignment import Match, TranscriptIndex
-from .lexicon import FILLERS, NUMBER_WORDS, is_function, weight
+from .lexicon import FILLERS, FUNCTION_WORDS, NUMBER_WORDS, is_function, weight
 from .mishearing import misheard
 from .models import Change, ChangeKind, QuoteStatus, Transcript
 from .normalize import phonetic, text_units
@@ -109,6 +109,20 @@ QUALIFIERS = frozenset(
 """Said right before a quote's first word, these change what the quoted words claim."""
 QUANTIFIERS = frozenset("all every each both many most some half few any".split())
 """Function words a qualifier right before a quote can bind to ("not all", "nearly every")."""
+LOOSE_QUALIFIERS = frozenset("just about around".split())
+"""Qualifiers with another sense ("just" arrived, talk "about" it, "around" the port): they
+qualify a quote only when a number or quantifier follows ("about half", "just 10")."""
+DETERMINERS = frozenset("the a an our their my your every".split())
+"""Words that cannot stand without a noun after them."""
+SUBJECTS = frozenset("i we they he she".split())
+NOT_AFTER_DETERMINER = frozenset(
+    """
+    a an the our their my your this these those and or but if so because as than of to in
+    into on at by for from with without is are was were be been has have had will would
+    can could should may might must do does did i we you he she they me us them not
+    """.split()
+)
+"""Said words that cannot follow a determiner directly ("the but"): a word was lost there."""
 PARTITIVES = frozenset("half part some most none few many much parts share".split())
 """``half of`` said right before a quote: the quote claims the whole."""
 
@@ -203,7 +217,12 @@ def judge(
         add("reordered", qa, qb, ta, tb)
     moved_q = {k for qa, qb, _, _ in match.moved for k in range(qa, qb)}
     moved_t = {k for _, _, ta, tb in match.moved for k in range(ta, tb)}
-    for qa, qb, ta, tb, near in _pairs(_blocks(match), q, t):
+    blocks = _pairs(_blocks(match), q, t)
+    for crossed in _crossed_edges(blocks, q, t, match):
+        (qa, qb, ta, tb), skip = crossed
+        add("misheard", qa, qb, ta, tb, SLIP)
+        blocks = [b for b in blocks if b not in skip]
+    for qa, qb, ta, tb, near in blocks:
         if all(k in moved_q for k in range(qa, qb)) and all(k in moved_t for k in range(ta, tb)):
             continue
         w = [q[k] for k in range(qa, qb) if k not in moved_q]
@@ -225,6 +244,12 @@ def judge(
                 edge = True
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
+        at_start, at_end = qa == 0 and ta == match.first, qb == len(q) and ta == match.last
+        if plain and not s and (at_start or at_end):
+            beyond = _heard_beyond(w, t, ta, at_end=at_end and not at_start)
+            if beyond is not None:
+                add("misheard", qa, qb, beyond[0], beyond[1], SLIP)
+                continue
         if plain and s and all(u in FILLERS for u in s):
             # Only "uh" where the written words stand: they were not heard, a filler was.
             dropped = _not_heard(w, index, transcript, ta, tb)
@@ -236,7 +261,14 @@ def judge(
             continue
         # Written words said away from a quote's edge: one may be a miss, more are a change
         # ("into NATO" written, "in the Alliance" said after the rest).
-        dropped = inside and not s and _not_heard(w, index, transcript, ta, many=not edge)
+        dropped = (
+            inside
+            and not s
+            and (
+                _not_heard(w, index, transcript, ta, many=not edge)
+                or (len(w) == 1 and _hole(t, ta))
+            )
+        )
         known = all(u in index.vocab for u in w)
         kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped, known=known)
         if kind == "changed_word" and qa > 0 and _garbled_name(wrote(qa, qb), w, s):
@@ -548,6 +580,7 @@ def _kind(
     core = [u for u in s if u not in FILLERS]
     if core and len(core) < len(s) and slip(w, core) >= SLIP:
         return "filler_dropped", 1.0  # "for" written, "uh four" heard: a filler left out
+    s = _as_written(w, s)
     said_numbers = _numbers(s) if len(s) <= len(w) + 2 else []  # not in a long run left out
     if _numbers(w) != said_numbers and (_numbers(w) or said_numbers) and score < SLIP:
         return "changed_number", score
@@ -565,7 +598,11 @@ def _kind(
             rest = [*w[:k], *w[k + 1 :]]
             if is_function(u) and slip(rest, s) >= SLIP:
                 return "misheard", slip(rest, s)
-    said_content = [u for k, u in zip(range(ta, tb), s) if not (is_function(u) or _disfluent(t, k))]
+    said_content = [
+        u
+        for k, u in zip(range(ta, tb), s)
+        if not (is_function(u) or _disfluent(t, k) or (len(s) <= len(w) and _sounds_function(u)))
+    ]
     if all(is_function(u) for u in w):
         if not said_content:
             return "function_word", score
@@ -578,8 +615,136 @@ def _kind(
     return "changed_word", score
 
 
+Block = tuple[int, int, int, int, bool]
+
+
+def _crossed_edges(
+    blocks: Sequence[Block], q: Sequence[str], t: Sequence[str], match: Match
+) -> list[tuple[tuple[int, int, int, int], tuple[Block, Block]]]:
+    """Written words at a quote's edge that the aligner left unsaid because it paired a
+    small word beside them with the same small word said a little further on ("about
+    the team" written, "about team we uh the water" said: "the" paired with the second
+    "the", so "team" looks added, or written for "water", and "team we uh" left out).
+    Those written words were
+    said right there, the small word not heard: each such edge as the span of written
+    and said units to call misheard, and the two blocks it replaces."""
+    out: list[tuple[tuple[int, int, int, int], tuple[Block, Block]]] = []
+    if len(blocks) < 2:
+        return out
+    last, before = blocks[-1], blocks[-2]
+    if (
+        last[1] == len(q)
+        and last[3] == match.last
+        and before[0] == before[1]
+        and all(is_function(u) for u in q[before[1] : last[0]])
+    ):
+        w = list(q[last[0] : last[1]])
+        n = len(w)
+        if before[3] - before[2] >= n and _sounds_as(w, t[before[2] : before[2] + n]):
+            out.append(((before[0], last[1], before[2], before[2] + n), (before, last)))
+    first, after = blocks[0], blocks[1]
+    if (
+        first[0] == 0
+        and first[2] == match.first
+        and after[0] == after[1]
+        and all(is_function(u) for u in q[first[1] : after[0]])
+    ):
+        w = list(q[first[0] : first[1]])
+        n = len(w)
+        if after[3] - after[2] >= n and _sounds_as(w, t[after[3] - n : after[3]]):
+            out.append(((0, after[0], after[3] - n, after[3]), (first, after)))
+    return out
+
+
 def _numbers(units: Sequence[str]) -> list[str]:
     return [u for u in units if u in NUMBER_WORDS or u.isdigit()]
+
+
+def _as_written(written: Sequence[str], said: list[str]) -> list[str]:
+    """``said`` with a number word that sounds like a written word read as that word
+    ("for the" written, "four" heard: the recogniser's spelling of "for", not a number)."""
+    out = []
+    for u in said:
+        alike = [v for v in written if frozenset((u, v)) in NUMBER_HOMOPHONES]
+        out.append(alike[0] if alike else u)
+    return out
+
+
+def _quantity(unit: str) -> bool:
+    """Whether a said unit is a number or a word for an amount ("half", "all")."""
+    return unit in NUMBER_WORDS or unit.isdigit() or unit in QUANTIFIERS or unit in PARTITIVES
+
+
+def _hole(t: Sequence[str], k: int) -> bool:
+    """Whether the said words either side of position ``k`` cannot stand next to each other
+    ("strengthen the but when", "we the water crisis"): the sentence has a hole there, so a
+    word the quote has in that place was said and the recogniser lost it. A writer's added
+    word leaves what was said a whole sentence."""
+    if not 0 < k < len(t):
+        return False
+    before, after = t[k - 1], t[k]
+    return (before in DETERMINERS and after in NOT_AFTER_DETERMINER) or (
+        before in SUBJECTS and after in DETERMINERS
+    )
+
+
+def _sounds_function(unit: str) -> bool:
+    """Whether a said word sounds like a function word spelt almost alike ("wood" /
+    "would", "hour" / "our"): the recogniser's spelling of the small word."""
+    alike = _FUNCTION_SOUNDS.get(sound_key(unit))
+    return alike is not None and any(Levenshtein.distance(unit, f) <= 2 for f in alike)
+
+
+def _function_sounds() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for f in sorted(FUNCTION_WORDS):
+        key = sound_key(f)
+        if len(key) >= 2:
+            out.setdefault(key, []).append(f)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_FUNCTION_SOUNDS = _function_sounds()
+
+
+def _heard_beyond(
+    w: Sequence[str], t: Sequence[str], k: int, *, at_end: bool
+) -> tuple[int, int] | None:
+    """The said units just outside a quote's match (after unit ``k`` at its end, before it
+    at its start) that the written words at that edge sound like, if any: the aligner
+    left them unpaired ("Our report with…" written, "are support with…" heard).
+
+    Each written word must sound like the said word in its place (two small words
+    alike), one short written word may be missing, and one word at the quote's outer
+    edge may have been lost by the recogniser when the rest is heard so."""
+    for n in range(1, len(w) + 2):
+        a, b = (k, k + n) if at_end else (k - n, k)
+        if a < 0 or b > len(t):
+            break
+        said = list(t[a:b])
+        if _sounds_as(w, said):
+            return a, b
+        outer = list(w[:-1]) if at_end else list(w[1:])
+        if len(w) > 1 and len(outer) == len(said) and _sounds_as(outer, said):
+            return a, b
+    return None
+
+
+def _sounds_as(w: Sequence[str], s: Sequence[str]) -> bool:
+    """Whether written words ``w`` sound like said ``s`` word by word, one short written
+    word possibly not heard."""
+    s = _as_written(w, list(s))
+    if len(w) == len(s) + 1:
+        return any(is_function(u) and _sounds_as([*w[:j], *w[j + 1 :]], s) for j, u in enumerate(w))
+    if len(w) != len(s) or not w:
+        return False
+    alike = all(
+        a == b
+        or slip([a], [b]) >= SLIP
+        or (is_function(a) and Levenshtein.distance(sound_key(a), sound_key(b)) <= 1)
+        for a, b in zip(w, s)
+    )
+    return alike and (all(is_function(u) for u in w) or any(not is_function(u) for u in s))
 
 
 def _edge_cuts(t: Sequence[str], match: Match) -> list[tuple[int, int]]:
@@ -594,6 +759,8 @@ def _edge_cuts(t: Sequence[str], match: Match) -> list[tuple[int, int]]:
     elif is_function(t[first]) and t[first] not in QUANTIFIERS:
         return []  # "not" then "the money…": a clause ended, nothing of the quote was qualified
     while lo >= 1 and t[lo - 1] in QUALIFIERS and first - lo < 4:
+        if t[lo - 1] in LOOSE_QUALIFIERS and not _quantity(t[lo]):
+            break  # "I have just come from…": "just" tells when, it qualifies no amount
         lo -= 1
     return [(lo, first)] if lo < first else []
 

@@ -34,6 +34,10 @@ ALTERNATIVE = 0.9
 """Other places count as alternatives when they reach this share of the best coverage."""
 MORE_PLACES = 10
 """Places looked at before a quote is called a misquote (a stock sentence is said often)."""
+RESAID = 0.75
+"""Share of the best coverage from which another saying of a stock sentence may explain a
+quote: where the recogniser dropped or misheard some of its words, the right saying matches
+less well than one where the speaker put another word into the same sentence."""
 NEARBY = 20
 """Units beyond a quote's length either side of where it was found that count as near it."""
 NEAR_MISS = 0.6
@@ -112,6 +116,11 @@ def check_quote(
             best, (status, reason, found, confidence) = _mildest(
                 near, words, index, quote_text=quote.text, transcript=transcript
             )
+    if status == "misquote":
+        resaid = _resaid(index, words, quote.text, transcript, matches[0].coverage, near)
+        if resaid is not None:
+            best, (status, reason, found, confidence) = resaid
+            near = [best, *near]
     alternatives = tuple(_location(m, index, transcript) for m in near if m is not best)
     if status == "not_found":
         return QuoteCheck(reference, quote, status, reason=reason + cut, confidence=confidence)
@@ -310,6 +319,34 @@ def _mildest(
         if other[0] != "not_found" and _SEVERITY_RANK[other[0]] < _SEVERITY_RANK[verdict[0]]:
             best, verdict = m, other
     return best, verdict
+
+
+def _resaid(
+    index: TranscriptIndex,
+    words: QuoteWords,
+    quote_text: str,
+    transcript: Transcript,
+    coverage: float,
+    seen: Sequence[Match],
+) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
+    """Another saying of a sentence the speaker repeats that explains a quote called a
+    misquote with no more than mishearings and edits, if one was said.
+
+    A speaker who says "this package was never about the port" and later "this court
+    was never about the port", the recogniser dropping "court", leaves the right saying
+    matching less well than the other: there the quote's words are all explained, so
+    it accuses no one (a misquote must hold wherever the quote may have been said). Only
+    sayings at least :data:`RESAID` as well covered count, and only a verdict of
+    ``verbatim`` or ``edited`` there: a place where words are missing explains nothing.
+    """
+    firsts = {m.first for m in seen}
+    for m in locate(index, words.units, limit=MORE_PLACES):
+        if m.first in firsts or m.coverage < RESAID * coverage or not _found(m, words):
+            continue
+        verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
+        if verdict[0] in ("verbatim", "edited"):
+            return m, verdict
+    return None
 
 
 _SEVERITY_RANK: dict[QuoteStatus, int] = {
