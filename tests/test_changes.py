@@ -440,3 +440,121 @@ def test_a_negating_prefix_is_a_change_not_a_lost_syllable() -> None:
     change = only(check, "changed_word")
     assert (change.written, change.said) == ("unfair", "fair")
     assert slip(["unfair"], ["fair"]) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("said", "quote", "heard"),
+    [
+        # The writer's first words, heard just before where the aligner starts the match.
+        (
+            "thursday are support with the port authority remains realistic we expect more",
+            "Our report with the Port Authority remains realistic",
+            ("Our report", "are support"),
+        ),
+        # A small word paired with the same word said a little further on.
+        (
+            "i think he made a fair point yesterday about team we uh the water crisis is worse",
+            "I think he made a fair point yesterday about the team",
+            ("the team", "team"),
+        ),
+    ],
+)
+def test_words_at_a_quotes_edge_heard_just_beside_it_are_misheard(
+    said: str, quote: str, heard: tuple[str, str]
+) -> None:
+    check = verdict(said, quote)
+    assert check.status == "verbatim", check.reason
+    assert heard in [(c.written, c.said) for c in check.changes if c.kind == "misheard"]
+
+
+@pytest.mark.parametrize(
+    ("said", "quote"),
+    [
+        (
+            "the question is not whether we strengthen the but when we will do it",
+            "The question is not whether we strengthen the plan but when",
+        ),
+        (
+            "yesterday we the water crisis with the mayor and the board",
+            "Yesterday we discussed the water crisis with the mayor and the board",
+        ),
+    ],
+)
+def test_a_word_where_the_said_sentence_has_a_hole_was_lost_by_the_recogniser(
+    said: str, quote: str
+) -> None:
+    # "the but", "we the": no sentence goes so; a word was said there and not heard.
+    check = verdict(said, quote)
+    assert check.status == "verbatim", check.reason
+    assert kinds(check) == ["misheard"]
+
+
+def test_a_word_added_into_a_whole_said_sentence_stays_added() -> None:
+    check = verdict(
+        "the question is not whether we strengthen the plan but when we will do it",
+        "The question is not whether we strengthen the reckless plan but when",
+    )
+    assert check.status == "misquote"
+    assert only(check, "added").written == "reckless"
+
+
+def test_a_number_heard_for_a_small_word_is_no_changed_number() -> None:
+    check = verdict(
+        "i said before this is a matter four zelbova group and nobody else",
+        "I said before, this is a matter for the Zelbova Group",
+    )
+    assert check.status == "verbatim", check.reason
+    assert kinds(check) == ["misheard"]
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "status"), [("has asked for", "verbatim"), ("wants", "misquote")]
+)
+def test_words_not_heard_beside_a_sound_alike_are_misheard_when_the_speaker_says_them(
+    elsewhere: str, status: str
+) -> None:
+    # "has asked for" written, "four" heard: "for" misheard, "asked" not heard, as
+    # recognisers drop words the speaker uses; a word the speaker never says is the writer's.
+    said = (
+        "dagny has four a shared plan and i think that is premature\n"
+        f"the union {elsewhere} a meeting with the board next week"
+    )
+    check = verdict(said, "Dagny has asked for a shared plan and I think that is premature")
+    assert check.status == status, check.reason
+
+
+def test_a_word_heard_as_a_small_words_homophone_is_a_function_word() -> None:
+    # "would" heard as "wood", the writer put "will": an edit, not another content word.
+    check = verdict(
+        "i wood not read too much into the figures from the board",
+        "I will not read too much into the figures from the board",
+    )
+    assert check.status == "edited", check.reason
+    assert only(check, "function_word").said == "wood"
+
+
+def test_just_before_a_verb_qualifies_nothing() -> None:
+    check = verdict(
+        "i have just come from a meeting with the mayor of the city",
+        "Come from a meeting with the mayor of the city",
+    )
+    assert check.status == "verbatim", check.reason
+    check = verdict(
+        "we said that just half of the members want a new vote",
+        "Half of the members want a new vote",
+    )
+    assert check.status == "misquote"
+    assert only(check, "cut_at_edge").said == "just"
+
+
+def test_a_repeated_sentence_is_no_misquote_where_another_saying_explains_it() -> None:
+    # Said with another word first; the second saying, with a word misheard, matches
+    # less well but explains every word of the quote.
+    said = (
+        "this package was never about the harbour in the north it was about jobs\n"
+        f"{PAD}\n"
+        "this court was never about the hover in the north it was about jobs"
+    )
+    check = verdict(said, "This court was never about the harbour in the north")
+    assert check.status == "verbatim", check.reason
+    assert check.said == "this court was never about the hover in the north"

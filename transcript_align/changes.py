@@ -245,6 +245,9 @@ def judge(
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
         at_start, at_end = qa == 0 and ta == match.first, qb == len(q) and ta == match.last
+        if plain and edge and s and _sounds_as(w, s):
+            add("misheard", qa, qb, ta, tb, SLIP)  # "Our report" / "are support", word by word
+            continue
         if plain and not s and (at_start or at_end):
             beyond = _heard_beyond(w, t, ta, at_end=at_end and not at_start)
             if beyond is not None:
@@ -273,6 +276,15 @@ def judge(
         kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped, known=known)
         if kind == "changed_word" and qa > 0 and _garbled_name(wrote(qa, qb), w, s):
             kind, score = "misheard", SLIP
+        if kind in ("changed_word", "changed_number") and plain and len(w) > len(s):
+            rest = _unheard_rest(w, s)
+            content = [u for u in rest or () if not is_function(u)]
+            if rest is not None and (
+                len(content) == 0
+                or (len(content) == 1 and _not_heard(content, index, transcript, ta, tb))
+            ):
+                # "has asked for" written, "four" heard: "for" misheard, the rest not heard.
+                kind, score = "misheard", SLIP
         if kind in ("added", "changed_word") and known and _at_cut(wrote, qa, qb, len(q)):
             kind = "elision"  # words the speaker says, beside the writer's "…": a cut
         if kind is not None:
@@ -460,7 +472,7 @@ def _edge_part(
         else [(ta + j, tb) for j in range(1, n)]
     )
     for a, b in parts:
-        if slip(w, t[a:b]) >= SLIP:
+        if slip(w, t[a:b]) >= SLIP or _sounds_as(w, t[a:b]):
             return a, b
     return (ta, ta) if at_end else (tb, tb)
 
@@ -668,6 +680,24 @@ def _as_written(written: Sequence[str], said: list[str]) -> list[str]:
         alike = [v for v in written if frozenset((u, v)) in NUMBER_HOMOPHONES]
         out.append(alike[0] if alike else u)
     return out
+
+
+def _unheard_rest(w: Sequence[str], s: Sequence[str]) -> list[str] | None:
+    """The written words left over when each said word is one of ``w`` as heard, in order
+    ("has asked for" / "four": "has asked"), or None when a said word sounds like none."""
+    said = _as_written(w, list(s))
+
+    def rest(i: int, j: int) -> list[str] | None:
+        if j == len(said):
+            return list(w[i:])
+        for k in range(i, len(w)):
+            if w[k] == said[j] or slip([w[k]], [said[j]]) >= SLIP:
+                tail = rest(k + 1, j + 1)
+                if tail is not None:
+                    return [*w[i:k], *tail]
+        return None
+
+    return rest(0, 0) if said else None
 
 
 def _quantity(unit: str) -> bool:

@@ -24,7 +24,7 @@ from .lexicon import FILLERS, FUNCTION_WORDS
 from .models import QuoteCheck, Reference, ReferenceCheck
 from .normalize import TextWords, text_words
 from .passages import paragraph_at, paragraph_starts, reporting_passages
-from .verify import checkable, is_said, not_found
+from .verify import checkable, is_said, not_found, said_closely_once
 
 CHANCE_RUN = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
@@ -65,6 +65,15 @@ def _decide(reference: Reference, index: TranscriptIndex, rel: Relatedness) -> R
         score = max(score, _support(said, checked))
         why = f"{said} of its {checked} quotes were said here"
         return ReferenceCheck(reference, "aligned", round(score, 3), why)
+    if rel.evidence > 0:
+        # Noise broke the runs: one beyond chance, and a long quote said closely at one place.
+        close = next((q for q in reference.quotes if said_closely_once(q.text, index)), None)
+        if close is not None:
+            why = (
+                f"a run of {rel.longest} words and a quote of "
+                f"{len(close.text.split())} words said here"
+            )
+            return ReferenceCheck(reference, "aligned", round(max(score, 0.5), 3), why)
     passages = reporting_passages(
         reference, [is_said(q.text, index, once=True) for q in reference.quotes]
     )

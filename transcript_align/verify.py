@@ -45,6 +45,10 @@ NEAR_MISS = 0.6
 NOT_FOUND_NEAR = 0.85
 NOT_FOUND_FAR = 0.98
 """How often ``not_found`` is right after a near miss, and otherwise (generated data)."""
+LONG_QUOTE = 12
+CLOSELY = 0.85
+"""A quote of at least :data:`LONG_QUOTE` words said with this share of its weight at one
+place only is evidence that its article reports this event (:func:`said_closely_once`)."""
 SHORT_CONFIDENCE = 0.9
 """Confidence of a short quote placed by its paragraph: right unless the paragraph is misplaced."""
 OTHER_EVENT_CONFIDENCE = 0.85
@@ -191,6 +195,20 @@ def is_said(text: str, index: TranscriptIndex, *, once: bool = False) -> bool | 
     if not matches or not _found(matches[0], words):
         return False
     return not once or len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
+
+
+def said_closely_once(text: str, index: TranscriptIndex) -> bool:
+    """Whether a long quote (:data:`LONG_QUOTE` words) was said nearly word for word
+    (:data:`CLOSELY`) at one place only: no chance match, and no phrase the speaker
+    repeats. Recogniser noise breaks such a quote into runs too short to count as
+    evidence on their own; aligned word by word, it still stands out."""
+    words = quote_words(text)
+    if len(words.spans) < LONG_QUOTE:
+        return False
+    matches = locate(index, words.units, limit=2)
+    if not matches or matches[0].coverage < CLOSELY or not _found(matches[0], words):
+        return False
+    return len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
 
 
 def not_found(quote: Quote, reference: str, reason: str) -> QuoteCheck:
