@@ -558,3 +558,50 @@ def test_a_repeated_sentence_is_no_misquote_where_another_saying_explains_it() -
     check = verdict(said, "This court was never about the harbour in the north")
     assert check.status == "verbatim", check.reason
     assert check.said == "this court was never about the hover in the north"
+
+
+@pytest.mark.parametrize(
+    ("said", "quote", "heard"),
+    [
+        # Two written words run into one said word.
+        (
+            "on monday i visited portwova with the mayor and we saw the new pier ourselves",
+            "I visited Port Rova with the mayor and we saw the new pier ourselves",
+            "portwova",
+        ),
+        # The quote's first word not heard, the next heard as a number that sounds like it.
+        (
+            "dagny fendoros has four a shared plan and i think that is premature we will see",
+            "asked for a shared plan and I think that is premature",
+            "four",
+        ),
+    ],
+)
+def test_words_a_recogniser_joined_or_lost_at_an_edge_are_misheard(
+    said: str, quote: str, heard: str
+) -> None:
+    check = verdict(said, quote)
+    assert check.status == "verbatim", check.reason
+    assert heard in [c.said for c in check.changes if c.kind == "misheard"]
+
+
+def test_a_small_word_outside_a_quote_does_not_stand_for_its_last_word() -> None:
+    # "a insurance" written; "the warning" said after the quote: "insurance" was not heard
+    # as "the", whatever "a" sounds like.
+    check = verdict(
+        "the bank and the council have agreed to share the cost of the warning i said",
+        "The bank and the council have agreed to share the cost of a insurance",
+    )
+    assert ("a insurance", "the") not in [(c.written, c.said) for c in check.changes]
+
+
+def test_the_same_words_with_small_words_moved_are_an_edit() -> None:
+    check = verdict(
+        "we discussed the border talks in situation and san belmora next october we will "
+        "present a careful plan",
+        "We discussed the border talks and the situation in San Belmora. Next October we "
+        "will present a careful plan",
+    )
+    assert check.status == "edited", check.reason
+    change = only(check, "function_word")
+    assert (change.written, change.said) == ("and the situation in", "in situation and")

@@ -222,31 +222,38 @@ def judge(
         (qa, qb, ta, tb), skip = crossed
         add("misheard", qa, qb, ta, tb, SLIP)
         blocks = [b for b in blocks if b not in skip]
+    for (qa, qb, ta, tb), skip in _shuffled(blocks, q, t):
+        # The same content words on both sides, small words moved: at most an edit.
+        add("function_word", qa, qb, ta, tb)
+        blocks = [b for b in blocks if b not in skip]
     for qa, qb, ta, tb, near in blocks:
         if all(k in moved_q for k in range(qa, qb)) and all(k in moved_t for k in range(ta, tb)):
             continue
         w = [q[k] for k in range(qa, qb) if k not in moved_q]
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
         edge = False
+        at_start, at_end = qa == 0 and ta == match.first, qb == len(q) and tb == match.last
         if plain and tb > ta and slip(w, t[ta:tb]) < SLIP:
             # A common word at the edge in place of one that ends the said sentence is
             # the writer's; a name there is as likely the recogniser's garble of it.
             common = all(weight(u) < RARE for u in w)
-            if qb == len(q) and tb == match.last:
+            if at_end:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=True)
                 if ta == tb and common and _finishes(index, transcript, ta, at_end=True):
                     ta, tb = ta, ta + 1  # the sentence's own last words, written otherwise
                 edge = True
-            elif qa == 0 and ta == match.first:
+            elif at_start:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=False)
                 if ta == tb and common and _finishes(index, transcript, tb, at_end=False):
                     ta, tb = tb - 1, tb  # the sentence's own first words, written otherwise
                 edge = True
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
-        at_start, at_end = qa == 0 and ta == match.first, qb == len(q) and ta == match.last
         if plain and edge and s and _sounds_as(w, s):
             add("misheard", qa, qb, ta, tb, SLIP)  # "Our report" / "are support", word by word
+            continue
+        if plain and not s and _merged(q, qa, qb, t, ta):
+            add("misheard", qa, qb, ta, ta, SLIP)  # "Port Rova" heard as one "portwova"
             continue
         if plain and not s and (at_start or at_end):
             beyond = _heard_beyond(w, t, ta, at_end=at_end and not at_start)
@@ -633,39 +640,91 @@ Block = tuple[int, int, int, int, bool]
 def _crossed_edges(
     blocks: Sequence[Block], q: Sequence[str], t: Sequence[str], match: Match
 ) -> list[tuple[tuple[int, int, int, int], tuple[Block, Block]]]:
-    """Written words at a quote's edge that the aligner left unsaid because it paired a
-    small word beside them with the same small word said a little further on ("about
-    the team" written, "about team we uh the water" said: "the" paired with the second
-    "the", so "team" looks added, or written for "water", and "team we uh" left out).
-    Those written words were
-    said right there, the small word not heard: each such edge as the span of written
-    and said units to call misheard, and the two blocks it replaces."""
+    """Written words at a quote's edge that the aligner left unsaid because it paired the
+    words beside them with the same words said a little further on ("about the team"
+    written, "about team we uh the water" said: "the" paired with the second "the", so
+    "team" looks added, or written for "water", and "team we uh" left out). When the
+    quote's last words sound like the said words where its match breaks off (its first
+    words like those where it resumes), they were said right there: each such edge as
+    the span of written and said units to call misheard, and the two blocks it
+    replaces."""
     out: list[tuple[tuple[int, int, int, int], tuple[Block, Block]]] = []
     if len(blocks) < 2:
         return out
     last, before = blocks[-1], blocks[-2]
-    if (
-        last[1] == len(q)
-        and last[3] == match.last
-        and before[0] == before[1]
-        and all(is_function(u) for u in q[before[1] : last[0]])
-    ):
-        w = list(q[last[0] : last[1]])
-        n = len(w)
-        if before[3] - before[2] >= n and _sounds_as(w, t[before[2] : before[2] + n]):
-            out.append(((before[0], last[1], before[2], before[2] + n), (before, last)))
+    if last[1] == len(q) and last[3] == match.last and before[0] == before[1]:
+        w = list(q[before[1] : last[1]])
+        for n in (len(w), len(w) - 1):
+            if 0 < n <= before[3] - before[2] and _sounds_as(w, t[before[2] : before[2] + n]):
+                out.append(((before[0], last[1], before[2], before[2] + n), (before, last)))
+                break
     first, after = blocks[0], blocks[1]
-    if (
-        first[0] == 0
-        and first[2] == match.first
-        and after[0] == after[1]
-        and all(is_function(u) for u in q[first[1] : after[0]])
-    ):
-        w = list(q[first[0] : first[1]])
-        n = len(w)
-        if after[3] - after[2] >= n and _sounds_as(w, t[after[3] - n : after[3]]):
-            out.append(((0, after[0], after[3] - n, after[3]), (first, after)))
+    if first[0] == 0 and first[2] == match.first and after[0] == after[1]:
+        w = list(q[: after[0]])
+        for n in (len(w), len(w) - 1):
+            if 0 < n <= after[3] - after[2] and _sounds_as(w, t[after[3] - n : after[3]]):
+                out.append(((0, after[0], after[3] - n, after[3]), (first, after)))
+                break
     return out
+
+
+MERGED_SOUND = 0.8
+"""Sound similarity from which two written words are the one said word they were run into."""
+SHUFFLE_GAP = 3
+"""Said units that may stand between words left out and words added that are the same."""
+
+
+def _shuffled(
+    blocks: Sequence[Block], q: Sequence[str], t: Sequence[str]
+) -> list[tuple[tuple[int, int, int, int], tuple[Block, Block]]]:
+    """Words said and left out next to words written and not said that have the same
+    content words ("talks in situation and" said, "talks and the situation in" written):
+    the aligner paired a small word across them, the content is the same. Each such
+    pair as the span of written and said units, and the two blocks it replaces."""
+    out: list[tuple[tuple[int, int, int, int], tuple[Block, Block]]] = []
+    k = 0
+    while k + 1 < len(blocks):
+        a, b = blocks[k], blocks[k + 1]
+        said_only = (
+            a if a[0] == a[1] and a[3] > a[2] else b if b[0] == b[1] and b[3] > b[2] else None
+        )
+        written_only = b if said_only is a else a
+        if (
+            said_only is None
+            or written_only[0] == written_only[1]
+            or written_only[2] != written_only[3]
+            or b[0] - a[1] > SHUFFLE_GAP
+            or b[2] - a[3] > SHUFFLE_GAP
+        ):
+            k += 1
+            continue
+        said = sorted(u for u in t[said_only[2] : said_only[3]] if not is_function(u))
+        written = sorted(u for u in q[written_only[0] : written_only[1]] if not is_function(u))
+        if said and said == written:
+            out.append(((a[0], b[1], a[2], b[3]), (a, b)))
+            k += 2
+        else:
+            k += 1
+    return out
+
+
+def _merged(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int) -> bool:
+    """Whether a written word not heard was run into the said word beside it with its
+    written neighbour ("Port Rova" heard as "portwova"): recognisers join words."""
+    if qb - qa != 1:
+        return False
+
+    def joined(written: Sequence[str], said: str) -> bool:
+        a = "".join(written)
+        return (
+            said not in written
+            and 0.75 <= len(a) / len(said) <= 1.33
+            and sound_similarity(a, said) >= MERGED_SOUND
+        )
+
+    left = qa > 0 and 0 < ta <= len(t) and joined(q[qa - 1 : qb], t[ta - 1])
+    right = qb < len(q) and ta < len(t) and joined(q[qa : qb + 1], t[ta])
+    return left or right
 
 
 def _numbers(units: Sequence[str]) -> list[str]:
@@ -755,23 +814,27 @@ def _heard_beyond(
         if _sounds_as(w, said):
             return a, b
         outer = list(w[:-1]) if at_end else list(w[1:])
-        if len(w) > 1 and len(outer) == len(said) and _sounds_as(outer, said):
+        if len(w) > 1 and len(outer) == len(said) and _sounds_as(outer, said, strict=True):
             return a, b
     return None
 
 
-def _sounds_as(w: Sequence[str], s: Sequence[str]) -> bool:
+def _sounds_as(w: Sequence[str], s: Sequence[str], *, strict: bool = False) -> bool:
     """Whether written words ``w`` sound like said ``s`` word by word, one short written
-    word possibly not heard."""
+    word possibly not heard; small words only a sound apart ("our" / "are") count as
+    alike unless ``strict``."""
     s = _as_written(w, list(s))
     if len(w) == len(s) + 1:
-        return any(is_function(u) and _sounds_as([*w[:j], *w[j + 1 :]], s) for j, u in enumerate(w))
+        return any(
+            is_function(u) and _sounds_as([*w[:j], *w[j + 1 :]], s, strict=strict)
+            for j, u in enumerate(w)
+        )
     if len(w) != len(s) or not w:
         return False
     alike = all(
         a == b
         or slip([a], [b]) >= SLIP
-        or (is_function(a) and Levenshtein.distance(sound_key(a), sound_key(b)) <= 1)
+        or (not strict and is_function(a) and Levenshtein.distance(sound_key(a), sound_key(b)) <= 1)
         for a, b in zip(w, s)
     )
     return alike and (all(is_function(u) for u in w) or any(not is_function(u) for u in s))
