@@ -605,3 +605,36 @@ def test_the_same_words_with_small_words_moved_are_an_edit() -> None:
     assert check.status == "edited", check.reason
     change = only(check, "function_word")
     assert (change.written, change.said) == ("and the situation in", "in situation and")
+
+
+def test_a_word_beside_a_cut_mark_where_a_run_was_said_is_the_cut() -> None:
+    # "…" marks the cut; the one written word after it was not heard, a run was said.
+    check = verdict(
+        "i said before this is a matter for the saldora bank that is why the museum "
+        "matters so much for the lake",
+        "I said before, this is a matter ... audit matters so much for the lake",
+    )
+    assert check.status == "elided", check.reason
+
+
+def test_a_first_word_heard_as_its_homophone_with_the_next_word_lost_is_misheard() -> None:
+    check = verdict(
+        "we will reserve ourselves hour with the belbotis council remains detailed",
+        "Our commitment with the Belbotis Council remains detailed",
+    )
+    assert check.status == "verbatim", check.reason
+    assert ("Our commitment", "hour") in [(c.written, c.said) for c in check.changes]
+
+
+@pytest.mark.parametrize(
+    ("said", "status"), [("has has", "verbatim"), ("coming coming", "misquote")]
+)
+def test_a_word_where_a_small_word_was_said_twice_was_not_heard(said: str, status: str) -> None:
+    # A stammered small word stands where the recogniser lost "lost" (a word the speaker
+    # says); a content word said twice was said, and "lost" written in its place is a change.
+    check = verdict(
+        f"the lake {said} twenty two percent of its capacity since july\n"
+        "we lost the vote on the dam last year",
+        "The lake has lost 22 percent of its capacity since July",
+    )
+    assert check.status == status, check.reason

@@ -260,8 +260,9 @@ def judge(
             if beyond is not None:
                 add("misheard", qa, qb, beyond[0], beyond[1], SLIP)
                 continue
-        if plain and s and all(u in FILLERS for u in s):
-            # Only "uh" where the written words stand: they were not heard, a filler was.
+        if plain and s and all(_stammered(t, k) for k in range(ta, tb)):
+            # Only "uh" (or a word said twice) where the written words stand: they were not
+            # heard, a filler was.
             dropped = _not_heard(w, index, transcript, ta, tb)
             kind, score = _kind(
                 w, [], t, ta, ta, inside=inside, near=False, dropped=dropped, known=True
@@ -292,7 +293,12 @@ def judge(
             ):
                 # "has asked for" written, "four" heard: "for" misheard, the rest not heard.
                 kind, score = "misheard", SLIP
-        if kind in ("added", "changed_word") and known and _at_cut(wrote, qa, qb, len(q)):
+        cut_run = len(w) <= 2 and len(s) >= len(w) + 3  # a run of said words in their place
+        if (
+            kind in ("added", "changed_word")
+            and (known or cut_run)
+            and _at_cut(wrote, qa, qb, len(q))
+        ):
             kind = "elision"  # words the speaker says, beside the writer's "…": a cut
         if kind is not None:
             add(kind, qa, qb, ta, tb, score)
@@ -708,6 +714,14 @@ def _shuffled(
     return out
 
 
+def _stammered(t: Sequence[str], k: int) -> bool:
+    """Whether said unit ``k`` is a filler or a small word said twice in a row ("has has");
+    a content word said twice was said, whatever the quote has there."""
+    u = t[k]
+    twice = (k > 0 and t[k - 1] == u) or (k + 1 < len(t) and t[k + 1] == u)
+    return u in FILLERS or (twice and is_function(u))
+
+
 def _merged(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int) -> bool:
     """Whether a written word not heard was run into the said word beside it with its
     written neighbour ("Port Rova" heard as "portwova"): recognisers join words."""
@@ -813,9 +827,11 @@ def _heard_beyond(
         said = list(t[a:b])
         if _sounds_as(w, said):
             return a, b
-        outer = list(w[:-1]) if at_end else list(w[1:])
-        if len(w) > 1 and len(outer) == len(said) and _sounds_as(outer, said, strict=True):
-            return a, b
+        # One word not heard at either end of the written words ("Our commitment" heard
+        # as "hour": "commitment" lost), the rest alike.
+        for rest in (w[:-1], w[1:]) if len(w) > 1 else ():
+            if len(rest) == len(said) and _sounds_as(rest, said, strict=True):
+                return a, b
     return None
 
 
