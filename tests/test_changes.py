@@ -638,3 +638,21 @@ def test_a_word_where_a_small_word_was_said_twice_was_not_heard(said: str, statu
         "The lake has lost 22 percent of its capacity since July",
     )
     assert check.status == status, check.reason
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "status"), [("in the quarter", "verbatim"), ("in may", "misquote")]
+)
+def test_a_word_the_speaker_says_so_elsewhere_heard_as_a_sound_alike_is_misheard(
+    elsewhere: str, status: str
+) -> None:
+    # "in the quarter" said elsewhere in the call; "the corner" heard here: the speaker's
+    # own phrase misheard. Said nowhere else, "quarter" for "corner" is a changed word.
+    said = (
+        f"we had strong sales {elsewhere} and margins improved\n"
+        "we also paid the costs in the corner which you can see in the cash flow"
+    )
+    check = verdict(
+        said, "We also paid the costs in the quarter which you can see in the cash flow"
+    )
+    assert check.status == status, check.reason

@@ -284,6 +284,8 @@ def judge(
         kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped, known=known)
         if kind == "changed_word" and qa > 0 and _garbled_name(wrote(qa, qb), w, s):
             kind, score = "misheard", SLIP
+        if kind == "changed_word" and plain and _said_so_elsewhere(q, qa, qb, s, index):
+            kind, score = "misheard", SLIP
         if kind in ("changed_word", "changed_number") and plain and len(w) > len(s):
             rest = _unheard_rest(w, s)
             content = [u for u in rest or () if not is_function(u)]
@@ -712,6 +714,33 @@ def _shuffled(
         else:
             k += 1
     return out
+
+
+SAID_SO_SOUND = 0.6
+"""Sound similarity from which a word heard in place of a written word the speaker says
+elsewhere in the same words is taken as the recogniser's (:func:`_said_so_elsewhere`)."""
+
+
+def _said_so_elsewhere(
+    q: Sequence[str], qa: int, qb: int, s: Sequence[str], index: TranscriptIndex
+) -> bool:
+    """Whether one written word, where a word that sounds somewhat like it was heard, is
+    said elsewhere in the transcript next to the same written neighbour ("in the quarter"
+    said ten times in a call, "the corner" heard once): the speaker's own phrase, which
+    the recogniser misheard here. A writer's word put into the speaker's mouth is one he
+    does not use so; a word that does not sound alike is a change whatever he says."""
+    if qb - qa != 1 or len(s) != 1 or sound_similarity(q[qa], s[0]) < SAID_SO_SOUND:
+        return False
+    ids = index.vocab
+    word = ids.get(q[qa])
+    if word is None:
+        return False
+    pairs = []
+    if qa > 0 and q[qa - 1] in ids:
+        pairs.append((ids[q[qa - 1]], word))
+    if qb < len(q) and q[qb] in ids:
+        pairs.append((word, ids[q[qb]]))
+    return any(pair in index.bigrams for pair in pairs)
 
 
 def _stammered(t: Sequence[str], k: int) -> bool:
