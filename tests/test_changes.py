@@ -656,3 +656,27 @@ def test_a_word_the_speaker_says_so_elsewhere_heard_as_a_sound_alike_is_misheard
         said, "We also paid the costs in the quarter which you can see in the cash flow"
     )
     assert check.status == status, check.reason
+
+
+def test_a_stock_sentence_is_judged_where_the_quotes_word_was_said(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Said a dozen times with other words; the saying with "proposal" was badly heard and
+    # matches worst of all, but there every difference is a mishearing: no misquote.
+    from transcript_align import verify
+
+    others = "budget report figures plan review forecast timetable decision offer audit".split()
+    lines = []
+    for k, x in enumerate(others):
+        lines += [f"i would not read too much into the {x} from the electoral commission"]
+        lines += [PAD.split("\n")[k % 3]]
+    lines[7:7] = [
+        "the weather was fine and the trains were on time for once",
+        "i wood knot reed to much into proposal from the electrical commission",
+    ]
+    quote = "I would not read too much into the proposal from the Electoral Commission"
+    check = verdict("\n".join(lines), quote)
+    assert check.status == "verbatim", check.reason
+    assert "proposal" in check.said
+    monkeypatch.setattr(verify, "WRITTEN_PLACES", 0)
+    assert verdict("\n".join(lines), quote).status == "misquote"

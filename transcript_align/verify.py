@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import changes
-from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, locate
+from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, align_at, locate
 from .lexicon import is_function, weight
 from .models import Change, DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
 from .normalize import tokenize, units
@@ -40,6 +40,11 @@ quote: where the recogniser dropped or misheard some of its words, the right say
 less well than one where the speaker put another word into the same sentence."""
 NEARBY = 20
 """Units beyond a quote's length either side of where it was found that count as near it."""
+WRITTEN_PLACES = 30
+"""Places a changed written word is looked up at before a quote is called a misquote."""
+SLACK = 4
+"""Said units either side of where a quote would stand around one of its words (plus a
+quarter of its length) that are searched for it: words the recogniser added or split."""
 NEAR_MISS = 0.6
 """Share of the found threshold from which a quote not found was a near miss."""
 NOT_FOUND_NEAR = 0.85
@@ -122,6 +127,8 @@ def check_quote(
             )
     if status == "misquote":
         resaid = _resaid(index, words, quote.text, transcript, matches[0].coverage, near)
+        if resaid is None:
+            resaid = _where_written(index, words, quote.text, transcript, best, near)
         if resaid is not None:
             best, (status, reason, found, confidence) = resaid
             near = [best, *near]
@@ -364,6 +371,52 @@ def _resaid(
         verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
         if verdict[0] in ("verbatim", "edited"):
             return m, verdict
+    return None
+
+
+def _where_written(
+    index: TranscriptIndex,
+    words: QuoteWords,
+    quote_text: str,
+    transcript: Transcript,
+    best: Match,
+    seen: Sequence[Match],
+) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
+    """A saying of the quote where the words it changed were said, if one explains it with
+    no more than mishearings and edits.
+
+    A sentence the speaker says often with another word in it ("I would not read too
+    much into the proposal / the situation from …") is found first where it matches best,
+    which, when the recogniser garbled the saying the quote reproduces, is another one.
+    Each written word that differs there is looked up where the speaker said it
+    (at most :data:`WRITTEN_PLACES` places), and the quote aligned around it.
+    """
+    q = words.units
+    changed = sorted(
+        {
+            (q[k], k)
+            for op in best.ops
+            if op.tag in ("replace", "delete")
+            for k in range(op.qa, op.qb)
+            if not is_function(q[k])
+        }
+    )
+    firsts = {m.first for m in seen}
+    slack = SLACK + len(q) // 4
+    for u, k in changed:
+        uid = index.vocab.get(u)
+        places = index.postings.get(uid, ()) if uid is not None else ()
+        if not 0 < len(places) <= WRITTEN_PLACES:
+            continue
+        for j in places:
+            # The quote as it would stand around this saying of its word, a little slack.
+            m = align_at(index, q, j - k - slack, j + len(q) - k + slack)
+            if m is None or m.first in firsts or not _found(m, words):
+                continue
+            firsts.add(m.first)
+            verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
+            if verdict[0] in ("verbatim", "edited"):
+                return m, verdict
     return None
 
 
