@@ -137,7 +137,8 @@ def test_a_passage_with_a_misheard_stretch_stays_one_said_passage() -> None:
 def test_a_long_quote_said_closely_once_with_a_short_run_reports_this_event() -> None:
     # Misheard words break the quote into runs too short to count; aligned word by word
     # it was said at one place, and one more run of the article was said: aligned.
-    # Said twice (a line the speaker repeats), the quote is no such evidence.
+    # Said twice (a line the speaker repeats), or said with nothing else of the article,
+    # the quote is no such evidence.
     from transcript_align.alignment import build_index
     from transcript_align.relate import assess
 
@@ -155,8 +156,14 @@ def test_a_long_quote_said_closely_once_with_a_short_run_reports_this_event() ->
     )
     ref = parse_reference(article, "a.txt")
     pause = "we will take questions after the break and then we will go to the harbour"
-    for said, status in (([quoted], "aligned"), ([quoted, pause, pause, quoted], "unrelated")):
-        lines = ["good morning everyone", *said, other, "thank you"]
+    cases = (
+        ([quoted, other], "aligned"),
+        ([quoted, pause, pause, quoted, other], "unrelated"),
+        # Only the quote said: a line the speaker may say at every occasion.
+        ([quoted, pause], "unrelated"),
+    )
+    for said, status in cases:
+        lines = ["good morning everyone", *said, "thank you"]
         t = parse_transcript("".join(f"00:{4 * k:02d} {x}\n" for k, x in enumerate(lines)), "t")
         check, _ = assess(ref, build_index(t.tokens))
         assert check.status == status, check.reason

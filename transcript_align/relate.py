@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .alignment import TranscriptIndex
 from .lexicon import FILLERS, FUNCTION_WORDS
-from .models import QuoteCheck, Reference, ReferenceCheck
+from .models import Quote, QuoteCheck, Reference, ReferenceCheck
 from .normalize import TextWords, text_words
 from .passages import paragraph_at, paragraph_starts, reporting_passages
 from .verify import checkable, is_said, not_found, said_closely_once
@@ -66,13 +66,9 @@ def _decide(reference: Reference, index: TranscriptIndex, rel: Relatedness) -> R
         why = f"{said} of its {checked} quotes were said here"
         return ReferenceCheck(reference, "aligned", round(score, 3), why)
     if rel.evidence > 0:
-        # Noise broke the runs: one beyond chance, and a long quote said closely at one place.
-        close = next((q for q in reference.quotes if said_closely_once(q.text, index)), None)
+        close = _closely_said_quote(reference, index, rel)
         if close is not None:
-            why = (
-                f"a run of {rel.longest} words and a quote of "
-                f"{len(close.text.split())} words said here"
-            )
+            why = f"a run of its words and a quote of {len(close.text.split())} words said here"
             return ReferenceCheck(reference, "aligned", round(max(score, 0.5), 3), why)
     passages = reporting_passages(
         reference, [is_said(q.text, index, once=True) for q in reference.quotes]
@@ -179,6 +175,27 @@ def _paragraph_range(
     """The paragraphs ``[first, last)`` that reference units ``[ra, ra + length)`` lie in."""
     first, last = _run_chars(words, ra, length)
     return paragraph_at(starts, first), paragraph_at(starts, last) + 1
+
+
+def _closely_said_quote(
+    reference: Reference, index: TranscriptIndex, rel: Relatedness
+) -> Quote | None:
+    """A long quote said closely at one place (:func:`~.verify.said_closely_once`) with a
+    run of the article's words beyond chance outside it, if there is one: two pieces of
+    evidence apart, where recogniser noise broke the runs too short to count on their own.
+    One quote alone may be a line the speaker says at every occasion."""
+    words = text_words(reference.text)
+    runs = [
+        _run_chars(words, r.ra, r.rb - r.ra)
+        for r in rel.runs
+        if r.matched > CHANCE_RUN
+        and sum(u not in _NOT_CONTENT for u in words.units[r.ra : r.rb]) >= 2
+    ]
+    for q in reference.quotes:
+        outside = any(not (q.start <= a and b < q.end) for a, b in runs)
+        if outside and said_closely_once(q.text, index):
+            return q
+    return None
 
 
 def _support(said: int, checked: int) -> float:
