@@ -90,8 +90,9 @@ SAID_NEARBY = 0.7
 """A quote with :data:`BULK` written units (and :data:`BULK_SHARE` of its units) changed or
 added, less than :data:`SAID_NEARBY` of whose content words were said near where it was
 found, is not a misquote of what was said there (:func:`unsaid_bulk`)."""
-MISQUOTE_BY_COVERAGE = ((0.9, 0.93), (0.75, 0.92), (0.0, 0.9))
-"""How often a misquote is right, by the share of the quote said (from this share on)."""
+MISQUOTE_BY_COVERAGE = ((0.75, 0.95), (0.0, 0.93))
+"""How often a misquote is right, by the share of the quote said (from this share on);
+one that excused a mishearing elsewhere in the quote is as often right."""
 MISQUOTE_SEVERAL = 0.95
 """The same for a misquote with several changes and most of it said."""
 MISQUOTE_SCATTERED = 0.45
@@ -381,11 +382,11 @@ def confidence(status: QuoteStatus, judged: Sequence[Judged], coverage: float) -
     """How likely the verdict is right, 0..1, from what it rests on.
 
     Rates per verdict measured on generated data (seeds the reported benchmark
-    does not use): a verdict that excused a mishearing is less sure, and a
-    misquote is only as sure as the share of the quote that was said. Several
-    separate changes make a misquote surer when most of it was said, and far less
-    sure when not (what is left of quotes made up around a few words said); one
-    change that might be a slip makes it less sure.
+    does not use): a verbatim, edited or elided verdict that excused a mishearing
+    is less sure, and a misquote is only as sure as the share of the quote that was
+    said. Several separate changes make a misquote surer when most of it was said,
+    and far less sure when not (what is left of quotes made up around a few words
+    said); one change that might be a slip makes it less sure.
     """
     heard = any(j.change.kind == "misheard" for j in judged)
     if status != "misquote":
@@ -395,7 +396,7 @@ def confidence(status: QuoteStatus, judged: Sequence[Judged], coverage: float) -
     if len(decisive) > 1:
         rate = MISQUOTE_SEVERAL if coverage >= MOSTLY_SAID else MISQUOTE_SCATTERED
     closest = max((j.slip for j in decisive), default=0.0)
-    return round(rate * (MISHEARD_DOUBT if heard else 1.0) * (1.0 - 0.5 * closest), 3)
+    return round(rate * (1.0 - 0.5 * closest), 3)
 
 
 def describe(change: Change) -> str:
