@@ -680,3 +680,27 @@ def test_a_stock_sentence_is_judged_where_the_quotes_word_was_said(
     assert "proposal" in check.said
     monkeypatch.setattr(verify, "WRITTEN_PLACES", 0)
     assert verdict("\n".join(lines), quote).status == "misquote"
+
+
+@pytest.mark.parametrize(
+    ("said", "quote", "status"),
+    [
+        # The number left out with the cut; "to the" not heard.
+        (
+            "the obotis council has committed twelve million pounds observer san belmora",
+            "The Obotis Council has […] to the observer in San Belmora",
+            "elided",
+        ),
+        # Another number beside the cut is still another number.
+        (
+            "the obotis council has committed twelve million pounds to the observer",
+            "The Obotis Council has […] 15 million pounds to the observer",
+            "misquote",
+        ),
+    ],
+)
+def test_a_number_on_one_side_of_a_cut_is_left_out_not_changed(
+    said: str, quote: str, status: str
+) -> None:
+    check = verdict(said, quote)
+    assert check.status == status, check.reason

@@ -296,9 +296,11 @@ def judge(
             ):
                 # "has asked for" written, "four" heard: "for" misheard, the rest not heard.
                 kind, score = "misheard", SLIP
-        cut_run = len(w) <= 2 and len(s) >= len(w) + 3  # a run of said words in their place
+        cut_run = len(w) <= 2 and len(s) >= max(3, len(w) + 2)  # a run said in their place
+        # A number only on one side of a cut was left out or not heard, not changed.
+        one_sided = kind == "changed_number" and cut_run and not (_numbers(w) and _numbers(s))
         if (
-            kind in ("added", "changed_word")
+            (kind in ("added", "changed_word") or one_sided)
             and (known or cut_run)
             and _at_cut(wrote, qa, qb, len(q))
         ):
