@@ -167,3 +167,31 @@ def test_a_long_quote_said_closely_once_with_a_short_run_reports_this_event() ->
         t = parse_transcript("".join(f"00:{4 * k:02d} {x}\n" for k, x in enumerate(lines)), "t")
         check, _ = assess(ref, build_index(t.tokens))
         assert check.status == status, check.reason
+
+
+def test_a_long_quote_said_closely_once_with_another_quote_partly_said_reports_this_event() -> None:
+    # No run of the article's words outside the long quote, but its other quote was partly
+    # said: aligned. The same article beside a speech where that quote was not said at all
+    # (a report of another occasion quoting a line the speaker says every time): unrelated.
+    from transcript_align.alignment import build_index
+    from transcript_align.relate import assess
+
+    quoted = (
+        "i met mister oh con quo from the pot board and we a greed that the knew ferry "
+        "line will open in spring"
+    )
+    article = (
+        "The minister spoke in the capital on Monday.\n\n"
+        '"I met Mr. Okonkwo from the Port Board and we agreed that the new ferry line will '
+        'open in spring," she said.\n\n'
+        '"The trains are always late and commuters are angry," she added.\n\n'
+        "Other matters were not discussed."
+    )
+    ref = parse_reference(article, "a.txt")
+    partly = "the trains were late again this morning and people are angry about it"
+    unsaid = "we will take questions after the break and then we will go to the harbour"
+    for other, status in ((partly, "aligned"), (unsaid, "unrelated")):
+        lines = ["good morning everyone", quoted, other, "thank you"]
+        t = parse_transcript("".join(f"00:{4 * k:02d} {x}\n" for k, x in enumerate(lines)), "t")
+        check, _ = assess(ref, build_index(t.tokens))
+        assert check.status == status, check.reason

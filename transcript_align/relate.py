@@ -24,7 +24,7 @@ from .lexicon import FILLERS, FUNCTION_WORDS
 from .models import Quote, QuoteCheck, Reference, ReferenceCheck
 from .normalize import TextWords, text_words
 from .passages import paragraph_at, paragraph_starts, reporting_passages
-from .verify import checkable, is_said, not_found, said_closely_once
+from .verify import checkable, is_said, not_found, said_closely_once, said_share
 
 CHANCE_RUN = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
@@ -40,6 +40,9 @@ MIN_QUOTES_SAID = 2
 _NOT_CONTENT = FUNCTION_WORDS | FILLERS
 """What :func:`is_function` says yes to, as one set: it is asked for every article word."""
 ANOTHER_EVENT = "said only as a phrase repeated here, beside quotes of another event"
+PARTLY_SAID = 0.3
+"""Share of a quote's weight said at its best place from which it was at least partly said
+(a quote of another occasion is hardly said here at all)."""
 MAX_REACH = 20
 """Article units a word may stand from a run of its paragraph and still be placed by it."""
 
@@ -180,10 +183,12 @@ def _paragraph_range(
 def _closely_said_quote(
     reference: Reference, index: TranscriptIndex, rel: Relatedness
 ) -> Quote | None:
-    """A long quote said closely at one place (:func:`~.verify.said_closely_once`) with a
-    run of the article's words beyond chance outside it, if there is one: two pieces of
-    evidence apart, where recogniser noise broke the runs too short to count on their own.
-    One quote alone may be a line the speaker says at every occasion."""
+    """A long quote said closely at one place (:func:`~.verify.said_closely_once`), with
+    evidence apart from it, if there is one: a run of the article's words beyond chance
+    outside it, or most of its other quotes at least partly said here
+    (:data:`PARTLY_SAID`). Recogniser noise broke the runs too short to count on their
+    own. One quote alone may be a line the speaker says at every occasion, which a report
+    of another occasion quotes beside quotes never said here."""
     words = text_words(reference.text)
     runs = [
         _run_chars(words, r.ra, r.rb - r.ra)
@@ -191,9 +196,15 @@ def _closely_said_quote(
         if r.matched > CHANCE_RUN
         and sum(u not in _NOT_CONTENT for u in words.units[r.ra : r.rb]) >= 2
     ]
-    for q in reference.quotes:
-        outside = any(not (q.start <= a and b < q.end) for a, b in runs)
-        if outside and said_closely_once(q.text, index):
+    quotes = [q for q in reference.quotes if checkable(q.text)]
+    for q in quotes:
+        if not said_closely_once(q.text, index):
+            continue
+        if any(not (q.start <= a and b < q.end) for a, b in runs):
+            return q
+        others = [o for o in quotes if o is not q]
+        partly = sum(said_share(o.text, index) >= PARTLY_SAID for o in others)
+        if others and partly >= 0.5 * len(others):
             return q
     return None
 

@@ -204,6 +204,12 @@ def is_said(text: str, index: TranscriptIndex, *, once: bool = False) -> bool | 
     return not once or len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
 
 
+def said_share(text: str, index: TranscriptIndex) -> float:
+    """The share of a quote's weight said at the place it matches best (0 when nowhere)."""
+    matches = locate(index, quote_words(text).units, limit=1)
+    return matches[0].coverage if matches else 0.0
+
+
 def said_closely_once(text: str, index: TranscriptIndex) -> bool:
     """Whether a long quote (:data:`LONG_QUOTE` words) was said nearly word for word
     (:data:`CLOSELY`) at one place only: no chance match, and no phrase the speaker
