@@ -704,3 +704,17 @@ def test_a_number_on_one_side_of_a_cut_is_left_out_not_changed(
 ) -> None:
     check = verdict(said, quote)
     assert check.status == status, check.reason
+
+
+@pytest.mark.parametrize(("elsewhere", "status"), [("publish", "edited"), ("print", "misquote")])
+def test_a_word_not_heard_beside_a_small_word_swapped_is_an_edit(
+    elsewhere: str, status: str
+) -> None:
+    # "publish a" written, "the" heard: the recogniser lost "publish" (a word the speaker
+    # uses), the writer swapped "the" for "a". A word the speaker never uses is a change.
+    said = (
+        "if the authority wants to the system the door remains open to everyone\n"
+        f"we will {elsewhere} our figures on friday"
+    )
+    check = verdict(said, "If the authority wants to publish a system, the door remains open")
+    assert check.status == status, check.reason

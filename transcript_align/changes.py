@@ -296,6 +296,15 @@ def judge(
             ):
                 # "has asked for" written, "four" heard: "for" misheard, the rest not heard.
                 kind, score = "misheard", SLIP
+        if kind == "changed_word" and plain and inside and not edge and len(w) <= 2 >= len(s) > 0:
+            content = [u for u in w if not is_function(u)]
+            if (
+                all(is_function(u) for u in s)
+                and len(content) == 1
+                and _not_heard(content, index, transcript, ta, tb)
+            ):
+                # "publish a" written, "the" heard: "publish" not heard, a small word swapped.
+                kind = "function_word"
         cut_run = len(w) <= 2 and len(s) >= max(3, len(w) + 2)  # a run said in their place
         # A number only on one side of a cut was left out or not heard, not changed.
         one_sided = kind == "changed_number" and cut_run and not (_numbers(w) and _numbers(s))
