@@ -132,3 +132,66 @@ def test_a_passage_with_a_misheard_stretch_stays_one_said_passage() -> None:
     n, m = len(first.split()), len(second.split())
     assert [r.matched >= n - 2 for r in rel.runs if r.rb <= n] == [True]
     assert [r.matched >= m - 2 for r in rel.runs if r.ra >= n + 4] == [True]
+
+
+def test_a_long_quote_said_closely_once_with_a_short_run_reports_this_event() -> None:
+    # Misheard words break the quote into runs too short to count; aligned word by word
+    # it was said at one place, and one more run of the article was said: aligned.
+    # Said twice (a line the speaker repeats), or said with nothing else of the article,
+    # the quote is no such evidence.
+    from transcript_align.alignment import build_index
+    from transcript_align.relate import assess
+
+    quoted = (
+        "i met mister oh con quo from the pot board and we a greed that the knew ferry "
+        "line will open in spring"
+    )
+    other = "the trains were late again this morning and people are angry about it"
+    article = (
+        "The minister spoke in the capital on Monday.\n\n"
+        '"I met Mr. Okonkwo from the Port Board and we agreed that the new ferry line will '
+        'open in spring," she said.\n\n'
+        "She added that the trains were late again this morning, and that people are "
+        "unhappy.\n\nOther matters were not discussed."
+    )
+    ref = parse_reference(article, "a.txt")
+    pause = "we will take questions after the break and then we will go to the harbour"
+    cases = (
+        ([quoted, other], "aligned"),
+        ([quoted, pause, pause, quoted, other], "unrelated"),
+        # Only the quote said: a line the speaker may say at every occasion.
+        ([quoted, pause], "unrelated"),
+    )
+    for said, status in cases:
+        lines = ["good morning everyone", *said, "thank you"]
+        t = parse_transcript("".join(f"00:{4 * k:02d} {x}\n" for k, x in enumerate(lines)), "t")
+        check, _ = assess(ref, build_index(t.tokens))
+        assert check.status == status, check.reason
+
+
+def test_a_long_quote_said_closely_once_with_another_quote_partly_said_reports_this_event() -> None:
+    # No run of the article's words outside the long quote, but its other quote was partly
+    # said: aligned. The same article beside a speech where that quote was not said at all
+    # (a report of another occasion quoting a line the speaker says every time): unrelated.
+    from transcript_align.alignment import build_index
+    from transcript_align.relate import assess
+
+    quoted = (
+        "i met mister oh con quo from the pot board and we a greed that the knew ferry "
+        "line will open in spring"
+    )
+    article = (
+        "The minister spoke in the capital on Monday.\n\n"
+        '"I met Mr. Okonkwo from the Port Board and we agreed that the new ferry line will '
+        'open in spring," she said.\n\n'
+        '"The trains are always late and commuters are angry," she added.\n\n'
+        "Other matters were not discussed."
+    )
+    ref = parse_reference(article, "a.txt")
+    partly = "the trains were late again this morning and people are angry about it"
+    unsaid = "we will take questions after the break and then we will go to the harbour"
+    for other, status in ((partly, "aligned"), (unsaid, "unrelated")):
+        lines = ["good morning everyone", quoted, other, "thank you"]
+        t = parse_transcript("".join(f"00:{4 * k:02d} {x}\n" for k, x in enumerate(lines)), "t")
+        check, _ = assess(ref, build_index(t.tokens))
+        assert check.status == status, check.reason

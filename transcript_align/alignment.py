@@ -192,6 +192,21 @@ def locate(index: TranscriptIndex, units: Sequence[str], *, limit: int = 3) -> l
     return unique[:limit]
 
 
+def align_at(index: TranscriptIndex, units: Sequence[str], lo: int, hi: int) -> Match | None:
+    """``units`` aligned within transcript units ``[lo, hi)``: a place found some other way
+    than by :func:`locate`'s seeds (where one of its words was said), or None."""
+    units = list(units[:MAX_PASSAGE])
+    lo, hi = max(0, lo), min(len(index), hi)
+    if not units or hi <= lo:
+        return None
+    key = (tuple(units), lo, hi)
+    if key not in index.aligned:
+        qids = [index.vocab.get(u, -1) for u in units]
+        weights = [weight(u) for u in units]
+        index.aligned[key] = _align_window(index, units, qids, weights, lo, hi)
+    return index.aligned[key]
+
+
 def _windows(
     index: TranscriptIndex,
     units: list[str],

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from .alignment import TranscriptIndex
 from .lexicon import FILLERS, FUNCTION_WORDS
-from .models import QuoteCheck, Reference, ReferenceCheck
+from .models import Quote, QuoteCheck, Reference, ReferenceCheck
 from .normalize import TextWords, text_words
 from .passages import paragraph_at, paragraph_starts, reporting_passages
-from .verify import checkable, is_said, not_found
+from .verify import checkable, is_said, not_found, said_closely_once, said_share
 
 CHANCE_RUN = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
@@ -40,6 +40,9 @@ MIN_QUOTES_SAID = 2
 _NOT_CONTENT = FUNCTION_WORDS | FILLERS
 """What :func:`is_function` says yes to, as one set: it is asked for every article word."""
 ANOTHER_EVENT = "said only as a phrase repeated here, beside quotes of another event"
+PARTLY_SAID = 0.3
+"""Share of a quote's weight said at its best place from which it was at least partly said
+(a quote of another occasion is hardly said here at all)."""
 MAX_REACH = 20
 """Article units a word may stand from a run of its paragraph and still be placed by it."""
 
@@ -65,6 +68,11 @@ def _decide(reference: Reference, index: TranscriptIndex, rel: Relatedness) -> R
         score = max(score, _support(said, checked))
         why = f"{said} of its {checked} quotes were said here"
         return ReferenceCheck(reference, "aligned", round(score, 3), why)
+    if rel.evidence > 0:
+        close = _closely_said_quote(reference, index, rel)
+        if close is not None:
+            why = f"a run of its words and a quote of {len(close.text.split())} words said here"
+            return ReferenceCheck(reference, "aligned", round(max(score, 0.5), 3), why)
     passages = reporting_passages(
         reference, [is_said(q.text, index, once=True) for q in reference.quotes]
     )
@@ -170,6 +178,35 @@ def _paragraph_range(
     """The paragraphs ``[first, last)`` that reference units ``[ra, ra + length)`` lie in."""
     first, last = _run_chars(words, ra, length)
     return paragraph_at(starts, first), paragraph_at(starts, last) + 1
+
+
+def _closely_said_quote(
+    reference: Reference, index: TranscriptIndex, rel: Relatedness
+) -> Quote | None:
+    """A long quote said closely at one place (:func:`~.verify.said_closely_once`), with
+    evidence apart from it, if there is one: a run of the article's words beyond chance
+    outside it, or most of its other quotes at least partly said here
+    (:data:`PARTLY_SAID`). Recogniser noise broke the runs too short to count on their
+    own. One quote alone may be a line the speaker says at every occasion, which a report
+    of another occasion quotes beside quotes never said here."""
+    words = text_words(reference.text)
+    runs = [
+        _run_chars(words, r.ra, r.rb - r.ra)
+        for r in rel.runs
+        if r.matched > CHANCE_RUN
+        and sum(u not in _NOT_CONTENT for u in words.units[r.ra : r.rb]) >= 2
+    ]
+    quotes = [q for q in reference.quotes if checkable(q.text)]
+    for q in quotes:
+        if not said_closely_once(q.text, index):
+            continue
+        if any(not (q.start <= a and b < q.end) for a, b in runs):
+            return q
+        others = [o for o in quotes if o is not q]
+        partly = sum(said_share(o.text, index) >= PARTLY_SAID for o in others)
+        if others and partly >= 0.5 * len(others):
+            return q
+    return None
 
 
 def _support(said: int, checked: int) -> float:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import changes
-from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, locate
+from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, align_at, locate
 from .lexicon import is_function, weight
 from .models import Change, DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
 from .normalize import tokenize, units
@@ -34,13 +34,26 @@ ALTERNATIVE = 0.9
 """Other places count as alternatives when they reach this share of the best coverage."""
 MORE_PLACES = 10
 """Places looked at before a quote is called a misquote (a stock sentence is said often)."""
+RESAID = 0.75
+"""Share of the best coverage from which another saying of a stock sentence may explain a
+quote: where the recogniser dropped or misheard some of its words, the right saying matches
+less well than one where the speaker put another word into the same sentence."""
 NEARBY = 20
 """Units beyond a quote's length either side of where it was found that count as near it."""
+WRITTEN_PLACES = 30
+"""Places a changed written word is looked up at before a quote is called a misquote."""
+SLACK = 4
+"""Said units either side of where a quote would stand around one of its words (plus a
+quarter of its length) that are searched for it: words the recogniser added or split."""
 NEAR_MISS = 0.6
 """Share of the found threshold from which a quote not found was a near miss."""
 NOT_FOUND_NEAR = 0.85
 NOT_FOUND_FAR = 0.98
 """How often ``not_found`` is right after a near miss, and otherwise (generated data)."""
+LONG_QUOTE = 12
+CLOSELY = 0.85
+"""A quote of at least :data:`LONG_QUOTE` words said with this share of its weight at one
+place only is evidence that its article reports this event (:func:`said_closely_once`)."""
 SHORT_CONFIDENCE = 0.9
 """Confidence of a short quote placed by its paragraph: right unless the paragraph is misplaced."""
 OTHER_EVENT_CONFIDENCE = 0.85
@@ -112,6 +125,13 @@ def check_quote(
             best, (status, reason, found, confidence) = _mildest(
                 near, words, index, quote_text=quote.text, transcript=transcript
             )
+    if status == "misquote":
+        resaid = _resaid(index, words, quote.text, transcript, matches[0].coverage, near)
+        if resaid is None:
+            resaid = _where_written(index, words, quote.text, transcript, best, near)
+        if resaid is not None:
+            best, (status, reason, found, confidence) = resaid
+            near = [best, *near]
     alternatives = tuple(_location(m, index, transcript) for m in near if m is not best)
     if status == "not_found":
         return QuoteCheck(reference, quote, status, reason=reason + cut, confidence=confidence)
@@ -182,6 +202,26 @@ def is_said(text: str, index: TranscriptIndex, *, once: bool = False) -> bool | 
     if not matches or not _found(matches[0], words):
         return False
     return not once or len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
+
+
+def said_share(text: str, index: TranscriptIndex) -> float:
+    """The share of a quote's weight said at the place it matches best (0 when nowhere)."""
+    matches = locate(index, quote_words(text).units, limit=1)
+    return matches[0].coverage if matches else 0.0
+
+
+def said_closely_once(text: str, index: TranscriptIndex) -> bool:
+    """Whether a long quote (:data:`LONG_QUOTE` words) was said nearly word for word
+    (:data:`CLOSELY`) at one place only: no chance match, and no phrase the speaker
+    repeats. Recogniser noise breaks such a quote into runs too short to count as
+    evidence on their own; aligned word by word, it still stands out."""
+    words = quote_words(text)
+    if len(words.spans) < LONG_QUOTE:
+        return False
+    matches = locate(index, words.units, limit=2)
+    if not matches or matches[0].coverage < CLOSELY or not _found(matches[0], words):
+        return False
+    return len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
 
 
 def not_found(quote: Quote, reference: str, reason: str) -> QuoteCheck:
@@ -310,6 +350,80 @@ def _mildest(
         if other[0] != "not_found" and _SEVERITY_RANK[other[0]] < _SEVERITY_RANK[verdict[0]]:
             best, verdict = m, other
     return best, verdict
+
+
+def _resaid(
+    index: TranscriptIndex,
+    words: QuoteWords,
+    quote_text: str,
+    transcript: Transcript,
+    coverage: float,
+    seen: Sequence[Match],
+) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
+    """Another saying of a sentence the speaker repeats that explains a quote called a
+    misquote with no more than mishearings and edits, if one was said.
+
+    A speaker who says "this package was never about the port" and later "this court
+    was never about the port", the recogniser dropping "court", leaves the right saying
+    matching less well than the other: there the quote's words are all explained, so
+    it accuses no one (a misquote must hold wherever the quote may have been said). Only
+    sayings at least :data:`RESAID` as well covered count, and only a verdict of
+    ``verbatim`` or ``edited`` there: a place where words are missing explains nothing.
+    """
+    firsts = {m.first for m in seen}
+    for m in locate(index, words.units, limit=MORE_PLACES):
+        if m.first in firsts or m.coverage < RESAID * coverage or not _found(m, words):
+            continue
+        verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
+        if verdict[0] in ("verbatim", "edited"):
+            return m, verdict
+    return None
+
+
+def _where_written(
+    index: TranscriptIndex,
+    words: QuoteWords,
+    quote_text: str,
+    transcript: Transcript,
+    best: Match,
+    seen: Sequence[Match],
+) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
+    """A saying of the quote where the words it changed were said, if one explains it with
+    no more than mishearings and edits.
+
+    A sentence the speaker says often with another word in it ("I would not read too
+    much into the proposal / the situation from …") is found first where it matches best,
+    which, when the recogniser garbled the saying the quote reproduces, is another one.
+    Each written word that differs there is looked up where the speaker said it
+    (at most :data:`WRITTEN_PLACES` places), and the quote aligned around it.
+    """
+    q = words.units
+    changed = sorted(
+        {
+            (q[k], k)
+            for op in best.ops
+            if op.tag in ("replace", "delete")
+            for k in range(op.qa, op.qb)
+            if not is_function(q[k])
+        }
+    )
+    firsts = {m.first for m in seen}
+    slack = SLACK + len(q) // 4
+    for u, k in changed:
+        uid = index.vocab.get(u)
+        places = index.postings.get(uid, ()) if uid is not None else ()
+        if not 0 < len(places) <= WRITTEN_PLACES:
+            continue
+        for j in places:
+            # The quote as it would stand around this saying of its word, a little slack.
+            m = align_at(index, q, j - k - slack, j + len(q) - k + slack)
+            if m is None or m.first in firsts or not _found(m, words):
+                continue
+            firsts.add(m.first)
+            verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
+            if verdict[0] in ("verbatim", "edited"):
+                return m, verdict
+    return None
 
 
 _SEVERITY_RANK: dict[QuoteStatus, int] = {
