@@ -597,3 +597,48 @@ def test_runs_near_a_unit_are_found_by_look_up_as_by_reading_them_all() -> None:
     assert reaching(runs, 10, 3) == [(6, 20, 3), (12, 40, 10)]
     unordered = Runs([(12, 40, 10), (0, 5, 4)])  # not in article order: every run is read
     assert not unordered.ordered and reaching(unordered, 1, 2) == [(0, 5, 4)]
+
+
+def test_a_slip_beside_a_name_at_a_quote_edge_leaves_its_place_sure() -> None:
+    # "wok" for "work" next to the name: the words matched before it still hold the place.
+    got = quoted(
+        "we owe the new time table to the hard wok of oh yellow ran",
+        "We owe the new timetable to the hard work of Oyelaran.",
+    )
+    assert applied(got) == [("oh yellow ran", "Oyelaran")]
+
+
+def test_a_short_name_is_repaired_only_where_an_aligned_passage_has_it() -> None:
+    said = "and we thank damn for the work on the timetable of the boats this year"
+    written = "And we thank Dan for the work on the timetable of the boats this year."
+    assert applied(quoted(said, written)) == [("damn", "Dan")]
+    # Named away from the place it was said, three letters are too few to go by.
+    assert quoted(said, "The ferry line opens soon. The port chief Dan Frey is pleased.") == []
+
+
+WHOLE_NAME_ARTICLE = ARTICLE.replace(
+    "{full} of the port authority presented the timetable.",
+    "The timetable was presented by {full} of the port authority.",
+)
+
+
+@pytest.mark.parametrize(
+    ("heard", "name"),
+    [
+        ("olivia selquo", "Olivier Zelkwo"),
+        ("catherina wrapping", "Katarzyna Rappi"),
+        ("brett kiss stead", "Bret Kesstad"),
+    ],
+)
+def test_a_whole_name_heard_word_for_word_is_repaired_as_one(heard: str, name: str) -> None:
+    got = repairs(SPEECH.format(name=heard), WHOLE_NAME_ARTICLE.format(full=name))
+    assert got == [(heard, name, True)]
+
+
+def test_word_for_word_needs_every_word_of_the_name_misheard_in_turn() -> None:
+    from transcript_align.repair.guards import word_for_word
+
+    assert word_for_word("brett kiss stead", "Bret Kesstad")
+    assert not word_for_word("the couplets", "Liko Caplets")  # a function word is no name
+    assert not word_for_word("new york", "New Jersey")
+    assert not word_for_word("selquo", "Olivier Zelkwo")  # fewer words than the name

@@ -178,13 +178,11 @@ def _run_blocks(
     for k, (tag, i1, i2, j1, j2) in enumerate(parts):
         if tag != "edit" or i1 == i2 or j1 == j2:
             continue
-        left = parts[k - 1][2] - parts[k - 1][1] if k > 0 else 0
-        right = parts[k + 1][2] - parts[k + 1][1] if k + 1 < len(parts) else 0
         lo, hi = a0 + i1, a0 + i2
         # Words matched beyond a quote's edge belong to another passage: the article
         # joins two quotes where the speaker said more between them.
-        left = 0 if lo in breaks else left
-        right = 0 if hi in breaks else right
+        left = _matched(parts[k - 1 :: -1] if k else [], a0, breaks, backward=True)
+        right = _matched(parts[k + 1 :], a0, breaks, backward=False)
         for u0, u1, cand, suffix in _names_within(names, lo, hi):
             lm = left if u0 == lo else 0
             rm = right if u1 == hi else 0
@@ -194,6 +192,39 @@ def _run_blocks(
             if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(EDGE_MATCH, length):
                 out.append(Block(span[0], span[1], cand, lm, rm, suffix))
     return out
+
+
+SLIP = 2
+"""A word or two the recogniser got wrong, with as many said, between matched words:
+the alignment holds across them ("sebastian [fogel] from UBS")."""
+
+
+def _matched(
+    parts: Sequence[tuple[str, int, int, int, int]],
+    a0: int,
+    breaks: frozenset[int],
+    *,
+    backward: bool,
+) -> int:
+    """Article units matched on one side of a block (``parts`` from it outward).
+
+    A recogniser's slip on a word near the name (as many words heard as said, at most
+    :data:`SLIP`) does not make the place less sure: the count goes on past it, up to
+    :data:`SOLID` × 2 units. It stops at a quote's edge (``breaks``: what stands beyond
+    was not said in one breath with the name) and at words added or dropped.
+    """
+    count = 0
+    for tag, i1, i2, j1, j2 in parts:
+        units = range(a0 + i2 - 1, a0 + i1 - 1, -1) if backward else range(a0 + i1, a0 + i2)
+        if tag == "edit" and (i2 - i1 != j2 - j1 or i2 - i1 > SLIP):
+            break
+        for u in units:
+            if (u + 1 if backward else u) in breaks:
+                return count
+            count += tag == "equal"
+        if count >= 2 * SOLID:
+            break
+    return count
 
 
 def _heard(

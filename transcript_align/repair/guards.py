@@ -12,6 +12,7 @@ from ..similarity import is_morph_variant, stem
 from .candidates import Candidate
 from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
+from .mishear import misheard
 from .spans import Span, bare_vowel, open_edge, token_info
 from .words import COMMON, HONORIFICS, VERY_COMMON, name_key, name_sound
 
@@ -92,7 +93,7 @@ def features(
         return None
     cand_words = [name_key(w) for w in cand.text.split()]
     span_words = [name_key(w) for w in span.text.split()]
-    neighbour = next_to_rest(span, cand, transcript)
+    neighbour = next_to_rest(span, cand, transcript) or word_for_word(span.text, cand.text)
     # Where the name stands for sure -- an aligned passage has it there, the rest of the
     # name is beside the words, or every word of a whole name is heard otherwise -- words
     # sounding just like it are its common spelling ("Monroe" for "Monro", "brett
@@ -204,6 +205,43 @@ def features(
         solid=block.solid if block else 0.0,
         misheard=block.misheard if block else 0.0,
     )
+
+
+WORD_MISHEARD = 0.6
+"""How plausible a mishearing of its word of the name each part of a span must be for the
+span to be the whole name heard word for word (:func:`word_for_word`)."""
+
+
+def word_for_word(heard: str, name: str) -> bool:
+    """Whether ``heard`` is every word of a name of several words, each misheard in turn
+    ("olivia selquo" for "Olivier Zelkwo", "brett kiss stead" for "Bret Kesstad").
+
+    Each word of the name beside another word of it, itself misheard, is the rest of
+    the name beside the words: as strong a sign as the rest heard right. A part that
+    is a function word alone is no word of a name ("the couplets").
+    """
+    words, parts = name.split(), heard.split()
+    if len(words) < 2 or len(parts) < len(words):
+        return False
+    return any(
+        all(
+            misheard(word, part) >= WORD_MISHEARD
+            and not (len(part.split()) == 1 and is_function(name_key(part)))
+            for word, part in zip(words, grouping)
+        )
+        for grouping in _groupings(parts, len(words))
+    )
+
+
+def _groupings(parts: list[str], n: int) -> list[list[str]]:
+    """Every way to cut ``parts`` into ``n`` runs of one or more, each run joined by spaces."""
+    if n == 1:
+        return [[" ".join(parts)]]
+    return [
+        [" ".join(parts[:k]), *rest]
+        for k in range(1, len(parts) - n + 2)
+        for rest in _groupings(parts[k:], n - 1)
+    ]
 
 
 def _whole_name(span_words: list[str], cand_words: list[str], neighbour: bool) -> bool:
