@@ -9,12 +9,12 @@ from ..lexicon import is_function
 from ..models import Transcript
 from ..normalize import text_units, zipf
 from ..similarity import is_morph_variant, stem
-from .candidates import Candidate
+from .candidates import PARTICLES, Candidate
 from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
 from .mishear import misheard
 from .spans import Span, bare_vowel, open_edge, token_info
-from .words import COMMON, HONORIFICS, VERY_COMMON, name_key, name_sound
+from .words import COMMON, HONORIFICS, TITLES, VERY_COMMON, name_key, name_sound
 
 SLOT_SIMILARITY = 0.6
 """How alike a span said exactly where an aligned article passage has the name must be
@@ -83,9 +83,10 @@ def features(
     if block is not None:
         if block.misheard < BLOCK_MISHEARD:
             return None
-    elif similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY) or not _edges_fit(
-        span, cand, transcript
-    ):
+    elif (
+        similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY)
+        and not _misheard_beside(span, cand, transcript, similarity)
+    ) or not _edges_fit(span, cand, transcript):
         return None
     if _needless_vowel(span, cand, transcript, similarity):
         return None
@@ -207,41 +208,67 @@ def features(
     )
 
 
-WORD_MISHEARD = 0.6
-"""How plausible a mishearing of its word of the name each part of a span must be for the
+WORD_MISHEARD = 0.75
+"""How plausible a mishearing of its word of the name each word of a span must be for the
 span to be the whole name heard word for word (:func:`word_for_word`)."""
 
 
 def word_for_word(heard: str, name: str) -> bool:
-    """Whether ``heard`` is every word of a name of several words, each misheard in turn
-    ("olivia selquo" for "Olivier Zelkwo", "brett kiss stead" for "Bret Kesstad").
+    """Whether ``heard`` is every word of a name of several words, each heard as one
+    word that is a plausible mishearing of it ("olivia selquo" for "Olivier Zelkwo",
+    "catherina wrapping" for "Katarzyna Rappi").
 
     Each word of the name beside another word of it, itself misheard, is the rest of
-    the name beside the words: as strong a sign as the rest heard right. A part that
-    is a function word alone is no word of a name ("the couplets").
+    the name beside the words: as strong a sign as the rest heard right. A name split
+    into more words than it has is left to other evidence: its pieces can as well be
+    the start or the end of another name ("sorin bran" of "Soren Brandonko" is not
+    "Soren Beretti"). A function word is no word of a name ("the couplets").
     """
     words, parts = name.split(), heard.split()
-    if len(words) < 2 or len(parts) < len(words):
+    if len(words) < 2 or len(parts) != len(words):
         return False
-    return any(
-        all(
-            misheard(word, part) >= WORD_MISHEARD
-            and not (len(part.split()) == 1 and is_function(name_key(part)))
-            for word, part in zip(words, grouping)
-        )
-        for grouping in _groupings(parts, len(words))
+    return all(
+        misheard(word, part) >= WORD_MISHEARD and not is_function(name_key(part))
+        for word, part in zip(words, parts)
     )
 
 
-def _groupings(parts: list[str], n: int) -> list[list[str]]:
-    """Every way to cut ``parts`` into ``n`` runs of one or more, each run joined by spaces."""
-    if n == 1:
-        return [[" ".join(parts)]]
-    return [
-        [" ".join(parts[:k]), *rest]
-        for k in range(1, len(parts) - n + 2)
-        for rest in _groupings(parts[k:], n - 1)
-    ]
+BESIDE_SIMILARITY = 0.5
+"""How alike in spelling and sound a span beside the rest of a name must be at least
+before the mishearing model is asked (:func:`_misheard_beside`)."""
+
+
+def _misheard_beside(
+    span: Span, cand: Candidate, transcript: Transcript, similarity: float
+) -> bool:
+    """Whether the span is one word for each word of the name, beside the rest of the
+    name, and a plausible mishearing of it ("kaya Walley" for "Kaja Walley", "Raymond
+    willet" for "Raymond Ouellette"): there it is weighed however unlike the name it
+    is spelled. A title beside it is no rest of a name, and a function word at its edge
+    is a word of its own ("stead and Robert")."""
+    tokens = transcript.tokens
+    edges = (tokens[span.first].text, tokens[span.last - 1].text)
+    return (
+        cand.kind == "name"
+        and similarity >= BESIDE_SIMILARITY
+        and len(span.text.split()) == len(cand.text.split())
+        and all(token_info(w)[0] for w in edges)
+        and _rest_beside(span, cand, transcript)
+        and misheard(cand.text, span.text) >= BLOCK_MISHEARD
+    )
+
+
+def _rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether a word of the name stands right before or after the span (:func:`_names_one`)."""
+    tokens = transcript.tokens
+    around = [tokens[k] for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
+    return any(name_key(t.text) in cand.neighbours and names_one(name_key(t.text)) for t in around)
+
+
+def names_one(word: str) -> bool:
+    """Whether a word beside a name in the articles is a word of that name only: not a
+    title ("Ms", "Dr") nor a particle ("van", "de"), which stand beside many names."""
+    return word not in TITLES and word not in PARTICLES and word not in ("mr", "mrs", "dr")
 
 
 def _whole_name(span_words: list[str], cand_words: list[str], neighbour: bool) -> bool:
