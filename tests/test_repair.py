@@ -667,3 +667,14 @@ def test_words_unlike_a_name_beside_only_a_particle_or_a_function_word_stay(
     heard: str, name: str
 ) -> None:
     assert repairs(SPEECH.format(name=heard), WHOLE_NAME_ARTICLE.format(full=name)) == []
+
+
+def test_at_a_quote_edge_the_word_right_after_the_matched_words_is_the_name_whatever_it_is() -> (
+    None
+):
+    # The quote ends with the name: "is" stands where it was said, though a function word.
+    got = quoted(
+        "we owe the new time table to the hard work of is risk",
+        "We owe the new timetable to the hard work of ISRS.",
+    )
+    assert applied(got) == [("is risk", "ISRS")]

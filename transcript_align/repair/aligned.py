@@ -276,7 +276,9 @@ def _heard_nearby(transcript: Transcript, first: int, last: int, key: str) -> bo
 
 def _edges(transcript: Transcript, first: int, last: int) -> bool:
     """Whether tokens ``[first, last)`` start and end with a word that may edge a name
-    (no function word, unless a bare vowel: "oh yellow ran")."""
+    (no function word, unless a bare vowel: "oh yellow ran"). Only the edge on a block's
+    unmatched side is asked: on the matched side, the word right after the matched words
+    is what was said in the name's place, whatever it is ("is risk" for "ISRS")."""
     return all(
         token_info(transcript.tokens[k].text)[0] or bare_vowel(transcript.tokens[k].text)
         for k in (first, last - 1)
@@ -293,7 +295,7 @@ def block_spans(
     At a passage's edge the block holds whatever came before the run; the
     tokens taken are the 1 to :data:`MAX_HEARD` nearest the matched side that
     make the most plausible mishearing of the name, with no function word at
-    either end.
+    the unmatched end.
     """
     out: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
     for b in found:
@@ -309,7 +311,8 @@ def block_spans(
             continue  # the name is right here, heard right: the block is the alignment's slip
         for first, last in options:
             span = span_at(transcript, first, last)
-            if span is None or (len(options) > 1 and not _edges(transcript, first, last)):
+            loose = last - 1 if b.left else first  # the edge on the unmatched side
+            if span is None or (len(options) > 1 and not _edges(transcript, loose, loose + 1)):
                 continue  # on its unmatched side, a block's edge is no function word
             m = misheard(cand.text, span.text)
             if best is None or m > best[0]:
