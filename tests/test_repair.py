@@ -678,3 +678,15 @@ def test_at_a_quote_edge_the_word_right_after_the_matched_words_is_the_name_what
         "We owe the new timetable to the hard work of ISRS.",
     )
     assert applied(got) == [("is risk", "ISRS")]
+
+
+def test_a_word_of_the_names_family_beside_a_rare_rest_of_it_is_the_name() -> None:
+    got = repairs(
+        SPEECH.format(name="olivia Zelkwo"), WHOLE_NAME_ARTICLE.format(full="Olivier Zelkwo")
+    )
+    assert got == [("olivia", "Olivier", True)]
+    # Beside a common word, a word of the family may be what was said.
+    got = repairs(
+        SPEECH.format(name="ecological Brands"), WHOLE_NAME_ARTICLE.format(full="Ecologic Brands")
+    )
+    assert got == []

@@ -120,6 +120,10 @@ def features(
         return None  # spelled as a name or word the articles use: heard right
     common_changed = 0
     one_to_one = len(span_words) == len(cand_words)
+    # Beside a word of the name that is no word of English ("olivia Zelkwo"), a word of
+    # the name's family is the name misheard; beside a common one ("ecological Brands")
+    # it may be the word said.
+    pinned = cand.kind == "name" and _rare_rest_beside(span, cand, transcript)
     # A rare word a name starts with is as likely the name cut short ("tamar" for
     # "Tamarek"), unless the recogniser wrote it as a name or term it knows ("Kessel"
     # is not "Kesselring", "CoV" not "COVID").
@@ -132,6 +136,7 @@ def features(
             real_word
             and one_to_one
             and not same_sound
+            and not pinned
             and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words)
         ):
             return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
@@ -263,6 +268,13 @@ def _rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     tokens = transcript.tokens
     around = [tokens[k] for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
     return any(name_key(t.text) in cand.neighbours and names_one(name_key(t.text)) for t in around)
+
+
+def _rare_rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether a word of the name that is no common word stands right beside the span."""
+    tokens = transcript.tokens
+    around = [name_key(tokens[k].text) for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
+    return any(w in cand.neighbours and zipf(w) < COMMON and names_one(w) for w in around)
 
 
 def names_one(word: str) -> bool:
