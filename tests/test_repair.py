@@ -660,8 +660,16 @@ def test_a_word_beside_the_rest_of_the_name_is_weighed_by_how_it_is_misheard(
 
 @pytest.mark.parametrize(
     ("heard", "name"),
-    [("van stead", "Thierry Van Stenstad"), ("stead and Robert", "Robert Stenetti")],
-    ids=["a-particle-is-no-rest-of-a-name", "the-rest-on-the-far-side-of-a-function-word"],
+    [
+        ("van stead", "Thierry Van Stenstad"),
+        ("stead and Robert", "Robert Stenetti"),
+        ("Javier Suarez", "Jose Javier Ruiz"),
+    ],
+    ids=[
+        "a-particle-is-no-rest-of-a-name",
+        "the-rest-on-the-far-side-of-a-function-word",
+        "another-person-sharing-a-first-name",
+    ],
 )
 def test_words_unlike_a_name_beside_only_a_particle_or_a_function_word_stay(
     heard: str, name: str

@@ -214,8 +214,11 @@ def features(
 
 
 WORD_MISHEARD = 0.75
-"""How plausible a mishearing of its word of the name each word of a span must be for the
-span to be the whole name heard word for word (:func:`word_for_word`)."""
+"""How plausible a mishearing of a word of a name a word away from any aligned passage
+must be to stand for it by its place beside the rest of the name alone
+(:func:`word_for_word`, :func:`_misheard_beside`): surer than in a passage's block
+(:data:`BLOCK_MISHEARD`), as another person may share the rest ("Javier Suarez" is not
+"Jose Javier Ruiz")."""
 
 
 def word_for_word(heard: str, name: str) -> bool:
@@ -259,7 +262,7 @@ def _misheard_beside(
         and len(span.text.split()) == len(cand.text.split())
         and all(token_info(w)[0] for w in edges)
         and _rest_beside(span, cand, transcript)
-        and misheard(cand.text, span.text) >= BLOCK_MISHEARD
+        and misheard(cand.text, span.text) >= WORD_MISHEARD
     )
 
 
