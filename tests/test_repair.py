@@ -698,3 +698,25 @@ def test_a_word_of_the_names_family_beside_a_rare_rest_of_it_is_the_name() -> No
         SPEECH.format(name="ecological Brands"), WHOLE_NAME_ARTICLE.format(full="Ecologic Brands")
     )
     assert got == []
+
+
+@pytest.mark.parametrize(
+    ("said", "written", "repair"),
+    [
+        (
+            "we owe the new time table to the hard work of the khan show",
+            "We owe the new timetable to the hard work of the Concho.",
+            ("khan show", "Concho"),
+        ),
+        (
+            "death last will lead the new ferry team and report to the board every month",
+            "Detlef will lead the new ferry team and report to the board every month.",
+            ("death last", "Detlef"),
+        ),
+    ],
+    ids=["closing-a-quote", "opening-a-quote"],
+)
+def test_words_well_explained_as_the_name_misheard_at_a_quote_edge_are_repaired(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    assert applied(quoted(said, written)) == [repair]
