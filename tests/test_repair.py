@@ -720,3 +720,13 @@ def test_words_well_explained_as_the_name_misheard_at_a_quote_edge_are_repaired(
     said: str, written: str, repair: tuple[str, str]
 ) -> None:
     assert applied(quoted(said, written)) == [repair]
+
+
+def test_between_matched_words_a_mishearing_need_only_be_likelier_than_a_change() -> None:
+    # "ox up" for "OXXO" is a middling mishearing (between 0.5 and 0.6): enough where the
+    # passage matches on both sides, not at its edge.
+    got = quoted(
+        "we will open more ox up stores along the harbour front next year for the people",
+        "We will open more OXXO stores along the harbour front next year for the people.",
+    )
+    assert applied(got) == [("ox up", "OXXO")]

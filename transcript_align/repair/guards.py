@@ -28,7 +28,11 @@ HEARD_RIGHT = 3
 RARE = 3.0
 """A word rarer than this (Zipf) is no word a speaker would say instead of a name."""
 BLOCK_MISHEARD = 0.6
-"""How plausible a mishearing an aligned block must be (:mod:`.mishear`) to be weighed."""
+"""How plausible a mishearing an aligned block must be (:mod:`.mishear`) to be weighed…"""
+ENCLOSED_MISHEARD = 0.5
+"""…and one the passage matches on both sides of, more than one side alone gives: the
+model's even odds (``mishearing.THRESHOLD``). There only the name was said, so a
+mishearing need only be likelier than a genuine change."""
 CONTEXT_TOKENS = 12
 """How many words either side of a span in the transcript its context is."""
 
@@ -81,7 +85,7 @@ def features(
     slot = (span.first, span.last) in cand.slots
     similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
     if block is not None:
-        if block.misheard < BLOCK_MISHEARD:
+        if block.misheard < (ENCLOSED_MISHEARD if block.solid > 0.5 else BLOCK_MISHEARD):
             return None
     elif (
         similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY)
