@@ -9,6 +9,7 @@ from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
 from transcript_align.relate import assess
 from transcript_align.repair import Features, mine_candidates, scored_pairs
+from transcript_align.repair.candidates import with_context
 from transcript_align.repair.propagate import Learned, propagated
 from transcript_align.repair.spans import span_at
 
@@ -730,3 +731,37 @@ def test_between_matched_words_a_mishearing_need_only_be_likelier_than_a_change(
         "We will open more OXXO stores along the harbour front next year for the people.",
     )
     assert applied(got) == [("ox up", "OXXO")]
+
+
+def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, str]]:
+    """What propagates from ``heard`` taken for ``name`` (confidence 0.95) at 00:10 to
+    the line ``later`` said at 00:15."""
+    t = parse_transcript(
+        QUOTED_LEAD + f"00:10 and {heard} will chair the board\n00:15 {later}\n", "t.txt"
+    )
+    words = [k.text for k in t.tokens]
+    n = len(heard.split())
+    first = next(k for k in range(len(words)) if words[k : k + n] == heard.split())
+    ref = Reference("a.txt", "", article)
+    cand = with_context(next(c for c in mine_candidates([ref]) if c.text == name), [ref])
+    span = span_at(t, first, first + n)
+    assert span is not None
+    taken = bytearray(len(t.tokens))
+    taken[first : first + n] = b"\x01" * n
+    got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
+    return [(c.original, c.corrected) for c in got if c.applied]
+
+
+def test_an_acronym_learned_as_letters_is_repaired_wherever_the_letters_recur() -> None:
+    article = "The GCP board will meet the ferry company."
+    assert _spread("g c p", article, "GCP", "we sold the g c p plant") == [("g c p", "GCP")]
+
+
+def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> None:
+    article = (
+        "Tallgrass will carry the gas. The pipeline volumes of Tallgrass grew and the "
+        "transport contribution rose."
+    )
+    amid = "the pipeline volumes of tall grass grew and the transport contribution rose"
+    assert _spread("tall grass", article, "Tallgrass", amid) == [("tall grass", "Tallgrass")]
+    assert _spread("tall grass", article, "Tallgrass", "we walked through tall grass") == []

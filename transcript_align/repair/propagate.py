@@ -122,11 +122,13 @@ def _support(
         return BESIDE
     if heard_for and _beside_heard(span, cand, keys, heard_for):
         return BESIDE
+    words = span.text.split()
+    if len(words) > 1 and all(len(name_key(w)) == 1 for w in words):
+        return AROUND  # letters said one by one ("g c p"): the same acronym spelled again
     # Common words recur for themselves, unless the recogniser wrote them as a name
     # (capitalised mid-sentence: "News Nation"), and one everyday word ("Great") even so.
-    words = span.text.split()
     real = max(zipf(name_key(w)) for w in words)
-    rare = real < RARE_HEARD or (span.capitalised and (len(words) > 1 or real < VERY_COMMON))
+    rare = real < RARE_HEARD or len(words) > 1 or (span.capitalised and real < VERY_COMMON)
     if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
         return AROUND
     return 0.0
