@@ -765,3 +765,12 @@ def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> 
     amid = "the pipeline volumes of tall grass grew and the transport contribution rose"
     assert _spread("tall grass", article, "Tallgrass", amid) == [("tall grass", "Tallgrass")]
     assert _spread("tall grass", article, "Tallgrass", "we walked through tall grass") == []
+
+
+def test_part_of_a_name_at_a_quote_edge_is_not_taken_for_all_of_it() -> None:
+    # "via", a function word, may not end the words taken; "tore" alone is not the name.
+    got = quoted(
+        "we will rebuild every single house in port tore via we will accept",
+        "We will rebuild every single house in Port Torvia.",
+    )
+    assert applied(got) == []

@@ -285,6 +285,17 @@ def _edges(transcript: Transcript, first: int, last: int) -> bool:
     )
 
 
+def _goes_on(transcript: Transcript, span: Span, name: str, m: float, left: bool) -> bool:
+    """Whether the word past the span on a block's unmatched side makes a more plausible
+    mishearing of the name with it ("port tore via" for "Port Torvia", where "via",
+    a function word, may not end what is taken)."""
+    k = span.last if left else span.first - 1
+    if not 0 <= k < len(transcript.tokens):
+        return False
+    lo, hi = (span.first, k + 1) if left else (k, span.last)
+    return misheard(name, " ".join(t.text for t in transcript.tokens[lo:hi])) > m
+
+
 def block_spans(
     found: Sequence[Block],
     candidates: Sequence[Candidate],
@@ -320,6 +331,8 @@ def block_spans(
         if best is None:
             continue
         m, span = best
+        if not (b.left and b.right) and _goes_on(transcript, span, cand.text, m, bool(b.left)):
+            continue  # the name goes on past the words that may be taken: only part of it
         if b.suffix and not span.suffix:
             span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
         elif span.suffix and not b.suffix and cand.key.endswith("s"):

@@ -266,8 +266,22 @@ def _misheard_beside(
         and len(span.text.split()) == len(cand.text.split())
         and all(token_info(w)[0] for w in edges)
         and _rest_beside(span, cand, transcript)
+        and not _cut(span, cand, transcript, similarity)
         and misheard(cand.text, span.text) >= WORD_MISHEARD
     )
+
+
+def _cut(span: Span, cand: Candidate, transcript: Transcript, similarity: float) -> bool:
+    """Whether the span with the word after or before it is more like the name than the
+    span alone ("port tore via" for "Port Torvia": "tore" is only part of it)."""
+    tokens = transcript.tokens
+    for k in (span.last, span.first - 1):
+        if 0 <= k < len(tokens):
+            words = [t.text for t in tokens[min(k, span.first) : max(k + 1, span.last)]]
+            key = name_key(" ".join(words))
+            if key and likeness(key, name_sound(key), cand.key, cand.sound)[0] > similarity:
+                return True
+    return False
 
 
 def _rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
