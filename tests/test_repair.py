@@ -774,3 +774,11 @@ def test_part_of_a_name_at_a_quote_edge_is_not_taken_for_all_of_it() -> None:
         "We will rebuild every single house in Port Torvia.",
     )
     assert applied(got) == []
+
+
+def test_part_of_a_name_beside_the_rest_of_it_is_not_proposed_for_all_of_it() -> None:
+    got = repairs(
+        SPEECH.format(name="the mayor of port tore via"),
+        WHOLE_NAME_ARTICLE.format(full="the mayor of Port Torvia"),
+    )
+    assert got == []  # "tore" is only the start of "Torvia": "via" goes on with it
