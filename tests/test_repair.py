@@ -782,3 +782,11 @@ def test_part_of_a_name_beside_the_rest_of_it_is_not_proposed_for_all_of_it() ->
         WHOLE_NAME_ARTICLE.format(full="the mayor of Port Torvia"),
     )
     assert got == []  # "tore" is only the start of "Torvia": "via" goes on with it
+
+
+def test_an_acronym_read_letter_by_letter_may_take_one_word_a_letter() -> None:
+    got = quoted(
+        "the cost of the a f u d c rules fell in every one of the ports this year",
+        "The cost of the AFUDC rules fell in every one of the ports this year.",
+    )
+    assert applied(got) == [("a f u d c", "AFUDC")]

@@ -69,6 +69,7 @@ def blocks(
     work grows with the passages' length, not with candidates × places.
     """
     where = _occurrences(candidates, references)
+    reach = [heard_reach(c) for c in candidates]
     out: list[Block] = []
     for number, runs in enumerate(anchors):
         if number >= len(references) or not runs or not where.get(number):
@@ -81,8 +82,16 @@ def blocks(
             a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
             window = (a0, a1), (t0, t1)
-            out.extend(_run_blocks(article, said, owner, names, *window, length, breaks))
+            out.extend(_run_blocks(article, said, owner, names, *window, length, breaks, reach))
     return out
+
+
+def heard_reach(cand: Candidate) -> int:
+    """How many transcript tokens may stand for ``cand``: :data:`MAX_HEARD`, or one a
+    letter for an acronym, which may be read letter by letter ("A F U D C")."""
+    if cand.text.isupper() and " " not in cand.text:
+        return max(MAX_HEARD, len(cand.key))
+    return MAX_HEARD
 
 
 _BREAK = re.compile(r"[\"“”«»„]|…|\.\.\.|\[")
@@ -158,10 +167,12 @@ def _run_blocks(
     window_t: tuple[int, int],
     length: int,
     breaks: frozenset[int] = frozenset(),
+    reach: Sequence[int] = (),
 ) -> list[Block]:
     """The blocks of one run: its article and transcript windows aligned word by word.
 
-    ``breaks``: article units that open a quote or follow an elision (:func:`quote_breaks`).
+    ``breaks``: article units that open a quote or follow an elision (:func:`quote_breaks`);
+    ``reach``: per candidate, how many tokens may stand for it (:func:`heard_reach`).
     """
     a0, a1 = window_a
     t0, t1 = window_t
@@ -186,7 +197,8 @@ def _run_blocks(
         for u0, u1, cand, suffix in _names_within(names, lo, hi):
             lm = left if u0 == lo else 0
             rm = right if u1 == hi else 0
-            span = _heard(lm, rm, (t0 + j1, t0 + j2), owner)
+            limit = reach[cand] if cand < len(reach) else MAX_HEARD
+            span = _heard(lm, rm, (t0 + j1, t0 + j2), owner, limit)
             if span is None:
                 continue
             if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(EDGE_MATCH, length):
@@ -228,12 +240,12 @@ def _matched(
 
 
 def _heard(
-    left: int, right: int, said: tuple[int, int], owner: Sequence[int]
+    left: int, right: int, said: tuple[int, int], owner: Sequence[int], limit: int = MAX_HEARD
 ) -> tuple[int, int] | None:
     """The transcript tokens standing for a name that fills the block's matched sides.
 
-    Matched on both sides: the whole block. On one side only: the
-    :data:`MAX_HEARD` tokens nearest that side at most (the rest is what the
+    Matched on both sides: the whole block. On one side only: the ``limit``
+    (:data:`MAX_HEARD`) tokens nearest that side at most (the rest is what the
     article and the speech say differently; :func:`block_spans` picks among them).
     """
     j1, j2 = said
@@ -243,10 +255,10 @@ def _heard(
         return None  # the seam falls inside a token
     first, last = owner[j1] + split_left, owner[j2 - 1] + 1 - split_right
     if not left:
-        first = max(first, last - MAX_HEARD)
+        first = max(first, last - limit)
     elif not right:
-        last = min(last, first + MAX_HEARD)
-    return (first, last) if 0 < last - first <= MAX_HEARD else None
+        last = min(last, first + limit)
+    return (first, last) if 0 < last - first <= limit else None
 
 
 NEARBY = 4
