@@ -765,6 +765,10 @@ def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> 
     amid = "the pipeline volumes of tall grass grew and the transport contribution rose"
     assert _spread("tall grass", article, "Tallgrass", amid) == [("tall grass", "Tallgrass")]
     assert _spread("tall grass", article, "Tallgrass", "we walked through tall grass") == []
+    # With a bare vowel among them, the words are everyday speech even amid the context.
+    article = "The EBIT of the ferry grew. EBIT rose as the fares and the margin grew."
+    amid = "the fares rose and the margin grew a bit as the ferry grew"
+    assert _spread("a bit", article, "EBIT", amid) == []
 
 
 def test_part_of_a_name_at_a_quote_edge_is_not_taken_for_all_of_it() -> None:

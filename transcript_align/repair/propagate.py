@@ -128,7 +128,10 @@ def _support(
     # Common words recur for themselves, unless the recogniser wrote them as a name
     # (capitalised mid-sentence: "News Nation"), and one everyday word ("Great") even so.
     real = max(zipf(name_key(w)) for w in words)
-    rare = real < RARE_HEARD or len(words) > 1 or (span.capitalised and real < VERY_COMMON)
+    # Several content words together ("tall grass") recur as a phrase less often than one
+    # does; with a bare vowel among them ("a bit") they are everyday speech.
+    phrase = len(words) > 1 and not any(bare_vowel(w) or is_function(name_key(w)) for w in words)
+    rare = real < RARE_HEARD or phrase or (span.capitalised and real < VERY_COMMON)
     if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
         return AROUND
     return 0.0
