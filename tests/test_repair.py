@@ -794,3 +794,12 @@ def test_an_acronym_read_letter_by_letter_may_take_one_word_a_letter() -> None:
         "The cost of the AFUDC rules fell in every one of the ports this year.",
     )
     assert applied(got) == [("a f u d c", "AFUDC")]
+
+
+def test_an_article_before_the_heard_name_is_left_when_the_rest_explains_it_as_well() -> None:
+    # The speaker said "the" before a name the report writes bare.
+    got = quoted(
+        "the boats will sail to the ross re va islands from the port next year",
+        "The boats will sail to Rasriva islands from the port next year.",
+    )
+    assert applied(got) == [("ross re va", "Rasriva")]

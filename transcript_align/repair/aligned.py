@@ -297,6 +297,23 @@ def _edges(transcript: Transcript, first: int, last: int) -> bool:
     )
 
 
+ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _without_article(transcript: Transcript, span: Span, name: str, m: float) -> tuple[Span, float]:
+    """The span without an article it opens with ("the ross re va" for "Rasriva"),
+    when the rest is at least as plausible a mishearing of the name: speakers say "the"
+    before names that reports write bare; the name's own first sound ("a f u d c" for
+    "AFUDC") is kept."""
+    if span.last - span.first < 2 or transcript.tokens[span.first].text.lower() not in ARTICLES:
+        return span, m
+    rest = span_at(transcript, span.first + 1, span.last)
+    if rest is None:
+        return span, m
+    m_rest = misheard(name, rest.text)
+    return (rest, m_rest) if m_rest >= m else (span, m)
+
+
 def _goes_on(transcript: Transcript, span: Span, name: str, m: float, left: bool) -> bool:
     """Whether the word past the span on a block's unmatched side makes a more plausible
     mishearing of the name with it ("port tore via" for "Port Torvia", where "via",
@@ -343,6 +360,7 @@ def block_spans(
         if best is None:
             continue
         m, span = best
+        span, m = _without_article(transcript, span, cand.text, m)
         if not (b.left and b.right) and _goes_on(transcript, span, cand.text, m, bool(b.left)):
             continue  # the name goes on past the words that may be taken: only part of it
         if b.suffix and not span.suffix:
