@@ -803,3 +803,13 @@ def test_an_article_before_the_heard_name_is_left_when_the_rest_explains_it_as_w
         "The boats will sail to Rasriva islands from the port next year.",
     )
     assert applied(got) == [("ross re va", "Rasriva")]
+
+
+def test_learned_words_that_are_only_part_of_what_is_heard_for_the_name_are_left() -> None:
+    article = "The board will be chaired by Olga Strakonenko of the port."
+    later = "later mister straw con ink {} said the boats were ready"
+    assert _spread("straw con ink", article, "Strakonenko", later.format("")) == [
+        ("straw con ink", "Strakonenko")
+    ]
+    # "oh" goes on with them: "straw con ink oh" is the whole name here.
+    assert _spread("straw con ink", article, "Strakonenko", later.format("oh")) == []

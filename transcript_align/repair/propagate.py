@@ -86,7 +86,7 @@ def propagated(
             if tuple(keys[first : first + n]) != heard or any(taken[first : first + n]):
                 continue
             span = span_at(transcript, first, first + n)
-            if span is None:
+            if span is None or _part_of_more(transcript, span, item.cand.text):
                 continue
             share = _support(span, item.cand, transcript, keys, heard_for)
             if share == 0.0:
@@ -108,6 +108,16 @@ def propagated(
                 )
             )
     return out
+
+
+def _part_of_more(transcript: Transcript, span: Span, name: str) -> bool:
+    """Whether the words with the word after them make a more plausible mishearing of
+    the name than they do alone ("straw con ink oh" for "Strakonenko"): there they are
+    only part of what was heard for it."""
+    if span.last >= len(transcript.tokens):
+        return False
+    longer = " ".join(t.text for t in transcript.tokens[span.first : span.last + 1])
+    return misheard(name, longer) > misheard(name, span.text)
 
 
 def _support(
