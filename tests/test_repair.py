@@ -813,3 +813,20 @@ def test_learned_words_that_are_only_part_of_what_is_heard_for_the_name_are_left
     ]
     # "oh" goes on with them: "straw con ink oh" is the whole name here.
     assert _spread("straw con ink", article, "Strakonenko", later.format("oh")) == []
+
+
+def test_an_article_next_to_the_matched_words_opens_words_said_not_a_name() -> None:
+    # The report writes a name where the speaker said "the mayor": a wording difference.
+    got = quoted(
+        "we owe the new time table to the hard work of the mayor and the crew",
+        "We owe the new timetable to the hard work of Thomas.",
+    )
+    assert applied(got) == []
+
+
+def test_a_whole_name_heard_word_for_word_is_not_taken_from_a_split_one() -> None:
+    # "foley on oh" is what was heard for "Foliano": "jeanine foley" is not the whole name.
+    got = repairs(
+        SPEECH.format(name="jeanine foley on oh"), WHOLE_NAME_ARTICLE.format(full="Jenine Foliano")
+    )
+    assert ("jeanine foley", "Jenine Foliano", True) not in got

@@ -354,6 +354,9 @@ def block_spans(
             loose = last - 1 if b.left else first  # the edge on the unmatched side
             if span is None or (len(options) > 1 and not _edges(transcript, loose, loose + 1)):
                 continue  # on its unmatched side, a block's edge is no function word
+            tight = first if b.left else last - 1  # the edge next to the matched words
+            if len(options) > 1 and transcript.tokens[tight].text.lower() in ARTICLES:
+                continue  # "the mayor" for "Thomas": an article opens words said, not a name
             m = misheard(cand.text, span.text)
             if best is None or m > best[0]:
                 best = (m, span)

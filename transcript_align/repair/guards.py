@@ -98,7 +98,9 @@ def features(
         return None
     cand_words = [name_key(w) for w in cand.text.split()]
     span_words = [name_key(w) for w in span.text.split()]
-    neighbour = next_to_rest(span, cand, transcript) or word_for_word(span.text, cand.text)
+    neighbour = next_to_rest(span, cand, transcript) or (
+        word_for_word(span.text, cand.text) and not _name_goes_on(span, cand, transcript)
+    )
     # Where the name stands for sure -- an aligned passage has it there, the rest of the
     # name is beside the words, or every word of a whole name is heard otherwise -- words
     # sounding just like it are its common spelling ("Monroe" for "Monro", "brett
@@ -250,6 +252,22 @@ BESIDE_SIMILARITY = 0.5
 before the mishearing model is asked (:func:`_misheard_beside`)."""
 
 
+def _name_goes_on(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether the word after the span makes a likelier mishearing of the name's last
+    word with the span's last word ("jeanine foley on oh": "foley" is only the start
+    of what was heard for "Foliano"), or the word before one of its first word."""
+    tokens, words, parts = transcript.tokens, cand.text.split(), span.text.split()
+    if span.last < len(tokens):
+        longer = f"{parts[-1]} {tokens[span.last].text}"
+        if misheard(words[-1], longer) > misheard(words[-1], parts[-1]):
+            return True
+    if span.first > 0:
+        longer = f"{tokens[span.first - 1].text} {parts[0]}"
+        if misheard(words[0], longer) > misheard(words[0], parts[0]):
+            return True
+    return False
+
+
 def _misheard_beside(
     span: Span, cand: Candidate, transcript: Transcript, similarity: float
 ) -> bool:
@@ -266,20 +284,21 @@ def _misheard_beside(
         and len(span.text.split()) == len(cand.text.split())
         and all(token_info(w)[0] for w in edges)
         and _rest_beside(span, cand, transcript)
-        and not _cut(span, cand, transcript, similarity)
+        and not _cut(span, cand, transcript)
         and misheard(cand.text, span.text) >= WORD_MISHEARD
     )
 
 
-def _cut(span: Span, cand: Candidate, transcript: Transcript, similarity: float) -> bool:
-    """Whether the span with the word after or before it is more like the name than the
-    span alone ("port tore via" for "Port Torvia": "tore" is only part of it)."""
+def _cut(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether the span with the word after or before it is a more plausible mishearing
+    of the name than the span alone ("port tore via" for "Port Torvia": "tore" is only
+    part of it)."""
     tokens = transcript.tokens
+    alone = misheard(cand.text, span.text)
     for k in (span.last, span.first - 1):
         if 0 <= k < len(tokens):
             words = [t.text for t in tokens[min(k, span.first) : max(k + 1, span.last)]]
-            key = name_key(" ".join(words))
-            if key and likeness(key, name_sound(key), cand.key, cand.sound)[0] > similarity:
+            if misheard(cand.text, " ".join(words)) > alone:
                 return True
     return False
 
