@@ -9,6 +9,7 @@ from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
 from transcript_align.relate import assess
 from transcript_align.repair import Features, mine_candidates, scored_pairs
+from transcript_align.repair.candidates import with_context
 from transcript_align.repair.propagate import Learned, propagated
 from transcript_align.repair.spans import span_at
 
@@ -597,3 +598,235 @@ def test_runs_near_a_unit_are_found_by_look_up_as_by_reading_them_all() -> None:
     assert reaching(runs, 10, 3) == [(6, 20, 3), (12, 40, 10)]
     unordered = Runs([(12, 40, 10), (0, 5, 4)])  # not in article order: every run is read
     assert not unordered.ordered and reaching(unordered, 1, 2) == [(0, 5, 4)]
+
+
+def test_a_slip_beside_a_name_at_a_quote_edge_leaves_its_place_sure() -> None:
+    # "wok" for "work" next to the name: the words matched before it still hold the place.
+    got = quoted(
+        "we owe the new time table to the hard wok of oh yellow ran",
+        "We owe the new timetable to the hard work of Oyelaran.",
+    )
+    assert applied(got) == [("oh yellow ran", "Oyelaran")]
+
+
+def test_a_short_name_is_repaired_only_where_an_aligned_passage_has_it() -> None:
+    said = "and we thank damn for the work on the timetable of the boats this year"
+    written = "And we thank Dan for the work on the timetable of the boats this year."
+    assert applied(quoted(said, written)) == [("damn", "Dan")]
+    # Named away from the place it was said, three letters are too few to go by.
+    assert quoted(said, "The ferry line opens soon. The port chief Dan Frey is pleased.") == []
+
+
+WHOLE_NAME_ARTICLE = ARTICLE.replace(
+    "{full} of the port authority presented the timetable.",
+    "The timetable was presented by {full} of the port authority.",
+)
+
+
+@pytest.mark.parametrize(
+    ("heard", "name"),
+    [
+        ("olivia selquo", "Olivier Zelkwo"),
+        ("catherina wrapping", "Katarzyna Rappi"),
+    ],
+)
+def test_a_whole_name_heard_word_for_word_is_repaired_as_one(heard: str, name: str) -> None:
+    got = repairs(SPEECH.format(name=heard), WHOLE_NAME_ARTICLE.format(full=name))
+    assert got == [(heard, name, True)]
+
+
+def test_word_for_word_needs_every_word_of_the_name_misheard_in_turn() -> None:
+    from transcript_align.repair.guards import word_for_word
+
+    assert word_for_word("olivia selquo", "Olivier Zelkwo")
+    assert not word_for_word("brett kiss stead", "Bret Kesstad")  # split: maybe two names
+    assert not word_for_word("the couplets", "Liko Caplets")  # a function word is no name
+    assert not word_for_word("new york", "New Jersey")
+    assert not word_for_word("selquo", "Olivier Zelkwo")  # fewer words than the name
+
+
+@pytest.mark.parametrize(
+    ("heard", "name", "repair"),
+    [
+        ("kaya Walley", "Kaja Walley", ("kaya", "Kaja")),
+        ("Raymond willet", "Raymond Ouellette", ("willet", "Ouellette")),
+    ],
+)
+def test_a_word_beside_the_rest_of_the_name_is_weighed_by_how_it_is_misheard(
+    heard: str, name: str, repair: tuple[str, str]
+) -> None:
+    got = repairs(SPEECH.format(name=heard), WHOLE_NAME_ARTICLE.format(full=name))
+    assert got == [(*repair, True)]
+
+
+@pytest.mark.parametrize(
+    ("heard", "name"),
+    [
+        ("van stead", "Thierry Van Stenstad"),
+        ("stead and Robert", "Robert Stenetti"),
+        ("Javier Suarez", "Jose Javier Ruiz"),
+    ],
+    ids=[
+        "a-particle-is-no-rest-of-a-name",
+        "the-rest-on-the-far-side-of-a-function-word",
+        "another-person-sharing-a-first-name",
+    ],
+)
+def test_words_unlike_a_name_beside_only_a_particle_or_a_function_word_stay(
+    heard: str, name: str
+) -> None:
+    assert repairs(SPEECH.format(name=heard), WHOLE_NAME_ARTICLE.format(full=name)) == []
+
+
+def test_at_a_quote_edge_the_word_right_after_the_matched_words_is_the_name_whatever_it_is() -> (
+    None
+):
+    # The quote ends with the name: "is" stands where it was said, though a function word.
+    got = quoted(
+        "we owe the new time table to the hard work of is risk",
+        "We owe the new timetable to the hard work of ISRS.",
+    )
+    assert applied(got) == [("is risk", "ISRS")]
+
+
+def test_a_word_of_the_names_family_beside_a_rare_rest_of_it_is_the_name() -> None:
+    got = repairs(
+        SPEECH.format(name="olivia Zelkwo"), WHOLE_NAME_ARTICLE.format(full="Olivier Zelkwo")
+    )
+    assert got == [("olivia", "Olivier", True)]
+    # Beside a common word, a word of the family may be what was said.
+    got = repairs(
+        SPEECH.format(name="ecological Brands"), WHOLE_NAME_ARTICLE.format(full="Ecologic Brands")
+    )
+    assert got == []
+
+
+@pytest.mark.parametrize(
+    ("said", "written", "repair"),
+    [
+        (
+            "we owe the new time table to the hard work of the khan show",
+            "We owe the new timetable to the hard work of the Concho.",
+            ("khan show", "Concho"),
+        ),
+        (
+            "death last will lead the new ferry team and report to the board every month",
+            "Detlef will lead the new ferry team and report to the board every month.",
+            ("death last", "Detlef"),
+        ),
+    ],
+    ids=["closing-a-quote", "opening-a-quote"],
+)
+def test_words_well_explained_as_the_name_misheard_at_a_quote_edge_are_repaired(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    assert applied(quoted(said, written)) == [repair]
+
+
+def test_between_matched_words_a_mishearing_need_only_be_likelier_than_a_change() -> None:
+    # "ox up" for "OXXO" is a middling mishearing (between 0.5 and 0.6): enough where the
+    # passage matches on both sides, not at its edge.
+    got = quoted(
+        "we will open more ox up stores along the harbour front next year for the people",
+        "We will open more OXXO stores along the harbour front next year for the people.",
+    )
+    assert applied(got) == [("ox up", "OXXO")]
+
+
+def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, str]]:
+    """What propagates from ``heard`` taken for ``name`` (confidence 0.95) at 00:10 to
+    the line ``later`` said at 00:15."""
+    t = parse_transcript(
+        QUOTED_LEAD + f"00:10 and {heard} will chair the board\n00:15 {later}\n", "t.txt"
+    )
+    words = [k.text for k in t.tokens]
+    n = len(heard.split())
+    first = next(k for k in range(len(words)) if words[k : k + n] == heard.split())
+    ref = Reference("a.txt", "", article)
+    cand = with_context(next(c for c in mine_candidates([ref]) if c.text == name), [ref])
+    span = span_at(t, first, first + n)
+    assert span is not None
+    taken = bytearray(len(t.tokens))
+    taken[first : first + n] = b"\x01" * n
+    got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
+    return [(c.original, c.corrected) for c in got if c.applied]
+
+
+def test_an_acronym_learned_as_letters_is_repaired_wherever_the_letters_recur() -> None:
+    article = "The GCP board will meet the ferry company."
+    assert _spread("g c p", article, "GCP", "we sold the g c p plant") == [("g c p", "GCP")]
+
+
+def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> None:
+    article = (
+        "Tallgrass will carry the gas. The pipeline volumes of Tallgrass grew and the "
+        "transport contribution rose."
+    )
+    amid = "the pipeline volumes of tall grass grew and the transport contribution rose"
+    assert _spread("tall grass", article, "Tallgrass", amid) == [("tall grass", "Tallgrass")]
+    assert _spread("tall grass", article, "Tallgrass", "we walked through tall grass") == []
+    # With a bare vowel among them, the words are everyday speech even amid the context.
+    article = "The EBIT of the ferry grew. EBIT rose as the fares and the margin grew."
+    amid = "the fares rose and the margin grew a bit as the ferry grew"
+    assert _spread("a bit", article, "EBIT", amid) == []
+
+
+def test_part_of_a_name_at_a_quote_edge_is_not_taken_for_all_of_it() -> None:
+    # "via", a function word, may not end the words taken; "tore" alone is not the name.
+    got = quoted(
+        "we will rebuild every single house in port tore via we will accept",
+        "We will rebuild every single house in Port Torvia.",
+    )
+    assert applied(got) == []
+
+
+def test_part_of_a_name_beside_the_rest_of_it_is_not_proposed_for_all_of_it() -> None:
+    got = repairs(
+        SPEECH.format(name="the mayor of port tore via"),
+        WHOLE_NAME_ARTICLE.format(full="the mayor of Port Torvia"),
+    )
+    assert got == []  # "tore" is only the start of "Torvia": "via" goes on with it
+
+
+def test_an_acronym_read_letter_by_letter_may_take_one_word_a_letter() -> None:
+    got = quoted(
+        "the cost of the a f u d c rules fell in every one of the ports this year",
+        "The cost of the AFUDC rules fell in every one of the ports this year.",
+    )
+    assert applied(got) == [("a f u d c", "AFUDC")]
+
+
+def test_an_article_before_the_heard_name_is_left_when_the_rest_explains_it_as_well() -> None:
+    # The speaker said "the" before a name the report writes bare.
+    got = quoted(
+        "the boats will sail to the ross re va islands from the port next year",
+        "The boats will sail to Rasriva islands from the port next year.",
+    )
+    assert applied(got) == [("ross re va", "Rasriva")]
+
+
+def test_learned_words_that_are_only_part_of_what_is_heard_for_the_name_are_left() -> None:
+    article = "The board will be chaired by Olga Strakonenko of the port."
+    later = "later mister straw con ink {} said the boats were ready"
+    assert _spread("straw con ink", article, "Strakonenko", later.format("")) == [
+        ("straw con ink", "Strakonenko")
+    ]
+    # "oh" goes on with them: "straw con ink oh" is the whole name here.
+    assert _spread("straw con ink", article, "Strakonenko", later.format("oh")) == []
+
+
+def test_an_article_next_to_the_matched_words_opens_words_said_not_a_name() -> None:
+    # The report writes a name where the speaker said "the mayor": a wording difference.
+    got = quoted(
+        "we owe the new time table to the hard work of the mayor and the crew",
+        "We owe the new timetable to the hard work of Thomas.",
+    )
+    assert applied(got) == []
+
+
+def test_a_whole_name_heard_word_for_word_is_not_taken_from_a_split_one() -> None:
+    # "foley on oh" is what was heard for "Foliano": "jeanine foley" is not the whole name.
+    got = repairs(
+        SPEECH.format(name="jeanine foley on oh"), WHOLE_NAME_ARTICLE.format(full="Jenine Foliano")
+    )
+    assert ("jeanine foley", "Jenine Foliano", True) not in got

@@ -34,7 +34,11 @@ for "Baines"), by how plausible a mishearing explains them and how solid the
 alignment around is (matched on both sides, more than one side gives, the
 place is sure whatever the spelling: "college" for "COVID" amid a quote);
 what was learned there is repaired elsewhere where the context supports it,
-with a lower confidence.
+with a lower confidence. Away from the passages, a word beside a word of the
+name (no title, no particle) is weighed by the mishearing model however unlike
+the name it is spelled ("kaya Walley"), and a whole name heard one word for
+each of its words, each a sure mishearing, is placed as if the rest stood
+beside it ("olivia selquo" for "Olivier Zelkwo").
 
 The steps, one module each: :mod:`.candidates` (what the articles spell),
 :mod:`.spans` (what the transcript might have garbled), :mod:`.slots` (where

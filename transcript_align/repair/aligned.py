@@ -69,6 +69,7 @@ def blocks(
     work grows with the passages' length, not with candidates × places.
     """
     where = _occurrences(candidates, references)
+    reach = [heard_reach(c) for c in candidates]
     out: list[Block] = []
     for number, runs in enumerate(anchors):
         if number >= len(references) or not runs or not where.get(number):
@@ -81,8 +82,16 @@ def blocks(
             a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
             window = (a0, a1), (t0, t1)
-            out.extend(_run_blocks(article, said, owner, names, *window, length, breaks))
+            out.extend(_run_blocks(article, said, owner, names, *window, length, breaks, reach))
     return out
+
+
+def heard_reach(cand: Candidate) -> int:
+    """How many transcript tokens may stand for ``cand``: :data:`MAX_HEARD`, or one a
+    letter for an acronym, which may be read letter by letter ("A F U D C")."""
+    if cand.text.isupper() and " " not in cand.text:
+        return max(MAX_HEARD, len(cand.key))
+    return MAX_HEARD
 
 
 _BREAK = re.compile(r"[\"“”«»„]|…|\.\.\.|\[")
@@ -158,10 +167,12 @@ def _run_blocks(
     window_t: tuple[int, int],
     length: int,
     breaks: frozenset[int] = frozenset(),
+    reach: Sequence[int] = (),
 ) -> list[Block]:
     """The blocks of one run: its article and transcript windows aligned word by word.
 
-    ``breaks``: article units that open a quote or follow an elision (:func:`quote_breaks`).
+    ``breaks``: article units that open a quote or follow an elision (:func:`quote_breaks`);
+    ``reach``: per candidate, how many tokens may stand for it (:func:`heard_reach`).
     """
     a0, a1 = window_a
     t0, t1 = window_t
@@ -178,17 +189,16 @@ def _run_blocks(
     for k, (tag, i1, i2, j1, j2) in enumerate(parts):
         if tag != "edit" or i1 == i2 or j1 == j2:
             continue
-        left = parts[k - 1][2] - parts[k - 1][1] if k > 0 else 0
-        right = parts[k + 1][2] - parts[k + 1][1] if k + 1 < len(parts) else 0
         lo, hi = a0 + i1, a0 + i2
         # Words matched beyond a quote's edge belong to another passage: the article
         # joins two quotes where the speaker said more between them.
-        left = 0 if lo in breaks else left
-        right = 0 if hi in breaks else right
+        left = _matched(parts[k - 1 :: -1] if k else [], a0, breaks, backward=True)
+        right = _matched(parts[k + 1 :], a0, breaks, backward=False)
         for u0, u1, cand, suffix in _names_within(names, lo, hi):
             lm = left if u0 == lo else 0
             rm = right if u1 == hi else 0
-            span = _heard(lm, rm, (t0 + j1, t0 + j2), owner)
+            limit = reach[cand] if cand < len(reach) else MAX_HEARD
+            span = _heard(lm, rm, (t0 + j1, t0 + j2), owner, limit)
             if span is None:
                 continue
             if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(EDGE_MATCH, length):
@@ -196,13 +206,46 @@ def _run_blocks(
     return out
 
 
+SLIP = 2
+"""A word or two the recogniser got wrong, with as many said, between matched words:
+the alignment holds across them ("sebastian [fogel] from UBS")."""
+
+
+def _matched(
+    parts: Sequence[tuple[str, int, int, int, int]],
+    a0: int,
+    breaks: frozenset[int],
+    *,
+    backward: bool,
+) -> int:
+    """Article units matched on one side of a block (``parts`` from it outward).
+
+    A recogniser's slip on a word near the name (as many words heard as said, at most
+    :data:`SLIP`) does not make the place less sure: the count goes on past it, up to
+    :data:`SOLID` × 2 units. It stops at a quote's edge (``breaks``: what stands beyond
+    was not said in one breath with the name) and at words added or dropped.
+    """
+    count = 0
+    for tag, i1, i2, j1, j2 in parts:
+        units = range(a0 + i2 - 1, a0 + i1 - 1, -1) if backward else range(a0 + i1, a0 + i2)
+        if tag == "edit" and (i2 - i1 != j2 - j1 or i2 - i1 > SLIP):
+            break
+        for u in units:
+            if (u + 1 if backward else u) in breaks:
+                return count
+            count += tag == "equal"
+        if count >= 2 * SOLID:
+            break
+    return count
+
+
 def _heard(
-    left: int, right: int, said: tuple[int, int], owner: Sequence[int]
+    left: int, right: int, said: tuple[int, int], owner: Sequence[int], limit: int = MAX_HEARD
 ) -> tuple[int, int] | None:
     """The transcript tokens standing for a name that fills the block's matched sides.
 
-    Matched on both sides: the whole block. On one side only: the
-    :data:`MAX_HEARD` tokens nearest that side at most (the rest is what the
+    Matched on both sides: the whole block. On one side only: the ``limit``
+    (:data:`MAX_HEARD`) tokens nearest that side at most (the rest is what the
     article and the speech say differently; :func:`block_spans` picks among them).
     """
     j1, j2 = said
@@ -212,10 +255,10 @@ def _heard(
         return None  # the seam falls inside a token
     first, last = owner[j1] + split_left, owner[j2 - 1] + 1 - split_right
     if not left:
-        first = max(first, last - MAX_HEARD)
+        first = max(first, last - limit)
     elif not right:
-        last = min(last, first + MAX_HEARD)
-    return (first, last) if 0 < last - first <= MAX_HEARD else None
+        last = min(last, first + limit)
+    return (first, last) if 0 < last - first <= limit else None
 
 
 NEARBY = 4
@@ -245,11 +288,41 @@ def _heard_nearby(transcript: Transcript, first: int, last: int, key: str) -> bo
 
 def _edges(transcript: Transcript, first: int, last: int) -> bool:
     """Whether tokens ``[first, last)`` start and end with a word that may edge a name
-    (no function word, unless a bare vowel: "oh yellow ran")."""
+    (no function word, unless a bare vowel: "oh yellow ran"). Only the edge on a block's
+    unmatched side is asked: on the matched side, the word right after the matched words
+    is what was said in the name's place, whatever it is ("is risk" for "ISRS")."""
     return all(
         token_info(transcript.tokens[k].text)[0] or bare_vowel(transcript.tokens[k].text)
         for k in (first, last - 1)
     )
+
+
+ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _without_article(transcript: Transcript, span: Span, name: str, m: float) -> tuple[Span, float]:
+    """The span without an article it opens with ("the ross re va" for "Rasriva"),
+    when the rest is at least as plausible a mishearing of the name: speakers say "the"
+    before names that reports write bare; the name's own first sound ("a f u d c" for
+    "AFUDC") is kept."""
+    if span.last - span.first < 2 or transcript.tokens[span.first].text.lower() not in ARTICLES:
+        return span, m
+    rest = span_at(transcript, span.first + 1, span.last)
+    if rest is None:
+        return span, m
+    m_rest = misheard(name, rest.text)
+    return (rest, m_rest) if m_rest >= m else (span, m)
+
+
+def _goes_on(transcript: Transcript, span: Span, name: str, m: float, left: bool) -> bool:
+    """Whether the word past the span on a block's unmatched side makes a more plausible
+    mishearing of the name with it ("port tore via" for "Port Torvia", where "via",
+    a function word, may not end what is taken)."""
+    k = span.last if left else span.first - 1
+    if not 0 <= k < len(transcript.tokens):
+        return False
+    lo, hi = (span.first, k + 1) if left else (k, span.last)
+    return misheard(name, " ".join(t.text for t in transcript.tokens[lo:hi])) > m
 
 
 def block_spans(
@@ -262,7 +335,7 @@ def block_spans(
     At a passage's edge the block holds whatever came before the run; the
     tokens taken are the 1 to :data:`MAX_HEARD` nearest the matched side that
     make the most plausible mishearing of the name, with no function word at
-    either end.
+    the unmatched end.
     """
     out: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
     for b in found:
@@ -278,14 +351,21 @@ def block_spans(
             continue  # the name is right here, heard right: the block is the alignment's slip
         for first, last in options:
             span = span_at(transcript, first, last)
-            if span is None or (len(options) > 1 and not _edges(transcript, first, last)):
+            loose = last - 1 if b.left else first  # the edge on the unmatched side
+            if span is None or (len(options) > 1 and not _edges(transcript, loose, loose + 1)):
                 continue  # on its unmatched side, a block's edge is no function word
+            tight = first if b.left else last - 1  # the edge next to the matched words
+            if len(options) > 1 and transcript.tokens[tight].text.lower() in ARTICLES:
+                continue  # "the mayor" for "Thomas": an article opens words said, not a name
             m = misheard(cand.text, span.text)
             if best is None or m > best[0]:
                 best = (m, span)
         if best is None:
             continue
         m, span = best
+        span, m = _without_article(transcript, span, cand.text, m)
+        if not (b.left and b.right) and _goes_on(transcript, span, cand.text, m, bool(b.left)):
+            continue  # the name goes on past the words that may be taken: only part of it
         if b.suffix and not span.suffix:
             span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
         elif span.suffix and not b.suffix and cand.key.endswith("s"):

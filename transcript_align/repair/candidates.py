@@ -27,10 +27,10 @@ from .words import (
 )
 
 MIN_KEY = 4
-"""Names shorter than this ("OEM", "NDA") are too short to tell from a misheard word by
+"""Names shorter than this ("OEM", "Dan") are too short to tell from a misheard word by
 sound anywhere; only where an aligned passage has them (:mod:`.aligned`)…"""
-MIN_ACRONYM = 3
-"""…and only acronyms of this many letters or more."""
+MIN_NAME = 3
+"""…and only names of this many letters or more ("Ed", "OK" are too few even there)."""
 RARE_WORD = 2.5
 """Lowercase article words rarer than this are candidates too ("reproxalap")."""
 CONTEXT_CHARS = 80
@@ -163,7 +163,7 @@ def _keep(
     near: tuple[str, ...],
 ) -> None:
     key = name_key(text)
-    if len(key) < (MIN_ACRONYM if text.isupper() else MIN_KEY):
+    if len(key) < (MIN_NAME if kind == "name" else MIN_KEY):
         return  # "Ed", "OK": too short to tell from a misheard word by sound
     if any(c.isdigit() for c in text) or _INNER_DOT.search(text):
         return  # "COVID-19", "FPL.As": not a spoken name

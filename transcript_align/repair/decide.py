@@ -44,7 +44,9 @@ def find_corrections(
     ]
     learned: list[Learned] = []
     proposals = [p for p in proposals if p[0] >= SUGGEST]
-    proposals.sort(key=lambda p: (-p[0], p[1].first, p[1].last, p[2].text))
+    rank = _wholes_first(proposals, min_confidence)
+    order = sorted(range(len(proposals)), key=lambda k: (-rank[k], *_place(proposals[k])))
+    proposals = [proposals[k] for k in order]
     taken = bytearray(len(transcript.tokens))
     applied = bytearray(len(transcript.tokens))
     out: list[Correction] = []
@@ -74,6 +76,44 @@ def find_corrections(
     out = _outranked(out, spread)
     out.sort(key=lambda c: c.first)
     return tuple(out)
+
+
+def _place(p: tuple[float, Span, Candidate]) -> tuple[float, int, int, str]:
+    """The order among proposals ranked alike: surest first, then by place and text."""
+    return (-p[0], p[1].first, p[1].last, p[2].text)
+
+
+def _wholes_first(
+    proposals: Sequence[tuple[float, Span, Candidate]], threshold: float
+) -> list[float]:
+    """The confidence each proposal is ranked by when overlaps are resolved.
+
+    A whole name sure enough to apply ("olivia selquo" for "Olivier Zelkwo") ranks
+    with the surest of the proposals inside it that repair one of its words the
+    same way ("selquo" for "Zelkwo"): taking the part would leave the rest of the
+    name garbled. Proposals are looked up by their first token, never pairwise.
+    """
+    by_first: dict[int, list[int]] = defaultdict(list)
+    for k, (_, span, _) in enumerate(proposals):
+        by_first[span.first].append(k)
+    rank = [conf for conf, _, _ in proposals]
+    for k, (conf, span, cand) in enumerate(proposals):
+        words = cand.text.split()
+        if conf < threshold or len(words) < 2:
+            continue
+        for t in range(span.first, span.last):
+            for j in by_first[t]:
+                inner, part = proposals[j][1], proposals[j][2].text.split()
+                shorter = inner.last - inner.first < span.last - span.first
+                if inner.last <= span.last and shorter and _holds(words, part):
+                    rank[k] = max(rank[k], proposals[j][0])
+    return rank
+
+
+def _holds(words: Sequence[str], part: Sequence[str]) -> bool:
+    """Whether ``part`` is a run of whole ``words``."""
+    n = len(part)
+    return any(list(words[i : i + n]) == list(part) for i in range(len(words) - n + 1))
 
 
 def _outranked(local: list[Correction], spread: list[Correction]) -> list[Correction]:

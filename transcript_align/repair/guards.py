@@ -9,11 +9,12 @@ from ..lexicon import is_function
 from ..models import Transcript
 from ..normalize import text_units, zipf
 from ..similarity import is_morph_variant, stem
-from .candidates import Candidate
+from .candidates import PARTICLES, Candidate
 from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
+from .mishear import misheard
 from .spans import Span, bare_vowel, open_edge, token_info
-from .words import COMMON, HONORIFICS, VERY_COMMON, name_key, name_sound
+from .words import COMMON, HONORIFICS, TITLES, VERY_COMMON, name_key, name_sound
 
 SLOT_SIMILARITY = 0.6
 """How alike a span said exactly where an aligned article passage has the name must be
@@ -27,7 +28,11 @@ HEARD_RIGHT = 3
 RARE = 3.0
 """A word rarer than this (Zipf) is no word a speaker would say instead of a name."""
 BLOCK_MISHEARD = 0.6
-"""How plausible a mishearing an aligned block must be (:mod:`.mishear`) to be weighed."""
+"""How plausible a mishearing an aligned block must be (:mod:`.mishear`) to be weighed…"""
+ENCLOSED_MISHEARD = 0.5
+"""…and one the passage matches on both sides of, more than one side alone gives: the
+model's even odds (``mishearing.THRESHOLD``). There only the name was said, so a
+mishearing need only be likelier than a genuine change."""
 CONTEXT_TOKENS = 12
 """How many words either side of a span in the transcript its context is."""
 
@@ -80,11 +85,12 @@ def features(
     slot = (span.first, span.last) in cand.slots
     similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
     if block is not None:
-        if block.misheard < BLOCK_MISHEARD:
+        if block.misheard < (ENCLOSED_MISHEARD if block.solid > 0.5 else BLOCK_MISHEARD):
             return None
-    elif similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY) or not _edges_fit(
-        span, cand, transcript
-    ):
+    elif (
+        similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY)
+        and not _misheard_beside(span, cand, transcript, similarity)
+    ) or not _edges_fit(span, cand, transcript):
         return None
     if _needless_vowel(span, cand, transcript, similarity):
         return None
@@ -92,7 +98,9 @@ def features(
         return None
     cand_words = [name_key(w) for w in cand.text.split()]
     span_words = [name_key(w) for w in span.text.split()]
-    neighbour = next_to_rest(span, cand, transcript)
+    neighbour = next_to_rest(span, cand, transcript) or (
+        word_for_word(span.text, cand.text) and not _name_goes_on(span, cand, transcript)
+    )
     # Where the name stands for sure -- an aligned passage has it there, the rest of the
     # name is beside the words, or every word of a whole name is heard otherwise -- words
     # sounding just like it are its common spelling ("Monroe" for "Monro", "brett
@@ -118,6 +126,10 @@ def features(
         return None  # spelled as a name or word the articles use: heard right
     common_changed = 0
     one_to_one = len(span_words) == len(cand_words)
+    # Beside a word of the name that is no word of English ("olivia Zelkwo"), a word of
+    # the name's family is the name misheard; beside a common one ("ecological Brands")
+    # it may be the word said.
+    pinned = cand.kind == "name" and _rare_rest_beside(span, cand, transcript)
     # A rare word a name starts with is as likely the name cut short ("tamar" for
     # "Tamarek"), unless the recogniser wrote it as a name or term it knows ("Kessel"
     # is not "Kesselring", "CoV" not "COVID").
@@ -130,6 +142,7 @@ def features(
             real_word
             and one_to_one
             and not same_sound
+            and not pinned
             and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words)
         ):
             return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
@@ -204,6 +217,110 @@ def features(
         solid=block.solid if block else 0.0,
         misheard=block.misheard if block else 0.0,
     )
+
+
+WORD_MISHEARD = 0.75
+"""How plausible a mishearing of a word of a name a word away from any aligned passage
+must be to stand for it by its place beside the rest of the name alone
+(:func:`word_for_word`, :func:`_misheard_beside`): surer than in a passage's block
+(:data:`BLOCK_MISHEARD`), as another person may share the rest ("Javier Suarez" is not
+"Jose Javier Ruiz")."""
+
+
+def word_for_word(heard: str, name: str) -> bool:
+    """Whether ``heard`` is every word of a name of several words, each heard as one
+    word that is a plausible mishearing of it ("olivia selquo" for "Olivier Zelkwo",
+    "catherina wrapping" for "Katarzyna Rappi").
+
+    Each word of the name beside another word of it, itself misheard, is the rest of
+    the name beside the words: as strong a sign as the rest heard right. A name split
+    into more words than it has is left to other evidence: its pieces can as well be
+    the start or the end of another name ("sorin bran" of "Soren Brandonko" is not
+    "Soren Beretti"). A function word is no word of a name ("the couplets").
+    """
+    words, parts = name.split(), heard.split()
+    if len(words) < 2 or len(parts) != len(words):
+        return False
+    return all(
+        misheard(word, part) >= WORD_MISHEARD and not is_function(name_key(part))
+        for word, part in zip(words, parts)
+    )
+
+
+BESIDE_SIMILARITY = 0.5
+"""How alike in spelling and sound a span beside the rest of a name must be at least
+before the mishearing model is asked (:func:`_misheard_beside`)."""
+
+
+def _name_goes_on(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether the word after the span makes a likelier mishearing of the name's last
+    word with the span's last word ("jeanine foley on oh": "foley" is only the start
+    of what was heard for "Foliano"), or the word before one of its first word."""
+    tokens, words, parts = transcript.tokens, cand.text.split(), span.text.split()
+    if span.last < len(tokens):
+        longer = f"{parts[-1]} {tokens[span.last].text}"
+        if misheard(words[-1], longer) > misheard(words[-1], parts[-1]):
+            return True
+    if span.first > 0:
+        longer = f"{tokens[span.first - 1].text} {parts[0]}"
+        if misheard(words[0], longer) > misheard(words[0], parts[0]):
+            return True
+    return False
+
+
+def _misheard_beside(
+    span: Span, cand: Candidate, transcript: Transcript, similarity: float
+) -> bool:
+    """Whether the span is one word for each word of the name, beside the rest of the
+    name, and a plausible mishearing of it ("kaya Walley" for "Kaja Walley", "Raymond
+    willet" for "Raymond Ouellette"): there it is weighed however unlike the name it
+    is spelled. A title beside it is no rest of a name, and a function word at its edge
+    is a word of its own ("stead and Robert")."""
+    tokens = transcript.tokens
+    edges = (tokens[span.first].text, tokens[span.last - 1].text)
+    return (
+        cand.kind == "name"
+        and similarity >= BESIDE_SIMILARITY
+        and len(span.text.split()) == len(cand.text.split())
+        and all(token_info(w)[0] for w in edges)
+        and _rest_beside(span, cand, transcript)
+        and not _cut(span, cand, transcript)
+        and misheard(cand.text, span.text) >= WORD_MISHEARD
+    )
+
+
+def _cut(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether the span with the word after or before it is a more plausible mishearing
+    of the name than the span alone ("port tore via" for "Port Torvia": "tore" is only
+    part of it)."""
+    tokens = transcript.tokens
+    alone = misheard(cand.text, span.text)
+    for k in (span.last, span.first - 1):
+        if 0 <= k < len(tokens):
+            words = [t.text for t in tokens[min(k, span.first) : max(k + 1, span.last)]]
+            if misheard(cand.text, " ".join(words)) > alone:
+                return True
+    return False
+
+
+def _rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether a word of the name stands right before or after the span (:func:`_names_one`)."""
+    tokens = transcript.tokens
+    around = [tokens[k] for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
+    return any(name_key(t.text) in cand.neighbours and names_one(name_key(t.text)) for t in around)
+
+
+def _rare_rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether a word of the name that is no common word stands right beside the span."""
+    tokens = transcript.tokens
+    around = [name_key(tokens[k].text) for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
+    return any(w in cand.neighbours and zipf(w) < COMMON and names_one(w) for w in around)
+
+
+def names_one(word: str) -> bool:
+    """Whether a word beside a name in the articles is a word of that name only: not a
+    title ("Ms", "Dr") nor a particle ("van", "de"), which stand beside many names."""
+    return word not in TITLES and word not in PARTICLES and word not in ("mr", "mrs", "dr")
 
 
 def _whole_name(span_words: list[str], cand_words: list[str], neighbour: bool) -> bool:

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from ..models import Transcript
 from .candidates import Candidate
-from .guards import same_words
+from .guards import names_one, same_words
 from .likeness import MIN_SIMILARITY, likeness_batch
 from .spans import Span, span_at
 from .words import name_key, name_sound
@@ -57,6 +57,7 @@ def candidate_pairs(
         [s.key for _, s in bound], [s.sound for _, s in bound], [candidates[c] for c, _ in bound]
     )
     pairs += [pair for pair, ok in zip(bound, close.tolist()) if ok]
+    pairs += _beside_rest(spans, candidates, transcript)
     hits: list[dict[tuple[int, int], Span]] = [{} for _ in candidates]
     for c, s in pairs:
         if not same_words(s, candidates[c]):
@@ -140,4 +141,29 @@ def _holding(candidates: Sequence[Candidate]) -> dict[str, set[int]]:
     for n, cand in enumerate(candidates):
         for w in cand.text.split():
             out[name_key(w)].add(n)
+    return out
+
+
+def _beside_rest(
+    spans: Sequence[Span], candidates: Sequence[Candidate], transcript: Transcript
+) -> list[tuple[int, Span]]:
+    """(candidate, span) pairs where the word before or after the span is the rest of the
+    candidate's name ("kaya Walley" for "Kaja Walley"): there the span is weighed however
+    unlike the name it is spelled, by how plausible a mishearing of it it is (see
+    :func:`~.guards.features`). Found through an index of the names' neighbour words."""
+    beside: dict[str, list[int]] = defaultdict(list)
+    for n, cand in enumerate(candidates):
+        for word in sorted(cand.neighbours):
+            if word and names_one(word) and len(cand.text.split()) == 1:
+                beside[word].append(n)
+    if not beside:
+        return []
+    tokens = transcript.tokens
+    out: list[tuple[int, Span]] = []
+    for s in spans:
+        found: set[int] = set()
+        for k in (s.first - 1, s.last):
+            if 0 <= k < len(tokens):
+                found.update(beside.get(name_key(tokens[k].text), ()))
+        out.extend((c, s) for c in sorted(found))
     return out

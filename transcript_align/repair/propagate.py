@@ -86,7 +86,7 @@ def propagated(
             if tuple(keys[first : first + n]) != heard or any(taken[first : first + n]):
                 continue
             span = span_at(transcript, first, first + n)
-            if span is None:
+            if span is None or _part_of_more(transcript, span, item.cand.text):
                 continue
             share = _support(span, item.cand, transcript, keys, heard_for)
             if share == 0.0:
@@ -110,6 +110,16 @@ def propagated(
     return out
 
 
+def _part_of_more(transcript: Transcript, span: Span, name: str) -> bool:
+    """Whether the words with the word after them make a more plausible mishearing of
+    the name than they do alone ("straw con ink oh" for "Strakonenko"): there they are
+    only part of what was heard for it."""
+    if span.last >= len(transcript.tokens):
+        return False
+    longer = " ".join(t.text for t in transcript.tokens[span.first : span.last + 1])
+    return misheard(name, longer) > misheard(name, span.text)
+
+
 def _support(
     span: Span,
     cand: Candidate,
@@ -122,11 +132,16 @@ def _support(
         return BESIDE
     if heard_for and _beside_heard(span, cand, keys, heard_for):
         return BESIDE
+    words = span.text.split()
+    if len(words) > 1 and all(len(name_key(w)) == 1 for w in words):
+        return AROUND  # letters said one by one ("g c p"): the same acronym spelled again
     # Common words recur for themselves, unless the recogniser wrote them as a name
     # (capitalised mid-sentence: "News Nation"), and one everyday word ("Great") even so.
-    words = span.text.split()
     real = max(zipf(name_key(w)) for w in words)
-    rare = real < RARE_HEARD or (span.capitalised and (len(words) > 1 or real < VERY_COMMON))
+    # Several content words together ("tall grass") recur as a phrase less often than one
+    # does; with a bare vowel among them ("a bit") they are everyday speech.
+    phrase = len(words) > 1 and not any(bare_vowel(w) or is_function(name_key(w)) for w in words)
+    rare = real < RARE_HEARD or phrase or (span.capitalised and real < VERY_COMMON)
     if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
         return AROUND
     return 0.0
