@@ -705,13 +705,16 @@ def _shuffled(
     k = 0
     while k + 1 < len(blocks):
         a, b = blocks[k], blocks[k + 1]
-        said_only = (
-            a if a[0] == a[1] and a[3] > a[2] else b if b[0] == b[1] and b[3] > b[2] else None
-        )
-        written_only = b if said_only is a else a
+        # Told apart by position, not by identity: compiled, a tuple is a value.
+        if a[0] == a[1] and a[3] > a[2]:
+            said_only, written_only = a, b
+        elif b[0] == b[1] and b[3] > b[2]:
+            said_only, written_only = b, a
+        else:
+            k += 1
+            continue
         if (
-            said_only is None
-            or written_only[0] == written_only[1]
+            written_only[0] == written_only[1]
             or written_only[2] != written_only[3]
             or b[0] - a[1] > SHUFFLE_GAP
             or b[2] - a[3] > SHUFFLE_GAP
