@@ -5,7 +5,7 @@ machine without a C compiler gets the Python sources). Both give the same
 output byte for byte. The compiled modules run only while the sources are the
 ones they were built from — after an edit, every module runs from its source
 until the next ``pip install`` — and not at all with ``TRANSCRIPT_ALIGN_PURE=1``
-in the environment. ``align --version`` says which build is in use.
+in the environment. ``transcript-align --version`` says which build is in use.
 
 Standard library only: ``setup.py`` reads :data:`MODULES` and :func:`digest`
 from this file before anything is installed.
