@@ -659,6 +659,16 @@ def test_a_word_beside_the_rest_of_the_name_is_weighed_by_how_it_is_misheard(
     assert got == [(*repair, True)]
 
 
+def test_a_first_name_many_share_does_not_say_which_surname_an_unlike_word_is() -> None:
+    # Beside "Raymond" with only Raymond Ouellette in the articles, "willet" is his surname
+    # misheard; with four Raymonds the first name alone no longer tells which of them.
+    speech = SPEECH.format(name="Raymond willet")
+    alone = WHOLE_NAME_ARTICLE.format(full="Raymond Ouellette")
+    crowd = " Raymond Baptiste, Raymond Kowalczyk and Raymond Adeyemi also spoke."
+    assert repairs(speech, alone) == [("willet", "Ouellette", True)]
+    assert repairs(speech, alone + crowd) == []
+
+
 @pytest.mark.parametrize(
     ("heard", "name"),
     [

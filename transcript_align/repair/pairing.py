@@ -144,13 +144,20 @@ def _holding(candidates: Sequence[Candidate]) -> dict[str, set[int]]:
     return out
 
 
+MAX_NAMES_BESIDE = 3
+"""Names one neighbour word may stand beside in the articles and still tell which is meant."""
+
+
 def _beside_rest(
     spans: Sequence[Span], candidates: Sequence[Candidate], transcript: Transcript
 ) -> list[tuple[int, Span]]:
     """(candidate, span) pairs where the word before or after the span is the rest of the
     candidate's name ("kaya Walley" for "Kaja Walley"): there the span is weighed however
     unlike the name it is spelled, by how plausible a mishearing of it it is (see
-    :func:`~.guards.features`). Found through an index of the names' neighbour words."""
+    :func:`~.guards.features`). Found through an index of the names' neighbour words; a
+    word beside more than :data:`MAX_NAMES_BESIDE` names pairs only those alike in letters
+    or sound (the cutoffs of :func:`_alike_keys`), which keeps the pairs linear in a
+    hearing whose cast shares first names."""
     beside: dict[str, list[int]] = defaultdict(list)
     for n, cand in enumerate(candidates):
         for word in sorted(cand.neighbours):
@@ -160,10 +167,23 @@ def _beside_rest(
         return []
     tokens = transcript.tokens
     out: list[tuple[int, Span]] = []
+    shared: list[tuple[int, Span]] = []
     for s in spans:
         found: set[int] = set()
+        crowd: set[int] = set()
         for k in (s.first - 1, s.last):
             if 0 <= k < len(tokens):
-                found.update(beside.get(name_key(tokens[k].text), ()))
+                names = beside.get(name_key(tokens[k].text), ())
+                (crowd if len(names) > MAX_NAMES_BESIDE else found).update(names)
         out.extend((c, s) for c in sorted(found))
+        shared.extend((c, s) for c in sorted(crowd - found))
+    # A word beside many names (a first name several people share) does not say which
+    # is meant: there the span must also look or sound somewhat like the name.
+    if not shared:
+        return out
+    keys = [candidates[c].key for c, _ in shared]
+    alike = _reaching(process.cpdist, keys, [s.key for _, s in shared], KEY_CUTOFF)
+    sounds = [_heard_as(candidates[c]) for c, _ in shared]
+    alike |= _reaching(process.cpdist, sounds, [s.sound for _, s in shared], SOUND_CUTOFF)
+    out.extend(pair for pair, ok in zip(shared, alike.tolist()) if ok)
     return out
