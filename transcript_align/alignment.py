@@ -177,11 +177,7 @@ def locate(index: TranscriptIndex, units: Sequence[str], *, limit: int = 3) -> l
     for lo, hi, votes in windows:
         if votes < ALTERNATIVE_VOTES * windows[0][2]:
             continue  # far fewer seeds than the best place: not worth aligning
-        key = (passage, lo, hi)
-        if key in index.aligned:
-            match = index.aligned[key]
-        else:
-            match = index.aligned[key] = _align_window(index, units, qids, weights, lo, hi)
+        match = _kept_window(index, passage, units, qids, weights, lo, hi)
         if match is not None:
             matches.append(match)
     matches.sort(key=lambda m: (-m.coverage, m.last - m.first, m.first))
@@ -199,10 +195,24 @@ def align_at(index: TranscriptIndex, units: Sequence[str], lo: int, hi: int) -> 
     lo, hi = max(0, lo), min(len(index), hi)
     if not units or hi <= lo:
         return None
-    key = (tuple(units), lo, hi)
+    qids = [index.vocab.get(u, -1) for u in units]
+    weights = [weight(u) for u in units]
+    return _kept_window(index, tuple(units), units, qids, weights, lo, hi)
+
+
+def _kept_window(
+    index: TranscriptIndex,
+    passage: tuple[str, ...],
+    units: list[str],
+    qids: list[int],
+    weights: list[float],
+    lo: int,
+    hi: int,
+) -> Match | None:
+    """:func:`_align_window`, kept on the index (:attr:`TranscriptIndex.aligned`) under
+    the passage and the window, for every later search of the same passage there."""
+    key = (passage, lo, hi)
     if key not in index.aligned:
-        qids = [index.vocab.get(u, -1) for u in units]
-        weights = [weight(u) for u in units]
         index.aligned[key] = _align_window(index, units, qids, weights, lo, hi)
     return index.aligned[key]
 
