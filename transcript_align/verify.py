@@ -115,9 +115,10 @@ def check_quote(
     )
     if status == "misquote":
         # A sentence the speaker says again and again: look at more of its sayings.
+        places = locate(index, words.units, limit=MORE_PLACES)
         wider = [
             m
-            for m in locate(index, words.units, limit=MORE_PLACES)
+            for m in places
             if _found(m, words, excuse=True) and m.coverage >= ALTERNATIVE * matches[0].coverage
         ]
         if len(wider) > len(near):
@@ -125,13 +126,15 @@ def check_quote(
             best, (status, reason, found, confidence) = _mildest(
                 near, words, index, quote_text=quote.text, transcript=transcript
             )
-    if status == "misquote":
-        resaid = _resaid(index, words, quote.text, transcript, matches[0].coverage, near)
-        if resaid is None:
-            resaid = _where_written(index, words, quote.text, transcript, best, near)
-        if resaid is not None:
-            best, (status, reason, found, confidence) = resaid
-            near = [best, *near]
+        if status == "misquote":
+            resaid = _resaid(
+                places, words, index, quote.text, transcript, matches[0].coverage, near
+            )
+            if resaid is None:
+                resaid = _where_written(index, words, quote.text, transcript, best, near)
+            if resaid is not None:
+                best, (status, reason, found, confidence) = resaid
+                near = [best, *near]
     alternatives = tuple(_location(m, index, transcript) for m in near if m is not best)
     if status == "not_found":
         return QuoteCheck(reference, quote, status, reason=reason + cut, confidence=confidence)
@@ -201,7 +204,7 @@ def is_said(text: str, index: TranscriptIndex, *, once: bool = False) -> bool | 
     matches = locate(index, words.units, limit=2 if once else 1)
     if not matches or not _found(matches[0], words):
         return False
-    return not once or len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
+    return not once or _alone(matches)
 
 
 def said_share(text: str, index: TranscriptIndex) -> float:
@@ -221,6 +224,12 @@ def said_closely_once(text: str, index: TranscriptIndex) -> bool:
     matches = locate(index, words.units, limit=2)
     if not matches or matches[0].coverage < CLOSELY or not _found(matches[0], words):
         return False
+    return _alone(matches)
+
+
+def _alone(matches: Sequence[Match]) -> bool:
+    """Whether the best of ``matches`` (best first) stands alone: no other place said almost
+    as well, where a phrase the speaker repeats would be."""
     return len(matches) < 2 or matches[1].coverage < ALTERNATIVE * matches[0].coverage
 
 
@@ -353,15 +362,17 @@ def _mildest(
 
 
 def _resaid(
-    index: TranscriptIndex,
+    places: Sequence[Match],
     words: QuoteWords,
+    index: TranscriptIndex,
     quote_text: str,
     transcript: Transcript,
     coverage: float,
     seen: Sequence[Match],
 ) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
-    """Another saying of a sentence the speaker repeats that explains a quote called a
-    misquote with no more than mishearings and edits, if one was said.
+    """Another saying of a sentence the speaker repeats (among ``places``, the quote's
+    best :data:`MORE_PLACES`) that explains a quote called a misquote with no more than
+    mishearings and edits, if one was said.
 
     A speaker who says "this package was never about the port" and later "this court
     was never about the port", the recogniser dropping "court", leaves the right saying
@@ -371,7 +382,7 @@ def _resaid(
     ``verbatim`` or ``edited`` there: a place where words are missing explains nothing.
     """
     firsts = {m.first for m in seen}
-    for m in locate(index, words.units, limit=MORE_PLACES):
+    for m in places:
         if m.first in firsts or m.coverage < RESAID * coverage or not _found(m, words):
             continue
         verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
