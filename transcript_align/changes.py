@@ -347,9 +347,9 @@ def names_only(match: Match, written_units: Sequence[str]) -> bool:
     return sum(1 for k in content if k in said) < SAID_CONTENT * len(content)
 
 
-def decisive(judged: Sequence[Judged]) -> list[Change]:
+def decisive(judged: Sequence[Judged]) -> list[Judged]:
     """The changes that make a misquote."""
-    return [j.change for j in judged if SEVERITY[j.change.kind] == "misquote"]
+    return [j for j in judged if SEVERITY[j.change.kind] == "misquote"]
 
 
 def scattered(judged: Sequence[Judged], coverage: float) -> bool:
@@ -366,8 +366,8 @@ def scattered(judged: Sequence[Judged], coverage: float) -> bool:
     # A negation or a number written otherwise is the distortion itself ("never" / "not").
     pointed = any(
         u in NEGATIONS or u in NUMBER_WORDS or u.isdigit()
-        for c in made
-        for u in text_units(c.written)
+        for j in made
+        for u in text_units(j.change.written)
     )
     return cuts and bool(made) and not pointed
 
@@ -402,11 +402,11 @@ def confidence(status: QuoteStatus, judged: Sequence[Judged], coverage: float) -
     heard = any(j.change.kind == "misheard" for j in judged)
     if status != "misquote":
         return round(SURE[status] * (MISHEARD_DOUBT if heard else 1.0), 3)
-    decisive = [j for j in judged if SEVERITY[j.change.kind] == "misquote"]
+    made = decisive(judged)
     rate = next(r for edge, r in MISQUOTE_BY_COVERAGE if coverage >= edge)
-    if len(decisive) > 1:
+    if len(made) > 1:
         rate = MISQUOTE_SEVERAL if coverage >= MOSTLY_SAID else MISQUOTE_SCATTERED
-    closest = max((j.slip for j in decisive), default=0.0)
+    closest = max((j.slip for j in made), default=0.0)
     return round(rate * (1.0 - 0.5 * closest), 3)
 
 
