@@ -303,17 +303,21 @@ def _cut(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     return False
 
 
-def _rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
-    """Whether a word of the name stands right before or after the span (:func:`_names_one`)."""
+def words_beside(span: Span, transcript: Transcript) -> list[str]:
+    """The words right before and after the span, as name keys (as a name's neighbours
+    in the articles are kept)."""
     tokens = transcript.tokens
-    around = [tokens[k] for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
-    return any(name_key(t.text) in cand.neighbours and names_one(name_key(t.text)) for t in around)
+    return [name_key(tokens[k].text) for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
+
+
+def _rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether a word of the name stands right before or after the span (:func:`names_one`)."""
+    return any(w in cand.neighbours and names_one(w) for w in words_beside(span, transcript))
 
 
 def _rare_rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether a word of the name that is no common word stands right beside the span."""
-    tokens = transcript.tokens
-    around = [name_key(tokens[k].text) for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
+    around = words_beside(span, transcript)
     return any(w in cand.neighbours and zipf(w) < COMMON and names_one(w) for w in around)
 
 
@@ -395,9 +399,7 @@ def _edges_fit(span: Span, cand: Candidate, transcript: Transcript) -> bool:
 def next_to_rest(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether the span stands next to the rest of the name ("Crystal Dufresne" for
     "Christelle Dufresne"): the strongest sign that it is that name, misheard."""
-    tokens = transcript.tokens
-    around = [tokens[k].text for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
-    return any(name_key(w) in cand.neighbours for w in around if name_key(w))
+    return any(w in cand.neighbours for w in words_beside(span, transcript) if w)
 
 
 def context_overlap(span: Span, cand: Candidate, transcript: Transcript) -> int:

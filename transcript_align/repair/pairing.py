@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from ..models import Transcript
 from .candidates import Candidate
-from .guards import names_one, same_words
+from .guards import names_one, same_words, words_beside
 from .likeness import MIN_SIMILARITY, likeness_batch
 from .spans import Span, span_at
 from .words import name_key, name_sound
@@ -165,16 +165,14 @@ def _beside_rest(
                 beside[word].append(n)
     if not beside:
         return []
-    tokens = transcript.tokens
     out: list[tuple[int, Span]] = []
     shared: list[tuple[int, Span]] = []
     for s in spans:
         found: set[int] = set()
         crowd: set[int] = set()
-        for k in (s.first - 1, s.last):
-            if 0 <= k < len(tokens):
-                names = beside.get(name_key(tokens[k].text), ())
-                (crowd if len(names) > MAX_NAMES_BESIDE else found).update(names)
+        for word in words_beside(s, transcript):
+            names = beside.get(word, ())
+            (crowd if len(names) > MAX_NAMES_BESIDE else found).update(names)
         out.extend((c, s) for c in sorted(found))
         shared.extend((c, s) for c in sorted(crowd - found))
     # A word beside many names (a first name several people share) does not say which
