@@ -190,12 +190,7 @@ def _closely_said_quote(
     own. One quote alone may be a line the speaker says at every occasion, which a report
     of another occasion quotes beside quotes never said here."""
     words = text_words(reference.text)
-    runs = [
-        _run_chars(words, r.ra, r.rb - r.ra)
-        for r in rel.runs
-        if r.matched > CHANCE_RUN
-        and sum(u not in _NOT_CONTENT for u in words.units[r.ra : r.rb]) >= 2
-    ]
+    runs = [_run_chars(words, r.ra, r.rb - r.ra) for r in rel.beyond]
     quotes = [q for q in reference.quotes if checkable(q.text)]
     for q in quotes:
         if not said_closely_once(q.text, index):
@@ -247,9 +242,14 @@ class Run:
 class Relatedness:
     """How much of a reference was said in the transcript."""
 
-    evidence: float
     longest: int
     runs: tuple[Run, ...]
+    beyond: tuple[Run, ...]
+    """The runs longer than chance gives, with two content words or more: the evidence."""
+
+    @property
+    def evidence(self) -> float:
+        return float(sum(r.matched - CHANCE_RUN for r in self.beyond))
 
     @property
     def aligned(self) -> bool:
@@ -303,11 +303,8 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     for open_ in active.values():
         longest = _close(open_, runs, longest)
     kept = _dedupe(runs)
-    evidence = 0.0
-    for r in kept:
-        if r.matched > CHANCE_RUN and sum(content[r.ra : r.rb]) >= 2:
-            evidence += r.matched - CHANCE_RUN
-    return Relatedness(evidence, longest, tuple(kept))
+    beyond = [r for r in kept if r.matched > CHANCE_RUN and sum(content[r.ra : r.rb]) >= 2]
+    return Relatedness(longest, tuple(kept), tuple(beyond))
 
 
 def _close(run: list[int], runs: list[Run], longest: int) -> int:
