@@ -119,3 +119,17 @@ def test_a_named_format_skips_detection() -> None:
 def test_unknown_format_name() -> None:
     with pytest.raises(FormatError, match="unknown format 'stl'"):
         parse_transcript("x", "x.stl", format="stl")
+
+
+@pytest.mark.parametrize("name", ["talk.srt", "talk.VTT", "talk.ass"])
+def test_a_timed_name_read_as_plain_text_says_so(name: str) -> None:
+    t = parse_transcript("thank you all for coming today\n", name)
+    assert t.format == "plain"
+    suffix = name[name.index(".") :].lower()
+    assert t.notes[0].startswith(f"named {suffix} but no ")
+    assert t.notes[0].endswith("read as plain text, without times")
+
+
+def test_plain_text_named_as_text_or_read_as_named_has_no_note() -> None:
+    assert parse_transcript("thank you all\n", "talk.txt").notes == ()
+    assert parse_transcript("thank you all\n", "talk.srt", format="plain").notes == ()

@@ -123,7 +123,7 @@ class _Writer:
 
     def header(self, report: Report) -> Iterator[Text]:
         t = report.transcript
-        facts = [t.format, f"{len(t.tokens)} words"]
+        facts = [t.format, f"{len(t.tokens)} word{'' if len(t.tokens) == 1 else 's'}"]
         if t.duration is not None:
             facts.insert(1, format_clock(t.duration))
         yield self.line(("Transcript  ", _HEAD), _fit_left(display_text(t.path), self.width - 12))

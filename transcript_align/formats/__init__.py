@@ -105,6 +105,7 @@ def parse_transcript(
     ('caption-page', ['hello there', 'general Kenobi', 'bye'], 2000)
     """
     name = format or detect_format(text, path)
+    notes = _fallback_note(path) if format is None and name == PlainText.name else ()
     reader = READERS.get(name) or (PlainText if name == PlainText.name else None)
     if reader is None:
         raise FormatError(path, f"unknown format {name!r}; known: {', '.join(reader_names())}")
@@ -116,7 +117,22 @@ def parse_transcript(
     tokens = build_tokens(parsed.segments)
     if not tokens:
         raise FormatError(path, f"no transcript words found (read as {name})")
-    return Transcript(path, name, parsed.segments, tokens, parsed.notes, parsed.video_url)
+    return Transcript(
+        path, name, parsed.segments, tokens, (*notes, *parsed.notes), parsed.video_url
+    )
+
+
+def _fallback_note(path: str) -> tuple[str, ...]:
+    """Say so when a file named for a timed format held none of it: its words have no times.
+
+    >>> _fallback_note("talk.srt"), _fallback_note("talk.txt")
+    (('named .srt but no srt cues found: read as plain text, without times',), ())
+    """
+    suffix = Path(path).suffix.lower()
+    expected = EXTENSIONS.get(suffix, "txt")
+    if expected == "txt":
+        return ()
+    return (f"named {suffix} but no {expected} cues found: read as plain text, without times",)
 
 
 def _check_size(segments: Sequence[Segment], path: str) -> None:
