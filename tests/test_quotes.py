@@ -200,6 +200,13 @@ def test_empty_marks_give_no_quote() -> None:
             "A senior U.S. official",
             "confirmed",
         ),
+        ("Dr Ines Lowe of the River Trust said: “We are ready.”", "Ines Lowe", "said"),
+        ("Ines Lowe from the Port Authority told us it was “over”.", "Ines Lowe", "told"),
+        (
+            "“We are ready,” the head of the River Trust said.",
+            "the head of the River Trust",
+            "said",
+        ),
         ("“We are ready,” he said.", "he", "said"),
         ("“We are ready.” Rutte said the army was fine.", None, None),
         ("The alliance is “ready” for talks.", None, None),
@@ -222,6 +229,11 @@ def test_pronoun_resolves_to_the_most_recent_named_speaker() -> None:
         ("decisive", "Rutte", "noting"),
         ("I would not read anything in it", "Rutte", "said"),
     ]
+
+
+def test_a_pronoun_after_someone_of_a_body_resolves_to_the_person() -> None:
+    text = "Kofi Mensah of the Water Board said talks go on. “We are hopeful,” he said."
+    assert who(text) == [("We are hopeful", "Kofi Mensah", "said")]
 
 
 def test_names_inside_quotes_are_not_speakers() -> None:

@@ -682,6 +682,9 @@ def _speaker_before(toks: list[_Tok], v: int, *, first: int = 0) -> _Speaker | N
         ):
             k -= 1
         run = toks[k : j + 1]
+        person = _member_of(toks, k, j, first)
+        if person is not None:
+            return person
         name = _clean_name(run)
         if name:
             return _speaker(name, "name")
@@ -698,6 +701,24 @@ def _speaker_before(toks: list[_Tok], v: int, *, first: int = 0) -> _Speaker | N
             if not w.word or w.low in _NOT_IN_DESCRIPTOR:
                 return None
     return None
+
+
+_MEMBER_OF = frozenset("of at from for".split())
+
+
+def _member_of(toks: list[_Tok], k: int, j: int, first: int) -> _Speaker | None:
+    """The subject of ``Annika Sørensen of the River Trust said`` (the name before
+    "of the") or of ``the head of the River Trust said`` (the whole phrase), not
+    the body ``toks[k : j + 1]`` named last before the verb."""
+    if k - 3 < first or toks[k - 1].low != "the" or toks[k - 2].low not in _MEMBER_OF:
+        return None
+    person = _speaker_before(toks, k - 2, first=first)
+    if person is None or person.kind == "name":
+        return person
+    if person.kind == "pronoun":
+        return None
+    start = next(i for i in range(k - 2, first - 1, -1) if toks[i].start == person.pos)
+    return _speaker(toks[start : j + 1], "descriptor")
 
 
 def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
