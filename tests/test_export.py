@@ -274,6 +274,20 @@ def test_cli_out_dash_writes_the_corrected_transcript_to_stdout(
 
 
 @needs_writer("srt", "srt")
+def test_cli_out_dash_without_a_format_keeps_the_transcript_s_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import transcript_align.cli as cli
+
+    monkeypatch.setattr(cli, "run_align", _fake_align(example_report()))
+    result = CliRunner().invoke(
+        single, [str(CUES), "--refs", str(EXAMPLE / "articles"), "--out", "-"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == CORRECTED.read_text(encoding="utf-8")
+
+
+@needs_writer("srt", "srt")
 def test_cli_out_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import transcript_align.cli as cli
 
@@ -302,3 +316,7 @@ def test_cli_out_dash_txt(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "02:10 Russians will not try again as Mr. Witkoff right now" in result.stdout
     assert "is is protected" in result.stdout  # only a suggestion
     assert "Transcript " not in result.stdout
+    without = CliRunner().invoke(
+        single, [str(EXAMPLE / "transcript.txt"), "--refs", str(EXAMPLE / "articles"), "--out", "-"]
+    )  # a caption page, which the tool does not write: plain text
+    assert without.stdout == result.stdout

@@ -22,7 +22,7 @@ from rich.text import Text
 from . import BUILD, __version__
 from .collector import rarer_collections
 from .errors import AlignError, FormatError, OutputError
-from .formats import read_transcript, reader_names, writer_for
+from .formats import read_transcript, reader_names, writer_for, writer_like
 from .models import Options
 from .pipeline import Progress
 from .pipeline import align as run_align
@@ -159,8 +159,10 @@ def align_command(
     if input_format and input_format not in reader_names():
         _usage(f"unknown --input-format {input_format!r}; known: {', '.join(reader_names())}")
     with _errors_to_exit(), rarer_collections():
-        writer = writer_for(out, out_format) if out else None
+        writer = writer_for(out, out_format) if out and (out != STDIN or out_format) else None
         t = read_transcript(transcript, format=input_format, strict=strict)
+        if out == STDIN and writer is None:
+            writer = writer_like(t.format)
         references = read_references(refs, exclude=[transcript])
         inputs = [transcript, *(r.path for r in references)]
         targets = [p for p in (out, report_path, html_path) if p and p != STDIN]

@@ -190,6 +190,16 @@ def writer_for(path: str, format: str | None = None) -> str:
     return EXTENSIONS[ext]
 
 
+def writer_like(source_format: str) -> str:
+    """The writer for ``--out -`` without ``--format``: the transcript's own format
+    when the tool writes it, else plain text.
+
+    >>> writer_like("vtt"), writer_like("whisper")
+    ('vtt', 'txt')
+    """
+    return source_format if source_format in WRITERS else "txt"
+
+
 def write_segments(segments: Sequence[Segment], writer: str, source_format: str) -> str:
     """Render segments in a writer format."""
     return WRITERS[writer].write(segments, source_format)
