@@ -111,6 +111,31 @@ def test_a_split_name_whose_first_part_is_a_word_is_repaired() -> None:
     assert got == [("bran home", "Branheim", True)]
 
 
+@pytest.mark.parametrize(
+    ("heard", "full", "repaired"),
+    [
+        ("Mr. pen hallow", "Jory Penhallow", ("pen hallow", "Penhallow", True)),
+        ("Ms. den is", "Ruth Dennis", ("den is", "Dennis", True)),
+        ("Ms. bry an", "Ruth Bryan", ("bry an", "Bryan", True)),
+        ("Councillor den is", "Ruth Dennis", ("den is", "Dennis", True)),
+    ],
+)
+def test_a_name_split_into_words_is_repaired_whole(
+    heard: str, full: str, repaired: tuple[str, str, bool]
+) -> None:
+    """The same letters as the name ("pen hallow"), or a name's last syllable heard
+    as a function word ("den is"), after a title."""
+    assert repairs(SPEECH.format(name=heard), ARTICLE.format(full=full)) == [repaired]
+
+
+@pytest.mark.parametrize("name", ["Dennis", "Golden"])
+def test_a_word_and_a_function_word_are_no_name_where_none_stands(name: str) -> None:
+    speech = SPEECH.format(name=f"Ms. {name}") + (
+        "00:25 the lion den is full and the gold in the vault is safe\n"
+    )
+    assert repairs(speech, ARTICLE.format(full=f"Ruth {name}")) == []
+
+
 def test_the_word_i_after_a_name_is_not_taken_into_it() -> None:
     speech = SPEECH.format(name="port ross via i think and ms dorheim i believe")
     article = ARTICLE.format(full="Port Rasvia and Anna Torheim")

@@ -13,7 +13,7 @@ from .candidates import PARTICLES, Candidate
 from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
 from .mishear import misheard
-from .spans import Span, bare_vowel, open_edge, token_info
+from .spans import Span, bare_vowel, end_syllable, open_edge, token_info
 from .words import COMMON, HONORIFICS, TITLES, VERY_COMMON, name_key, name_sound
 
 SLOT_SIMILARITY = 0.6
@@ -177,8 +177,11 @@ def features(
         return None  # "help", "things": words like these are heard right, unless they
         # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
     # "Sal Ta Va" is "Saltava", "fin ra" is "FINRA" (an acronym said as syllables);
-    # "cash flow" stays.
-    coined = regrouped and (zipf(cand.key) < 1.0 or cand.text.isupper())
+    # "cash flow" stays, unless the article writes "Cashflow" as a name.
+    # The same letters as a name the article writes as one ("pen hallow", "Penhallow").
+    coined = regrouped and (
+        zipf(cand.key) < (2.0 if cand.kind == "name" else 1.0) or cand.text.isupper()
+    )
     # Where an aligned passage has a name, a common word inside it is the name with a
     # sound lost ("fire" for "Spire"; one it starts with may be the name cut short).
     lost = block is not None and cand.kind == "name" and not cand.key.startswith(span.key)
@@ -388,9 +391,13 @@ def _needless_vowel(span: Span, cand: Candidate, transcript: Transcript, similar
 
 def _edges_fit(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether a function word at the span's edge has an honorific or the rest of this
-    name on its outer side (what let :func:`suspicious_spans` keep it)."""
+    name on its outer side, or ends the span as the name ends ("crab its" for
+    "Kravits"), which is what let :func:`suspicious_spans` keep it."""
+    last = transcript.tokens[span.last - 1].text
+    ends_it = end_syllable(last) and cand.key.endswith(name_key(last))
     return all(
         token_info(transcript.tokens[edge].text)[0]
+        or (edge == span.last - 1 and edge > span.first and ends_it)
         or open_edge(transcript, edge, outside, cand.neighbours)
         for edge, outside in ((span.first, span.first - 1), (span.last - 1, span.last))
     )

@@ -86,7 +86,11 @@ def suspicious_spans(
                         left_open = open_edge(transcript, i, i - 1, neighbours)
                     if not left_open:
                         continue
-                if not (inner[0] or open_edge(transcript, j - 1, j, neighbours)):
+                if not (
+                    inner[0]
+                    or (head[0] and end_syllable(tokens[j - 1].text))
+                    or open_edge(transcript, j - 1, j, neighbours)
+                ):
                     continue  # a function word may sit inside a span, not at its edge
             capitalised = False
             if any_capital:
@@ -124,6 +128,13 @@ def bare_vowel(word: str) -> bool:
     """ "a", "o", "oh", "eh": a vowel sound alone, which a recogniser splits off a name
     ("I" is a word of its own)."""
     return word.lower() != "i" and sound_key(word) == "a"
+
+
+def end_syllable(word: str) -> bool:
+    """ "its", "in", "on": a short function word opening with a vowel, which a
+    recogniser splits off the end of a name ("crab its" for "Kravits", "mart in")."""
+    low = word.lower()
+    return len(low) <= 3 and low[:1] in "aeiou" and low[:1] != "" and is_function(low)
 
 
 def open_edge(transcript: Transcript, edge: int, outside: int, neighbours: Collection[str]) -> bool:

@@ -20,9 +20,13 @@ MAX_CONTEXT_OCCURRENCES = 30
 TITLES = frozenset(
     "mister missus ms doctor president secretary minister senator general "
     "governor mayor chancellor envoy ambassador judge professor chairman chairwoman chair "
-    "ceo cfo director commissioner spokesman spokeswoman spokesperson".split()
+    "ceo cfo director commissioner spokesman spokeswoman spokesperson councillor councilor "
+    "alderman congressman congresswoman superintendent inspector detective sergeant "
+    "constable lieutenant colonel admiral bishop reverend rabbi sheriff".split()
 )
-HONORIFICS = frozenset((u,) for u in ("mister", "missus", "ms", "miss", "doctor"))
+HONORIFICS = frozenset(
+    (u,) for u in ("mister", "missus", "ms", "miss", "doctor", "councillor", "councilor")
+)
 POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LETTER = re.compile(r"[^a-z]")
 Anchor = tuple[int, int, int]
