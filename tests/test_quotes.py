@@ -236,6 +236,19 @@ def test_a_pronoun_after_someone_of_a_body_resolves_to_the_person() -> None:
     assert who(text) == [("We are hopeful", "Kofi Mensah", "said")]
 
 
+def test_a_relative_who_said_takes_the_name_before_it() -> None:
+    text = (
+        "“Fares will rise,” said Labour’s Ruth Cadbury.\n\n"
+        "The committee heard from Dr Ines Lowe of the River Trust, who said levels "
+        "“have doubled”. She added: “We heard nothing back.”"
+    )
+    assert who(text) == [
+        ("Fares will rise", "Ruth Cadbury", "said"),
+        ("have doubled", "Ines Lowe", "said"),
+        ("We heard nothing back.", "Ines Lowe", "added"),
+    ]
+
+
 def test_names_inside_quotes_are_not_speakers() -> None:
     text = "Rutte spoke. “Rubio said he would come,” he said."
     assert who(text) == [("Rubio said he would come", "Rutte", "said")]

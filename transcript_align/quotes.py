@@ -674,6 +674,8 @@ def _speaker_before(toks: list[_Tok], v: int, *, first: int = 0) -> _Speaker | N
         return _appositive_speaker(toks, j)
     if t.low in _PRONOUNS:
         return _speaker([t], "pronoun")
+    if t.low == "who" and j - 2 >= first and toks[j - 1].text == ",":
+        return _speaker_before(toks, j - 1, first=first)  # "Lowe, who said"
     if t.cap and t.word:
         k = j
         while k - 1 >= first and (
