@@ -718,3 +718,48 @@ def test_a_word_not_heard_beside_a_small_word_swapped_is_an_edit(
     )
     check = verdict(said, "If the authority wants to publish a system, the door remains open")
     assert check.status == status, check.reason
+
+
+@pytest.mark.parametrize(
+    ("quote", "written", "said"),
+    [
+        (
+            "We have [the board's] full backing for the new stand next season",
+            "the board's",
+            "their",
+        ),
+        ("We will open [the stand] in time for the first home game", "the stand", "it"),
+        ("We expect nine thousand fans at [Harlow Park] every week", "Harlow Park", "the ground"),
+    ],
+)
+def test_words_the_writer_put_in_brackets_are_an_edit(quote: str, written: str, said: str) -> None:
+    check = verdict(
+        "we have their full backing for the new stand next season\n"
+        "we will open it in time for the first home game\n"
+        "we expect nine thousand fans at the ground every week",
+        quote,
+    )
+    assert check.status == "edited", check.reason
+    change = only(check, "bracketed")
+    assert change.written == written
+    assert change.said in ("", said)
+
+
+def test_a_word_added_in_brackets_is_an_edit_and_without_them_a_misquote() -> None:
+    said = "i spoke to the minister yesterday and she agreed with every word"
+    marked = verdict(
+        said, "I spoke to the [sports] minister yesterday and she agreed with every word"
+    )
+    assert marked.status == "edited", marked.reason
+    assert kinds(marked) == ["bracketed"]
+    plain = verdict(said, "I spoke to the sports minister yesterday and she agreed with every word")
+    assert plain.status == "misquote", plain.reason
+
+
+def test_a_changed_number_outside_the_brackets_stays_a_misquote() -> None:
+    check = verdict(
+        "we have lost four games in a row at the ground and we need to respond now",
+        "We have lost five games in a row at [Harlow Park] and we need to respond now",
+    )
+    assert check.status == "misquote", check.reason
+    assert "changed_number" in kinds(check)

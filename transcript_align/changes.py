@@ -14,7 +14,7 @@ the quote's edge a ``misquote``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -30,6 +30,7 @@ from .similarity import sound_key, sound_similarity, unit_similarity
 SEVERITY: dict[ChangeKind, QuoteStatus] = {
     "misheard": "verbatim",
     "filler_dropped": "edited",
+    "bracketed": "edited",
     "function_word": "edited",
     "inflection": "edited",
     "elision": "elided",
@@ -40,6 +41,10 @@ SEVERITY: dict[ChangeKind, QuoteStatus] = {
     "cut_at_edge": "misquote",
 }
 """The verdict each kind of change makes at least."""
+BRACKETABLE = frozenset(
+    ("misheard", "function_word", "inflection", "changed_word", "changed_number", "added")
+)
+"""Changes that square brackets declare the writer's: words put in, or put for said ones."""
 
 SLIP = 0.5
 """Mishearing plausibility (:func:`slip`) from which a difference is taken as the recogniser's."""
@@ -201,16 +206,27 @@ def judge(
     wrote: Callable[[int, int], str],
     heard: Callable[[int, int], str],
     transcript: Transcript,
+    bracketed: Collection[int] = (),
 ) -> tuple[Judged, ...]:
     """Every difference of a located quote, in quote order, with its mishearing plausibility.
 
     ``wrote(qa, qb)`` and ``heard(ta, tb)`` give quote and transcript units as
-    they appear in their sources.
+    they appear in their sources. ``bracketed``: the quote units the writer put in
+    square brackets, their own words by convention ("[the council's] support"), so
+    a change made of them only is an edit.
     """
     q, t = written_units, index.units
     out: list[Judged] = []
+    last_bracket: list[int] = []  # the place of the last bracketed change, while it is last
 
     def add(kind: ChangeKind, qa: int, qb: int, ta: int, tb: int, score: float = 0.0) -> None:
+        if kind in BRACKETABLE and qa < qb and all(k in bracketed for k in range(qa, qb)):
+            if last_bracket and last_bracket[1] == qa and len(out) == last_bracket[4]:
+                qa, ta = last_bracket[0], min(ta, last_bracket[2])  # one bracket, one change
+                tb = max(tb, last_bracket[3])
+                out.pop()
+            kind, score = "bracketed", 0.0
+            last_bracket[:] = [qa, qb, ta, tb, len(out) + 1]
         start, end = _times(index, transcript, ta, tb)
         out.append(Judged(Change(kind, wrote(qa, qb), heard(ta, tb), start, end), score))
 
@@ -422,6 +438,10 @@ def describe(change: Change) -> str:
             return f"transcript has '{s}' where the quote has '{w}': likely misheard"
         case "filler_dropped":
             return f"disfluency left out: '{s}'"
+        case "bracketed":
+            if not s:
+                return f"'{w}' added in brackets"
+            return f"'{w}' in brackets for '{s}'"
         case "elision":
             return f"left out: '{s}'" if not w else f"'{w}' written for '{s}'"
         case "added":

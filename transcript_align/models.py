@@ -27,6 +27,7 @@ DiffTag = Literal["equal", "replace", "delete", "insert"]
 ChangeKind = Literal[
     "misheard",
     "filler_dropped",
+    "bracketed",
     "function_word",
     "inflection",
     "elision",

@@ -10,6 +10,7 @@ meaning cut at an edge).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,23 +63,42 @@ OTHER_EVENT_CONFIDENCE = 0.85
 
 @dataclass(frozen=True)
 class QuoteWords:
-    """A quote's tokens and units (``owner``: the token of each unit)."""
+    """A quote's tokens and units (``owner``: the token of each unit; ``bracketed``: the
+    units inside square brackets)."""
 
     spans: tuple[tuple[int, int], ...]
     units: tuple[str, ...]
     owner: tuple[int, ...]
+    bracketed: frozenset[int] = frozenset()
 
 
 def quote_words(text: str) -> QuoteWords:
-    """Tokenize a quote into units, each remembering its token."""
+    """Tokenize a quote into units, each remembering its token.
+
+    >>> quote_words("we have [the council's] support").bracketed
+    frozenset({2, 3})
+    """
     spans = tokenize(text)
+    inside = _bracket_spans(text)
     flat: list[str] = []
     owner: list[int] = []
+    bracketed: set[int] = set()
     for k, (a, b) in enumerate(spans):
+        within = any(x <= a and b <= y for x, y in inside)
         for u in units(text[a:b]):
+            if within:
+                bracketed.add(len(flat))
             flat.append(u)
             owner.append(k)
-    return QuoteWords(tuple(spans), tuple(flat), tuple(owner))
+    return QuoteWords(tuple(spans), tuple(flat), tuple(owner), frozenset(bracketed))
+
+
+_BRACKETS = re.compile(r"\[[^\[\]]*\]")
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Where the writer's own words stand in a quote: inside square brackets."""
+    return [m.span() for m in _BRACKETS.finditer(text)] if "[" in text else []
 
 
 def check_quote(
@@ -314,7 +334,15 @@ def classify(
             return ""
         return _clip(said_text(transcript, index.owner[a], index.owner[b - 1] + 1))
 
-    judged = changes.judge(match, q, index, wrote=wrote, heard=heard, transcript=transcript)
+    judged = changes.judge(
+        match,
+        q,
+        index,
+        wrote=wrote,
+        heard=heard,
+        transcript=transcript,
+        bracketed=words.bracketed,
+    )
     if changes.names_only(match, q):
         return "not_found", "only its names and small words were said here", (), 0.7
     status = changes.verdict(judged)
