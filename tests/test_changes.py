@@ -763,3 +763,21 @@ def test_a_changed_number_outside_the_brackets_stays_a_misquote() -> None:
     )
     assert check.status == "misquote", check.reason
     assert "changed_number" in kinds(check)
+
+
+@pytest.mark.parametrize("marker", ["you know", "i mean", "uh you know"])
+def test_a_discourse_marker_left_out_is_a_filler(marker: str) -> None:
+    check = verdict(
+        f"we have their full backing and {marker} the money for the stand is in place",
+        "We have their full backing and the money for the stand is in place",
+    )
+    assert check.status == "edited", check.reason
+    assert kinds(check) == ["filler_dropped"]
+
+
+def test_words_left_out_around_a_discourse_marker_are_an_elision() -> None:
+    check = verdict(
+        "we have their full backing and you know the council agreed that the money is in place",
+        "We have their full backing and the money is in place",
+    )
+    assert check.status == "elided", check.reason

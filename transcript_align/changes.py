@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from .alignment import Match, TranscriptIndex
-from .lexicon import FILLERS, FUNCTION_WORDS, NUMBER_WORDS, is_function, weight
+from .lexicon import DISCOURSE_MARKERS, FILLERS, FUNCTION_WORDS, NUMBER_WORDS, is_function, weight
 from .mishearing import misheard
 from .models import Change, ChangeKind, QuoteStatus, Transcript
 from .normalize import phonetic, text_units
@@ -620,6 +620,8 @@ def _kind(
         return ("inflection", score) if morph else ("misheard", max(score, 0.75))
     if not w:
         if _repeated(t, ta, tb) or all(_disfluent(t, k) for k in range(ta, tb)):
+            return "filler_dropped", 1.0
+        if tuple(u for u in s if u not in FILLERS) in DISCOURSE_MARKERS:
             return "filler_dropped", 1.0
         if all(is_function(u) for u in s) and len(s) <= 2 and not NEGATIONS & set(s):
             return "function_word", 0.0

@@ -32,6 +32,9 @@ FUNCTION_WORDS = frozenset(
 
 FILLERS = frozenset("uh um uhm er erm ah eh hmm hm mm mhm mmm huh".split())
 """Sounds that carry no words; dropping them from a quote is not an edit of meaning."""
+DISCOURSE_MARKERS = frozenset((("you", "know"), ("i", "mean"), ("you", "see")))
+"""Phrases said to hold the floor, not to claim anything ("and you know the funding…"):
+left out of a quote as fillers are."""
 
 NUMBER_WORDS = frozenset(
     """
