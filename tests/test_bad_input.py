@@ -176,6 +176,9 @@ def test_unreadable_transcript(ws: Path, name: str, data: bytes, message: str) -
         ("binary.html", b"\x00\x01\x02PNG" * 100, "binary"),
         ("invalid.txt", b"\x81\x8d\x8f\x90\x9d" * 50, "is not valid UTF-8"),
         ("bom-only.md", b"\xef\xbb\xbf\n", "no article text"),
+        ("saved.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF document, not text"),
+        ("story.html", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "a zip archive"),
+        ("story.md", b"{\\rtf1\\ansi\\deff0 {\\fonttbl}} Hello", "is an RTF document"),
     ],
 )
 def test_unreadable_article_names_the_article(
@@ -187,6 +190,21 @@ def test_unreadable_article_names_the_article(
     result = run(ws / "transcript.txt", "--refs", ws / "articles", "--report", ws / "r.json")
     failed_cleanly(result, path, message)
     assert snapshot(ws) == before
+
+
+def test_files_of_other_types_in_the_folder_are_named_in_a_note(ws: Path) -> None:
+    (ws / "articles" / "b-saved.pdf").write_bytes(b"%PDF-1.7\n")
+    (ws / "articles" / "c-notes.docx").write_bytes(b"PK\x03\x04")
+    shutil.copy(ws / "transcript.txt", ws / "articles" / "a-talk.vtt")
+    result = run(ws / "articles" / "a-talk.vtt", "--refs", ws / "articles", "--json")
+    assert len(report_of(result)["references"]) == 4
+    (line,) = result.stderr.strip().splitlines()
+    assert line == (
+        f"align: note: skipped {ws / 'articles' / 'b-saved.pdf'} and 1 more: articles are "
+        "read from .txt, .md and .html files"
+    )
+    quiet = run(ws / "articles" / "a-talk.vtt", "--refs", ws / "articles", "--json", "-q")
+    assert quiet.stderr == ""
 
 
 def test_directory_as_transcript_and_as_article(ws: Path) -> None:

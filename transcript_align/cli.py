@@ -26,7 +26,7 @@ from .formats import read_transcript, reader_names, writer_for, writer_like
 from .models import Options
 from .pipeline import Progress
 from .pipeline import align as run_align
-from .references import read_references
+from .references import other_files, read_references
 from .textio import STDIN, same_file, write_atomic
 
 EXIT_USAGE = 2
@@ -164,6 +164,14 @@ def align_command(
         if out == STDIN and writer is None:
             writer = writer_like(t.format)
         references = read_references(refs, exclude=[transcript])
+        skipped = other_files(refs, exclude=[transcript])
+        if skipped and not quiet:
+            more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+            typer.echo(
+                f"align: note: skipped {skipped[0]}{more}: articles are read from .txt, .md "
+                "and .html files",
+                err=True,
+            )
         inputs = [transcript, *(r.path for r in references)]
         targets = [p for p in (out, report_path, html_path) if p and p != STDIN]
         _check_targets(targets, inputs)

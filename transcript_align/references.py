@@ -75,14 +75,7 @@ def collect_paths(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[
         if not path.exists():
             raise UnreadableError(p, "no such file or folder")
         if path.is_dir():
-            files = sorted(
-                str(f)
-                for f in path.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in REFERENCE_EXTENSIONS
-                and f.stem.lower() not in _FOLDER_DOCS
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
+            files = [str(f) for f in _folder_files(path) if _is_article(f)]
             if not files:
                 raise UnreadableError(p, "folder holds no .txt, .md or .html file")
             found.extend(files)
@@ -97,6 +90,37 @@ def collect_paths(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[
         seen.add(identity)
         out.append(f)
     return out
+
+
+def other_files(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[str]:
+    """Files in the folders among ``paths`` skipped for their type (a PDF, a Word
+    file), ``exclude`` (the transcript) aside: worth a note, since the user may have
+    meant them as articles."""
+    excluded = {_identity(x) for x in exclude}
+    return [
+        str(f)
+        for p in paths
+        if Path(p).is_dir()
+        for f in _folder_files(Path(p))
+        if f.suffix.lower() not in REFERENCE_EXTENSIONS and _identity(str(f)) not in excluded
+    ]
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The files under ``folder`` in the order of their names, hidden files and folders
+    left out."""
+    return sorted(
+        (
+            f
+            for f in folder.rglob("*")
+            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+        ),
+        key=str,
+    )
+
+
+def _is_article(f: Path) -> bool:
+    return f.suffix.lower() in REFERENCE_EXTENSIONS and f.stem.lower() not in _FOLDER_DOCS
 
 
 def _identity(path: str) -> tuple[int, int] | str:

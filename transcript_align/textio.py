@@ -70,6 +70,9 @@ def decode(data: bytes, path: str) -> Decoded:
     """
     if not data.strip():
         raise UnreadableError(path, "file is empty" if not data else "file holds only white space")
+    document = _document_kind(data)
+    if document:
+        raise UnreadableError(path, f"is {document}, not text: save or convert it as text first")
     encoding, text = _decode(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
@@ -83,6 +86,22 @@ def read_text(path: str) -> Decoded:
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_DOCUMENTS = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (as Word, OpenDocument and EPUB files are)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def _document_kind(data: bytes) -> str | None:
+    """What a document that is no plain text is, from its first bytes: articles are
+    often saved as PDF or Word files, which need converting, not decoding.
+
+    >>> _document_kind(b"%PDF-1.7 ..."), _document_kind(b"plain words")
+    ('a PDF document', None)
+    """
+    return next((kind for magic, kind in _DOCUMENTS if data.startswith(magic)), None)
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
