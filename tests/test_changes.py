@@ -21,14 +21,15 @@ from transcript_align.verify import check_quote
 from .test_report import small_report
 
 
-def verdict(said: str, quote: str) -> QuoteCheck:
-    """The check of ``quote`` against a transcript of timed lines ``said``."""
+def verdict(said: str, quote: str, lead: str = "") -> QuoteCheck:
+    """The check of ``quote`` (``lead``: the article's words before it) against a
+    transcript of timed lines ``said``."""
     lines = [
         f"00:{4 * k:02d} {line}"
         for k, line in enumerate([*said.split("\n"), "thanks", "next question"])
     ]
     t = parse_transcript("\n".join(lines) + "\n", "talk.txt")
-    return check_quote(Quote(quote, 0, len(quote)), "a.txt", t, build_index(t.tokens))
+    return check_quote(Quote(quote, 0, len(quote), lead=lead), "a.txt", t, build_index(t.tokens))
 
 
 def kinds(check: QuoteCheck) -> list[str]:
@@ -781,3 +782,29 @@ def test_words_left_out_around_a_discourse_marker_are_an_elision() -> None:
         "We have their full backing and the money is in place",
     )
     assert check.status == "elided", check.reason
+
+
+SAID_NEARLY_HALF = "that is nearly half of the jobs we lost when the old yard closed in the spring"
+
+
+def test_a_fragment_whose_qualifier_was_cut_is_a_misquote() -> None:
+    check = verdict(
+        SAID_NEARLY_HALF, "half of the jobs we lost when the old yard closed", "he said it was"
+    )
+    assert check.status == "misquote", check.reason
+    assert only(check, "cut_at_edge").said == "nearly"
+
+
+@pytest.mark.parametrize("lead", ["he said it was nearly", "which is close to", ""])
+def test_a_fragment_whose_lead_carries_the_qualifier_or_is_unknown_is_verbatim(lead: str) -> None:
+    check = verdict(SAID_NEARLY_HALF, "half of the jobs we lost when the old yard closed", lead)
+    assert check.status == "verbatim", check.reason
+
+
+def test_a_fragment_with_nothing_cut_before_it_is_verbatim() -> None:
+    check = verdict(
+        "we lost half of the jobs when the old yard closed in the spring",
+        "half of the jobs when the old yard closed",
+        "he said they had lost",
+    )
+    assert check.status == "verbatim", check.reason

@@ -361,3 +361,15 @@ def test_any_text_gives_well_formed_quotes(text: str) -> None:
     quotes = extract_quotes(text)
     check_invariants(text, quotes)
     assert extract_quotes(text) == quotes
+
+
+def test_a_quote_keeps_the_words_of_its_sentence_before_it() -> None:
+    text = (
+        "The plan would bring “400 jobs”, which he said was nearly “half of those lost”.\n\n"
+        "“We will go on,” he said."
+    )
+    assert [q.lead for q in extract_quotes(text)] == [
+        "The plan would bring",
+        ", which he said was nearly",
+        "",
+    ]

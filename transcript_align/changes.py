@@ -115,6 +115,8 @@ QUALIFIERS = frozenset(
 """Said right before a quote's first word, these change what the quoted words claim."""
 QUANTIFIERS = frozenset("all every each both many most some half few any".split())
 """Function words a qualifier right before a quote can bind to ("not all", "nearly every")."""
+LEAD_QUALIFIERS = frozenset("close some under over more less than up to".split())
+"""Words an article may put before a quote for a qualifier cut from it ("close to")."""
 LOOSE_QUALIFIERS = frozenset("just about around".split())
 """Qualifiers with another sense ("just" arrived, talk "about" it, "around" the port): they
 qualify a quote only when a number or quantifier follows ("about half", "just 10")."""
@@ -207,13 +209,15 @@ def judge(
     heard: Callable[[int, int], str],
     transcript: Transcript,
     bracketed: Collection[int] = (),
+    lead: Sequence[str] = (),
 ) -> tuple[Judged, ...]:
     """Every difference of a located quote, in quote order, with its mishearing plausibility.
 
     ``wrote(qa, qb)`` and ``heard(ta, tb)`` give quote and transcript units as
     they appear in their sources. ``bracketed``: the quote units the writer put in
     square brackets, their own words by convention ("[the council's] support"), so
-    a change made of them only is an edit.
+    a change made of them only is an edit. ``lead``: the units of the article's words
+    right before the quote, which may carry a qualifier said before it ("was nearly").
     """
     q, t = written_units, index.units
     out: list[Judged] = []
@@ -334,9 +338,13 @@ def judge(
             add(kind, qa, qb, ta, tb, score)
     first = wrote(0, 1)
     whole = first[:1].isupper() and first != "I" and bool(q) and weight(q[0]) < RARE
-    for ta, tb in _edge_cuts(t, match) if whole else ():
+    # A fragment ("said it was “half of…”") leaves out what its lead says for it.
+    fragment = not whole and bool(lead) and first[:1].islower()
+    for ta, tb in _edge_cuts(t, match) if whole or fragment else ():
         if _sentence_ends(transcript, index.owner[tb - 1]):
             continue  # "it does not. The money comes…": the quote starts a new sentence
+        if fragment and any(u in QUALIFIERS or u in LEAD_QUALIFIERS or u in t[ta:tb] for u in lead):
+            continue  # "was nearly “half of…”", "close to “half of…”": the lead says it
         add("cut_at_edge", 0, 0, ta, tb)
     return tuple(out)
 

@@ -128,6 +128,8 @@ class Quote:
     parts: tuple[tuple[int, int], ...] = ()
     speaker: str | None = None
     verb: str | None = None
+    lead: str = ""
+    """The article's own words right before the quote, in its sentence ("said it was")."""
 
 
 @dataclass(frozen=True)

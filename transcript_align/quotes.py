@@ -523,15 +523,27 @@ def _attribute(
     reporting = _ReportingNames(text, paragraphs, raws)
     names.sort()
     out = []
-    for q, attribution in zip(raws, attributions):
+    for n, (q, attribution) in enumerate(zip(raws, attributions)):
         speaker = attribution.speaker.text if attribution.speaker else None
         if attribution.speaker is not None and attribution.speaker.text.lower() in _RESOLVABLE:
             named = reporting.last_before(attribution.speaker.pos, names)
             if named is not None:
                 speaker = named[1]
         quoted = " ".join(text[a:b] for a, b in q.parts)
-        out.append(Quote(quoted, q.start, q.end, q.parts, speaker, attribution.verb))
+        lead = _lead(text, max(para_of(q.start)[0], raws[n - 1].end if n else 0), q.start)
+        out.append(Quote(quoted, q.start, q.end, q.parts, speaker, attribution.verb, lead))
     return out
+
+
+_LEAD_CHARS = 60
+"""How far before a quote its lead is read: the few words a qualifier stands among."""
+
+
+def _lead(text: str, after: int, start: int) -> str:
+    """The words of the quote's sentence right before its opening mark (from ``after``:
+    its paragraph's start or the previous quote's end)."""
+    lo = _sentence_start(text, max(after, start - _LEAD_CHARS), start)
+    return " ".join(text[lo:start].split()[-6:])
 
 
 def _ends_sentence(text: str, q: _Raw) -> bool:

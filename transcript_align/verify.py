@@ -64,15 +64,16 @@ OTHER_EVENT_CONFIDENCE = 0.85
 @dataclass(frozen=True)
 class QuoteWords:
     """A quote's tokens and units (``owner``: the token of each unit; ``bracketed``: the
-    units inside square brackets)."""
+    units inside square brackets; ``lead``: the units of the article's words before it)."""
 
     spans: tuple[tuple[int, int], ...]
     units: tuple[str, ...]
     owner: tuple[int, ...]
     bracketed: frozenset[int] = frozenset()
+    lead: tuple[str, ...] = ()
 
 
-def quote_words(text: str) -> QuoteWords:
+def quote_words(text: str, lead: str = "") -> QuoteWords:
     """Tokenize a quote into units, each remembering its token.
 
     >>> quote_words("we have [the council's] support").bracketed
@@ -90,7 +91,8 @@ def quote_words(text: str) -> QuoteWords:
                 bracketed.add(len(flat))
             flat.append(u)
             owner.append(k)
-    return QuoteWords(tuple(spans), tuple(flat), tuple(owner), frozenset(bracketed))
+    lead_units = tuple(u for a, b in tokenize(lead) for u in units(lead[a:b]))
+    return QuoteWords(tuple(spans), tuple(flat), tuple(owner), frozenset(bracketed), lead_units)
 
 
 _BRACKETS = re.compile(r"\[[^\[\]]*\]")
@@ -108,7 +110,7 @@ def check_quote(
     index: TranscriptIndex,
 ) -> QuoteCheck:
     """The verdict on one quote of an aligned reference."""
-    words = quote_words(quote.text)
+    words = quote_words(quote.text, quote.lead)
     if len(words.spans) < MIN_WORDS:
         return QuoteCheck(reference, quote, "ignored", reason="too short to verify")
     # locate() aligns only a passage's first MAX_PASSAGE units (a resource limit): say so.
@@ -342,6 +344,7 @@ def classify(
         heard=heard,
         transcript=transcript,
         bracketed=words.bracketed,
+        lead=words.lead,
     )
     if changes.names_only(match, q):
         return "not_found", "only its names and small words were said here", (), 0.7
