@@ -34,7 +34,10 @@ from transcript_align.models import (
     Report,
     Transcript,
 )
+from transcript_align.pipeline import Options, align
+from transcript_align.quotes import extract_quotes
 from transcript_align.references import read_references
+from transcript_align.render import to_text
 from transcript_align.report import SCHEMA, json_schema, to_dict, to_json
 
 from .conftest import EXAMPLE
@@ -550,3 +553,25 @@ def test_cli_json_report_with_hand_made_verdicts_validates(monkeypatch: pytest.M
     assert result.exit_code == 0, result.output
     validate(json.loads(result.stdout))
     assert result.stdout == to_json(example_report())
+
+
+def test_a_quote_names_the_transcript_s_speakers_where_it_was_said() -> None:
+    vtt = (
+        "WEBVTT\n\n"
+        "00:00.000 --> 00:04.000\n<v Chair>welcome back to the committee on the river\n\n"
+        "00:04.000 --> 00:09.000\n<v Witness>the nitrate levels in the river have doubled "
+        "since last spring\n\n"
+        "00:09.000 --> 00:14.000\n<v Witness>and nobody has asked the farms to change a thing\n"
+    )
+    t = parse_transcript(vtt, "hearing.vtt")
+    article = (
+        "Nitrates double\n\n"
+        "Dr Ines Lowe told the committee on the river that “the nitrate levels in the river "
+        "have doubled since last spring and nobody has asked the farms to change a thing.”"
+    )
+    ref = Reference("a.txt", "Nitrates double", article, quotes=extract_quotes(article))
+    report = align(t, [ref], Options())
+    (quote,) = to_dict(report)["quotes"]
+    assert (quote["speaker"], quote["said_by"]) == ("Ines Lowe", ["Witness"])
+    validate(to_dict(report))
+    assert "— Ines Lowe  said by Witness" in to_text(report, width=100)

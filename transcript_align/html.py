@@ -43,6 +43,7 @@ from .report import (
     quotes_by_reference,
     reference_names,
     said_at,
+    said_by,
     short_path,
     sorted_corrections,
     status_counts,
@@ -335,6 +336,9 @@ class _Page:
             meta.append(f"confidence {q.confidence:.2f}")
         if q.quote.speaker:
             meta.append(_e(q.quote.speaker))
+        by = said_by(self.report.transcript, q)
+        if by:
+            meta.append("said by " + _e(", ".join(by)))
         if meta:
             head.append(f'<span class="muted">{" · ".join(meta)}</span>')
         body = [f'<div class="qhead">{" ".join(h for h in head if h)}</div>']

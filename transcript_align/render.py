@@ -23,7 +23,16 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
-from .models import READABLE_KINDS, Correction, DiffOp, Location, QuoteCheck, ReferenceCheck, Report
+from .models import (
+    READABLE_KINDS,
+    Correction,
+    DiffOp,
+    Location,
+    QuoteCheck,
+    ReferenceCheck,
+    Report,
+    Transcript,
+)
 from .report import (
     FOUND,
     change_line,
@@ -32,6 +41,7 @@ from .report import (
     quotes_by_reference,
     reference_names,
     said_at,
+    said_by,
     short_path,
     sorted_corrections,
     status_counts,
@@ -92,7 +102,8 @@ class _ReportView:
         paths += [q.reference for q in self.report.quotes]
         paths += [e.reference for c in self.report.corrections for e in c.evidence]
         names = reference_names(paths)
-        yield from _Writer(console, options.max_width, plain, names).report(self.report)
+        writer = _Writer(console, options.max_width, plain, names, self.report.transcript)
+        yield from writer.report(self.report)
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,7 @@ class _Writer:
     width: int
     plain: bool
     names: dict[str, str]
+    transcript: Transcript | None = None
 
     def name(self, path: str) -> str:
         return display_text(self.names.get(path) or short_path(path))
@@ -226,6 +238,9 @@ class _Writer:
                 head.append((f"  similarity {loc.similarity:.2f}", _DIM))
         if q.quote.speaker:
             head.append(("  — " + display_text(q.quote.speaker), _DIM))
+        by = said_by(self.transcript, q) if self.transcript else ()
+        if by:
+            head.append(("  said by " + display_text(", ".join(by)), _DIM))
         yield self.line(*head)
         yield from self.wrapped(self.diff(q))
         if q.alternatives:

@@ -33,6 +33,7 @@ from .models import (
     QuoteStatus,
     ReferenceCheck,
     Report,
+    Transcript,
 )
 from .timecode import to_seconds
 
@@ -63,7 +64,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         },
         "references": [_reference(c) for c in report.references],
         "corrections": [_correction(c) for c in report.corrections],
-        "quotes": [_quote(q) for q in report.quotes],
+        "quotes": [_quote(q, report.transcript) for q in report.quotes],
         "segments": [
             {
                 "start": to_seconds(orig.start),
@@ -135,7 +136,21 @@ def said_at(q: QuoteCheck) -> Location | None:
     return q.location if q.status != "not_found" else None
 
 
-def _quote(q: QuoteCheck) -> dict[str, Any]:
+def said_by(transcript: Transcript, q: QuoteCheck) -> tuple[str, ...]:
+    """The transcript's speaker labels where a quote was said, in order: who said it by
+    the transcript, to set beside whom the article names."""
+    loc = said_at(q)
+    if loc is None:
+        return ()
+    out: list[str] = []
+    for token in transcript.tokens[loc.first : loc.last]:
+        speaker = transcript.segments[token.segment].speaker
+        if speaker and speaker not in out:
+            out.append(speaker)
+    return tuple(out)
+
+
+def _quote(q: QuoteCheck, transcript: Transcript) -> dict[str, Any]:
     loc = said_at(q)
     return {
         "reference": q.reference,
@@ -147,6 +162,7 @@ def _quote(q: QuoteCheck) -> dict[str, Any]:
         "said": q.said,
         "diff": [diff_item(op) for op in q.diff],
         "speaker": q.quote.speaker,
+        "said_by": list(said_by(transcript, q)),
         "alternatives": [_place(a) for a in q.alternatives],
         "reason": q.reason,
         "changes": [change_item(c) for c in q.changes],
