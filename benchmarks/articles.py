@@ -23,7 +23,7 @@ from .asr import Recognized
 from .speech import SPEAKER, Event, Word, invented_text
 from .world import Entity, Person
 
-QUALIFIERS = frozenset("not never no nearly almost hardly barely only about".split())
+QUALIFIERS = frozenset("not never no nearly almost hardly barely only about cannot".split())
 """Words a faithful quote does not start right after: cutting them changes what it says."""
 
 KINDS = ("verbatim", "edited", "elided", "misquote", "not_found", "ignored")
@@ -51,6 +51,12 @@ class Article:
 
 def norm(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum() or c == "'")
+
+
+def _qualifies(word: str) -> bool:
+    """A word a quote must not be cut after: it turns round or hedges what follows."""
+    low = word.lower().replace("’", "'")
+    return low in QUALIFIERS or low.endswith("n't")
 
 
 class Said:
@@ -216,7 +222,7 @@ class Writer:
                 s = rng.choice(commas)  # from a clause on
             elif r < 0.3:
                 s += rng.randint(1, 3)  # "... that [the plan is fair]"
-            while s > 0 and not words[s - 1].punct and words[s - 1].text.lower() in QUALIFIERS:
+            while s > 0 and not words[s - 1].punct and _qualifies(words[s - 1].text):
                 s -= 1  # "[we will] not [accept it]" cut after "not" would say the opposite
             if rng.random() < 0.15:
                 ends = [i + 1 for i in range(s + lo - 1, e - 1) if words[i].punct == ","]

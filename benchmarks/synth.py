@@ -38,7 +38,7 @@ from .misrecognitions import real_names
 from .speech import TECHNICAL, TEMPLATES, Event, Word, make_event, speech
 from .world import Entity, RealGarbles, World, make_world
 
-VERSION = 3
+VERSION = 4
 """Bumped whenever generation changes, so cached data sets are rebuilt."""
 VOCABULARIES = ("ordinary", "heavy")
 
