@@ -249,6 +249,19 @@ def test_a_relative_who_said_takes_the_name_before_it() -> None:
     ]
 
 
+def test_whom_a_speaker_told_is_not_the_speaker() -> None:
+    text = (
+        "Councillor Ines Lowe, who said the county had set aside “four hundred thousand "
+        "pounds”, told MPs: “We will review the permits.”\n\n"
+        "“The permits will be ready,” Lowe told reporters."
+    )
+    assert who(text) == [
+        ("four hundred thousand pounds", "Ines Lowe", "said"),
+        ("We will review the permits.", "Ines Lowe", "said"),
+        ("The permits will be ready", "Lowe", "told"),
+    ]
+
+
 def test_names_inside_quotes_are_not_speakers() -> None:
     text = "Rutte spoke. “Rubio said he would come,” he said."
     assert who(text) == [("Rubio said he would come", "Rutte", "said")]

@@ -353,6 +353,8 @@ _REPORTING = frozenset(
     reaffirms reminded reminds pointed described describes called exclaimed shouted lamented
     complained boasted assured reported spoke speaks""".split()
 )
+_TO_LISTENER = frozenset("told tells reminded reminds assured urged urges".split())
+"""Reporting verbs whose object is who was spoken to ("told MPs:"), never the speaker."""
 _PARTICIPLES = frozenset(
     """saying adding noting stressing emphasizing emphasising explaining insisting arguing
     warning declaring describing calling telling asking urging reiterating recalling
@@ -389,7 +391,8 @@ _TITLES = frozenset(
     attorney sheikh sir dame lord affairs national security press white house republican
     democrat democratic opposition party member mp mep coach manager captain founder premier
     assistant executive economy trade health education energy home office army navy air force
-    foreign-minister president-elect vice-president""".split()
+    foreign-minister president-elect vice-president councillor councilor alderman inspector
+    detective sergeant constable superintendent bishop reverend rabbi sheriff doctor""".split()
 )
 _NATIONALITY_EXCEPTIONS = frozenset("french dutch greek swiss thai czech irish welsh".split())
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st".split())
@@ -598,6 +601,8 @@ def _post_attribution(toks: list[_Tok]) -> _Attribution | None:
         sp = _speaker_forward(toks, i + 2)
         return _Attribution(sp, "according to") if sp else None
     if toks[i].low in _REPORTING:
+        if toks[i].low in _TO_LISTENER:
+            return None  # "…", told MPs: the speaker is named elsewhere
         sp = _speaker_forward(toks, i + 1)
         return _Attribution(sp, toks[i].low) if sp else None
     found = _verb_after_speaker(toks, i)
@@ -653,11 +658,14 @@ def _pre_attribution(toks: list[_Tok]) -> _Attribution | None:
         sp = _speaker_before(toks, v)
         if sp is not None:
             return _Attribution(sp, verb)
-        sp = _speaker_forward(toks, v + 1)
+        sp = _speaker_forward(toks, v + 1) if verb not in _TO_LISTENER else None
         rest = [t.text for t in toks[v + 1 :] if t.start >= sp.end] if sp else []
         if sp is not None and rest and rest[0] in ":," and all(len(r) == 1 for r in rest):
             return _Attribution(sp, verb)  # said Rutte: “…”
-    return _Attribution(_main_subject(toks, v), verb)
+    subject = _main_subject(toks, v)
+    if subject is None and verb in _TO_LISTENER:
+        return None  # "…”, told MPs: “…”: whoever the sentence began with
+    return _Attribution(subject, verb)
 
 
 def _main_subject(toks: list[_Tok], limit: int) -> _Speaker | None:
