@@ -808,3 +808,32 @@ def test_a_fragment_with_nothing_cut_before_it_is_verbatim() -> None:
         "he said they had lost",
     )
     assert check.status == "verbatim", check.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "quote", "status"),
+    [
+        (
+            "most of our members have cut their use of fertiliser since the new rules",
+            "All of our members have cut their use of fertiliser since the new rules",
+            "misquote",
+        ),
+        (
+            "the club has kept none of the old stands and all of the old seats",
+            "the club has kept none of the old stands and all of the old",
+            "verbatim",
+        ),
+    ],
+)
+def test_another_amount_at_the_edge_is_a_misquote(said: str, quote: str, status: str) -> None:
+    check = verdict(said, quote)
+    assert check.status == status, check.reason
+
+
+def test_a_restart_across_a_line_is_a_stutter_not_an_elision() -> None:
+    check = verdict(
+        "do you want to respond for the farmers\nthe the farmers have been clear about the rules",
+        "the farmers have been clear about the rules",
+    )
+    assert check.status in ("verbatim", "edited"), check.reason
+    assert "elision" not in kinds(check)

@@ -277,6 +277,10 @@ def judge(
             add("misheard", qa, qb, ta, ta, SLIP)  # "Port Rova" heard as one "portwova"
             continue
         if plain and not s and (at_start or at_end):
+            k = ta if at_end and not at_start else ta - 1
+            if _swapped_amount(w, t, k):
+                add("changed_word", qa, qb, k, k + 1)  # "All of our members", "most of…" said
+                continue
             beyond = _heard_beyond(w, t, ta, at_end=at_end and not at_start)
             if beyond is not None:
                 add("misheard", qa, qb, beyond[0], beyond[1], SLIP)
@@ -627,7 +631,7 @@ def _kind(
         morph = unit_similarity(w[0], s[0])[1] == "morph" and weight(w[0]) < 2.0
         return ("inflection", score) if morph else ("misheard", max(score, 0.75))
     if not w:
-        if _repeated(t, ta, tb) or all(_disfluent(t, k) for k in range(ta, tb)):
+        if _repeated(t, ta, tb) or _restarted(t, ta, tb):
             return "filler_dropped", 1.0
         if tuple(u for u in s if u not in FILLERS) in DISCOURSE_MARKERS:
             return "filler_dropped", 1.0
@@ -1018,6 +1022,24 @@ def _repeated(t: Sequence[str], a: int, b: int) -> bool:
     """Whether said units ``[a, b)`` repeat the words right before or after ("let's let's")."""
     n = b - a
     return n > 0 and (list(t[b : b + n]) == list(t[a:b]) or list(t[a - n : a]) == list(t[a:b]))
+
+
+def _swapped_amount(w: Sequence[str], t: Sequence[str], k: int) -> bool:
+    """Whether a quote's one edge word is an amount ("all", "none") where another was
+    said right beside the match ("most"): the recogniser does not turn one into the other."""
+    amounts = QUANTIFIERS | NEGATIONS
+    return len(w) == 1 and w[0] in amounts and 0 <= k < len(t) and t[k] in amounts - {w[0]}
+
+
+def _restarted(t: Sequence[str], a: int, b: int) -> bool:
+    """Whether said units ``[a, b)`` are disfluencies, or a restart: words said again
+    right after themselves, stutters before them ("the farmers | the the farmers have")."""
+    if all(_disfluent(t, k) for k in range(a, b)):
+        return True
+    for m in range(1, min(b - a, a) + 1):
+        if list(t[b - m : b]) == list(t[a - m : a]):
+            return all(_disfluent(t, k) for k in range(a, b - m))
+    return False
 
 
 def _disfluent(t: Sequence[str], k: int) -> bool:
