@@ -180,9 +180,6 @@ def features(
         # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
     if block is None and not placed and _name_for_name(span, cand, span_words):
         return None  # "Citibank" for "Scotiabank", "Peter" for "Petro": another name
-    if block is not None and block.solid <= 0.5 and one_to_one and real >= VERY_COMMON:
-        return None  # "the line" where a passage ends before "Alan": a word that common,
-        # matched on one side only, is what was said
     # "Sal Ta Va" is "Saltava", "fin ra" is "FINRA" (an acronym said as syllables);
     # "cash flow" stays.
     coined = regrouped and (zipf(cand.key) < 1.0 or cand.text.isupper())
@@ -365,14 +362,15 @@ KNOWN_NAME = 2.0
 
 def _name_for_name(span: Span, cand: Candidate, span_words: list[str]) -> bool:
     """Whether the recogniser wrote one known name ("Citibank", capitalised) where the
-    articles have another known one ("Scotiabank"): without a place that puts the name
-    there (an aligned passage, a title, the rest of the name), another person or firm is
-    as likely as a mishearing."""
+    articles have another known one that sounds otherwise ("Scotiabank"): without a
+    place that puts the name there (an aligned passage, a title, the rest of the name),
+    another person or firm is as likely as a mishearing. Spellings of one sound
+    ("Marcus" / "Markus") are the same name."""
     return (
         span.capitalised
         and len(span_words) == 1
         and len(cand.text.split()) == 1
-        and span.key != cand.key
+        and span.sound != cand.sound
         and zipf(span.key) >= KNOWN_NAME
         and zipf(cand.key) >= KNOWN_NAME
     )
