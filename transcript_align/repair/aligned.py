@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
+from ..lexicon import FILLERS
 from ..models import Reference, Transcript
 from ..normalize import text_words
 from .candidates import Candidate
@@ -196,10 +197,10 @@ def _run_blocks(
         right = _matched(parts[k + 1 :], a0, breaks, backward=False)
         for u0, u1, cand, suffix in _names_within(names, lo, hi):
             pre, post = _slipped(article, said, (lo, hi), (t0 + j1, t0 + j2), (u0, u1))
-            lm = left if u0 - pre == lo else 0
-            rm = right if u1 + post == hi else 0
+            lm = left if pre is not None else 0
+            rm = right if post is not None else 0
             limit = reach[cand] if cand < len(reach) else MAX_HEARD
-            heard = (t0 + j1 + (u0 - lo if u0 - pre == lo else 0), t0 + j2 - (hi - u1 if rm else 0))
+            heard = (t0 + j1 + (pre or 0), t0 + j2 - (post if rm else 0))
             span = _heard(lm, rm, heard, owner, limit)
             if span is None:
                 continue
@@ -224,22 +225,32 @@ def _slipped(
     block: tuple[int, int],
     heard: tuple[int, int],
     name: tuple[int, int],
-) -> tuple[int, int]:
-    """How many article words before and after the name inside its edit block are each
-    heard as one plausible transcript word ("ben theurer" as "been terror": "been" is
-    "ben", so "terror" stands where "Theurer" does); 0 on a side where they do not pair
-    up so ("alanis of santander" as "lanas ascent tender": "ascent" is no "of")."""
+) -> tuple[int | None, int | None]:
+    """How many transcript units the article words before and after the name inside its
+    edit block take, where each is heard as one plausible transcript word ("ben
+    theurer" as "been terror": "been" is "ben", so "terror" stands where "Theurer"
+    does) or is a filler the recogniser left out ("raizen uh" as "reason"); ``None``
+    on a side where they do not pair up so ("alanis of santander" as "lanas ascent
+    tender": "ascent" is no "of")."""
     (lo, hi), (j1, j2), (u0, u1) = block, heard, name
-    pre, post = u0 - lo, hi - u1
-    if pre + post >= j2 - j1:
-        return 0, 0
 
-    def pairs(n: int, a: int, j: int) -> bool:
-        return 0 < n <= SLIP and all(
-            misheard(article[a + i], said[j + i]) >= SLIP_MISHEARD for i in range(n)
-        )
+    def taken(words: Sequence[str], heard_words: Sequence[str]) -> int | None:
+        n = 0
+        for word in words:
+            if word in FILLERS:
+                continue
+            if n >= min(SLIP, len(heard_words)):
+                return None
+            if misheard(word, heard_words[n]) < SLIP_MISHEARD:
+                return None
+            n += 1
+        return n
 
-    return (pre if pairs(pre, lo, j1) else 0), (post if pairs(post, u1, j2 - post) else 0)
+    pre = taken(article[lo:u0], said[j1:j2])
+    post = taken(article[u1:hi][::-1], said[j1:j2][::-1])
+    if (pre or 0) + (post or 0) >= j2 - j1:
+        return None, None
+    return pre, post
 
 
 def _matched(
