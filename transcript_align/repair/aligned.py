@@ -200,7 +200,7 @@ def _run_blocks(
             lm = left if pre is not None else 0
             rm = right if post is not None else 0
             limit = reach[cand] if cand < len(reach) else MAX_HEARD
-            heard = (t0 + j1 + (pre or 0), t0 + j2 - (post if rm else 0))
+            heard = (t0 + j1 + (pre or 0), t0 + j2 - (post if post is not None and rm else 0))
             span = _heard(lm, rm, heard, owner, limit)
             if span is None:
                 continue
