@@ -225,10 +225,81 @@ def repair_half(
         "status": report["references"][0]["status"] if report["references"] else "none",
         "before": _counts(before),
         "after": _counts(after),
-        "broken": len(after.wrong - before.wrong),
+        "broken": len(broken_tokens(ref_tokens, before, after, after_tokens)),
         "subsets": apart,
         **verdicts,
     }
+
+
+ANCHOR_REACH = 8
+"""Reference words taken either side of a token when its alignment is re-examined."""
+
+
+def broken_tokens(
+    ref_tokens: Sequence[str], before: Scored, after: Scored, after_tokens: Sequence[str]
+) -> set[int]:
+    """Reference tokens right before the repair and wrong after it, however the words are
+    aligned.
+
+    A word alignment has ties: where the speaker said "in the, in the" and the
+    recogniser wrote it once, either copy is the deleted one, and a repair a few
+    words away can tip the tie to the other copy. Such a token is not broken: some
+    alignment of the repaired words as good as the one chosen still has it right.
+    """
+    candidates = after.wrong - before.wrong
+    if not candidates:
+        return set()
+    rw, rown = norm_seq(ref_tokens)
+    hw, _ = norm_seq(after_tokens)
+    return {k for k in candidates if not _matched_in_some_alignment(k, rw, rown, hw, after.opcodes)}
+
+
+def _matched_in_some_alignment(
+    token: int,
+    rw: Sequence[str],
+    rown: Sequence[int],
+    hw: Sequence[str],
+    ops: Sequence[tuple[str, int, int, int, int]],
+) -> bool:
+    """Whether an optimal alignment of ``hw`` to ``rw`` matches every word of reference
+    ``token``, among those that agree with ``ops`` outside a window of matched words
+    around it (a forward and a backward edit-distance table over the window)."""
+    mine = [w for w in range(len(rw)) if rown[w] == token]
+    if not mine:
+        return True
+    equal = [False] * len(rw)
+    hyp_at = [0] * (len(rw) + 1)
+    hyp_at[len(rw)] = len(hw)
+    for tag, i1, i2, j1, j2 in ops:
+        for i in range(i1, i2):
+            equal[i] = tag == "equal"
+            hyp_at[i] = j1 + min(i - i1, j2 - j1)
+    lo = max(0, mine[0] - ANCHOR_REACH)
+    while lo > 0 and not equal[lo - 1]:
+        lo -= 1
+    hi = min(len(rw), mine[-1] + 1 + ANCHOR_REACH)
+    while hi < len(rw) and not equal[hi]:
+        hi += 1
+    ref, hyp = rw[lo:hi], hw[hyp_at[lo] : hyp_at[hi]]
+    n, m = len(ref), len(hyp)
+    fwd = [[i + j if i == 0 or j == 0 else 0 for j in range(m + 1)] for i in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            fwd[i][j] = min(
+                fwd[i - 1][j] + 1, fwd[i][j - 1] + 1, fwd[i - 1][j - 1] + (ref[i - 1] != hyp[j - 1])
+            )
+    bwd = [[(n - i) + (m - j) for j in range(m + 1)] for i in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            bwd[i][j] = min(
+                bwd[i + 1][j] + 1, bwd[i][j + 1] + 1, bwd[i + 1][j + 1] + (ref[i] != hyp[j])
+            )
+    a0, a1 = mine[0] - lo, mine[-1] + 1 - lo
+    size = a1 - a0
+    return any(
+        list(hyp[b : b + size]) == list(ref[a0:a1]) and fwd[a0][b] + bwd[a1][b + size] == fwd[n][m]
+        for b in range(m - size + 1)
+    )
 
 
 def _scored(ref_tokens: Sequence[str]) -> set[int]:
@@ -373,7 +444,7 @@ def interleaved(call: Call, work: Path) -> dict[str, Any]:
         for side, sc in scored.items():
             for key, v in _counts(sc).items():
                 totals[side][key] = totals[side].get(key, 0) + v
-        totals["broken"] += len(scored["after"].wrong - scored["before"].wrong)
+        totals["broken"] += len(broken_tokens(ref_tokens, scored["before"], scored["after"], after))
         verdicts = judge([{**c, "applied": True} for c in inside], words, before, ref_tokens)
         for key in ("applied", "right", "wrong", "neutral"):
             totals[key] += verdicts[key]

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from transcript_align import Correction, Options, Reference, align, parse_transcript
+from transcript_align import Correction, Options, Reference, Transcript, align, parse_transcript
 from transcript_align.alignment import build_index
 from transcript_align.quotes import extract_quotes
 from transcript_align.relate import assess
-from transcript_align.repair import Features, mine_candidates, scored_pairs
-from transcript_align.repair.candidates import with_context
+from transcript_align.repair import (
+    Candidate,
+    Features,
+    Span,
+    features,
+    mine_candidates,
+    scored_pairs,
+)
+from transcript_align.repair.aligned import _slipped
+from transcript_align.repair.candidates import article_finds, with_context
+from transcript_align.repair.confidence import BlockFit
+from transcript_align.repair.guards import rest_beside, shared_in_place
 from transcript_align.repair.propagate import Learned, propagated
 from transcript_align.repair.spans import span_at
 
@@ -865,3 +875,103 @@ def test_a_whole_name_heard_word_for_word_is_not_taken_from_a_split_one() -> Non
         SPEECH.format(name="jeanine foley on oh"), WHOLE_NAME_ARTICLE.format(full="Jenine Foliano")
     )
     assert ("jeanine foley", "Jenine Foliano", True) not in got
+
+
+def test_the_rest_of_a_name_is_kept_with_its_side() -> None:
+    finds = {f[0]: f[5] for f in article_finds("The cat bond Long Point Re is now in place.")}
+    assert finds["Point"] == ("long", "re")
+    cand = next(
+        c
+        for c in mine_candidates([Reference("a.txt", "", "We met Long Point Re.")])
+        if c.text == "Point"
+    )
+    assert cand.before == {"long"} and cand.after == {"re"}
+
+
+def test_a_word_of_the_name_on_the_wrong_side_is_no_rest_of_it() -> None:
+    # "Long" stands before "Point" in the article; "Bond Long" has it after "Bond".
+    t = parse_transcript("00:00 our cat Bond Long Point re three is now in place\n", "t.txt")
+    cand = next(
+        c
+        for c in mine_candidates([Reference("a.txt", "", "We met Long Point Re.")])
+        if c.text == "Point"
+    )
+    at = [tok.text for tok in t.tokens].index("Bond")
+    bond, point = span_at(t, at, at + 1), span_at(t, at + 2, at + 3)
+    assert bond is not None and point is not None
+    assert rest_beside(bond, cand, t) == []
+    assert rest_beside(point, cand, t) == ["long", "re"]
+
+
+def test_words_of_the_name_reordered_are_no_mishearing_of_it() -> None:
+    t = parse_transcript(
+        "00:00 volumes for the first half\n00:05 forese logistics air logistics saw less demand\n",
+        "t.txt",
+    )
+    at = [tok.text for tok in t.tokens].index("forese")
+    ref = Reference("a.txt", "", "We saw that Air Logistics grew.")
+    cand = next(c for c in mine_candidates([ref]) if c.text == "Air Logistics")
+    span = span_at(t, at, at + 3)
+    assert span is not None and features(span, cand, t, {}) is None
+    assert shared_in_place(["john", "claude", "junker"], ["jean", "claude", "juncker"])
+    assert not shared_in_place(["forese", "logistics", "air"], ["air", "logistics"])
+    assert not shared_in_place(["logistics", "air"], ["air", "logistics"])
+
+
+def test_a_common_word_past_a_name_closing_a_quote_is_left_out() -> None:
+    # "cow" is "Cowell" at the quote's end; "please" opens what the article left out.
+    speech = (
+        QUOTED_LEAD
+        + "00:10 i would now like to turn the conference over to betsy cow please go ahead\n"
+        + "00:20 after that we will take your questions about the ferry line\n"
+    )
+    article = (
+        'The harbour master said on Monday that "the new ferry line to the islands will open '
+        'in the spring of next year." The host said: "I would now like to turn the '
+        'conference over to Betsy Cowell."'
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    report = align(parse_transcript(speech, "t.txt"), [ref])
+    assert all(c.original != "cow please" for c in report.corrections)
+
+
+def test_a_misheard_word_beside_a_name_inside_its_edit_pairs_up() -> None:
+    # "been" is "Ben" misheard, so "terror" stands where "Theurer" does.
+    article = "thanks ben theurer for the question".split()
+    said = "thanks been terror for the question".split()
+    assert _slipped(article, said, (1, 3), (1, 3), (2, 3)) == (1, 0)
+    # "ascent" is no "of": the words before the name do not pair up.
+    article = "alan alanis of santander thank you".split()
+    said = "alan lanas ascent tender thank you".split()
+    assert _slipped(article, said, (1, 4), (1, 4), (3, 4)) == (None, 0)
+    # A filler the article keeps and the recogniser left out takes no word.
+    article = "the share of raizen uh grew".split()
+    said = "the share off reason grew".split()
+    assert _slipped(article, said, (2, 5), (2, 4), (3, 4)) == (1, 0)
+
+
+def _pair(speech: str, heard: str, article: str, name: str) -> tuple[Span, Candidate, Transcript]:
+    t = parse_transcript(speech, "t.txt")
+    words = [tok.text for tok in t.tokens]
+    at = words.index(heard)
+    cand = next(c for c in mine_candidates([Reference("a.txt", "", article)]) if c.text == name)
+    span = span_at(t, at, at + 1)
+    assert span is not None
+    return span, cand, t
+
+
+def test_one_known_name_written_for_another_is_left_without_a_place_for_it() -> None:
+    speech = (
+        "00:00 the next question comes from Brian Flores\n00:05 from Citibank please go ahead\n"
+    )
+    article = "Analysts at Scotiabank asked about the loans."
+    span, cand, t = _pair(speech, "Citibank", article, "Scotiabank")
+    assert features(span, cand, t, {}) is None
+    # Where an aligned passage has the name there, the place says which was said.
+    assert features(span, cand, t, {}, block=BlockFit(1.0, 0.9)) is not None
+
+
+def test_two_spellings_of_one_sound_are_one_name() -> None:
+    speech = "00:00 we will take the next question\n00:05 from Marcus at the bank please\n"
+    span, cand, t = _pair(speech, "Marcus", "Analysts like Markus asked about the loans.", "Markus")
+    assert features(span, cand, t, {}) is not None

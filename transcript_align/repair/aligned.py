@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
+from ..lexicon import FILLERS
 from ..models import Reference, Transcript
 from ..normalize import text_words
 from .candidates import Candidate
@@ -195,10 +196,12 @@ def _run_blocks(
         left = _matched(parts[k - 1 :: -1] if k else [], a0, breaks, backward=True)
         right = _matched(parts[k + 1 :], a0, breaks, backward=False)
         for u0, u1, cand, suffix in _names_within(names, lo, hi):
-            lm = left if u0 == lo else 0
-            rm = right if u1 == hi else 0
+            pre, post = _slipped(article, said, (lo, hi), (t0 + j1, t0 + j2), (u0, u1))
+            lm = left if pre is not None else 0
+            rm = right if post is not None else 0
             limit = reach[cand] if cand < len(reach) else MAX_HEARD
-            span = _heard(lm, rm, (t0 + j1, t0 + j2), owner, limit)
+            heard = (t0 + j1 + (pre or 0), t0 + j2 - (post if post is not None and rm else 0))
+            span = _heard(lm, rm, heard, owner, limit)
             if span is None:
                 continue
             if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(EDGE_MATCH, length):
@@ -209,6 +212,45 @@ def _run_blocks(
 SLIP = 2
 """A word or two the recogniser got wrong, with as many said, between matched words:
 the alignment holds across them ("sebastian [fogel] from UBS")."""
+
+
+SLIP_MISHEARD = 0.6
+"""How plausible a mishearing of an article word beside a name, inside the name's edit
+block, the transcript word in its place must be for the two to pair up (:func:`_slipped`)."""
+
+
+def _slipped(
+    article: Sequence[str],
+    said: Sequence[str],
+    block: tuple[int, int],
+    heard: tuple[int, int],
+    name: tuple[int, int],
+) -> tuple[int | None, int | None]:
+    """How many transcript units the article words before and after the name inside its
+    edit block take, where each is heard as one plausible transcript word ("ben
+    theurer" as "been terror": "been" is "ben", so "terror" stands where "Theurer"
+    does) or is a filler the recogniser left out ("raizen uh" as "reason"); ``None``
+    on a side where they do not pair up so ("alanis of santander" as "lanas ascent
+    tender": "ascent" is no "of")."""
+    (lo, hi), (j1, j2), (u0, u1) = block, heard, name
+
+    def taken(words: Sequence[str], heard_words: Sequence[str]) -> int | None:
+        n = 0
+        for word in words:
+            if word in FILLERS:
+                continue
+            if n >= min(SLIP, len(heard_words)):
+                return None
+            if misheard(word, heard_words[n]) < SLIP_MISHEARD:
+                return None
+            n += 1
+        return n
+
+    pre = taken(article[lo:u0], said[j1:j2])
+    post = taken(article[u1:hi][::-1], said[j1:j2][::-1])
+    if (pre or 0) + (post or 0) >= j2 - j1:
+        return None, None
+    return pre, post
 
 
 def _matched(
@@ -314,15 +356,21 @@ def _without_article(transcript: Transcript, span: Span, name: str, m: float) ->
     return (rest, m_rest) if m_rest >= m else (span, m)
 
 
+EXTEND_GAIN = 0.05
+"""How much more plausible a mishearing a word past the shortest plausible reading must
+make at a passage's edge to be taken with it: "cow" is "Cowell" at the end of a quote,
+"cow please" hardly more so ("please" opens what the article did not quote)."""
+
+
 def _goes_on(transcript: Transcript, span: Span, name: str, m: float, left: bool) -> bool:
-    """Whether the word past the span on a block's unmatched side makes a more plausible
-    mishearing of the name with it ("port tore via" for "Port Torvia", where "via",
-    a function word, may not end what is taken)."""
+    """Whether the word past the span on a block's unmatched side makes a clearly more
+    plausible mishearing of the name with it (by :data:`EXTEND_GAIN`: "port tore via"
+    for "Port Torvia", where "via", a function word, may not end what is taken)."""
     k = span.last if left else span.first - 1
     if not 0 <= k < len(transcript.tokens):
         return False
     lo, hi = (span.first, k + 1) if left else (k, span.last)
-    return misheard(name, " ".join(t.text for t in transcript.tokens[lo:hi])) > m
+    return misheard(name, " ".join(t.text for t in transcript.tokens[lo:hi])) > m + EXTEND_GAIN
 
 
 def block_spans(
@@ -358,7 +406,7 @@ def block_spans(
             if len(options) > 1 and transcript.tokens[tight].text.lower() in ARTICLES:
                 continue  # "the mayor" for "Thomas": an article opens words said, not a name
             m = misheard(cand.text, span.text)
-            if best is None or m > best[0]:
+            if best is None or m > best[0] + (EXTEND_GAIN if len(options) > 1 else 0.0):
                 best = (m, span)
         if best is None:
             continue

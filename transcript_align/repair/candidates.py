@@ -52,6 +52,12 @@ class Candidate:
     evidence: tuple[Evidence, ...]
     context: frozenset[str] = frozenset()
     neighbours: frozenset[str] = frozenset()
+    """Name words standing right beside it in the articles, on either side."""
+    before: frozenset[str] = frozenset()
+    """…those standing right before it ("Point" in "Long Point"): which side matters, as
+    "Bond Long" is no "Long Point" misheard."""
+    after: frozenset[str] = frozenset()
+    """…and those standing right after it."""
     occurrences: tuple[tuple[int, int, int], ...] = ()
     """Where it stands: (reference number, first token, end token)."""
     placed: frozenset[int] = frozenset()
@@ -67,14 +73,15 @@ class _Mined:
     kind: CorrectionKind
     spellings: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-    neighbours: set[str] = field(default_factory=set)
+    before: set[str] = field(default_factory=set)
+    after: set[str] = field(default_factory=set)
     occurrences: list[tuple[int, int, int]] = field(default_factory=list)
 
 
-Find = tuple[str, str, CorrectionKind, int, int, tuple[str, ...]]
+Find = tuple[str, str, CorrectionKind, int, int, tuple[str, str]]
 """One name or rare word as an article spells it (:func:`article_finds`): its text, key,
 kind, start and end in the article, and the keys of the name words just before and after
-it. A plain tuple: a worker process sends thousands back."""
+it ("" for none). A plain tuple: a worker process sends thousands back."""
 
 
 def mine_candidates(
@@ -92,7 +99,10 @@ def mine_candidates(
         ):
             m = mined.setdefault(key, _Mined(kind))
             m.spellings.append(name)
-            m.neighbours.update(near)
+            if near[0]:
+                m.before.add(near[0])
+            if near[1]:
+                m.after.add(near[1])
             if len(m.evidence) < 2 and all(e.reference != ref.path for e in m.evidence):
                 m.evidence.append(Evidence(ref.path, _snippet(ref.text, start, end)))
             m.occurrences.append((number, start, end))
@@ -109,7 +119,9 @@ def mine_candidates(
                 m.kind,
                 len(m.spellings),
                 tuple(m.evidence[:2]),
-                neighbours=frozenset(m.neighbours),
+                neighbours=frozenset(m.before | m.after),
+                before=frozenset(m.before),
+                after=frozenset(m.after),
                 occurrences=tuple(m.occurrences),
             )
         )
@@ -134,13 +146,14 @@ def article_finds(text: str) -> tuple[Find, ...]:
                 if units(tokens[i][2])[:1] in HONORIFICS:
                     continue  # "Ms Ben Rovoyo" is "Ben Rovoyo" with a title
                 name = strip_possessive(text[tokens[i][0] : tokens[j - 1][1]])
-                near = tuple(name_key(tokens[k][2]) for k in (i - 1, j) if a <= k < b)
-                _keep(out, name, "name", tokens[i][0], tokens[j - 1][1], near)
+                before = name_key(tokens[i - 1][2]) if i > a else ""
+                after = name_key(tokens[j][2]) if j < b else ""
+                _keep(out, name, "name", tokens[i][0], tokens[j - 1][1], (before, after))
     for k, (start, end, tok) in enumerate(tokens):
         if flags[k] or len(tok) < 5 or not tok.isalpha() or not tok.islower():
             continue
         if zipf(tok) < RARE_WORD and not is_function(tok):
-            _keep(out, tok, "word", start, end, ())
+            _keep(out, tok, "word", start, end, ("", ""))
     return tuple(out)
 
 
@@ -160,7 +173,7 @@ def _keep(
     kind: CorrectionKind,
     start: int,
     end: int,
-    near: tuple[str, ...],
+    near: tuple[str, str],
 ) -> None:
     key = name_key(text)
     if len(key) < (MIN_NAME if kind == "name" else MIN_KEY):

@@ -119,6 +119,8 @@ def features(
         return None  # words added or dropped ("Secretary-General" → "NATO Secretary General")
     if block is not None and not regrouped and set(span_words) & set(cand_words):
         return None  # a word of the name heard right inside the block: words moved, not misheard
+    if not regrouped and not shared_in_place(span_words, cand_words):
+        return None  # "Forese Logistics Air" for "Air Logistics": the words said, reordered
     if _text_units(span.text)[:1] in HONORIFICS:
         return None  # "ms walsenlas": the title is no part of the name (mined without one)
     changed = [w for w in span_words if w not in cand_words]
@@ -176,6 +178,8 @@ def features(
     if block is None and real >= VERY_COMMON and not (split and sound >= SPLIT_SOUND and placed):
         return None  # "help", "things": words like these are heard right, unless they
         # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
+    if block is None and not placed and _name_for_name(span, cand, span_words):
+        return None  # "Citibank" for "Scotiabank", "Peter" for "Petro": another name
     # "Sal Ta Va" is "Saltava", "fin ra" is "FINRA" (an acronym said as syllables);
     # "cash flow" stays, unless the article writes "Cashflow" as a name.
     # The same letters as a name the article writes as one ("pen hallow", "Penhallow").
@@ -313,15 +317,29 @@ def words_beside(span: Span, transcript: Transcript) -> list[str]:
     return [name_key(tokens[k].text) for k in (span.first - 1, span.last) if 0 <= k < len(tokens)]
 
 
+def rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> list[str]:
+    """The words right beside the span that are the rest of the name on the side the
+    articles give it: the word before among those before the name, the word after among
+    those after it ("cat Bond Long" has "Long" after "Bond", where "Long Point" has it
+    before "Point": no rest of that name)."""
+    tokens = transcript.tokens
+    out = []
+    if span.first > 0 and (w := name_key(tokens[span.first - 1].text)) in cand.before:
+        out.append(w)
+    if span.last < len(tokens) and (w := name_key(tokens[span.last].text)) in cand.after:
+        out.append(w)
+    return [w for w in out if w]
+
+
 def _rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether a word of the name stands right before or after the span (:func:`names_one`)."""
-    return any(w in cand.neighbours and names_one(w) for w in words_beside(span, transcript))
+    return any(names_one(w) for w in rest_beside(span, cand, transcript))
 
 
 def _rare_rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether a word of the name that is no common word stands right beside the span."""
-    around = words_beside(span, transcript)
-    return any(w in cand.neighbours and zipf(w) < COMMON and names_one(w) for w in around)
+    around = rest_beside(span, cand, transcript)
+    return any(zipf(w) < COMMON and names_one(w) for w in around)
 
 
 def names_one(word: str) -> bool:
@@ -339,6 +357,38 @@ def _whole_name(span_words: list[str], cand_words: list[str], neighbour: bool) -
     if len(span_words) == 1:
         return neighbour
     return all(w != c for w, c in zip(span_words, cand_words))
+
+
+KNOWN_NAME = 2.0
+"""A name at least this frequent (Zipf) is one a recogniser knows and writes as itself."""
+
+
+def _name_for_name(span: Span, cand: Candidate, span_words: list[str]) -> bool:
+    """Whether the recogniser wrote one known name ("Citibank", capitalised) where the
+    articles have another known one that sounds otherwise ("Scotiabank"): without a
+    place that puts the name there (an aligned passage, a title, the rest of the name),
+    another person or firm is as likely as a mishearing. Spellings of one sound
+    ("Marcus" / "Markus") are the same name."""
+    return (
+        span.capitalised
+        and len(span_words) == 1
+        and len(cand.text.split()) == 1
+        and span.sound != cand.sound
+        and zipf(span.key) >= KNOWN_NAME
+        and zipf(cand.key) >= KNOWN_NAME
+    )
+
+
+def shared_in_place(span_words: list[str], cand_words: list[str]) -> bool:
+    """Whether every word the span shares with the name stands where the name has it
+    (one word for each, "john Claude junker" for "Jean Claude Juncker"): a word of the
+    name heard right elsewhere in the span means words were moved or added, not misheard."""
+    if not set(span_words) & set(cand_words):
+        return True
+    return len(span_words) == len(cand_words) and all(
+        s == c or (s not in cand_words and c not in span_words)
+        for s, c in zip(span_words, cand_words)
+    )
 
 
 def _glued(heard: str, name: str) -> bool:
@@ -398,15 +448,18 @@ def _edges_fit(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     return all(
         token_info(transcript.tokens[edge].text)[0]
         or (edge == span.last - 1 and edge > span.first and ends_it)
-        or open_edge(transcript, edge, outside, cand.neighbours)
-        for edge, outside in ((span.first, span.first - 1), (span.last - 1, span.last))
+        or open_edge(transcript, edge, outside, rest)
+        for edge, outside, rest in (
+            (span.first, span.first - 1, cand.before),
+            (span.last - 1, span.last, cand.after),
+        )
     )
 
 
 def next_to_rest(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether the span stands next to the rest of the name ("Crystal Dufresne" for
     "Christelle Dufresne"): the strongest sign that it is that name, misheard."""
-    return any(w in cand.neighbours for w in words_beside(span, transcript) if w)
+    return bool(rest_beside(span, cand, transcript))
 
 
 def context_overlap(span: Span, cand: Candidate, transcript: Transcript) -> int:

@@ -156,8 +156,8 @@ def _beside_heard(
     for n in range(1, MAX_SPAN + 1):
         before = tuple(keys[max(0, span.first - n) : span.first])
         after = tuple(keys[span.last : span.last + n])
-        for words in (before, after):
-            if len(words) == n and heard_for.get(words, "") in cand.neighbours - {""}:
+        for words, rest in ((before, cand.before), (after, cand.after)):
+            if len(words) == n and heard_for.get(words, "") in rest - {""}:
                 return True
     return False
 
@@ -187,6 +187,8 @@ def _word_by_word(transcript: Transcript, item: Learned) -> list[Learned]:
             key=keys[i],
             sound=name_sound(keys[i]),
             neighbours=frozenset(k for j, k in enumerate(keys) if j != i and k),
+            before=frozenset(keys[i - 1 : i] if i else ()) - {""},
+            after=frozenset(keys[i + 1 : i + 2]) - {""},
         )
         out.append(Learned(span, cand, item.confidence))
     return out
