@@ -21,14 +21,13 @@ the number of seed hits, which the postings cap bounds.
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import Literal
+from typing import Final, Literal
 
 from rapidfuzz.distance import LCSseq
 
@@ -39,22 +38,31 @@ from .similarity import NEAR, sound_similarity, unit_similarity
 
 OpTag = Literal["equal", "near", "replace", "delete", "insert"]
 
-BIN = 8
+BIN: Final = 8
 """Width of a diagonal bin: words said or skipped shift a passage's diagonal a little."""
-MAX_POSTINGS = 64
+MAX_POSTINGS: Final = 64
 """A unit or n-gram that occurs more often than this is no seed: it says nothing about where."""
 MAX_PASSAGE = 3000
 """Units of a passage beyond this are not aligned (resource limit)."""
-MAX_GAP_CELLS = 1200
+MAX_GAP_CELLS: Final = 1200
 """Largest gap (quote words × said words) that is filled word by word."""
 HOPELESS = 0.3
 """A window where less of the passage's weight matches exactly is not aligned at all."""
-MERGED = 0.8
+MERGED: Final = 0.8
 """Sound likeness at which a word heard as two or three (or two as one) counts as the same."""
 ALTERNATIVE_VOTES = 0.4
 """Other places are aligned only when their seed votes reach this share of the best's."""
 LONE_WEIGHT = 1.0
 """Word weight under which a word matched alone, amid words not matched, may be chance."""
+_SKIP_WRITTEN: Final = 0
+_SKIP_SAID: Final = 1
+_PAIR: Final = 2
+_MERGE: Final = 3
+"""The moves of :func:`_gap`'s table: a written word left out, a said word left out, a pair
+of words, or ``_MERGE + k`` for the merge ``_MERGES[k]``."""
+_MERGES: Final = ((1, 2), (1, 3), (2, 1))
+"""(written words, said words) of the merge moves: one rare word heard as two or three,
+two written words heard as one."""
 
 
 @dataclass
@@ -62,8 +70,14 @@ class _Built:
     """The lookups a :class:`TranscriptIndex` builds on first use (plain fields rather
     than ``cached_property``, which compiled classes do not keep)."""
 
-    trigrams: dict[tuple[int, int, int], list[int]] | None = None
+    trigrams: dict[int, list[int]] | None = None
     sounds: dict[str, list[int]] | None = None
+
+
+def trigram_key(a: int, b: int, c: int, vocabulary: int) -> int:
+    """One int for the trigram of unit ids ``a b c`` (none negative) of an index with
+    ``vocabulary`` distinct units."""
+    return (a * vocabulary + b) * vocabulary + c
 
 
 @dataclass(frozen=True)
@@ -91,12 +105,15 @@ class TranscriptIndex:
         return len(self.units)
 
     @property
-    def trigrams(self) -> Mapping[tuple[int, int, int], Sequence[int]]:
+    def trigrams(self) -> Mapping[int, Sequence[int]]:
+        """Where each trigram of unit ids starts, keyed by :func:`trigram_key` (one int, not
+        a tuple: relatedness looks up every trigram of every article)."""
         if self.built.trigrams is None:
             ids = self.ids
-            out: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-            for j, key in enumerate(zip(ids, ids[1:], ids[2:])):
-                out[key].append(j)
+            n = len(self.vocab)
+            out: dict[int, list[int]] = defaultdict(list)
+            for j in range(len(ids) - 2):
+                out[trigram_key(ids[j], ids[j + 1], ids[j + 2], n)].append(j)
             self.built.trigrams = dict(out)
         return self.built.trigrams
 
@@ -111,7 +128,11 @@ class TranscriptIndex:
         return self.built.sounds
 
 
-@dataclass(frozen=True, slots=True)
+# Op, Match, relate.Run, changes.Judged and repair.spans.Span, made per word or per cell,
+# are hashable and never changed once made, but not declared frozen: compiled with mypyc, a
+# frozen dataclass's __init__ sets each field through object.__setattr__ in Python, three
+# times slower than the native constructor a plain one gets (a few % of a run).
+@dataclass(slots=True, unsafe_hash=True)
 class Op:
     """One step of a unit alignment: passage units ``[qa, qb)`` against transcript ``[ta, tb)``."""
 
@@ -123,7 +144,7 @@ class Op:
     sim: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # not frozen: see Op
 class Match:
     """A place where a passage was (partly) said.
 
@@ -257,10 +278,11 @@ def _windows(
     if not votes:
         return []
     get = votes.get
-    # Most votes first, then the earliest bin: (-smoothed votes, bin) in ascending order.
-    ranked = heapq.nsmallest(
-        8 * limit, [(-(get(b - 1, 0.0) + v + get(b + 1, 0.0)), b) for b, v in votes.items()]
-    )
+    # Most votes first, then the earliest bin: (-smoothed votes, bin) in ascending order
+    # (bins are distinct, so the order is total; a C sort beats heapq's Python loop here).
+    ranked = sorted([(-(get(b - 1, 0.0) + v + get(b + 1, 0.0)), b) for b, v in votes.items()])[
+        : 8 * limit
+    ]
     spread = m // BIN + 3
     chosen: list[tuple[int, float]] = []
     for negative, b in ranked:
@@ -513,54 +535,65 @@ def _gap(
     # rare words are tried that way: they are what recognisers split.
     merges = [weight(u) >= 1.5 and len(u) >= 4 for u in qs]
     ts_tuple = tuple(ts)
+    # Each cell keeps its move as a small int (see _SKIP_WRITTEN ... _MERGES): a tuple per
+    # cell was an allocation per cell. A merge's likeness is looked up again on the way back.
     score = [[0.0] * (b + 1) for _ in range(a + 1)]
-    move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (b + 1) for _ in range(a + 1)]
+    move = [[_SKIP_WRITTEN] * (b + 1) for _ in range(a + 1)]
     for x in range(a - 1, -1, -1):
         row, below, sx, mx = score[x], score[x + 1], sims[x], move[x]
         if not merges[x]:
             for y in range(b - 1, -1, -1):
                 sim = sx[y]
                 if sim >= NEAR:
-                    best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
+                    best, code = below[y + 1] + sim - tie[y], _PAIR
                 else:
-                    best, choice = -1.0, (0, 0, 0.0)
+                    best, code = -1.0, _SKIP_WRITTEN
                 if below[y] > best:
-                    best, choice = below[y], (1, 0, 0.0)
+                    best, code = below[y], _SKIP_WRITTEN
                 if row[y + 1] > best:
-                    best, choice = row[y + 1], (0, 1, 0.0)
-                row[y], mx[y] = best, choice
+                    best, code = row[y + 1], _SKIP_SAID
+                row[y], mx[y] = best, code
             continue
-        # The merge moves that fit below this row: (kx, ky, the written words).
+        # The merge moves that fit below this row: (code, kx, ky, the written words).
         fits = [
-            (kx, ky, tuple(qs[x : x + kx]), score[x + kx])
-            for kx, ky in ((1, 2), (1, 3), (2, 1))
+            (_MERGE + k, kx, ky, tuple(qs[x : x + kx]), score[x + kx])
+            for k, (kx, ky) in enumerate(_MERGES)
             if x + kx <= a
         ]
         for y in range(b - 1, -1, -1):
-            best, choice = -1.0, (0, 0, 0.0)
+            best, code = -1.0, _SKIP_WRITTEN
             sim = sx[y]
             if sim >= NEAR:
-                best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
+                best, code = below[y + 1] + sim - tie[y], _PAIR
             else:
-                for kx, ky, written, target in fits:
+                for merge, kx, ky, written, target in fits:
                     if y + ky > b:
                         continue
                     sim = _merged_similarity(written, ts_tuple[y : y + ky])
                     v = target[y + ky] + kx * (sim - tie[y])
                     if sim >= MERGED and v > best:
-                        best, choice = v, (kx, ky, sim)
+                        best, code = v, merge
             if below[y] > best:
-                best, choice = below[y], (1, 0, 0.0)
+                best, code = below[y], _SKIP_WRITTEN
             if row[y + 1] > best:
-                best, choice = row[y + 1], (0, 1, 0.0)
-            row[y], mx[y] = best, choice
+                best, code = row[y + 1], _SKIP_SAID
+            row[y], mx[y] = best, code
     pairs: list[tuple[int, int, int, int, float]] = []  # x, y, kx, ky, similarity
     x = y = 0
     while x < a and y < b:
-        kx, ky, sim = move[x][y]
-        if kx and ky:
+        code = move[x][y]
+        if code == _SKIP_WRITTEN:
+            x += 1
+        elif code == _SKIP_SAID:
+            y += 1
+        elif code == _PAIR:
+            pairs.append((x, y, 1, 1, sims[x][y]))
+            x, y = x + 1, y + 1
+        else:
+            kx, ky = _MERGES[code - _MERGE]
+            sim = _merged_similarity(tuple(qs[x : x + kx]), ts_tuple[y : y + ky])
             pairs.append((x, y, kx, ky, sim))
-        x, y = x + kx, y + ky
+            x, y = x + kx, y + ky
     # A lone function word paired in the middle of a long aside is a guess,
     # not evidence: keep it only next to the gap's edges or another pair.
     kept = [

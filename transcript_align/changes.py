@@ -128,7 +128,7 @@ PARTITIVES = frozenset("half part some most none few many much parts share".spli
 """``half of`` said right before a quote: the quote claims the whole."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see alignment.Op
 class Judged:
     """A change with how plausibly a recogniser made it (0..1): the verdict's doubt."""
 

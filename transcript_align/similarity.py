@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Final, Literal
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -15,7 +15,7 @@ from .normalize import phonetic
 
 Kind = Literal["equal", "morph", "sound", "spelling", "split", "none"]
 
-NEAR = 0.75
+NEAR: Final = 0.75
 """Similarity at which two different words count as the same word misheard."""
 
 _SUFFIXES = ("ies", "es", "s", "ed", "ing", "d", "ly")
