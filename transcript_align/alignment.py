@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -74,6 +74,12 @@ class _Built:
     sounds: dict[str, list[int]] | None = None
 
 
+def bigram_key(a: int, b: int, vocabulary: int) -> int:
+    """One int for the pair of unit ids ``a b`` (neither negative) of an index with
+    ``vocabulary`` distinct units: cheaper to hash than a tuple, and no tuple to make."""
+    return a * vocabulary + b
+
+
 def trigram_key(a: int, b: int, c: int, vocabulary: int) -> int:
     """One int for the trigram of unit ids ``a b c`` (none negative) of an index with
     ``vocabulary`` distinct units."""
@@ -91,9 +97,12 @@ class TranscriptIndex:
     units: tuple[str, ...]
     owner: tuple[int, ...]
     ids: tuple[int, ...]
-    vocab: Mapping[str, int]
-    postings: Mapping[int, Sequence[int]]
-    bigrams: Mapping[tuple[int, int], Sequence[int]]
+    # Plain dicts and lists, not Mapping and Sequence: compiled, their look-ups in the
+    # seed loops are direct calls instead of Python method calls. Nothing changes them.
+    vocab: dict[str, int]
+    postings: dict[int, list[int]]
+    bigrams: dict[int, list[int]]
+    """Where each pair of unit ids starts, keyed by :func:`bigram_key`."""
     aligned: dict[tuple[tuple[str, ...], int, int], Match | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -105,7 +114,7 @@ class TranscriptIndex:
         return len(self.units)
 
     @property
-    def trigrams(self) -> Mapping[int, Sequence[int]]:
+    def trigrams(self) -> dict[int, list[int]]:
         """Where each trigram of unit ids starts, keyed by :func:`trigram_key` (one int, not
         a tuple: relatedness looks up every trigram of every article)."""
         if self.built.trigrams is None:
@@ -118,7 +127,7 @@ class TranscriptIndex:
         return self.built.trigrams
 
     @property
-    def sounds(self) -> Mapping[str, Sequence[int]]:
+    def sounds(self) -> dict[str, list[int]]:
         if self.built.sounds is None:
             out: dict[str, list[int]] = defaultdict(list)
             for u, uid in self.vocab.items():
@@ -171,11 +180,12 @@ def build_index(tokens: Sequence[Token]) -> TranscriptIndex:
     vocab: dict[str, int] = {}
     ids = [vocab.setdefault(u, len(vocab)) for u in units]
     postings: dict[int, list[int]] = defaultdict(list)
-    bigrams: dict[tuple[int, int], list[int]] = defaultdict(list)
+    bigrams: dict[int, list[int]] = defaultdict(list)
     for j, uid in enumerate(ids):
         postings[uid].append(j)
-    for j, key in enumerate(pairwise(ids)):
-        bigrams[key].append(j)
+    n = len(vocab)
+    for j, (a, b) in enumerate(pairwise(ids)):
+        bigrams[bigram_key(a, b, n)].append(j)
     return TranscriptIndex(
         tuple(units), tuple(owner), tuple(ids), vocab, dict(postings), dict(bigrams)
     )
@@ -246,18 +256,22 @@ def _windows(
     limit: int,
 ) -> list[tuple[int, int, float]]:
     """Transcript windows around the diagonals that collect the most seed votes, with the votes."""
-    votes: dict[int, float] = defaultdict(float)
+    votes: dict[int, float] = {}
     m = len(units)
     bigrams, postings = index.bigrams, index.postings
+    vocabulary = len(index.vocab)
+    none: list[int] = []
     seeded = 0
     for i in range(m - 1):
-        if qids[i] >= 0 and qids[i + 1] >= 0:
-            hits = bigrams.get((qids[i], qids[i + 1]), ())
+        a, b = qids[i], qids[i + 1]
+        if a >= 0 and b >= 0:
+            hits = bigrams.get(bigram_key(a, b, vocabulary), none)
             if 0 < len(hits) <= MAX_POSTINGS:
                 seeded += 1
                 w = weights[i] + weights[i + 1]
                 for j in hits:
-                    votes[(j - i) // BIN] += w
+                    k = (j - i) // BIN
+                    votes[k] = votes.get(k, 0.0) + w
     # Rare words (names) always vote: they tell one telling of a stock phrase
     # from another. With few word pairs in common (a short or badly heard
     # quote), less rare words and words that sound alike vote too.
@@ -265,16 +279,17 @@ def _windows(
     for i in range(m):
         uid = qids[i]
         if uid >= 0:
-            hits = postings.get(uid, ()) if weights[i] >= (1.0 if few else 2.0) else ()
+            hits = postings.get(uid, none) if weights[i] >= (1.0 if few else 2.0) else none
             w = weights[i]
         elif few and len(units[i]) >= 4 and units[i].isalpha():
-            hits = index.sounds.get(phonetic(units[i]), ())
+            hits = index.sounds.get(phonetic(units[i]), none)
             w = 0.5 * weights[i]
         else:
             continue
         if len(hits) <= MAX_POSTINGS:
             for j in hits:
-                votes[(j - i) // BIN] += w
+                k = (j - i) // BIN
+                votes[k] = votes.get(k, 0.0) + w
     if not votes:
         return []
     get = votes.get
