@@ -549,7 +549,12 @@ def _gap(
     # ("Kormora" / "core more"), or two written words heard as one. Only
     # rare words are tried that way: they are what recognisers split.
     merges = [weight(u) >= 1.5 and len(u) >= 4 for u in qs]
-    ts_tuple = tuple(ts)
+    # The said words each merge could take, joined once per gap rather than once per cell.
+    heard_as: dict[int, list[str]] = (
+        {ky: ["".join(ts[y : y + ky]) for y in range(b - ky + 1)] for _, ky in _MERGES}
+        if any(merges)
+        else {}
+    )
     # Each cell keeps its move as a small int (see _SKIP_WRITTEN ... _MERGES): a tuple per
     # cell was an allocation per cell. A merge's likeness is looked up again on the way back.
     score = [[0.0] * (b + 1) for _ in range(a + 1)]
@@ -571,7 +576,7 @@ def _gap(
             continue
         # The merge moves that fit below this row: (code, kx, ky, the written words).
         fits = [
-            (_MERGE + k, kx, ky, tuple(qs[x : x + kx]), score[x + kx])
+            (_MERGE + k, kx, ky, "".join(qs[x : x + kx]), score[x + kx], heard_as[ky])
             for k, (kx, ky) in enumerate(_MERGES)
             if x + kx <= a
         ]
@@ -581,10 +586,10 @@ def _gap(
             if sim >= NEAR:
                 best, code = below[y + 1] + sim - tie[y], _PAIR
             else:
-                for merge, kx, ky, written, target in fits:
+                for merge, kx, ky, written, target, heard in fits:
                     if y + ky > b:
                         continue
-                    sim = _merged_similarity(written, ts_tuple[y : y + ky])
+                    sim = _merged_similarity(written, heard[y])
                     v = target[y + ky] + kx * (sim - tie[y])
                     if sim >= MERGED and v > best:
                         best, code = v, merge
@@ -606,7 +611,7 @@ def _gap(
             x, y = x + 1, y + 1
         else:
             kx, ky = _MERGES[code - _MERGE]
-            sim = _merged_similarity(tuple(qs[x : x + kx]), ts_tuple[y : y + ky])
+            sim = _merged_similarity("".join(qs[x : x + kx]), "".join(ts[y : y + ky]))
             pairs.append((x, y, kx, ky, sim))
             x, y = x + kx, y + ky
     # A lone function word paired in the middle of a long aside is a guess,
@@ -632,9 +637,9 @@ def _gap(
 
 
 @lru_cache(maxsize=200_000)
-def _merged_similarity(written: tuple[str, ...], said: tuple[str, ...]) -> float:
-    """How alike a word and the words it was heard as sound ("kormora" / "core more")."""
-    a, b = "".join(written), "".join(said)
+def _merged_similarity(a: str, b: str) -> float:
+    """How alike written words and the words they were heard as sound, each joined
+    ("kormora" / "coremore")."""
     if not a.isalpha() or not b.isalpha() or not 0.6 <= len(a) / len(b) <= 1.6:
         return 0.0
     return sound_similarity(a, b)
