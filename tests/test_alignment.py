@@ -68,3 +68,13 @@ def test_inflections_of_one_word_are_variants_and_other_words_are_not() -> None:
     assert not is_morph_variant("fact", "fact")
     assert not is_morph_variant("port", "sport")
     assert not is_morph_variant("bridge", "bridle")
+
+
+def test_words_alike_in_nothing_are_left_unpaired_in_a_gap() -> None:
+    index = build_index(parse_transcript(SAID, "t.txt").tokens)
+    passage = text_units("we spoke about the yellow kite and the new bridge to the island")
+    (match,) = locate(index, passage, limit=1)
+    gap = [op for op in match.ops if op.tag not in ("equal", "near")]
+    assert [(op.tag, passage[op.qa : op.qb], index.units[op.ta : op.tb]) for op in gap] == [
+        ("replace", ["yellow", "kite"], ("harbour",))
+    ]

@@ -532,7 +532,7 @@ def _gap(
         if tb > ta and not edge:
             plain.append(Op("insert", qb, qb, ta, tb, 0.0))
         return plain
-    a, b = qb - qa, tb - ta
+    b = tb - ta
     qs, ts = q[qa:qb], t[ta:tb]
     sims = [[unit_similarity(u, v)[0] for v in ts] for u in qs]
 
@@ -549,6 +549,42 @@ def _gap(
     # ("Kormora" / "core more"), or two written words heard as one. Only
     # rare words are tried that way: they are what recognisers split.
     merges = [weight(u) >= 1.5 and len(u) >= 4 for u in qs]
+    # With no pair alike enough and no word to merge, the table would pair nothing: about
+    # half the gaps (words of another sentence where a passage is not said).
+    paired = any(merges) or any(sim >= NEAR for row in sims for sim in row)
+    pairs = _best_pairs(qs, ts, sims, tie, merges) if paired else []
+    # A lone function word paired in the middle of a long aside is a guess,
+    # not evidence: keep it only next to the gap's edges or another pair.
+    kept = [
+        p
+        for k, p in enumerate(pairs)
+        if not is_function(q[qa + p[0]])
+        or tie[p[1]] <= 0.0025
+        or any(abs(p[1] - o[1]) <= 2 for k2, o in enumerate(pairs) if k2 != k)
+    ]
+    ops: list[Op] = []
+    px = py = 0
+    for x, y, kx, ky, sim in kept:
+        ops.extend(_unpaired(qa + px, qa + x, ta + py, ta + y))
+        tag: OpTag = "equal" if sim == 1.0 and kx == ky else "near"
+        ops.append(Op(tag, qa + x, qa + x + kx, ta + y, ta + y + ky, sim))
+        px, py = x + kx, y + ky
+    ops.extend(_unpaired(qa + px, qb, ta + py, tb))
+    if edge:
+        ops = _trim_edge(q, ops, edge)
+    return ops
+
+
+def _best_pairs(
+    qs: Sequence[str],
+    ts: Sequence[str],
+    sims: list[list[float]],
+    tie: list[float],
+    merges: list[bool],
+) -> list[tuple[int, int, int, int, float]]:
+    """The pairs ``(x, y, kx, ky, similarity)`` of written words ``qs[x : x + kx]`` and said
+    words ``ts[y : y + ky]`` that maximize the summed similarity (:func:`_gap`'s table)."""
+    a, b = len(qs), len(ts)
     # The said words each merge could take, joined once per gap rather than once per cell.
     heard_as: dict[int, list[str]] = (
         {ky: ["".join(ts[y : y + ky]) for y in range(b - ky + 1)] for _, ky in _MERGES}
@@ -614,26 +650,7 @@ def _gap(
             sim = _merged_similarity("".join(qs[x : x + kx]), "".join(ts[y : y + ky]))
             pairs.append((x, y, kx, ky, sim))
             x, y = x + kx, y + ky
-    # A lone function word paired in the middle of a long aside is a guess,
-    # not evidence: keep it only next to the gap's edges or another pair.
-    kept = [
-        p
-        for k, p in enumerate(pairs)
-        if not is_function(q[qa + p[0]])
-        or tie[p[1]] <= 0.0025
-        or any(abs(p[1] - o[1]) <= 2 for k2, o in enumerate(pairs) if k2 != k)
-    ]
-    ops: list[Op] = []
-    px = py = 0
-    for x, y, kx, ky, sim in kept:
-        ops.extend(_unpaired(qa + px, qa + x, ta + py, ta + y))
-        tag: OpTag = "equal" if sim == 1.0 and kx == ky else "near"
-        ops.append(Op(tag, qa + x, qa + x + kx, ta + y, ta + y + ky, sim))
-        px, py = x + kx, y + ky
-    ops.extend(_unpaired(qa + px, qb, ta + py, tb))
-    if edge:
-        ops = _trim_edge(q, ops, edge)
-    return ops
+    return pairs
 
 
 @lru_cache(maxsize=200_000)
