@@ -840,3 +840,12 @@ def test_a_whole_name_heard_word_for_word_is_not_taken_from_a_split_one() -> Non
         SPEECH.format(name="jeanine foley on oh"), WHOLE_NAME_ARTICLE.format(full="Jenine Foliano")
     )
     assert ("jeanine foley", "Jenine Foliano", True) not in got
+
+
+def test_quote_marks_ellipses_and_brackets_break_a_text_and_plain_spaces_do_not() -> None:
+    from transcript_align.repair.aligned import quote_breaks
+
+    text = 'He said "we will" and … then [the] end...so, “fine” now'
+    # he said we will and then the end so fine now
+    assert quote_breaks(text) == frozenset({2, 4, 5, 6, 8, 9, 10})
+    assert quote_breaks("he said we will go") == frozenset()
