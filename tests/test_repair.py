@@ -975,3 +975,12 @@ def test_two_spellings_of_one_sound_are_one_name() -> None:
     speech = "00:00 we will take the next question\n00:05 from Marcus at the bank please\n"
     span, cand, t = _pair(speech, "Marcus", "Analysts like Markus asked about the loans.", "Markus")
     assert features(span, cand, t, {}) is not None
+
+
+def test_quote_marks_ellipses_and_brackets_break_a_text_and_plain_spaces_do_not() -> None:
+    from transcript_align.repair.aligned import quote_breaks
+
+    text = 'He said "we will" and … then [the] end...so, “fine” now'
+    # he said we will and then the end so fine now
+    assert quote_breaks(text) == frozenset({2, 4, 5, 6, 8, 9, 10})
+    assert quote_breaks("he said we will go") == frozenset()

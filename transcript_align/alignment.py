@@ -21,14 +21,13 @@ the number of seed hits, which the postings cap bounds.
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import Literal
+from typing import Final, Literal
 
 from rapidfuzz.distance import LCSseq
 
@@ -39,22 +38,31 @@ from .similarity import NEAR, sound_similarity, unit_similarity
 
 OpTag = Literal["equal", "near", "replace", "delete", "insert"]
 
-BIN = 8
+BIN: Final = 8
 """Width of a diagonal bin: words said or skipped shift a passage's diagonal a little."""
-MAX_POSTINGS = 64
+MAX_POSTINGS: Final = 64
 """A unit or n-gram that occurs more often than this is no seed: it says nothing about where."""
 MAX_PASSAGE = 3000
 """Units of a passage beyond this are not aligned (resource limit)."""
-MAX_GAP_CELLS = 1200
+MAX_GAP_CELLS: Final = 1200
 """Largest gap (quote words × said words) that is filled word by word."""
 HOPELESS = 0.3
 """A window where less of the passage's weight matches exactly is not aligned at all."""
-MERGED = 0.8
+MERGED: Final = 0.8
 """Sound likeness at which a word heard as two or three (or two as one) counts as the same."""
 ALTERNATIVE_VOTES = 0.4
 """Other places are aligned only when their seed votes reach this share of the best's."""
 LONE_WEIGHT = 1.0
 """Word weight under which a word matched alone, amid words not matched, may be chance."""
+_SKIP_WRITTEN: Final = 0
+_SKIP_SAID: Final = 1
+_PAIR: Final = 2
+_MERGE: Final = 3
+"""The moves of :func:`_gap`'s table: a written word left out, a said word left out, a pair
+of words, or ``_MERGE + k`` for the merge ``_MERGES[k]``."""
+_MERGES: Final = ((1, 2), (1, 3), (2, 1))
+"""(written words, said words) of the merge moves: one rare word heard as two or three,
+two written words heard as one."""
 
 
 @dataclass
@@ -62,8 +70,20 @@ class _Built:
     """The lookups a :class:`TranscriptIndex` builds on first use (plain fields rather
     than ``cached_property``, which compiled classes do not keep)."""
 
-    trigrams: dict[tuple[int, int, int], list[int]] | None = None
+    trigrams: dict[int, list[int]] | None = None
     sounds: dict[str, list[int]] | None = None
+
+
+def bigram_key(a: int, b: int, vocabulary: int) -> int:
+    """One int for the pair of unit ids ``a b`` (neither negative) of an index with
+    ``vocabulary`` distinct units: cheaper to hash than a tuple, and no tuple to make."""
+    return a * vocabulary + b
+
+
+def trigram_key(a: int, b: int, c: int, vocabulary: int) -> int:
+    """One int for the trigram of unit ids ``a b c`` (none negative) of an index with
+    ``vocabulary`` distinct units."""
+    return (a * vocabulary + b) * vocabulary + c
 
 
 @dataclass(frozen=True)
@@ -77,9 +97,12 @@ class TranscriptIndex:
     units: tuple[str, ...]
     owner: tuple[int, ...]
     ids: tuple[int, ...]
-    vocab: Mapping[str, int]
-    postings: Mapping[int, Sequence[int]]
-    bigrams: Mapping[tuple[int, int], Sequence[int]]
+    # Plain dicts and lists, not Mapping and Sequence: compiled, their look-ups in the
+    # seed loops are direct calls instead of Python method calls. Nothing changes them.
+    vocab: dict[str, int]
+    postings: dict[int, list[int]]
+    bigrams: dict[int, list[int]]
+    """Where each pair of unit ids starts, keyed by :func:`bigram_key`."""
     aligned: dict[tuple[tuple[str, ...], int, int], Match | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -91,17 +114,20 @@ class TranscriptIndex:
         return len(self.units)
 
     @property
-    def trigrams(self) -> Mapping[tuple[int, int, int], Sequence[int]]:
+    def trigrams(self) -> dict[int, list[int]]:
+        """Where each trigram of unit ids starts, keyed by :func:`trigram_key` (one int, not
+        a tuple: relatedness looks up every trigram of every article)."""
         if self.built.trigrams is None:
             ids = self.ids
-            out: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-            for j, key in enumerate(zip(ids, ids[1:], ids[2:])):
-                out[key].append(j)
+            n = len(self.vocab)
+            out: dict[int, list[int]] = defaultdict(list)
+            for j in range(len(ids) - 2):
+                out[trigram_key(ids[j], ids[j + 1], ids[j + 2], n)].append(j)
             self.built.trigrams = dict(out)
         return self.built.trigrams
 
     @property
-    def sounds(self) -> Mapping[str, Sequence[int]]:
+    def sounds(self) -> dict[str, list[int]]:
         if self.built.sounds is None:
             out: dict[str, list[int]] = defaultdict(list)
             for u, uid in self.vocab.items():
@@ -111,7 +137,11 @@ class TranscriptIndex:
         return self.built.sounds
 
 
-@dataclass(frozen=True, slots=True)
+# Op, Match, relate.Run, changes.Judged and repair.spans.Span, made per word or per cell,
+# are hashable and never changed once made, but not declared frozen: compiled with mypyc, a
+# frozen dataclass's __init__ sets each field through object.__setattr__ in Python, three
+# times slower than the native constructor a plain one gets (a few % of a run).
+@dataclass(slots=True, unsafe_hash=True)
 class Op:
     """One step of a unit alignment: passage units ``[qa, qb)`` against transcript ``[ta, tb)``."""
 
@@ -123,7 +153,7 @@ class Op:
     sim: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # not frozen: see Op
 class Match:
     """A place where a passage was (partly) said.
 
@@ -150,11 +180,12 @@ def build_index(tokens: Sequence[Token]) -> TranscriptIndex:
     vocab: dict[str, int] = {}
     ids = [vocab.setdefault(u, len(vocab)) for u in units]
     postings: dict[int, list[int]] = defaultdict(list)
-    bigrams: dict[tuple[int, int], list[int]] = defaultdict(list)
+    bigrams: dict[int, list[int]] = defaultdict(list)
     for j, uid in enumerate(ids):
         postings[uid].append(j)
-    for j, key in enumerate(pairwise(ids)):
-        bigrams[key].append(j)
+    n = len(vocab)
+    for j, (a, b) in enumerate(pairwise(ids)):
+        bigrams[bigram_key(a, b, n)].append(j)
     return TranscriptIndex(
         tuple(units), tuple(owner), tuple(ids), vocab, dict(postings), dict(bigrams)
     )
@@ -225,18 +256,22 @@ def _windows(
     limit: int,
 ) -> list[tuple[int, int, float]]:
     """Transcript windows around the diagonals that collect the most seed votes, with the votes."""
-    votes: dict[int, float] = defaultdict(float)
+    votes: dict[int, float] = {}
     m = len(units)
     bigrams, postings = index.bigrams, index.postings
+    vocabulary = len(index.vocab)
+    none: list[int] = []
     seeded = 0
     for i in range(m - 1):
-        if qids[i] >= 0 and qids[i + 1] >= 0:
-            hits = bigrams.get((qids[i], qids[i + 1]), ())
+        a, b = qids[i], qids[i + 1]
+        if a >= 0 and b >= 0:
+            hits = bigrams.get(bigram_key(a, b, vocabulary), none)
             if 0 < len(hits) <= MAX_POSTINGS:
                 seeded += 1
                 w = weights[i] + weights[i + 1]
                 for j in hits:
-                    votes[(j - i) // BIN] += w
+                    k = (j - i) // BIN
+                    votes[k] = votes.get(k, 0.0) + w
     # Rare words (names) always vote: they tell one telling of a stock phrase
     # from another. With few word pairs in common (a short or badly heard
     # quote), less rare words and words that sound alike vote too.
@@ -244,23 +279,25 @@ def _windows(
     for i in range(m):
         uid = qids[i]
         if uid >= 0:
-            hits = postings.get(uid, ()) if weights[i] >= (1.0 if few else 2.0) else ()
+            hits = postings.get(uid, none) if weights[i] >= (1.0 if few else 2.0) else none
             w = weights[i]
         elif few and len(units[i]) >= 4 and units[i].isalpha():
-            hits = index.sounds.get(phonetic(units[i]), ())
+            hits = index.sounds.get(phonetic(units[i]), none)
             w = 0.5 * weights[i]
         else:
             continue
         if len(hits) <= MAX_POSTINGS:
             for j in hits:
-                votes[(j - i) // BIN] += w
+                k = (j - i) // BIN
+                votes[k] = votes.get(k, 0.0) + w
     if not votes:
         return []
     get = votes.get
-    # Most votes first, then the earliest bin: (-smoothed votes, bin) in ascending order.
-    ranked = heapq.nsmallest(
-        8 * limit, [(-(get(b - 1, 0.0) + v + get(b + 1, 0.0)), b) for b, v in votes.items()]
-    )
+    # Most votes first, then the earliest bin: (-smoothed votes, bin) in ascending order
+    # (bins are distinct, so the order is total; a C sort beats heapq's Python loop here).
+    ranked = sorted([(-(get(b - 1, 0.0) + v + get(b + 1, 0.0)), b) for b, v in votes.items()])[
+        : 8 * limit
+    ]
     spread = m // BIN + 3
     chosen: list[tuple[int, float]] = []
     for negative, b in ranked:
@@ -495,7 +532,7 @@ def _gap(
         if tb > ta and not edge:
             plain.append(Op("insert", qb, qb, ta, tb, 0.0))
         return plain
-    a, b = qb - qa, tb - ta
+    b = tb - ta
     qs, ts = q[qa:qb], t[ta:tb]
     sims = [[unit_similarity(u, v)[0] for v in ts] for u in qs]
 
@@ -512,55 +549,10 @@ def _gap(
     # ("Kormora" / "core more"), or two written words heard as one. Only
     # rare words are tried that way: they are what recognisers split.
     merges = [weight(u) >= 1.5 and len(u) >= 4 for u in qs]
-    ts_tuple = tuple(ts)
-    score = [[0.0] * (b + 1) for _ in range(a + 1)]
-    move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (b + 1) for _ in range(a + 1)]
-    for x in range(a - 1, -1, -1):
-        row, below, sx, mx = score[x], score[x + 1], sims[x], move[x]
-        if not merges[x]:
-            for y in range(b - 1, -1, -1):
-                sim = sx[y]
-                if sim >= NEAR:
-                    best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
-                else:
-                    best, choice = -1.0, (0, 0, 0.0)
-                if below[y] > best:
-                    best, choice = below[y], (1, 0, 0.0)
-                if row[y + 1] > best:
-                    best, choice = row[y + 1], (0, 1, 0.0)
-                row[y], mx[y] = best, choice
-            continue
-        # The merge moves that fit below this row: (kx, ky, the written words).
-        fits = [
-            (kx, ky, tuple(qs[x : x + kx]), score[x + kx])
-            for kx, ky in ((1, 2), (1, 3), (2, 1))
-            if x + kx <= a
-        ]
-        for y in range(b - 1, -1, -1):
-            best, choice = -1.0, (0, 0, 0.0)
-            sim = sx[y]
-            if sim >= NEAR:
-                best, choice = below[y + 1] + sim - tie[y], (1, 1, sim)
-            else:
-                for kx, ky, written, target in fits:
-                    if y + ky > b:
-                        continue
-                    sim = _merged_similarity(written, ts_tuple[y : y + ky])
-                    v = target[y + ky] + kx * (sim - tie[y])
-                    if sim >= MERGED and v > best:
-                        best, choice = v, (kx, ky, sim)
-            if below[y] > best:
-                best, choice = below[y], (1, 0, 0.0)
-            if row[y + 1] > best:
-                best, choice = row[y + 1], (0, 1, 0.0)
-            row[y], mx[y] = best, choice
-    pairs: list[tuple[int, int, int, int, float]] = []  # x, y, kx, ky, similarity
-    x = y = 0
-    while x < a and y < b:
-        kx, ky, sim = move[x][y]
-        if kx and ky:
-            pairs.append((x, y, kx, ky, sim))
-        x, y = x + kx, y + ky
+    # With no pair alike enough and no word to merge, the table would pair nothing: about
+    # half the gaps (words of another sentence where a passage is not said).
+    paired = any(merges) or any(sim >= NEAR for row in sims for sim in row)
+    pairs = _best_pairs(qs, ts, sims, tie, merges) if paired else []
     # A lone function word paired in the middle of a long aside is a guess,
     # not evidence: keep it only next to the gap's edges or another pair.
     kept = [
@@ -583,10 +575,88 @@ def _gap(
     return ops
 
 
+def _best_pairs(
+    qs: Sequence[str],
+    ts: Sequence[str],
+    sims: list[list[float]],
+    tie: list[float],
+    merges: list[bool],
+) -> list[tuple[int, int, int, int, float]]:
+    """The pairs ``(x, y, kx, ky, similarity)`` of written words ``qs[x : x + kx]`` and said
+    words ``ts[y : y + ky]`` that maximize the summed similarity (:func:`_gap`'s table)."""
+    a, b = len(qs), len(ts)
+    # The said words each merge could take, joined once per gap rather than once per cell.
+    heard_as: dict[int, list[str]] = (
+        {ky: ["".join(ts[y : y + ky]) for y in range(b - ky + 1)] for _, ky in _MERGES}
+        if any(merges)
+        else {}
+    )
+    # Each cell keeps its move as a small int (see _SKIP_WRITTEN ... _MERGES): a tuple per
+    # cell was an allocation per cell. A merge's likeness is looked up again on the way back.
+    score = [[0.0] * (b + 1) for _ in range(a + 1)]
+    move = [[_SKIP_WRITTEN] * (b + 1) for _ in range(a + 1)]
+    for x in range(a - 1, -1, -1):
+        row, below, sx, mx = score[x], score[x + 1], sims[x], move[x]
+        if not merges[x]:
+            for y in range(b - 1, -1, -1):
+                sim = sx[y]
+                if sim >= NEAR:
+                    best, code = below[y + 1] + sim - tie[y], _PAIR
+                else:
+                    best, code = -1.0, _SKIP_WRITTEN
+                if below[y] > best:
+                    best, code = below[y], _SKIP_WRITTEN
+                if row[y + 1] > best:
+                    best, code = row[y + 1], _SKIP_SAID
+                row[y], mx[y] = best, code
+            continue
+        # The merge moves that fit below this row: (code, kx, ky, the written words).
+        fits = [
+            (_MERGE + k, kx, ky, "".join(qs[x : x + kx]), score[x + kx], heard_as[ky])
+            for k, (kx, ky) in enumerate(_MERGES)
+            if x + kx <= a
+        ]
+        for y in range(b - 1, -1, -1):
+            best, code = -1.0, _SKIP_WRITTEN
+            sim = sx[y]
+            if sim >= NEAR:
+                best, code = below[y + 1] + sim - tie[y], _PAIR
+            else:
+                for merge, kx, ky, written, target, heard in fits:
+                    if y + ky > b:
+                        continue
+                    sim = _merged_similarity(written, heard[y])
+                    v = target[y + ky] + kx * (sim - tie[y])
+                    if sim >= MERGED and v > best:
+                        best, code = v, merge
+            if below[y] > best:
+                best, code = below[y], _SKIP_WRITTEN
+            if row[y + 1] > best:
+                best, code = row[y + 1], _SKIP_SAID
+            row[y], mx[y] = best, code
+    pairs: list[tuple[int, int, int, int, float]] = []  # x, y, kx, ky, similarity
+    x = y = 0
+    while x < a and y < b:
+        code = move[x][y]
+        if code == _SKIP_WRITTEN:
+            x += 1
+        elif code == _SKIP_SAID:
+            y += 1
+        elif code == _PAIR:
+            pairs.append((x, y, 1, 1, sims[x][y]))
+            x, y = x + 1, y + 1
+        else:
+            kx, ky = _MERGES[code - _MERGE]
+            sim = _merged_similarity("".join(qs[x : x + kx]), "".join(ts[y : y + ky]))
+            pairs.append((x, y, kx, ky, sim))
+            x, y = x + kx, y + ky
+    return pairs
+
+
 @lru_cache(maxsize=200_000)
-def _merged_similarity(written: tuple[str, ...], said: tuple[str, ...]) -> float:
-    """How alike a word and the words it was heard as sound ("kormora" / "core more")."""
-    a, b = "".join(written), "".join(said)
+def _merged_similarity(a: str, b: str) -> float:
+    """How alike written words and the words they were heard as sound, each joined
+    ("kormora" / "coremore")."""
     if not a.isalpha() or not b.isalpha() or not 0.6 <= len(a) / len(b) <= 1.6:
         return 0.0
     return sound_similarity(a, b)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from .alignment import Match, TranscriptIndex
+from .alignment import Match, TranscriptIndex, bigram_key
 from .lexicon import DISCOURSE_MARKERS, FILLERS, FUNCTION_WORDS, NUMBER_WORDS, is_function, weight
 from .mishearing import misheard
 from .models import Change, ChangeKind, QuoteStatus, Transcript
@@ -135,7 +135,7 @@ PARTITIVES = frozenset("half part some most none few many much parts share".spli
 """``half of`` said right before a quote: the quote claims the whole."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see alignment.Op
 class Judged:
     """A change with how plausibly a recogniser made it (0..1): the verdict's doubt."""
 
@@ -789,7 +789,7 @@ def _said_so_elsewhere(
         pairs.append((ids[q[qa - 1]], word))
     if qb < len(q) and q[qb] in ids:
         pairs.append((word, ids[q[qb]]))
-    return any(pair in index.bigrams for pair in pairs)
+    return any(bigram_key(a, b, len(ids)) in index.bigrams for a, b in pairs)
 
 
 def _stammered(t: Sequence[str], k: int) -> bool:

@@ -18,21 +18,22 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
-from .alignment import TranscriptIndex
+from .alignment import TranscriptIndex, trigram_key
 from .lexicon import FILLERS, FUNCTION_WORDS
 from .models import Quote, QuoteCheck, Reference, ReferenceCheck
 from .normalize import TextWords, text_words
 from .passages import paragraph_at, paragraph_starts, reporting_passages
 from .verify import checkable, is_said, not_found, said_closely_once, said_share
 
-CHANCE_RUN = 5
+CHANCE_RUN: Final = 5
 """Runs up to this many units occur between unrelated texts on one topic."""
 ALIGNED_EVIDENCE = 8.0
 """Units beyond chance an article needs to report this event (e.g. one 13-unit run)."""
-MAX_TRIGRAM_POSTINGS = 16
+MAX_TRIGRAM_POSTINGS: Final = 16
 """A trigram said more often than this (more in long transcripts) is a stock phrase, not a place."""
-MAX_SLIP = 3
+MAX_SLIP: Final = 3
 """Units a run may skip (misheard or extra words) and still be one run."""
 QUOTES_SAID = 0.5
 """Share of an article's checkable quotes that must have been said to count as support."""
@@ -227,7 +228,7 @@ def _quote_support(reference: Reference, index: TranscriptIndex) -> tuple[int, i
     return said, total
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see alignment.Op
 class Run:
     """Reference units ``[ra, rb)`` found in order at transcript units ``[ta, tb)``."""
 
@@ -263,6 +264,7 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     ids = [vocab.get(u, -1) for u in units]
     content = [u not in _NOT_CONTENT for u in units]
     trigrams = index.trigrams
+    vocabulary = len(vocab)
     # In a long hearing a phrase of the speaker's recurs more often, and is still a place.
     cap = max(MAX_TRIGRAM_POSTINGS, len(index) // 2000)
     active: dict[int, list[int]] = {}  # diagonal -> [ra, rb, ta, tb, matched]
@@ -271,8 +273,11 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     runs: list[Run] = []
     longest = 0
     run: list[int] | None
-    for p, trigram in enumerate(zip(ids, ids[1:], ids[2:])):
-        hits = trigrams.get(trigram)  # none for an unknown word (id -1)
+    for p in range(len(ids) - 2):
+        a, b, c = ids[p], ids[p + 1], ids[p + 2]
+        if a < 0 or b < 0 or c < 0:
+            continue  # a word the transcript does not have
+        hits = trigrams.get(trigram_key(a, b, c, vocabulary))
         if not hits or len(hits) > cap:
             continue
         if not (content[p] or content[p + 1] or content[p + 2]):

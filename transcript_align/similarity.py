@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Final, Literal
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -15,7 +15,7 @@ from .normalize import phonetic
 
 Kind = Literal["equal", "morph", "sound", "spelling", "split", "none"]
 
-NEAR = 0.75
+NEAR: Final = 0.75
 """Similarity at which two different words count as the same word misheard."""
 
 _SUFFIXES = ("ies", "es", "s", "ed", "ing", "d", "ly")
@@ -38,9 +38,14 @@ def is_morph_variant(a: str, b: str) -> bool:
     sa, sb = stem(a), stem(b)
     if sa == sb:
         return True
-    short, long_ = sorted((sa, sb), key=len)
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
     # "coordinat(ing)"/"coordinate", "stopp(ed)"/"stop": a dropped final e or doubled consonant.
-    return len(short) >= 4 and long_ in (short + "e", short + short[-1])
+    return (
+        len(short) >= 4
+        and len(long_) == len(short) + 1
+        and long_.startswith(short)
+        and long_[-1] in ("e", short[-1])
+    )
 
 
 @lru_cache(maxsize=500_000)

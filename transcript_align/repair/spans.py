@@ -25,7 +25,7 @@ from .words import (
 _SENTENCE_END = re.compile(r"[.!?]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see alignment.Op
 class Span:
     """Transcript tokens ``[first, last)`` that might be a garbled candidate."""
 
