@@ -35,6 +35,10 @@ from .captions import srt_time
 from .library import read_inputs, run, supports_format
 
 CALLS = ("4394084", "4366522", "4344338", "4364366", "4360674", "4341191")
+VENDORS = ("amazon", "google", "speechmatics")
+"""Recognisers of the fitting set (``asr-<vendor>.json``); the test set has Amazon's only."""
+FOUND = ("verbatim", "edited", "elided")
+"""Verdicts right for a quote that reproduces what was said word for word."""
 QUICK_CALLS = ("4394084", "4366522")
 NAMED = ("PERSON", "ORG")
 _MARKER = re.compile(r"<[^>]*>")
@@ -130,6 +134,8 @@ def load(folder: Path, cid: str, vendor: str = "amazon") -> Call:
     d = folder / cid
     text = (d / "reference.txt").read_text(encoding="utf-8")
     suffix = f"-{vendor}" if (d / f"asr-{vendor}.json").exists() else ""
+    if not suffix and vendor != "amazon":
+        raise FileNotFoundError(f"call {cid}: no {vendor} ASR in {folder} (only Amazon's there)")
     return Call(
         cid,
         json.loads((d / f"asr{suffix}.json").read_text(encoding="utf-8")),
@@ -227,8 +233,41 @@ def repair_half(
         "after": _counts(after),
         "broken": len(after.wrong - before.wrong),
         "subsets": apart,
+        "quotes": quote_verdicts(report["quotes"]),
         **verdicts,
     }
+
+
+def quote_verdicts(quotes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The verdicts of quotes that reproduce what was said word for word (the quoting
+    article): counts per status, and for each ``misquote`` (a false accusation there)
+    the kinds of change that made it, with the written and said words.
+
+    Quotes too short to check (``ignored``) are left out of ``quotes``.
+    """
+    counts = dict.fromkeys((*FOUND, "misquote", "not_found"), 0)
+    made: dict[str, int] = {}
+    examples: list[dict[str, Any]] = []
+    for q in quotes:
+        if q["status"] not in counts:
+            continue
+        counts[q["status"]] += 1
+        if q["status"] != "misquote":
+            continue
+        decisive = [c for c in q["changes"] if c["kind"] in MISQUOTE_KINDS]
+        for kind in sorted({c["kind"] for c in decisive}):
+            made[kind] = made.get(kind, 0) + 1
+        examples.append(
+            {
+                "text": q["text"],
+                "changes": [[c["kind"], c["written"], c["said"]] for c in decisive],
+            }
+        )
+    return {"quotes": sum(counts.values()), **counts, "misquote_kinds": made, "misquotes": examples}
+
+
+MISQUOTE_KINDS = ("changed_word", "changed_number", "added", "reordered", "cut_at_edge")
+"""Change kinds that make a misquote (``transcript_align.changes.SEVERITY``)."""
 
 
 def _scored(ref_tokens: Sequence[str]) -> set[int]:
@@ -460,7 +499,9 @@ def oracle_article(call: Call) -> str:
     return "Names mentioned in the call\n\n" + "\n\n".join(names) + "\n"
 
 
-def run_all(folder: Path, *, quick: bool, say: Callable[[str], None] = print) -> dict[str, Any]:
+def run_all(
+    folder: Path, *, quick: bool, say: Callable[[str], None] = print, vendor: str = "amazon"
+) -> dict[str, Any]:
     if not (folder / "README.md").exists():
         return {"available": False, "path": str(folder)}
     published = folder / "stats.json"
@@ -477,7 +518,7 @@ def run_all(folder: Path, *, quick: bool, say: Callable[[str], None] = print) ->
     checks: dict[str, bool] = {}
     with tempfile.TemporaryDirectory(prefix="ta-e21-") as tmp:
         for cid in calls:
-            call = load(folder, cid)
+            call = load(folder, cid, vendor)
             if cid in stats:
                 checks[cid] = check_scorer(call, stats[cid])
             k, m = split_point(call)
@@ -510,6 +551,7 @@ def run_all(folder: Path, *, quick: bool, say: Callable[[str], None] = print) ->
     return {
         "available": True,
         "path": str(folder),
+        "vendor": vendor,
         "calls": list(calls),
         "rows": rows,
         "scorer_reproduces_stats": checks,

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .alignment import Match, TranscriptIndex
 from .lexicon import FILLERS, FUNCTION_WORDS, NUMBER_WORDS, is_function, weight
-from .mishearing import misheard
+from .mishearing import misheard, misheard_alike
 from .models import Change, ChangeKind, QuoteStatus, Transcript
 from .normalize import phonetic, text_units
 from .repair.likeness import likeness
@@ -149,6 +149,8 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
     a, b = " ".join(written), " ".join(said)
     if not a or not b:
         return 0.0
+    if _spelled_out(written) == _spelled_out(said):
+        return 1.0  # "Q1" / "Q one", "3D" / "three D": one number, written two ways
     numbers = [u for u in (*written, *said) if u in NUMBER_WORDS or u.isdigit()]
     if numbers:
         one_word = len(written) == len(said) == 1 and len(numbers) == 1
@@ -163,9 +165,21 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
             score = max(score, trimmed - 0.1)
         return score
     one_word = len(written) == len(said) == 1 and not is_function(written[0])
-    if one_word and _one_sound_off(written[0], said[0]):
-        score = max(score, HOMOPHONE)  # "cut"/"cup", "review"/"view"
+    if one_word and (_one_sound_off(written[0], said[0]) or _sound_alike(written[0], said[0])):
+        score = max(score, HOMOPHONE)  # "cut"/"cup", "review"/"view", "sales"/"cells"
     return score if score >= HOMOPHONE else 0.5 * score
+
+
+_LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+
+
+def _spelled_out(units: Sequence[str]) -> list[str]:
+    """Units with letters and digits run together read apart ("q1" → q one, "10k" → ten
+    k): how a recogniser may write what a writer writes as one token."""
+    out: list[str] = []
+    for u in units:
+        out.extend(text_units(_LETTERS_DIGITS.sub(" ", u)) if any(c.isdigit() for c in u) else [u])
+    return out
 
 
 def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
@@ -175,6 +189,24 @@ def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
         return 0.0
     alike = likeness(ka, phonetic(ka), kb, phonetic(kb))[0]
     return min(1.0, max(0.0, (alike - NAME_LIKENESS) / (1 - NAME_LIKENESS) + SLIP))
+
+
+ALIKE = 0.7
+"""Mishearing plausibility, the common-word prior left out (:func:`~.mishearing.misheard_alike`),
+from which two common words one sound apart are taken as one heard for the other."""
+
+
+def _sound_alike(written: str, said: str) -> bool:
+    """Whether a common word was likely heard as another ("sales" / "cells", "rounds" /
+    "friends"): at most one sound apart (Metaphone), and alike enough in sound and spelling
+    for the mishearing model without its common-word prior. Words two sounds apart
+    ("review" / "reverse", "increase" / "decrease") and a negating prefix are a change."""
+    if _negated(written, said):
+        return False
+    ka, kb = phonetic(written), phonetic(said)
+    if min(len(ka), len(kb)) < 2 or Levenshtein.distance(ka, kb) > 1:
+        return False
+    return misheard_alike(written, said) >= ALIKE
 
 
 def _negated(a: str, b: str) -> bool:
@@ -232,6 +264,15 @@ def judge(
             continue
         w = [q[k] for k in range(qa, qb) if k not in moved_q]
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
+        if plain:
+            fluent = [q[k] for k in range(qa, qb) if not _written_disfluency(q, k, wrote)]
+            if not fluent and all(_stammered(t, k) for k in range(ta, tb)):
+                # "um, and a, a" written where nothing (or only "uh") was heard: the
+                # speaker's hesitation, which recognisers leave out; no writer's change.
+                add("misheard", qa, qb, ta, tb, SLIP)
+                continue
+            if fluent and len(fluent) < len(w):
+                w = fluent  # "uh, at the plant": judged by what was said besides the "uh"
         edge = False
         at_start, at_end = qa == 0 and ta == match.first, qb == len(q) and tb == match.last
         if plain and tb > ta and slip(w, t[ta:tb]) < SLIP:
@@ -756,6 +797,35 @@ def _said_so_elsewhere(
     if qb < len(q) and q[qb] in ids:
         pairs.append((word, ids[q[qb]]))
     return any(pair in index.bigrams for pair in pairs)
+
+
+DISCOURSE = (("you", "know"), ("i", "mean"), ("sort", "of"), ("kind", "of"))
+"""Phrases a speaker fills pauses with, which recognisers often leave out."""
+_FALSE_START = re.compile(r"\w+-(\s|$)")
+"""A word broken off as written ("manu- we"), unlike a hyphenated one ("COVID-19")."""
+REPEAT = 3
+"""Longest run of written units said twice in a row that counts as a stammer ("with the,
+with the")."""
+
+
+def _written_disfluency(q: Sequence[str], k: int, wrote: Callable[[int, int], str]) -> bool:
+    """Whether written unit ``k`` is a hesitation the writer kept as the speaker made it
+    ("uh", "you know", a false start "manu-", a word or run said twice "for, for"): not
+    words of the statement, and a recogniser leaves them out as often as not."""
+    u = q[k]
+    if u in FILLERS or _FALSE_START.match(wrote(k, k + 2) if k + 1 < len(q) else ""):
+        return True
+    for phrase in DISCOURSE:
+        n = len(phrase)
+        if any(tuple(q[j : j + n]) == phrase for j in range(max(0, k - n + 1), k + 1)):
+            return True
+    for n in range(1, REPEAT + 1):
+        if any(
+            j >= 0 and j + 2 * n <= len(q) and list(q[j : j + n]) == list(q[j + n : j + 2 * n])
+            for j in range(k - 2 * n + 1, k + 1)
+        ):
+            return True
+    return False
 
 
 def _stammered(t: Sequence[str], k: int) -> bool:
