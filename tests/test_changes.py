@@ -7,6 +7,8 @@ the verdict and is named with the written and said words.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from transcript_align.alignment import build_index
@@ -801,3 +803,32 @@ def test_a_sound_alike_word_in_a_quote_is_misheard() -> None:
     assert check.status == "verbatim", check.reason
     change = only(check, "misheard")
     assert (change.written, change.said) == ("sales", "cells")
+
+
+def timed_verdict(said: str, quote: str) -> QuoteCheck:
+    """The check of ``quote`` against ``said`` as timed words, a steady 0.3 s each with
+    no pause anywhere."""
+    words = [
+        {"w": u, "start": round(0.3 * k, 2), "end": round(0.3 * k + 0.28, 2)}
+        for k, u in enumerate(said.split())
+    ]
+    t = parse_transcript(json.dumps(words), "talk.json")
+    return check_quote(Quote(quote, 0, len(quote)), "a.txt", t, build_index(t.tokens))
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        # "budget" is a word the speaker says; the recogniser ran over it with no pause.
+        ("We will cut budget spending for roads in the north next year", "verbatim"),
+        # "secret" is said nowhere: the writer's.
+        ("We will cut secret spending for roads in the north next year", "misquote"),
+    ],
+)
+def test_a_word_timed_words_run_over_without_a_pause_is_not_heard(quote: str, status: str) -> None:
+    said = (
+        "the budget is tight this year and we said so at the start "
+        "we will cut spending for roads in the north next year thank you"
+    )
+    check = timed_verdict(said, quote)
+    assert check.status == status, check.reason

@@ -1010,8 +1010,12 @@ def _not_heard(
     the speaker says elsewhere in the transcript, no negation among them (an inserted
     word is usually the writer's own, never said at all)."""
     silence = _silence(index, transcript, ta, ta if tb is None else tb)
-    if silence is not None:
-        return silence >= max(MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written))
+    if silence is not None and silence >= max(
+        MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written)
+    ):
+        return True
+    # Recognisers drop words with no pause as often as with one: the word times settle
+    # only a pause long enough, never its absence.
     return (
         len(written) <= (2 if many else 1)
         and not NEGATIONS & set(written)
