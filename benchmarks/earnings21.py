@@ -248,12 +248,14 @@ def quote_verdicts(quotes: Sequence[dict[str, Any]]) -> dict[str, Any]:
     counts = dict.fromkeys((*FOUND, "misquote", "not_found"), 0)
     made: dict[str, int] = {}
     examples: list[dict[str, Any]] = []
+    cut_years = 0
     for q in quotes:
         if q["status"] not in counts:
             continue
         counts[q["status"]] += 1
         if q["status"] != "misquote":
             continue
+        cut_years += bool(CUT_YEAR.search(q["text"]))
         decisive = [c for c in q["changes"] if c["kind"] in MISQUOTE_KINDS]
         for kind in sorted({c["kind"] for c in decisive}):
             made[kind] = made.get(kind, 0) + 1
@@ -263,9 +265,18 @@ def quote_verdicts(quotes: Sequence[dict[str, Any]]) -> dict[str, Any]:
                 "changes": [[c["kind"], c["written"], c["said"]] for c in decisive],
             }
         )
-    return {"quotes": sum(counts.values()), **counts, "misquote_kinds": made, "misquotes": examples}
+    return {
+        "quotes": sum(counts.values()),
+        **counts,
+        "misquote_kinds": made,
+        "misquote_cut_year": cut_years,
+        "misquotes": examples,
+    }
 
 
+CUT_YEAR = re.compile(r"\b20[12]\b(?![.,]?\d)")
+"""A year the human reference cut to three digits ("in the first quarter of 202."): the
+quote then has another number than was said, a flaw of the reference, counted apart."""
 MISQUOTE_KINDS = ("changed_word", "changed_number", "added", "reordered", "cut_at_edge")
 """Change kinds that make a misquote (``transcript_align.changes.SEVERITY``)."""
 

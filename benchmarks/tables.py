@@ -424,7 +424,7 @@ def _verdicts(rows: list[dict[str, Any]]) -> list[str]:
     if not all("quotes" in row.get("quoting", {}).get("all", {}) for row in rows) or not rows:
         return []
     keys = ("quotes", *earnings21.FOUND, "misquote", "not_found")
-    total: dict[str, int] = dict.fromkeys(keys, 0)
+    total: dict[str, int] = dict.fromkeys((*keys, "misquote_cut_year"), 0)
     kinds_total: dict[str, int] = {}
     lines = []
 
@@ -434,13 +434,14 @@ def _verdicts(rows: list[dict[str, Any]]) -> list[str]:
             name,
             *[str(c[k]) for k in keys],
             pct(c["misquote"] / found) if found else "–",
+            str(c.get("misquote_cut_year", 0)),
             ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in sorted(kinds.items())) or "–",
         ]
 
     for row in rows:
         v = row["quoting"]["all"]["quotes"]
-        for k in keys:
-            total[k] += v[k]
+        for k in (*keys, "misquote_cut_year"):
+            total[k] += v.get(k, 0)
         for k, n in v["misquote_kinds"].items():
             kinds_total[k] = kinds_total.get(k, 0) + n
         lines.append(line(row["call"], v, v["misquote_kinds"]))
@@ -448,7 +449,8 @@ def _verdicts(rows: list[dict[str, Any]]) -> list[str]:
     return [
         "\nVerdicts of that article's quotes (each the human text of a sentence said, so every "
         "*misquote* is a false accusation and *not found* a miss; one- and two-word quotes are "
-        "ignored and left out):\n",
+        'ignored and left out; a year the human reference cut to three digits, "202.", makes a '
+        "quote's number differ from what was said, a flaw of the reference counted apart):\n",
         table(
             [
                 "call",
@@ -459,6 +461,7 @@ def _verdicts(rows: list[dict[str, Any]]) -> list[str]:
                 "misquote",
                 "not found",
                 "false misquotes (of found)",
+                "of them, a year cut short in the reference",
                 "quotes a change of this kind made misquote",
             ],
             lines,

@@ -832,3 +832,13 @@ def test_a_word_timed_words_run_over_without_a_pause_is_not_heard(quote: str, st
     )
     check = timed_verdict(said, quote)
     assert check.status == status, check.reason
+
+
+def test_a_false_start_at_a_quotes_edge_is_no_misquote() -> None:
+    # "Wha-" written before the rest; the words of the sentence before stand there.
+    check = verdict(
+        "and the pipeline what's the typical hit rate on assets that are in talks today",
+        "Wha- what's the typical hit rate on assets that are in talks?",
+    )
+    assert check.status == "verbatim", check.reason
+    assert only(check, "misheard").written == "Wha"

@@ -266,10 +266,15 @@ def judge(
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
         if plain:
             fluent = [q[k] for k in range(qa, qb) if not _written_disfluency(q, k, wrote)]
-            if not fluent and all(_stammered(t, k) for k in range(ta, tb)):
-                # "um, and a, a" written where nothing (or only "uh") was heard: the
+            heard_none = all(_stammered(t, k) for k in range(ta, tb))
+            if not fluent and (heard_none or (qa == 0 and ta == match.first)):
+                # "um, and a, a" written where nothing (or only "uh") was heard, or before
+                # the rest of the quote where the words of the sentence before stand: the
                 # speaker's hesitation, which recognisers leave out; no writer's change.
-                add("misheard", qa, qb, ta, tb, SLIP)
+                add("misheard", qa, qb, ta if heard_none else tb, tb, SLIP)
+                continue
+            if not fluent and qb == len(q) and tb == match.last:
+                add("misheard", qa, qb, ta, ta, SLIP)  # the same after the rest
                 continue
             if fluent and len(fluent) < len(w):
                 w = fluent  # "uh, at the plant": judged by what was said besides the "uh"
