@@ -842,3 +842,13 @@ def test_a_false_start_at_a_quotes_edge_is_no_misquote() -> None:
     )
     assert check.status == "verbatim", check.reason
     assert only(check, "misheard").written == "Wha"
+
+
+def test_a_name_the_model_takes_for_misheard_words_is_no_misquote() -> None:
+    # The capitals tell the mishearing model that "Pierce" is a name: "appear spread".
+    check = verdict(
+        "in food service where appear spread leads the market in wings we saw growth",
+        "In food service where our Pierce brand leads the market in wings we saw growth",
+    )
+    assert check.status == "verbatim", check.reason
+    assert "changed_word" not in kinds(check)

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .alignment import Match, TranscriptIndex
 from .lexicon import FILLERS, FUNCTION_WORDS, NUMBER_WORDS, is_function, weight
-from .mishearing import misheard, misheard_alike
+from .mishearing import THRESHOLD, misheard, misheard_alike
 from .models import Change, ChangeKind, QuoteStatus, Transcript
 from .normalize import phonetic, text_units
 from .repair.likeness import likeness
@@ -331,6 +331,8 @@ def judge(
         kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped, known=known)
         if kind == "changed_word" and qa > 0 and _garbled_name(wrote(qa, qb), w, s):
             kind, score = "misheard", SLIP
+        if kind == "changed_word" and plain and _name_misheard(wrote(qa, qb), heard(ta, tb)):
+            kind, score = "misheard", SLIP
         if kind == "changed_word" and plain and _said_so_elsewhere(q, qa, qb, s, index):
             kind, score = "misheard", SLIP
         if kind in ("changed_word", "changed_number") and plain and len(w) > len(s):
@@ -524,6 +526,29 @@ def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
         return False
     common_words = all(weight(u) < RARE for u in s)
     return common_words or sound_similarity("".join(w), "".join(s)) >= NAME_SOUND
+
+
+def _name_misheard(written: str, said: str) -> bool:
+    """Whether written words holding a name or acronym, as the quote writes them ("our
+    Pierce brand", "ATM locations"), are what the mishearing model takes ``said``
+    ("appear spread", "applications") for, misheard: the model reads capitals as names
+    and acronyms, which the quote's lowercased units no longer show. Small words at
+    either end are left out; a name for another name ("Dunmore" / "hallam") scores low."""
+    tokens = written.split()
+    while tokens and is_function(_bare(tokens[0]).lower()):
+        tokens = tokens[1:]
+    while tokens and is_function(_bare(tokens[-1]).lower()):
+        tokens = tokens[:-1]
+    named = any(
+        (len(b) >= 2 and b.isupper()) or (b[:1].isupper() and weight(b.lower()) >= NAME_WEIGHT)
+        for b in map(_bare, tokens)
+    )
+    return named and bool(said) and misheard(" ".join(tokens), said) >= THRESHOLD
+
+
+def _bare(token: str) -> str:
+    """A written token without the punctuation around it."""
+    return token.strip(",.;:?!…\"“”'‘’()[]")
 
 
 def _edge_part(
