@@ -870,3 +870,19 @@ def test_a_name_the_model_takes_for_misheard_words_is_no_misquote() -> None:
 def test_a_name_heard_as_several_common_words_is_no_misquote(said: str, quote: str) -> None:
     check = verdict(said, quote)
     assert check.status == "verbatim", check.reason
+
+
+@pytest.mark.parametrize(
+    ("written", "heard"),
+    [("steel and", "stealing"), ("measure", "make sure"), ("withdrawn", "were drawn")],
+)
+def test_common_words_run_together_or_split_apart_are_a_slip(written: str, heard: str) -> None:
+    assert slip(written.split(), heard.split()) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("written", "heard"),
+    [("would", "will"), ("not able", "able"), ("the reckless", "there")],
+)
+def test_small_words_swapped_or_a_negation_lost_are_no_slip(written: str, heard: str) -> None:
+    assert slip(written.split(), heard.split()) < 0.5

@@ -167,6 +167,12 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
     one_word = len(written) == len(said) == 1 and not is_function(written[0])
     if one_word and (_one_sound_off(written[0], said[0]) or _sound_alike(written[0], said[0])):
         score = max(score, HOMOPHONE)  # "cut"/"cup", "review"/"view", "sales"/"cells"
+    elif (
+        1 < max(len(written), len(said)) <= SPLIT
+        and not all(map(is_function, said))
+        and _sound_alike(a, b)
+    ):
+        score = max(score, HOMOPHONE)  # words run together or split: "steel and"/"stealing"
     return score if score >= HOMOPHONE else 0.5 * score
 
 
@@ -191,19 +197,23 @@ def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
     return min(1.0, max(0.0, (alike - NAME_LIKENESS) / (1 - NAME_LIKENESS) + SLIP))
 
 
+SPLIT = 2
+"""Words on either side up to which common words heard run together or split apart are
+compared by sound as a whole ("to be" / "Toby", "measure" / "make sure")."""
 ALIKE = 0.7
 """Mishearing plausibility, the common-word prior left out (:func:`~.mishearing.misheard_alike`),
 from which two common words one sound apart are taken as one heard for the other."""
 
 
 def _sound_alike(written: str, said: str) -> bool:
-    """Whether a common word was likely heard as another ("sales" / "cells", "rounds" /
-    "friends"): at most one sound apart (Metaphone), and alike enough in sound and spelling
-    for the mishearing model without its common-word prior. Words two sounds apart
-    ("review" / "reverse", "increase" / "decrease") and a negating prefix are a change."""
-    if _negated(written, said):
+    """Whether common words were likely heard as others ("sales" / "cells", "rounds" /
+    "friends", "steel and" / "stealing"): at most one sound apart (Metaphone, spaces left
+    out), and alike enough in sound and spelling for the mishearing model without its
+    common-word prior. Words two sounds apart ("review" / "reverse", "increase" /
+    "decrease"), a negating prefix and a negation on one side only are a change."""
+    if _negated(written, said) or NEGATIONS & set(written.split()) != NEGATIONS & set(said.split()):
         return False
-    ka, kb = phonetic(written), phonetic(said)
+    ka, kb = phonetic(written.replace(" ", "")), phonetic(said.replace(" ", ""))
     if min(len(ka), len(kb)) < 2 or Levenshtein.distance(ka, kb) > 1:
         return False
     return misheard_alike(written, said) >= ALIKE
