@@ -513,10 +513,6 @@ def _at_cut(wrote: Callable[[int, int], str], qa: int, qb: int, n: int) -> bool:
     return bool(CUT_MARK.search(left) or CUT_MARK.search(right))
 
 
-NAME_SPLIT = 3
-"""More words than written that a name may be heard as ("Eduardo" / "a lot of the")."""
-
-
 def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
     """Whether written words ``w`` (``text`` as written) are a name the recogniser wrote
     as a few other words ("Yusuf" / "joseph", "FEMSA" / "pizza").
@@ -525,28 +521,17 @@ def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
     hears there, alike in sound or not; a writer who changes a name in a quote is far
     rarer. Only a capitalised word inside the quote that is no common word counts, and
     only when no number and not many more words were heard in its place, and those are
-    common words or sound like it: a rare word heard there is another name. A small word
-    beside the name ("Alberto for" / "out that four") is judged with what it was heard
-    as, a number word sounding like it read as that word.
+    common words or sound like it: a rare word heard there is another name.
     """
     tokens = text.split()
-    if len(tokens) != len(w):
-        return False
-    heard = _as_written(w, list(s))
-    lo, hi = 0, len(w)
-    while lo < hi and is_function(w[lo]):
-        lo += 1
-    while hi > lo and is_function(w[hi - 1]):
-        hi -= 1
     named = (
         bool(s)
-        and hi > lo
-        and all(tok[:1].isupper() for tok in tokens[lo:hi])
-        and all(weight(u) >= NAME_WEIGHT and not is_function(u) for u in w[lo:hi])
-        and len(s) <= len(w) + NAME_SPLIT
-        and not _numbers(heard)
+        and len(tokens) == len(w)
+        and all(tok[:1].isupper() for tok in tokens)
+        and all(weight(u) >= NAME_WEIGHT and not is_function(u) for u in w)
+        and len(s) <= len(w) + 2
+        and not _numbers(s)
     )
-    w = w[lo:hi]
     if not named:
         return False
     common_words = all(weight(u) < RARE for u in s)
