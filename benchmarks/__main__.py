@@ -76,6 +76,13 @@ def main(argv: list[str] | None = None) -> int:
         help=f"the Earnings-21 subset (default {EARNINGS21})",
     )
     parser.add_argument(
+        "--vendor",
+        choices=earnings21.VENDORS,
+        default="amazon",
+        help="the recogniser whose words earnings21 reads (the fitting set has all three; "
+        "the test set Amazon's only)",
+    )
+    parser.add_argument(
         "--work", type=Path, default=OUT, help=f"generated data and scratch files (default {OUT})"
     )
     parser.add_argument(
@@ -117,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     if "quality" in parts:
         results["quality"] = {**quality.run(quick=args.quick, say=say), "when": _now()}
     if "earnings21" in parts:
-        e = earnings21.run_all(args.earnings21, quick=args.quick, say=say)
+        e = earnings21.run_all(args.earnings21, quick=args.quick, say=say, vendor=args.vendor)
         if not e["available"]:
             say(
                 f"earnings21: the subset is not at {args.earnings21} — skipped "

@@ -35,6 +35,10 @@ from .captions import srt_time
 from .library import read_inputs, run, supports_format
 
 CALLS = ("4394084", "4366522", "4344338", "4364366", "4360674", "4341191")
+VENDORS = ("amazon", "google", "speechmatics")
+"""Recognisers of the fitting set (``asr-<vendor>.json``); the test set has Amazon's only."""
+FOUND = ("verbatim", "edited", "elided")
+"""Verdicts right for a quote that reproduces what was said word for word."""
 QUICK_CALLS = ("4394084", "4366522")
 NAMED = ("PERSON", "ORG")
 _MARKER = re.compile(r"<[^>]*>")
@@ -130,6 +134,8 @@ def load(folder: Path, cid: str, vendor: str = "amazon") -> Call:
     d = folder / cid
     text = (d / "reference.txt").read_text(encoding="utf-8")
     suffix = f"-{vendor}" if (d / f"asr-{vendor}.json").exists() else ""
+    if not suffix and vendor != "amazon":
+        raise FileNotFoundError(f"call {cid}: no {vendor} ASR in {folder} (only Amazon's there)")
     return Call(
         cid,
         json.loads((d / f"asr{suffix}.json").read_text(encoding="utf-8")),
@@ -227,6 +233,7 @@ def repair_half(
         "after": _counts(after),
         "broken": len(broken_tokens(ref_tokens, before, after, after_tokens)),
         "subsets": apart,
+        "quotes": quote_verdicts(report["quotes"]),
         **verdicts,
     }
 
@@ -300,6 +307,49 @@ def _matched_in_some_alignment(
         list(hyp[b : b + size]) == list(ref[a0:a1]) and fwd[a0][b] + bwd[a1][b + size] == fwd[n][m]
         for b in range(m - size + 1)
     )
+
+
+def quote_verdicts(quotes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The verdicts of quotes that reproduce what was said word for word (the quoting
+    article): counts per status, and for each ``misquote`` (a false accusation there)
+    the kinds of change that made it, with the written and said words.
+
+    Quotes too short to check (``ignored``) are left out of ``quotes``.
+    """
+    counts = dict.fromkeys((*FOUND, "misquote", "not_found"), 0)
+    made: dict[str, int] = {}
+    examples: list[dict[str, Any]] = []
+    cut_years = 0
+    for q in quotes:
+        if q["status"] not in counts:
+            continue
+        counts[q["status"]] += 1
+        if q["status"] != "misquote":
+            continue
+        cut_years += bool(CUT_YEAR.search(q["text"]))
+        decisive = [c for c in q["changes"] if c["kind"] in MISQUOTE_KINDS]
+        for kind in sorted({c["kind"] for c in decisive}):
+            made[kind] = made.get(kind, 0) + 1
+        examples.append(
+            {
+                "text": q["text"],
+                "changes": [[c["kind"], c["written"], c["said"]] for c in decisive],
+            }
+        )
+    return {
+        "quotes": sum(counts.values()),
+        **counts,
+        "misquote_kinds": made,
+        "misquote_cut_year": cut_years,
+        "misquotes": examples,
+    }
+
+
+CUT_YEAR = re.compile(r"\b20[12]\b(?![.,]?\d)")
+"""A year the human reference cut to three digits ("in the first quarter of 202."): the
+quote then has another number than was said, a flaw of the reference, counted apart."""
+MISQUOTE_KINDS = ("changed_word", "changed_number", "added", "reordered", "cut_at_edge")
+"""Change kinds that make a misquote (``transcript_align.changes.SEVERITY``)."""
 
 
 def _scored(ref_tokens: Sequence[str]) -> set[int]:
@@ -531,7 +581,9 @@ def oracle_article(call: Call) -> str:
     return "Names mentioned in the call\n\n" + "\n\n".join(names) + "\n"
 
 
-def run_all(folder: Path, *, quick: bool, say: Callable[[str], None] = print) -> dict[str, Any]:
+def run_all(
+    folder: Path, *, quick: bool, say: Callable[[str], None] = print, vendor: str = "amazon"
+) -> dict[str, Any]:
     if not (folder / "README.md").exists():
         return {"available": False, "path": str(folder)}
     published = folder / "stats.json"
@@ -548,7 +600,7 @@ def run_all(folder: Path, *, quick: bool, say: Callable[[str], None] = print) ->
     checks: dict[str, bool] = {}
     with tempfile.TemporaryDirectory(prefix="ta-e21-") as tmp:
         for cid in calls:
-            call = load(folder, cid)
+            call = load(folder, cid, vendor)
             if cid in stats:
                 checks[cid] = check_scorer(call, stats[cid])
             k, m = split_point(call)
@@ -581,6 +633,7 @@ def run_all(folder: Path, *, quick: bool, say: Callable[[str], None] = print) ->
     return {
         "available": True,
         "path": str(folder),
+        "vendor": vendor,
         "calls": list(calls),
         "rows": rows,
         "scorer_reproduces_stats": checks,

@@ -417,6 +417,59 @@ def _quoting(rows: list[dict[str, Any]]) -> list[str]:
     ]
 
 
+def _verdicts(rows: list[dict[str, Any]]) -> list[str]:
+    """Per call and in total, the verdicts of the quoting article's quotes: each reproduces
+    what was said word for word, so a ``misquote`` is a false accusation and ``not_found``
+    a miss; with the kinds of change that made the misquotes."""
+    if not all("quotes" in row.get("quoting", {}).get("all", {}) for row in rows) or not rows:
+        return []
+    keys = ("quotes", *earnings21.FOUND, "misquote", "not_found")
+    total: dict[str, int] = dict.fromkeys((*keys, "misquote_cut_year"), 0)
+    kinds_total: dict[str, int] = {}
+    lines = []
+
+    def line(name: str, c: dict[str, int], kinds: dict[str, int]) -> list[str]:
+        found = c["quotes"] - c["not_found"]
+        return [
+            name,
+            *[str(c[k]) for k in keys],
+            pct(c["misquote"] / found) if found else "–",
+            str(c.get("misquote_cut_year", 0)),
+            ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in sorted(kinds.items())) or "–",
+        ]
+
+    for row in rows:
+        v = row["quoting"]["all"]["quotes"]
+        for k in (*keys, "misquote_cut_year"):
+            total[k] += v.get(k, 0)
+        for k, n in v["misquote_kinds"].items():
+            kinds_total[k] = kinds_total.get(k, 0) + n
+        lines.append(line(row["call"], v, v["misquote_kinds"]))
+    lines.append(line("**all**", total, kinds_total))
+    return [
+        "\nVerdicts of that article's quotes (each the human text of a sentence said, so every "
+        "*misquote* is a false accusation and *not found* a miss; one- and two-word quotes are "
+        'ignored and left out; a year the human reference cut to three digits, "202.", makes a '
+        "quote's number differ from what was said, a flaw of the reference counted apart):\n",
+        table(
+            [
+                "call",
+                "quotes",
+                "verbatim",
+                "edited",
+                "elided",
+                "misquote",
+                "not found",
+                "false misquotes (of found)",
+                "of them, a year cut short in the reference",
+                "quotes a change of this kind made misquote",
+            ],
+            lines,
+            "l",
+        ),
+    ]
+
+
 def _fixed(c: dict[str, int]) -> str:
     return pct((c["before"] - c["after"]) / c["before"]) if c["before"] else "–"
 
@@ -444,6 +497,9 @@ def reliability(cells: dict[str, dict[str, int]]) -> list[str]:
     ]
 
 
+VENDOR_NAMES = {"amazon": "Amazon", "google": "Google", "speechmatics": "Speechmatics"}
+
+
 def earnings(e: dict[str, Any]) -> str:
     head = "## Earnings-21: name repair on real ASR\n"
     if not e.get("available"):
@@ -453,7 +509,8 @@ def earnings(e: dict[str, Any]) -> str:
         )
     out = [
         head,
-        f"_{e['when']}, calls {', '.join(e['calls'])}; Amazon ASR (2021) against the "
+        f"_{e['when']}, calls {', '.join(e['calls'])}; "
+        f"{VENDOR_NAMES.get(e.get('vendor', 'amazon'), e.get('vendor'))} ASR (2021) against the "
         "human reference._\n",
     ]
     rows = []
@@ -488,6 +545,7 @@ def earnings(e: dict[str, Any]) -> str:
         )
     )
     out.extend(_quoting(e["rows"]))
+    out.extend(_verdicts(e["rows"]))
     tot_rows = []
     for variant, label in (
         ("quoting", "quotes every other sentence, whole call scored"),

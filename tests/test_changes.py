@@ -7,6 +7,8 @@ the verdict and is named with the written and said words.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from transcript_align.alignment import build_index
@@ -647,11 +649,12 @@ def test_a_word_where_a_small_word_was_said_twice_was_not_heard(said: str, statu
 def test_a_word_the_speaker_says_so_elsewhere_heard_as_a_sound_alike_is_misheard(
     elsewhere: str, status: str
 ) -> None:
-    # "in the quarter" said elsewhere in the call; "the corner" heard here: the speaker's
-    # own phrase misheard. Said nowhere else, "quarter" for "corner" is a changed word.
+    # "in the quarter" said elsewhere in the call; "the water" heard here: the speaker's
+    # own phrase misheard. Said nowhere else, "quarter" for "water" (two sounds apart) is a
+    # changed word.
     said = (
         f"we had strong sales {elsewhere} and margins improved\n"
-        "we also paid the costs in the corner which you can see in the cash flow"
+        "we also paid the costs in the water which you can see in the cash flow"
     )
     check = verdict(
         said, "We also paid the costs in the quarter which you can see in the cash flow"
@@ -837,3 +840,150 @@ def test_a_restart_across_a_line_is_a_stutter_not_an_elision() -> None:
     )
     assert check.status in ("verbatim", "edited"), check.reason
     assert "elision" not in kinds(check)
+
+
+@pytest.mark.parametrize(
+    ("said", "quote", "written"),
+    [
+        (
+            "and we expect the new line to open in the spring",
+            "And, um, we, we expect the new line to open in the spring",
+            "um, we",
+        ),
+        (
+            "we will keep the prices where they are for the whole winter",
+            "We will, you know, keep the prices where they are for the whole winter",
+            "you know",
+        ),
+        (
+            "so we built the depot and hired the drivers over the summer",
+            "So we built the depot and hired the dri- drivers over the summer",
+            "dri-",
+        ),
+    ],
+)
+def test_a_hesitation_written_but_not_heard_is_no_misquote(
+    said: str, quote: str, written: str
+) -> None:
+    # The writer kept the speaker's "um", "you know" or broken-off word; the recogniser
+    # left it out.
+    check = verdict(said, quote)
+    assert check.status == "verbatim", check.reason
+    assert "misheard" in kinds(check)
+    assert not [c for c in check.changes if SEVERITY[c.kind] == "misquote"]
+    assert any(written.split()[0].rstrip(",-") in c.written for c in check.changes)
+
+
+def test_a_word_added_beside_a_hesitation_is_still_added() -> None:
+    check = verdict(
+        "we will keep the prices where they are for the whole winter",
+        "We will, uh, never keep the prices where they are for the whole winter",
+    )
+    assert check.status == "misquote", check.reason
+
+
+def test_a_number_written_with_its_letters_run_together_is_the_same_number() -> None:
+    assert slip(["q1"], ["q", "one"]) == 1.0
+    assert slip(["3d"], ["three", "d"]) == 1.0
+    assert slip(["q1"], ["q", "two"]) == 0.0
+    check = verdict(
+        "our revenue in q one grew by a third against the year before",
+        "Our revenue in Q1 grew by a third against the year before",
+    )
+    assert check.status == "verbatim", check.reason
+    check = verdict(
+        "our revenue in q one grew by a third against the year before",
+        "Our revenue in Q2 grew by a third against the year before",
+    )
+    assert check.status == "misquote", check.reason
+
+
+@pytest.mark.parametrize(
+    ("written", "heard"), [("sales", "cells"), ("rounds", "friends"), ("quarter", "corner")]
+)
+def test_common_words_a_sound_apart_are_a_slip(written: str, heard: str) -> None:
+    # What real recognisers wrote for the said word (the Earnings-21 fitting set).
+    assert slip([written], [heard]) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("written", "heard"),
+    [("reverse", "review"), ("decrease", "increase"), ("exclude", "include"), ("lower", "higher")],
+)
+def test_common_words_two_sounds_apart_stay_a_change(written: str, heard: str) -> None:
+    assert slip([written], [heard]) < 0.5
+
+
+def test_a_sound_alike_word_in_a_quote_is_misheard() -> None:
+    check = verdict(
+        "our cells grew by a tenth in the quarter and margins held",
+        "Our sales grew by a tenth in the quarter and margins held",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("sales", "cells")
+
+
+def timed_verdict(said: str, quote: str) -> QuoteCheck:
+    """The check of ``quote`` against ``said`` as timed words, a steady 0.3 s each with
+    no pause anywhere."""
+    words = [
+        {"w": u, "start": round(0.3 * k, 2), "end": round(0.3 * k + 0.28, 2)}
+        for k, u in enumerate(said.split())
+    ]
+    t = parse_transcript(json.dumps(words), "talk.json")
+    return check_quote(Quote(quote, 0, len(quote)), "a.txt", t, build_index(t.tokens))
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        # "budget" is a word the speaker says; the recogniser ran over it with no pause.
+        ("We will cut budget spending for roads in the north next year", "verbatim"),
+        # "secret" is said nowhere: the writer's.
+        ("We will cut secret spending for roads in the north next year", "misquote"),
+    ],
+)
+def test_a_word_timed_words_run_over_without_a_pause_is_not_heard(quote: str, status: str) -> None:
+    said = (
+        "the budget is tight this year and we said so at the start "
+        "we will cut spending for roads in the north next year thank you"
+    )
+    check = timed_verdict(said, quote)
+    assert check.status == status, check.reason
+
+
+def test_a_false_start_at_a_quotes_edge_is_no_misquote() -> None:
+    # "Wha-" written before the rest; the words of the sentence before stand there.
+    check = verdict(
+        "and the pipeline what's the typical hit rate on assets that are in talks today",
+        "Wha- what's the typical hit rate on assets that are in talks?",
+    )
+    assert check.status == "verbatim", check.reason
+    assert only(check, "misheard").written == "Wha"
+
+
+def test_a_name_the_model_takes_for_misheard_words_is_no_misquote() -> None:
+    # The capitals tell the mishearing model that "Pierce" is a name: "appear spread".
+    check = verdict(
+        "in food service where appear spread leads the market in wings we saw growth",
+        "In food service where our Pierce brand leads the market in wings we saw growth",
+    )
+    assert check.status == "verbatim", check.reason
+    assert "changed_word" not in kinds(check)
+
+
+@pytest.mark.parametrize(
+    ("written", "heard"),
+    [("steel and", "stealing"), ("measure", "make sure"), ("withdrawn", "were drawn")],
+)
+def test_common_words_run_together_or_split_apart_are_a_slip(written: str, heard: str) -> None:
+    assert slip(written.split(), heard.split()) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("written", "heard"),
+    [("would", "will"), ("not able", "able"), ("the reckless", "there")],
+)
+def test_small_words_swapped_or_a_negation_lost_are_no_slip(written: str, heard: str) -> None:
+    assert slip(written.split(), heard.split()) < 0.5

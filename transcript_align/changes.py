@@ -20,8 +20,16 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from .alignment import Match, TranscriptIndex, bigram_key
-from .lexicon import DISCOURSE_MARKERS, FILLERS, FUNCTION_WORDS, NUMBER_WORDS, is_function, weight
-from .mishearing import misheard
+from .lexicon import (
+    DISCOURSE_MARKERS,
+    FILLERS,
+    FUNCTION_WORDS,
+    HEDGES,
+    NUMBER_WORDS,
+    is_function,
+    weight,
+)
+from .mishearing import THRESHOLD, misheard, misheard_alike
 from .models import Change, ChangeKind, QuoteStatus, Transcript
 from .normalize import phonetic, text_units
 from .repair.likeness import likeness
@@ -156,6 +164,8 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
     a, b = " ".join(written), " ".join(said)
     if not a or not b:
         return 0.0
+    if _spelled_out(written) == _spelled_out(said):
+        return 1.0  # "Q1" / "Q one", "3D" / "three D": one number, written two ways
     numbers = [u for u in (*written, *said) if u in NUMBER_WORDS or u.isdigit()]
     if numbers:
         one_word = len(written) == len(said) == 1 and len(numbers) == 1
@@ -170,9 +180,27 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
             score = max(score, trimmed - 0.1)
         return score
     one_word = len(written) == len(said) == 1 and not is_function(written[0])
-    if one_word and _one_sound_off(written[0], said[0]):
-        score = max(score, HOMOPHONE)  # "cut"/"cup", "review"/"view"
+    if one_word and (_one_sound_off(written[0], said[0]) or _sound_alike(written[0], said[0])):
+        score = max(score, HOMOPHONE)  # "cut"/"cup", "review"/"view", "sales"/"cells"
+    elif (
+        1 < max(len(written), len(said)) <= SPLIT
+        and not all(map(is_function, said))
+        and _sound_alike(a, b)
+    ):
+        score = max(score, HOMOPHONE)  # words run together or split: "steel and"/"stealing"
     return score if score >= HOMOPHONE else 0.5 * score
+
+
+_LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+
+
+def _spelled_out(units: Sequence[str]) -> list[str]:
+    """Units with letters and digits run together read apart ("q1" → q one, "10k" → ten
+    k): how a recogniser may write what a writer writes as one token."""
+    out: list[str] = []
+    for u in units:
+        out.extend(text_units(_LETTERS_DIGITS.sub(" ", u)) if any(c.isdigit() for c in u) else [u])
+    return out
 
 
 def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
@@ -182,6 +210,28 @@ def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
         return 0.0
     alike = likeness(ka, phonetic(ka), kb, phonetic(kb))[0]
     return min(1.0, max(0.0, (alike - NAME_LIKENESS) / (1 - NAME_LIKENESS) + SLIP))
+
+
+SPLIT = 2
+"""Words on either side up to which common words heard run together or split apart are
+compared by sound as a whole ("to be" / "Toby", "measure" / "make sure")."""
+ALIKE = 0.7
+"""Mishearing plausibility, the common-word prior left out (:func:`~.mishearing.misheard_alike`),
+from which two common words one sound apart are taken as one heard for the other."""
+
+
+def _sound_alike(written: str, said: str) -> bool:
+    """Whether common words were likely heard as others ("sales" / "cells", "rounds" /
+    "friends", "steel and" / "stealing"): at most one sound apart (Metaphone, spaces left
+    out), and alike enough in sound and spelling for the mishearing model without its
+    common-word prior. Words two sounds apart ("review" / "reverse", "increase" /
+    "decrease"), a negating prefix and a negation on one side only are a change."""
+    if _negated(written, said) or NEGATIONS & set(written.split()) != NEGATIONS & set(said.split()):
+        return False
+    ka, kb = phonetic(written.replace(" ", "")), phonetic(said.replace(" ", ""))
+    if min(len(ka), len(kb)) < 2 or Levenshtein.distance(ka, kb) > 1:
+        return False
+    return misheard_alike(written, said) >= ALIKE
 
 
 def _negated(a: str, b: str) -> bool:
@@ -252,6 +302,20 @@ def judge(
             continue
         w = [q[k] for k in range(qa, qb) if k not in moved_q]
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
+        if plain:
+            fluent = [q[k] for k in range(qa, qb) if not _written_disfluency(q, k, wrote)]
+            heard_none = all(_stammered(t, k) for k in range(ta, tb))
+            if not fluent and (heard_none or (qa == 0 and ta == match.first)):
+                # "um, and a, a" written where nothing (or only "uh") was heard, or before
+                # the rest of the quote where the words of the sentence before stand: the
+                # speaker's hesitation, which recognisers leave out; no writer's change.
+                add("misheard", qa, qb, ta if heard_none else tb, tb, SLIP)
+                continue
+            if not fluent and qb == len(q) and tb == match.last:
+                add("misheard", qa, qb, ta, ta, SLIP)  # the same after the rest
+                continue
+            if fluent and len(fluent) < len(w):
+                w = fluent  # "uh, at the plant": judged by what was said besides the "uh"
         edge = False
         at_start, at_end = qa == 0 and ta == match.first, qb == len(q) and tb == match.last
         if plain and tb > ta and slip(w, t[ta:tb]) < SLIP:
@@ -308,6 +372,8 @@ def judge(
         known = all(u in index.vocab for u in w)
         kind, score = _kind(w, s, t, ta, tb, inside=inside, near=near, dropped=dropped, known=known)
         if kind == "changed_word" and qa > 0 and _garbled_name(wrote(qa, qb), w, s):
+            kind, score = "misheard", SLIP
+        if kind == "changed_word" and plain and _name_misheard(wrote(qa, qb), heard(ta, tb)):
             kind, score = "misheard", SLIP
         if kind == "changed_word" and plain and _said_so_elsewhere(q, qa, qb, s, index):
             kind, score = "misheard", SLIP
@@ -510,6 +576,29 @@ def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
         return False
     common_words = all(weight(u) < RARE for u in s)
     return common_words or sound_similarity("".join(w), "".join(s)) >= NAME_SOUND
+
+
+def _name_misheard(written: str, said: str) -> bool:
+    """Whether written words holding a name or acronym, as the quote writes them ("our
+    Pierce brand", "ATM locations"), are what the mishearing model takes ``said``
+    ("appear spread", "applications") for, misheard: the model reads capitals as names
+    and acronyms, which the quote's lowercased units no longer show. Small words at
+    either end are left out; a name for another name ("Dunmore" / "hallam") scores low."""
+    tokens = written.split()
+    while tokens and is_function(_bare(tokens[0]).lower()):
+        tokens = tokens[1:]
+    while tokens and is_function(_bare(tokens[-1]).lower()):
+        tokens = tokens[:-1]
+    named = any(
+        (len(b) >= 2 and b.isupper()) or (b[:1].isupper() and weight(b.lower()) >= NAME_WEIGHT)
+        for b in map(_bare, tokens)
+    )
+    return named and bool(said) and misheard(" ".join(tokens), said) >= THRESHOLD
+
+
+def _bare(token: str) -> str:
+    """A written token without the punctuation around it."""
+    return token.strip(",.;:?!…\"“”'‘’()[]")
 
 
 def _edge_part(
@@ -792,6 +881,35 @@ def _said_so_elsewhere(
     return any(bigram_key(a, b, len(ids)) in index.bigrams for a, b in pairs)
 
 
+DISCOURSE = tuple(sorted(DISCOURSE_MARKERS | HEDGES))
+"""Phrases a speaker fills pauses with, which recognisers often leave out."""
+_FALSE_START = re.compile(r"\w+-(\s|$)")
+"""A word broken off as written ("manu- we"), unlike a hyphenated one ("COVID-19")."""
+REPEAT = 3
+"""Longest run of written units said twice in a row that counts as a stammer ("with the,
+with the")."""
+
+
+def _written_disfluency(q: Sequence[str], k: int, wrote: Callable[[int, int], str]) -> bool:
+    """Whether written unit ``k`` is a hesitation the writer kept as the speaker made it
+    ("uh", "you know", a false start "manu-", a word or run said twice "for, for"): not
+    words of the statement, and a recogniser leaves them out as often as not."""
+    u = q[k]
+    if u in FILLERS or _FALSE_START.match(wrote(k, k + 2) if k + 1 < len(q) else ""):
+        return True
+    for phrase in DISCOURSE:
+        n = len(phrase)
+        if any(tuple(q[j : j + n]) == phrase for j in range(max(0, k - n + 1), k + 1)):
+            return True
+    for n in range(1, REPEAT + 1):
+        if any(
+            j >= 0 and j + 2 * n <= len(q) and list(q[j : j + n]) == list(q[j + n : j + 2 * n])
+            for j in range(k - 2 * n + 1, k + 1)
+        ):
+            return True
+    return False
+
+
 def _stammered(t: Sequence[str], k: int) -> bool:
     """Whether said unit ``k`` is a filler or a small word said twice in a row ("has has");
     a content word said twice was said, whatever the quote has there."""
@@ -974,8 +1092,12 @@ def _not_heard(
     the speaker says elsewhere in the transcript, no negation among them (an inserted
     word is usually the writer's own, never said at all)."""
     silence = _silence(index, transcript, ta, ta if tb is None else tb)
-    if silence is not None:
-        return silence >= max(MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written))
+    if silence is not None and silence >= max(
+        MIN_DROP_GAP, DROP_GAP * sum(len(u) for u in written)
+    ):
+        return True
+    # Recognisers drop words with no pause as often as with one: the word times settle
+    # only a pause long enough, never its absence.
     return (
         len(written) <= (2 if many else 1)
         and not NEGATIONS & set(written)

@@ -35,6 +35,9 @@ FILLERS = frozenset("uh um uhm er erm ah eh hmm hm mm mhm mmm huh".split())
 DISCOURSE_MARKERS = frozenset((("you", "know"), ("i", "mean"), ("you", "see")))
 """Phrases said to hold the floor, not to claim anything ("and you know the funding…"):
 left out of a quote as fillers are."""
+HEDGES = frozenset((("sort", "of"), ("kind", "of")))
+"""Phrases that soften what follows: a writer who leaves them out changes the claim, but
+one who keeps them where the recogniser dropped them quoted the speaker."""
 
 NUMBER_WORDS = frozenset(
     """
