@@ -184,10 +184,16 @@ def _keep(
 
 
 def _snippet(text: str, start: int, end: int, words: int = 4) -> str:
-    """The name with a few words either side, on one line."""
-    before = text[max(0, start - 200) : start].split()[-words:]
-    after = text[end : end + 200].split()[:words]
-    return " ".join([*before, " ".join(text[start:end].split()), *after])
+    """The name with a few words either side, on one line, punctuation where the
+    article has it.
+
+    >>> _snippet("said so. Councillor Bryony Dennis, who said the county", 20, 33, 2)
+    'so. Councillor Bryony Dennis, who said'
+    """
+    before = re.search(rf"(?:\S+\s+){{0,{words}}}\S*$", text[max(0, start - 200) : start])
+    after = re.match(rf"\S*(?:\s+\S+){{0,{words}}}", text[end : end + 200])
+    found = (before.group() if before else "") + text[start:end] + (after.group() if after else "")
+    return " ".join(found.split())
 
 
 def with_context(
