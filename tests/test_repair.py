@@ -804,12 +804,12 @@ def test_an_acronym_learned_as_letters_is_repaired_wherever_the_letters_recur() 
 
 def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> None:
     article = (
-        "Tallgrass will carry the gas. The pipeline volumes of Tallgrass grew and the "
+        "Tallbrook will carry the gas. The pipeline volumes of Tallbrook grew and the "
         "transport contribution rose."
     )
-    amid = "the pipeline volumes of tall grass grew and the transport contribution rose"
-    assert _spread("tall grass", article, "Tallgrass", amid) == [("tall grass", "Tallgrass")]
-    assert _spread("tall grass", article, "Tallgrass", "we walked through tall grass") == []
+    amid = "the pipeline volumes of tall brook grew and the transport contribution rose"
+    assert _spread("tall brook", article, "Tallbrook", amid) == [("tall brook", "Tallbrook")]
+    assert _spread("tall brook", article, "Tallbrook", "we walked through tall brook") == []
     # With a bare vowel among them, the words are everyday speech even amid the context.
     article = "The EBIT of the ferry grew. EBIT rose as the fares and the margin grew."
     amid = "the fares rose and the margin grew a bit as the ferry grew"
@@ -870,83 +870,83 @@ def test_an_article_next_to_the_matched_words_opens_words_said_not_a_name() -> N
 
 
 def test_a_whole_name_heard_word_for_word_is_not_taken_from_a_split_one() -> None:
-    # "foley on oh" is what was heard for "Foliano": "jeanine foley" is not the whole name.
+    # "tolley on oh" stands for "Tolliano": "karen tolley" is not the whole name.
     got = repairs(
-        SPEECH.format(name="jeanine foley on oh"), WHOLE_NAME_ARTICLE.format(full="Jenine Foliano")
+        SPEECH.format(name="karen tolley on oh"), WHOLE_NAME_ARTICLE.format(full="Caren Tolliano")
     )
-    assert ("jeanine foley", "Jenine Foliano", True) not in got
+    assert ("karen tolley", "Caren Tolliano", True) not in got
 
 
 def test_the_rest_of_a_name_is_kept_with_its_side() -> None:
-    finds = {f[0]: f[5] for f in article_finds("The cat bond Long Point Re is now in place.")}
-    assert finds["Point"] == ("long", "re")
+    finds = {f[0]: f[5] for f in article_finds("The flood bond Cold Fern Re is now in place.")}
+    assert finds["Fern"] == ("cold", "re")
     cand = next(
         c
-        for c in mine_candidates([Reference("a.txt", "", "We met Long Point Re.")])
-        if c.text == "Point"
+        for c in mine_candidates([Reference("a.txt", "", "We met Cold Fern Re.")])
+        if c.text == "Fern"
     )
-    assert cand.before == {"long"} and cand.after == {"re"}
+    assert cand.before == {"cold"} and cand.after == {"re"}
 
 
 def test_a_word_of_the_name_on_the_wrong_side_is_no_rest_of_it() -> None:
-    # "Long" stands before "Point" in the article; "Bond Long" has it after "Bond".
-    t = parse_transcript("00:00 our cat Bond Long Point re three is now in place\n", "t.txt")
+    # "Cold" stands before "Fern" in the article; "Bond Cold" has it after "Bond".
+    t = parse_transcript("00:00 our flood Bond Cold Fern re three is now in place\n", "t.txt")
     cand = next(
         c
-        for c in mine_candidates([Reference("a.txt", "", "We met Long Point Re.")])
-        if c.text == "Point"
+        for c in mine_candidates([Reference("a.txt", "", "We met Cold Fern Re.")])
+        if c.text == "Fern"
     )
     at = [tok.text for tok in t.tokens].index("Bond")
-    bond, point = span_at(t, at, at + 1), span_at(t, at + 2, at + 3)
-    assert bond is not None and point is not None
+    bond, fern = span_at(t, at, at + 1), span_at(t, at + 2, at + 3)
+    assert bond is not None and fern is not None
     assert rest_beside(bond, cand, t) == []
-    assert rest_beside(point, cand, t) == ["long", "re"]
+    assert rest_beside(fern, cand, t) == ["cold", "re"]
 
 
 def test_words_of_the_name_reordered_are_no_mishearing_of_it() -> None:
     t = parse_transcript(
-        "00:00 volumes for the first half\n00:05 forese logistics air logistics saw less demand\n",
+        "00:00 volumes for the first half\n00:05 alder transport air transport saw less demand\n",
         "t.txt",
     )
-    at = [tok.text for tok in t.tokens].index("forese")
-    ref = Reference("a.txt", "", "We saw that Air Logistics grew.")
-    cand = next(c for c in mine_candidates([ref]) if c.text == "Air Logistics")
+    at = [tok.text for tok in t.tokens].index("alder")
+    ref = Reference("a.txt", "", "We saw that Air Transport grew.")
+    cand = next(c for c in mine_candidates([ref]) if c.text == "Air Transport")
     span = span_at(t, at, at + 3)
     assert span is not None and features(span, cand, t, {}) is None
     assert shared_in_place(["john", "claude", "junker"], ["jean", "claude", "juncker"])
-    assert not shared_in_place(["forese", "logistics", "air"], ["air", "logistics"])
-    assert not shared_in_place(["logistics", "air"], ["air", "logistics"])
+    assert not shared_in_place(["alder", "transport", "air"], ["air", "transport"])
+    assert not shared_in_place(["transport", "air"], ["air", "transport"])
 
 
 def test_a_common_word_past_a_name_closing_a_quote_is_left_out() -> None:
-    # "cow" is "Cowell" at the quote's end; "please" opens what the article left out.
+    # "dow" is "Dowell" at the quote's end; "please" opens what the article left out.
     speech = (
         QUOTED_LEAD
-        + "00:10 i would now like to turn the conference over to betsy cow please go ahead\n"
+        + "00:10 i would now like to turn the conference over to sally dow please go ahead\n"
         + "00:20 after that we will take your questions about the ferry line\n"
     )
     article = (
         'The harbour master said on Monday that "the new ferry line to the islands will open '
         'in the spring of next year." The host said: "I would now like to turn the '
-        'conference over to Betsy Cowell."'
+        'conference over to Sally Dowell."'
     )
     ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
     report = align(parse_transcript(speech, "t.txt"), [ref])
-    assert all(c.original != "cow please" for c in report.corrections)
+    assert all(c.original != "dow please" for c in report.corrections)
 
 
 def test_a_misheard_word_beside_a_name_inside_its_edit_pairs_up() -> None:
-    # "been" is "Ben" misheard, so "terror" stands where "Theurer" does.
-    article = "thanks ben theurer for the question".split()
-    said = "thanks been terror for the question".split()
+    # "can" is "Ken" misheard, so "mower" stands where "Mauer" does.
+    article = "thanks ken mauer for the question".split()
+    said = "thanks can mower for the question".split()
     assert _slipped(article, said, (1, 3), (1, 3), (2, 3)) == (1, 0)
-    # "ascent" is no "of": the words before the name do not pair up.
-    article = "alan alanis of santander thank you".split()
-    said = "alan lanas ascent tender thank you".split()
+    # "ascot" is no "of": the words before the name do not pair up.
+    article = "alan ines of castelan thank you".split()
+    said = "alan ines ascot ellen thank you".split()
     assert _slipped(article, said, (1, 4), (1, 4), (3, 4)) == (None, 0)
     # A filler the article keeps and the recogniser left out takes no word.
-    article = "the share of raizen uh grew".split()
-    said = "the share off reason grew".split()
+    article = "the share of marzen uh grew".split()
+    said = "the share off mason grew".split()
     assert _slipped(article, said, (2, 5), (2, 4), (3, 4)) == (1, 0)
 
 
@@ -962,10 +962,10 @@ def _pair(speech: str, heard: str, article: str, name: str) -> tuple[Span, Candi
 
 def test_one_known_name_written_for_another_is_left_without_a_place_for_it() -> None:
     speech = (
-        "00:00 the next question comes from Brian Flores\n00:05 from Citibank please go ahead\n"
+        "00:00 the next question comes from Brian Flores\n00:05 from Harrison please go ahead\n"
     )
-    article = "Analysts at Scotiabank asked about the loans."
-    span, cand, t = _pair(speech, "Citibank", article, "Scotiabank")
+    article = "Analysts at Morrison asked about the loans."
+    span, cand, t = _pair(speech, "Harrison", article, "Morrison")
     assert features(span, cand, t, {}) is None
     # Where an aligned passage has the name there, the place says which was said.
     assert features(span, cand, t, {}, block=BlockFit(1.0, 0.9)) is not None

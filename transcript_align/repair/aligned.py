@@ -234,11 +234,11 @@ def _slipped(
     name: tuple[int, int],
 ) -> tuple[int | None, int | None]:
     """How many transcript units the article words before and after the name inside its
-    edit block take, where each is heard as one plausible transcript word ("ben
-    theurer" as "been terror": "been" is "ben", so "terror" stands where "Theurer"
-    does) or is a filler the recogniser left out ("raizen uh" as "reason"); ``None``
-    on a side where they do not pair up so ("alanis of santander" as "lanas ascent
-    tender": "ascent" is no "of")."""
+    edit block take, where each is heard as one plausible transcript word ("ken
+    mauer" as "can mower": "can" is "ken", so "mower" stands where "Mauer" does) or
+    is a filler the recogniser left out ("marzen uh" as "mason"); ``None`` on a side
+    where they do not pair up so ("ines of castelan" as "ines ascot ellen": "ascot"
+    is no "of")."""
     (lo, hi), (j1, j2), (u0, u1) = block, heard, name
 
     def taken(words: Sequence[str], heard_words: Sequence[str]) -> int | None:
@@ -365,8 +365,8 @@ def _without_article(transcript: Transcript, span: Span, name: str, m: float) ->
 
 EXTEND_GAIN = 0.05
 """How much more plausible a mishearing a word past the shortest plausible reading must
-make at a passage's edge to be taken with it: "cow" is "Cowell" at the end of a quote,
-"cow please" hardly more so ("please" opens what the article did not quote)."""
+make at a passage's edge to be taken with it: "dow" is "Dowell" at the end of a quote,
+"dow please" hardly more so ("please" opens what the article did not quote)."""
 
 
 def _goes_on(transcript: Transcript, span: Span, name: str, m: float, left: bool) -> bool:

@@ -54,8 +54,8 @@ class Candidate:
     neighbours: frozenset[str] = frozenset()
     """Name words standing right beside it in the articles, on either side."""
     before: frozenset[str] = frozenset()
-    """…those standing right before it ("Point" in "Long Point"): which side matters, as
-    "Bond Long" is no "Long Point" misheard."""
+    """…those standing right before it ("Cold" for "Fern" in "Cold Fern"): which side
+    matters, as "Bond Cold" is no "Cold Fern" misheard."""
     after: frozenset[str] = frozenset()
     """…and those standing right after it."""
     occurrences: tuple[tuple[int, int, int], ...] = ()

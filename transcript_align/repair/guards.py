@@ -120,7 +120,7 @@ def features(
     if block is not None and not regrouped and set(span_words) & set(cand_words):
         return None  # a word of the name heard right inside the block: words moved, not misheard
     if not regrouped and not shared_in_place(span_words, cand_words):
-        return None  # "Forese Logistics Air" for "Air Logistics": the words said, reordered
+        return None  # "Alder Transport Air" for "Air Transport": the words said, reordered
     if _text_units(span.text)[:1] in HONORIFICS:
         return None  # "ms walsenlas": the title is no part of the name (mined without one)
     changed = [w for w in span_words if w not in cand_words]
@@ -179,7 +179,7 @@ def features(
         return None  # "help", "things": words like these are heard right, unless they
         # sound out a name where one stands ("mister pet saw" for "Mr. Petsau")
     if block is None and not placed and _name_for_name(span, cand, span_words):
-        return None  # "Citibank" for "Scotiabank", "Peter" for "Petro": another name
+        return None  # "Harrison" for "Morrison", "Peter" for "Petra": another name
     # "Sal Ta Va" is "Saltava", "fin ra" is "FINRA" (an acronym said as syllables);
     # "cash flow" stays, unless the article writes "Cashflow" as a name.
     # The same letters as a name the article writes as one ("pen hallow", "Penhallow").
@@ -261,8 +261,8 @@ before the mishearing model is asked (:func:`_misheard_beside`)."""
 
 def _name_goes_on(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether the word after the span makes a likelier mishearing of the name's last
-    word with the span's last word ("jeanine foley on oh": "foley" is only the start
-    of what was heard for "Foliano"), or the word before one of its first word."""
+    word with the span's last word ("karen tolley on oh": "tolley" is only the start
+    of the words that stand for "Tolliano"), or the word before one of its first word."""
     tokens, words, parts = transcript.tokens, cand.text.split(), span.text.split()
     if span.last < len(tokens):
         longer = f"{parts[-1]} {tokens[span.last].text}"
@@ -320,8 +320,8 @@ def words_beside(span: Span, transcript: Transcript) -> list[str]:
 def rest_beside(span: Span, cand: Candidate, transcript: Transcript) -> list[str]:
     """The words right beside the span that are the rest of the name on the side the
     articles give it: the word before among those before the name, the word after among
-    those after it ("cat Bond Long" has "Long" after "Bond", where "Long Point" has it
-    before "Point": no rest of that name)."""
+    those after it ("flood Bond Cold" has "Cold" after "Bond", where "Cold Fern" has it
+    before "Fern": no rest of that name)."""
     tokens = transcript.tokens
     out = []
     if span.first > 0 and (w := name_key(tokens[span.first - 1].text)) in cand.before:
@@ -364,8 +364,8 @@ KNOWN_NAME = 2.0
 
 
 def _name_for_name(span: Span, cand: Candidate, span_words: list[str]) -> bool:
-    """Whether the recogniser wrote one known name ("Citibank", capitalised) where the
-    articles have another known one that sounds otherwise ("Scotiabank"): without a
+    """Whether the recogniser wrote one known name ("Harrison", capitalised) where the
+    articles have another known one that sounds otherwise ("Morrison"): without a
     place that puts the name there (an aligned passage, a title, the rest of the name),
     another person or firm is as likely as a mishearing. Spellings of one sound
     ("Marcus" / "Markus") are the same name."""

@@ -134,7 +134,7 @@ def end_syllable(word: str) -> bool:
     """ "its", "in", "on": a short function word opening with a vowel, which a
     recogniser splits off the end of a name ("crab its" for "Kravits", "mart in")."""
     low = word.lower()
-    return len(low) <= 3 and low[:1] in "aeiou" and low[:1] != "" and is_function(low)
+    return 0 < len(low) <= 3 and low[0] in "aeiou" and is_function(low)
 
 
 def open_edge(transcript: Transcript, edge: int, outside: int, neighbours: Collection[str]) -> bool:
