@@ -190,7 +190,7 @@ def features(
     # sound lost ("fire" for "Spire"; one it starts with may be the name cut short).
     lost = block is not None and cand.kind == "name" and not cand.key.startswith(span.key)
     # A derivation adds letters at one end ("ukrainians"); a name heard inside a longer
-    # word has letters added on both sides ("wrapping" for "Rappi").
+    # word has letters added on both sides ("wrapping" for "Rappin").
     inside = named_here and span.key.find(cand.key) > 0 and not span.key.endswith(cand.key)
     affix = not same_sound and (
         (span.key in cand.key and not lost) or (cand.key in span.key and not inside)
@@ -237,7 +237,7 @@ must be to stand for it by its place beside the rest of the name alone
 def word_for_word(heard: str, name: str) -> bool:
     """Whether ``heard`` is every word of a name of several words, each heard as one
     word that is a plausible mishearing of it ("olivia selquo" for "Olivier Zelkwo",
-    "catherina wrapping" for "Katarzyna Rappi").
+    "catherina wrapping" for "Katarzyna Rappin").
 
     Each word of the name beside another word of it, itself misheard, is the rest of
     the name beside the words: as strong a sign as the rest heard right. A name split
