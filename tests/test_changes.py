@@ -213,6 +213,19 @@ def test_a_last_word_never_said_is_still_added() -> None:
             "Members",
             "workers",
         ),
+        # Several words to the end of the said sentence stand for the written ones.
+        (
+            "half of the members voted against the plan in the spring",
+            "Half of the members voted against the plan last week",
+            "last week",
+            "in the spring",
+        ),
+        (
+            "in the end the members voted against the plan",
+            "Last month the members voted against the plan",
+            "Last month",
+            "in the end",
+        ),
     ],
 )
 def test_an_edge_word_changed_inside_the_said_sentence_is_a_misquote(

@@ -322,15 +322,18 @@ def judge(
             # A common word at the edge in place of one that ends the said sentence is
             # the writer's; a name there is as likely the recogniser's garble of it.
             common = all(weight(u) < RARE for u in w)
+            room = min(tb - ta, len(w) + 2)
             if at_end:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=True)
-                if ta == tb and common and _finishes(index, transcript, ta, at_end=True):
-                    ta, tb = ta, ta + 1  # the sentence's own last words, written otherwise
+                n = _finishes(index, transcript, ta, room, at_end=True) if common else 0
+                if ta == tb and n:
+                    ta, tb = ta, ta + n  # the sentence's own last words, written otherwise
                 edge = True
             elif at_start:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=False)
-                if ta == tb and common and _finishes(index, transcript, tb, at_end=False):
-                    ta, tb = tb - 1, tb  # the sentence's own first words, written otherwise
+                n = _finishes(index, transcript, tb, room, at_end=False) if common else 0
+                if ta == tb and n:
+                    ta, tb = tb - n, tb  # the sentence's own first words, written otherwise
                 edge = True
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
@@ -625,20 +628,33 @@ def _edge_part(
     return (ta, ta) if at_end else (tb, tb)
 
 
-def _finishes(index: TranscriptIndex, transcript: Transcript, k: int, *, at_end: bool) -> bool:
-    """Whether the said content word beside a quote's edge (unit ``k`` after its end, or
-    ``k - 1`` before its start) belongs to the quoted sentence: no break between it and
-    the quote, a break on its other side ("last week" written, "last night." said).
+def _finishes(
+    index: TranscriptIndex, transcript: Transcript, k: int, room: int, *, at_end: bool
+) -> int:
+    """How many said units beside a quote's edge (from unit ``k`` after its end, or up to
+    ``k - 1`` before its start; at most ``room``) belong to the quoted sentence: no break
+    between them and the quote nor among them, a break on their other side, a content
+    word among them ("last week" written, "last night." said; "into NATO" written, "in
+    the Alliance." said). 0 when none do.
 
-    Then the writer changed the quote's first or last word; the recogniser dropping it
+    Then the writer changed the quote's first or last words; the recogniser dropping them
     would leave the next sentence's words there, after a break. Where no break can be
     seen (a caption line without word times), the words are left unjudged.
     """
-    word = k if at_end else k - 1
-    if not 0 < k < len(index.units) or is_function(index.units[word]):
-        return False
-    inner, outer = (k, k + 1) if at_end else (k, k - 1)
-    return not _break_at(index, transcript, inner) and _break_at(index, transcript, outer)
+    units = index.units
+    step = 1 if at_end else -1
+    if not 0 < k < len(units) or _break_at(index, transcript, k):
+        return 0
+    content = False
+    for n in range(1, room + 1):
+        word = k + n - 1 if at_end else k - n
+        if not 0 <= word < len(units):
+            return 0
+        content = content or not is_function(units[word])
+        outer = k + n * step
+        if _break_at(index, transcript, outer):
+            return n if content else 0
+    return 0
 
 
 def _break_at(index: TranscriptIndex, transcript: Transcript, k: int) -> bool:
