@@ -207,6 +207,11 @@ def test_empty_marks_give_no_quote() -> None:
             "the head of the River Trust",
             "said",
         ),
+        # A title written small after what it is of: the name after it speaks.
+        ("“We are ready,” said Rovers boss Ann Kerrow.", "Ann Kerrow", "said"),
+        ("“We are ready,” said former club captain Ann Kerrow.", "Ann Kerrow", "said"),
+        ("“We are ready,” said Harbour Trust chief executive Ann Kerrow.", "Ann Kerrow", "said"),
+        ("“We are ready,” said Rovers on Thursday.", "Rovers", "said"),
         ("“We are ready,” he said.", "he", "said"),
         ("“We are ready.” Rutte said the army was fine.", None, None),
         ("The alliance is “ready” for talks.", None, None),

@@ -389,7 +389,7 @@ _TITLES = frozenset(
     chair head deputy state of for former acting interim top senior adviser advisor leader
     admiral colonel lieutenant commander officer supreme allied high first lady judge justice
     attorney sheikh sir dame lord affairs national security press white house republican
-    democrat democratic opposition party member mp mep coach manager captain founder premier
+    democrat democratic opposition party member mp mep coach manager captain founder premier boss
     assistant executive economy trade health education energy home office army navy air force
     foreign-minister president-elect vice-president councillor councilor alderman inspector
     detective sergeant constable superintendent bishop reverend rabbi sheriff doctor""".split()
@@ -787,6 +787,9 @@ def _speaker_forward(toks: list[_Tok], i: int) -> _Speaker | None:
             if named is not None and named.kind == "name":
                 return named
         return _speaker(toks[i:j], "descriptor")
+    titled = _titled_name(toks, i)
+    if titled is not None:
+        return titled
     while j < len(toks) and (
         (toks[j].cap and toks[j].word)
         or (toks[j].low in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].cap)
@@ -799,6 +802,30 @@ def _speaker_forward(toks: list[_Tok], i: int) -> _Speaker | None:
     if name:
         return _speaker(name, "name")
     return _speaker(run, "descriptor")
+
+
+def _titled_name(toks: list[_Tok], i: int) -> _Speaker | None:
+    """The name after a title written small, with what the title is of before it: "said
+    Rovers boss Ann Lee", "said former club captain Ann Lee", "said Harbour Trust chief
+    executive Ann Lee" are Ann Lee's words, not the club's."""
+    k = i
+    titled = False
+    while k < len(toks) and k < i + 6 and toks[k].word and not (titled and toks[k].cap):
+        if not toks[k].cap:
+            if toks[k].low in _FUNCTION or toks[k].low in _NOT_IN_DESCRIPTOR:
+                return None
+            titled = toks[k].low in _TITLES
+        k += 1
+    if not titled or k >= len(toks) or not (toks[k].cap and toks[k].word):
+        return None
+    end = k
+    while end < len(toks) and (
+        (toks[end].cap and toks[end].word)
+        or (toks[end].low in _CONNECTORS and end + 1 < len(toks) and toks[end + 1].cap)
+    ):
+        end += 1
+    name = _clean_name(toks[k:end])
+    return _speaker(name, "name") if name else None
 
 
 def _clean_name(run: Sequence[_Tok]) -> list[_Tok]:
