@@ -212,6 +212,11 @@ def test_empty_marks_give_no_quote() -> None:
         ("“We are ready,” said former club captain Ann Kerrow.", "Ann Kerrow", "said"),
         ("“We are ready,” said Harbour Trust chief executive Ann Kerrow.", "Ann Kerrow", "said"),
         ("“We are ready,” said Rovers on Thursday.", "Rovers", "said"),
+        (
+            "“We are ready,” the health board’s clinical lead said.",
+            "the health board’s clinical lead",
+            "said",
+        ),
         ("“We are ready,” he said.", "he", "said"),
         ("“We are ready.” Rutte said the army was fine.", None, None),
         ("The alliance is “ready” for talks.", None, None),

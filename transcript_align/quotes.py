@@ -718,11 +718,24 @@ def _speaker_before(toks: list[_Tok], v: int, *, first: int = 0) -> _Speaker | N
     if t.word and t.text.isalpha() and t.low not in _NOT_IN_DESCRIPTOR:
         for k in range(j - 1, max(first, j - 6) - 1, -1):
             w = toks[k]
-            if w.low in _DETERMINERS or _possessive(w):
+            if w.low in _DETERMINERS:
                 return _speaker(toks[k : j + 1], "descriptor")
+            if _possessive(w):
+                return _speaker(toks[_owner_start(toks, k, first) : j + 1], "descriptor")
             if not w.word or w.low in _NOT_IN_DESCRIPTOR:
                 return None
     return None
+
+
+def _owner_start(toks: list[_Tok], k: int, first: int) -> int:
+    """Where the owner ending in the possessive at ``k`` starts: "the health board's
+    clinical lead" is the lead's whole phrase, not "board's clinical lead"."""
+    for m in range(k - 1, max(first, k - 3) - 1, -1):
+        if toks[m].low in _DETERMINERS:
+            return m
+        if not toks[m].word or toks[m].low in _NOT_IN_DESCRIPTOR or toks[m].cap:
+            break
+    return k
 
 
 _MEMBER_OF = frozenset("of at from for".split())
