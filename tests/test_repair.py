@@ -984,3 +984,29 @@ def test_quote_marks_ellipses_and_brackets_break_a_text_and_plain_spaces_do_not(
     # he said we will and then the end so fine now
     assert quote_breaks(text) == frozenset({2, 4, 5, 6, 8, 9, 10})
     assert quote_breaks("he said we will go") == frozenset()
+
+
+def test_a_whole_name_opening_a_quote_wins_over_its_surer_part() -> None:
+    # "hal doors daughter" alone is a surer repair than the whole name, but taking it would
+    # leave "katherine" for "Katrin" beside the name it belongs to.
+    got = quoted(
+        "katherine hal doors daughter has a small tear in her hamstring and will be out",
+        "Katrin Haldursdottir has a small tear in her hamstring and will be out.",
+        other="Rovers will be without Katrin Haldursdottir for a month, the club said.",
+    )
+    assert applied(got) == [("katherine hal doors daughter", "Katrin Haldursdottir")]
+
+
+def test_overlapping_repairs_rank_a_whole_name_with_its_surest_part() -> None:
+    from transcript_align.repair.candidates import Candidate
+    from transcript_align.repair.decide import _wholes_first
+    from transcript_align.repair.spans import Span
+
+    def proposal(conf: float, first: int, last: int, name: str) -> tuple[float, Span, Candidate]:
+        span = Span(first, last, "x", "x", "", 0.0, False, False, "")
+        return conf, span, Candidate(name, name.lower(), "", "name", 1, ())
+
+    whole = proposal(0.95, 0, 3, "Katrin Haldursdottir")
+    part = proposal(0.99, 1, 3, "Haldursdottir")
+    other = proposal(0.97, 5, 6, "Brisco")
+    assert _wholes_first([part, whole, other], 0.8) == [(-0.99, 1), (-0.99, 0), (-0.97, 1)]

@@ -45,7 +45,7 @@ def find_corrections(
     learned: list[Learned] = []
     proposals = [p for p in proposals if p[0] >= SUGGEST]
     rank = _wholes_first(proposals, min_confidence)
-    order = sorted(range(len(proposals)), key=lambda k: (-rank[k], *_place(proposals[k])))
+    order = sorted(range(len(proposals)), key=lambda k: (*rank[k], *_place(proposals[k])))
     proposals = [proposals[k] for k in order]
     taken = bytearray(len(transcript.tokens))
     applied = bytearray(len(transcript.tokens))
@@ -85,18 +85,20 @@ def _place(p: tuple[float, Span, Candidate]) -> tuple[float, int, int, str]:
 
 def _wholes_first(
     proposals: Sequence[tuple[float, Span, Candidate]], threshold: float
-) -> list[float]:
-    """The confidence each proposal is ranked by when overlaps are resolved.
+) -> list[tuple[float, int]]:
+    """The sort key each proposal is ranked by when overlaps are resolved: its
+    confidence, negated, then 0 for a whole name that takes its part's rank, else 1.
 
     A whole name sure enough to apply ("olivia selquo" for "Olivier Zelkwo") ranks
-    with the surest of the proposals inside it that repair one of its words the
-    same way ("selquo" for "Zelkwo"): taking the part would leave the rest of the
-    name garbled. Proposals are looked up by their first token, never pairwise.
+    with, and before, the surest of the proposals inside it that repair one of its
+    words the same way ("selquo" for "Zelkwo"): taking the part would leave the rest
+    of the name garbled. Proposals are looked up by their first token, never pairwise.
     """
     by_first: dict[int, list[int]] = defaultdict(list)
     for k, (_, span, _) in enumerate(proposals):
         by_first[span.first].append(k)
     rank = [conf for conf, _, _ in proposals]
+    whole = [1] * len(proposals)
     for k, (conf, span, cand) in enumerate(proposals):
         words = cand.text.split()
         if conf < threshold or len(words) < 2:
@@ -107,7 +109,8 @@ def _wholes_first(
                 shorter = inner.last - inner.first < span.last - span.first
                 if inner.last <= span.last and shorter and _holds(words, part):
                     rank[k] = max(rank[k], proposals[j][0])
-    return rank
+                    whole[k] = 0
+    return [(-r, w) for r, w in zip(rank, whole)]
 
 
 def _holds(words: Sequence[str], part: Sequence[str]) -> bool:
