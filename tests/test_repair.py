@@ -1010,3 +1010,22 @@ def test_overlapping_repairs_rank_a_whole_name_with_its_surest_part() -> None:
     part = proposal(0.99, 1, 3, "Haldursdottir")
     other = proposal(0.97, 5, 6, "Brisco")
     assert _wholes_first([part, whole, other], 0.8) == [(-0.99, 1), (-0.99, 0), (-0.97, 1)]
+
+
+def test_a_word_split_into_common_words_at_a_quote_start_is_repaired() -> None:
+    # "emotional", matched beside it, holds the place, though the words before it could
+    # as cheaply be paired off one for one: the alignment keeps the most words matched.
+    speech = (
+        "00:00 the report from the panel came out this morning and it is clear\n"
+        "00:06 emotional this regulation in teenagers is now the most common reason for referral\n"
+        "00:12 waiting times have gone from eleven weeks to nineteen weeks in two years\n"
+    )
+    article = (
+        "The panel found that more teenagers than ever are referred to clinics. "
+        '"Emotional dysregulation in teenagers is now the most common reason for referral," '
+        'the clinical lead said. "Waiting times have gone from eleven weeks to nineteen weeks '
+        'in two years."'
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    report = align(parse_transcript(speech, "t.txt"), [ref])
+    assert applied(list(report.corrections)) == [("this regulation", "dysregulation")]

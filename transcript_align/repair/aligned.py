@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from ..lexicon import FILLERS
 from ..models import Reference, Transcript
@@ -184,7 +184,7 @@ def _run_blocks(
     """
     a0, a1 = window_a
     t0, t1 = window_t
-    ops = Levenshtein.opcodes(list(article[a0:a1]), list(said[t0:t1]))
+    ops = Indel.opcodes(list(article[a0:a1]), list(said[t0:t1]))
     parts: list[tuple[str, int, int, int, int]] = []
     for op in ops:  # neighbouring edits become one block
         tag = "equal" if op.tag == "equal" else "edit"
