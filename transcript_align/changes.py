@@ -317,6 +317,7 @@ def judge(
             if fluent and len(fluent) < len(w):
                 w = fluent  # "uh, at the plant": judged by what was said besides the "uh"
         edge = False
+        said_run: tuple[int, int] | None = None  # said words the written ones may stand for
         at_start, at_end = qa == 0 and ta == match.first, qb == len(q) and tb == match.last
         if plain and tb > ta and slip(w, t[ta:tb]) < SLIP:
             # A common word at the edge in place of one that ends the said sentence is
@@ -327,14 +328,16 @@ def judge(
                 ta, tb = _edge_part(w, t, ta, tb, at_end=True)
                 n = _finishes(index, transcript, ta, room, at_end=True) if common else 0
                 if ta == tb and n:
-                    ta, tb = ta, ta + n  # the sentence's own last words, written otherwise
+                    said_run = ta, ta + n  # the sentence's own last words, written otherwise
                 edge = True
             elif at_start:
                 ta, tb = _edge_part(w, t, ta, tb, at_end=False)
                 n = _finishes(index, transcript, tb, room, at_end=False) if common else 0
                 if ta == tb and n:
-                    ta, tb = tb - n, tb  # the sentence's own first words, written otherwise
+                    said_run = tb - n, tb  # the sentence's own first words, written otherwise
                 edge = True
+            if said_run is not None and said_run[1] - said_run[0] == 1:
+                ta, tb = said_run  # one word: "last week" written, "last night." said
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
         if plain and edge and s and _sounds_as(w, s):
@@ -398,6 +401,11 @@ def judge(
             ):
                 # "publish a" written, "the" heard: "publish" not heard, a small word swapped.
                 kind = "function_word"
+        if kind == "added" and said_run is not None:
+            # Not said, and the sentence ends otherwise: "into NATO" written, "in the
+            # Alliance." said. Judged as added (recognisers garble a sentence's last
+            # words), shown as the change it is.
+            kind, (ta, tb) = "changed_word", said_run
         cut_run = len(w) <= 2 and len(s) >= max(3, len(w) + 2)  # a run said in their place
         # A number only on one side of a cut was left out or not heard, not changed.
         one_sided = kind == "changed_number" and cut_run and not (_numbers(w) and _numbers(s))
