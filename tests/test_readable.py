@@ -114,6 +114,49 @@ def test_a_long_pause_ends_a_sentence() -> None:
     assert text.startswith("We looked")
 
 
+def test_a_named_speaker_taking_over_ends_a_sentence() -> None:
+    vtt = (
+        "WEBVTT\n\n"
+        "00:00:00.000 --> 00:00:06.000\n"
+        "<v Chair>thank you mister trevanion do you want to respond for the harbour users\n\n"
+        "00:00:06.000 --> 00:00:12.000\n"
+        "<v Trevanion>the harbour users have been clear that dredging is a matter for the port\n"
+    )
+    t = parse_transcript(vtt, "hearing.vtt")
+    text = text_of(t, readable(t, []))
+    assert "for the harbour users. The harbour users have" in text, text
+    assert "the port." in text
+
+
+def test_diarised_labels_are_not_named_speakers() -> None:
+    from transcript_align.readable import named_speakers
+
+    def units(*labels: str | None) -> list[Unit]:
+        return [Unit(k, k + 1, "word", "", None, None, False, k, s) for k, s in enumerate(labels)]
+
+    assert named_speakers(units("Chair", "Dr Lowe", "Chair"))
+    assert not named_speakers(units("spk_0", "spk_1"))
+    assert not named_speakers(units("SPEAKER_00", "SPEAKER_01"))
+    assert not named_speakers(units("Speaker 1", "Speaker 2"))
+    assert not named_speakers(units("0", "1", None))
+    assert not named_speakers(units("A", "B"))
+    assert not named_speakers(units("Chair", "Chair", None))  # one person: no turn to see
+
+
+def test_i_is_a_capital_where_an_article_quote_opens_with_it() -> None:
+    parts = [
+        ("we will review the permits for the three largest farms before the winter", 0.0),
+        ("and i have written to the minister about the sewage overflows at calstock", 5.0),
+    ]
+    quote = (
+        'She said: "We will review the permits for the three largest farms before the '
+        'winter."\n\n"I have written to the minister about the sewage overflows at Calstock," '
+        "she said."
+    )
+    t = transcript(parts)
+    assert "And I have written" in text_of(t, readable(t, [article(quote)]))
+
+
 def test_the_model_hears_a_pause() -> None:
     model = default_model()
     short = [

@@ -502,6 +502,7 @@ def _marks(
 ) -> tuple[list[str], list[bool], list[float]]:
     """The punctuation after each word, whether a sentence ends there, and how sure that is."""
     n = len(units)
+    named = named_speakers(units)
     marks = [u.punct for u in units]
     sure = [1.0] * n
     ends = [False] * n
@@ -521,8 +522,8 @@ def _marks(
             ends[k] = form.punct[-1:] in _SENTENCE_MARKS
         elif punctuated:
             ends[k] = u.punct[-1:] in _SENTENCE_MARKS
-        elif nxt is None:
-            ends[k] = True
+        elif nxt is None or (named and nxt.speaker != u.speaker):
+            ends[k] = True  # the end, or another person speaks
         elif nxt_form is not None and not nxt_form.opens:
             ends[k] = False  # the article goes on with the next word mid-sentence
         else:
@@ -540,6 +541,18 @@ def _marks(
     if not punctuated:
         _questions_and_commas(units, forms, model, marks, ends)
     return marks, ends, sure
+
+
+_DIARISED = re.compile(r"(?i)(spk|spkr|speaker|s)?[\s_-]*\d+|[a-z]")
+"""Labels a recogniser's diarisation gives ("spk_0", "SPEAKER_01", "Speaker 2", "A")."""
+
+
+def named_speakers(units: Sequence[Unit]) -> bool:
+    """Whether the transcript names who speaks ("Chair", "Dr Lowe"): then a turn ends a
+    sentence. A recogniser's diarised turns do not (on the fitting calls, 5% of them fall
+    on a sentence end): their labels are numbers or letters."""
+    labels = {u.speaker for u in units if u.speaker}
+    return len(labels) > 1 and not any(_DIARISED.fullmatch(label.strip()) for label in labels)
 
 
 def _questions_and_commas(
@@ -579,6 +592,8 @@ def _cased(
     form = forms.get(u.first)
     text = u.text
     low = text.lower()
+    if key(low) in _I_FORMS:
+        return "I" + text[1:]  # "I" opening an article's quote too
     if form is not None:
         if form.text.lower() == low and not form.opens:
             return form.text
@@ -593,8 +608,6 @@ def _cased(
     if "-" in low:
         # "ingersoll-rand": each part a proper noun of the articles is cased as they case it.
         return "-".join(nouns.get(part, part) for part in low.split("-"))
-    if key(low) in _I_FORMS:
-        return "I" + text[1:]
     if not punctuated and low in model.capitalised:
         return model.capitalised[low]
     return text
