@@ -157,6 +157,20 @@ def test_i_is_a_capital_where_an_article_quote_opens_with_it() -> None:
     assert "And I have written" in text_of(t, readable(t, [article(quote)]))
 
 
+def test_the_commas_of_an_articles_aside_are_not_the_speakers() -> None:
+    parts = [
+        ("in the worst month we measured half of the samples above the legal limit", 0.0),
+        ("the fish counts at the weir fell by a third last summer and have not recovered", 5.0),
+    ]
+    text = (
+        "In the worst month we measured half of the samples above the legal limit, she said. "
+        "The fish counts at the weir, she added, fell by a third last summer and have not "
+        "recovered."
+    )
+    t = transcript(parts)
+    assert "at the weir fell by a third" in text_of(t, readable(t, [article(text)]))
+
+
 def test_the_model_hears_a_pause() -> None:
     model = default_model()
     short = [

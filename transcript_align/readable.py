@@ -58,6 +58,11 @@ _OPENERS = re.compile(r"[.?!…:\"“«\n]")
 _SENTENCE_OPENERS = re.compile(r"[.?!…\n]")
 _CLOSING = re.compile(r"[\"”’»]")
 _KEY = re.compile(r"[^\w']+")
+_ASIDE = re.compile(
+    r",\s+(?:he|she|they|we|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
+    r"(?:said|says|added|adds|explained|noted|argued|insisted|warned|told\s+\w+),"
+)
+"""', she added,': the article's aside, whose commas the speaker did not say."""
 _I_FORMS = frozenset(["i", "i'm", "i'll", "i've", "i'd", "i’m", "i’ll", "i’ve", "i’d"])
 
 
@@ -630,7 +635,7 @@ def _form(
     glued = after.split()[0] if after.strip() else ""
     punct = "".join(c for c in glued if c in ".,?!;:")
     # 'low," she said': that comma is the article's; where the speaker's sentence ends is open.
-    closes = punct[:1] == "," and bool(_CLOSING.search(glued))
+    closes = punct[:1] == "," and bool(_CLOSING.search(glued) or _ASIDE.match(text, ends[k]))
     if not punct and k + 1 < len(words) and "\n" in after:
         punct = "."
     lo, hi = max(0, k - 4), min(len(words), k + 5)
