@@ -96,3 +96,40 @@ def test_a_short_quote_is_placed_by_its_articles_runs_after_a_repair() -> None:
         short = [q for q in report.quotes if q.quote.text == "timetable"]
         assert [q.status for q in short] == ["verbatim"]
         assert short[0].said == "timetable"
+
+
+HEARING = (
+    "00:00 thank you chair the river board has written to us about the weir\n"
+    "00:05 the environment agency has flagged it twice and we have had no answer\n"
+    "00:10 we will ask the minister to look at it again before the summer\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "status"),
+    [
+        # Written where its paragraph was said, one word changed: a misquote.
+        ('The Environment Agency "has flagged it once", the chair said.', "misquote"),
+        # The same fragment said word for word there: found before any placing.
+        ('The Environment Agency "has flagged it twice", the chair said.', "verbatim"),
+        # Other words where the paragraph was said: nothing to judge.
+        ('The Environment Agency "is very worried", the chair said.', "not_found"),
+    ],
+)
+def test_a_short_quote_not_found_alone_is_judged_where_its_paragraph_was_said(
+    paragraph: str, status: str
+) -> None:
+    from transcript_align.quotes import extract_quotes
+
+    article = (
+        "The river board has written to the committee about the weir.\n\n"
+        + paragraph
+        + "\n\nWe will ask the minister to look at it again before the summer, she said.\n"
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    report = align(parse_transcript(HEARING, "t.txt"), [ref])
+    assert report.references[0].status == "aligned"
+    (check,) = report.quotes
+    assert check.status == status, check.reason
+    if status == "misquote":
+        assert check.location is not None and 5000 < check.location.start < 10000

@@ -28,7 +28,7 @@ from .readable import readable_corrections
 from .relate import assess, expected_place, relatedness, reporting_paragraphs
 from .repair import Anchor, Find, article_finds, find_corrections
 from .timeline import rebuild_tokens
-from .verify import check_quote, checkable, not_found, place_short
+from .verify import check_quote, checkable, not_found, place_near, place_short, short
 
 Progress = Callable[[str], None]
 
@@ -134,7 +134,7 @@ def _align(
         for c in checks
         if spoken is not transcript
         and c.status == "aligned"
-        and not all(checkable(q.text) for q in c.reference.quotes)
+        and any(not checkable(q.text) or short(q.text) for q in c.reference.quotes)
     ]
     say(f"checking {len(todo)} quote(s)")
     checked, rerun = _check_all(todo, again, spoken, index, options.jobs)
@@ -155,13 +155,11 @@ def _align(
     for n, (check, anchors) in enumerate(zip(checks, runs)):
         mine = quotes[at : at + len(check.reference.quotes)]
         at += len(mine)
-        if check.status == "aligned" and any(q.status == "ignored" for q in mine):
+        if check.status == "aligned" and any(_placeable(q) for q in mine):
             if spoken is not transcript:  # the runs were found before the repairs
                 anchors = rerun[check.reference.text]
             mine = [
-                _place_short(q, check.reference, anchors, spoken, index)
-                if q.status == "ignored"
-                else q
+                _place_short(q, check.reference, anchors, spoken, index) if _placeable(q) else q
                 for q in mine
             ]
         if check.status == "aligned":
@@ -211,6 +209,14 @@ def _assess_one(
     )
 
 
+def _placeable(check: QuoteCheck) -> bool:
+    """Whether a quote's check may still be settled by where its paragraph was said: too
+    short to look for, or short and not found on its own."""
+    return check.status == "ignored" or (
+        check.status == "not_found" and check.location is None and short(check.quote.text)
+    )
+
+
 def _place_short(
     check: QuoteCheck,
     reference: Reference,
@@ -218,11 +224,12 @@ def _place_short(
     transcript: Transcript,
     index: TranscriptIndex,
 ) -> QuoteCheck:
-    """A short quote located by the aligned words around it, or left ``ignored``."""
+    """A short quote located by the aligned words around it, or left as it was."""
     expected = expected_place(reference, anchors, check.quote.start)
     if expected is None:
         return check
-    return place_short(check.quote, check.reference, transcript, index, expected) or check
+    place = place_short if check.status == "ignored" else place_near
+    return place(check.quote, check.reference, transcript, index, expected) or check
 
 
 def _elsewhere(check: ReferenceCheck) -> set[int]:

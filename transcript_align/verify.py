@@ -209,6 +209,53 @@ def place_short(
     )
 
 
+PLACED_REACH = 2
+"""Said units a short quote's match may start from where its paragraph puts it."""
+
+
+def place_near(
+    quote: Quote, reference: str, transcript: Transcript, index: TranscriptIndex, expected: int
+) -> QuoteCheck | None:
+    """A quote of at most :data:`SHORT` words not found on its own, judged where its
+    aligned paragraph puts it (``expected``: the said unit of its first word).
+
+    A short quote with a word changed falls below :data:`FOUND_SHORT` and is said
+    anywhere in part; at the very place the words around it were said ("the Agency
+    “has flagged it once”", "has flagged it twice" said), it is that saying, written
+    otherwise.
+    """
+    words = quote_words(quote.text, quote.lead)
+    if not MIN_WORDS <= len(words.spans) <= SHORT:
+        return None
+    n = len(words.units)
+    match = align_at(index, words.units, expected - PLACED_REACH, expected + PLACED_REACH + n)
+    if match is None or abs(match.first - expected) > PLACED_REACH:
+        return None
+    if match.coverage < FOUND or match.matched < MIN_MATCHED_WEIGHT:
+        return None
+    status, reason, found, confidence = classify(
+        match, words, index, quote_text=quote.text, transcript=transcript
+    )
+    if status == "not_found":
+        return None
+    return QuoteCheck(
+        reference,
+        quote,
+        status,
+        _location(match, index, transcript),
+        said=said_text(transcript, index.owner[match.first], index.owner[match.last - 1] + 1),
+        diff=word_diff(match, words, quote.text, index, transcript),
+        reason=reason + "; found where the aligned words around it put it",
+        changes=found,
+        confidence=min(confidence, SHORT_CONFIDENCE),
+    )
+
+
+def short(text: str) -> bool:
+    """Whether a quote is long enough to be looked for and at most :data:`SHORT` words."""
+    return MIN_WORDS <= len(tokenize(text)) <= SHORT
+
+
 def checkable(text: str) -> bool:
     """Whether a quote is long enough to be looked for (scare quotes are not)."""
     return len(tokenize(text)) >= MIN_WORDS
