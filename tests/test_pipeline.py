@@ -133,3 +133,8 @@ def test_a_short_quote_not_found_alone_is_judged_where_its_paragraph_was_said(
     assert check.status == status, check.reason
     if status == "misquote":
         assert check.location is not None and 5000 < check.location.start < 10000
+        # The fragment stops mid-sentence: the said word in its last word's place is
+        # what the writer changed.
+        assert [(c.kind, c.written, c.said) for c in check.changes] == [
+            ("changed_word", "once", "twice")
+        ]

@@ -297,6 +297,10 @@ def judge(
         # The same content words on both sides, small words moved: at most an edit.
         add("function_word", qa, qb, ta, tb)
         blocks = [b for b in blocks if b not in skip]
+    first = wrote(0, 1)
+    whole = first[:1].isupper() and first != "I" and bool(q) and weight(q[0]) < RARE
+    # A fragment ("said it was “half of…”") leaves out what its lead says for it.
+    fragment = not whole and bool(lead) and first[:1].islower()
     for qa, qb, ta, tb, near in blocks:
         if all(k in moved_q for k in range(qa, qb)) and all(k in moved_t for k in range(ta, tb)):
             continue
@@ -318,25 +322,35 @@ def judge(
                 w = fluent  # "uh, at the plant": judged by what was said besides the "uh"
         edge = False
         said_run: tuple[int, int] | None = None  # said words the written ones may stand for
+        n = 0
         at_start, at_end = qa == 0 and ta == match.first, qb == len(q) and tb == match.last
         if plain and tb > ta and slip(w, t[ta:tb]) < SLIP:
             # A common word at the edge in place of one that ends the said sentence is
             # the writer's; a name there is as likely the recogniser's garble of it.
             common = all(weight(u) < RARE for u in w)
             room = min(tb - ta, len(w) + 2)
+            # In a fragment, as many said words as written, content words all: what the
+            # writer changed mid-sentence ("has flagged it once", "twice and…" said).
+            alike = fragment and len(w) <= tb - ta and all(not is_function(u) for u in w)
             if at_end:
+                block = ta, ta + len(w)
                 ta, tb = _edge_part(w, t, ta, tb, at_end=True)
                 n = _finishes(index, transcript, ta, room, at_end=True) if common else 0
                 if ta == tb and n:
                     said_run = ta, ta + n  # the sentence's own last words, written otherwise
+                elif ta == tb and alike and not any(is_function(u) for u in t[slice(*block)]):
+                    said_run = block
                 edge = True
             elif at_start:
+                block = tb - len(w), tb
                 ta, tb = _edge_part(w, t, ta, tb, at_end=False)
                 n = _finishes(index, transcript, tb, room, at_end=False) if common else 0
                 if ta == tb and n:
                     said_run = tb - n, tb  # the sentence's own first words, written otherwise
+                elif ta == tb and alike and not any(is_function(u) for u in t[slice(*block)]):
+                    said_run = block
                 edge = True
-            if said_run is not None and said_run[1] - said_run[0] == 1:
+            if n == 1 and said_run is not None:
                 ta, tb = said_run  # one word: "last week" written, "last night." said
         s = [t[k] for k in range(ta, tb) if k not in moved_t]
         inside = match.first < ta < match.last
@@ -417,10 +431,6 @@ def judge(
             kind = "elision"  # words the speaker says, beside the writer's "…": a cut
         if kind is not None:
             add(kind, qa, qb, ta, tb, score)
-    first = wrote(0, 1)
-    whole = first[:1].isupper() and first != "I" and bool(q) and weight(q[0]) < RARE
-    # A fragment ("said it was “half of…”") leaves out what its lead says for it.
-    fragment = not whole and bool(lead) and first[:1].islower()
     for ta, tb in _edge_cuts(t, match) if whole or fragment else ():
         if _sentence_ends(transcript, index.owner[tb - 1]):
             continue  # "it does not. The money comes…": the quote starts a new sentence
