@@ -75,6 +75,22 @@ def test_missing_refs_path_exits_3(tmp_path: Path) -> None:
     assert "no such file or folder" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "which", ["transcript", "refs"], ids=["transcript-address", "refs-address"]
+)
+def test_a_web_address_is_named_as_one(which: str) -> None:
+    address = "https://example.com/news/ferry-report.html"
+    args = (
+        [address, "--refs", ARTICLES] if which == "transcript" else [TRANSCRIPT, "--refs", address]
+    )
+    result = run(*args)
+    assert result.exit_code == 3
+    assert result.stderr.strip() == (
+        f"align: error: {address}: a web address: nothing is downloaded; save the page and "
+        "give the file"
+    )
+
+
 def test_refs_folder_without_text_files_exits_3(write: Callable[..., Path]) -> None:
     folder = write("refs/picture.png", b"\x89PNG").parent
     result = run(TRANSCRIPT, "--refs", str(folder))

@@ -34,7 +34,7 @@ from .errors import FormatError, UnreadableError
 from .models import Reference
 from .normalize import fold, zipf
 from .quotes import scan_quotes
-from .textio import read_text
+from .textio import missing, read_text
 
 __all__ = [
     "REFERENCE_EXTENSIONS",
@@ -73,7 +73,7 @@ def collect_paths(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[
     for p in paths:
         path = Path(p)
         if not path.exists():
-            raise UnreadableError(p, "no such file or folder")
+            raise UnreadableError(p, missing(p, "no such file or folder"))
         if path.is_dir():
             files = [str(f) for f in _folder_files(path) if _is_article(f)]
             if not files:

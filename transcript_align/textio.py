@@ -8,6 +8,7 @@ Anything else is an error naming the file, never silently garbled text.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -30,6 +31,16 @@ class Decoded:
     encoding: str
 
 
+_WEB_ADDRESS = re.compile(r"(?i)(https?|ftp)://|www\.")
+
+
+def missing(path: str, problem: str) -> str:
+    """Why ``path`` cannot be read when nothing is there: a web address says so."""
+    if _WEB_ADDRESS.match(path):
+        return "a web address: nothing is downloaded; save the page and give the file"
+    return problem
+
+
 def read_bytes(path: str) -> bytes:
     """The raw bytes of ``path`` (``-`` is standard input), with one-line errors."""
     if path == STDIN:
@@ -45,7 +56,7 @@ def read_bytes(path: str) -> bytes:
         pass
     p = Path(path)
     if not p.exists():
-        raise UnreadableError(path, "no such file")
+        raise UnreadableError(path, missing(path, "no such file"))
     if p.is_dir():
         raise UnreadableError(path, "is a directory, not a file")
     try:
