@@ -1000,3 +1000,22 @@ def test_common_words_run_together_or_split_apart_are_a_slip(written: str, heard
 )
 def test_small_words_swapped_or_a_negation_lost_are_no_slip(written: str, heard: str) -> None:
     assert slip(written.split(), heard.split()) < 0.5
+
+
+def test_an_amount_written_where_the_speaker_said_another_is_a_misquote() -> None:
+    # "all of" could be small words cut; "most" said in the words left out says otherwise.
+    check = verdict(
+        "thank you chair\nthe shops were consulted twice and most of them support the plan\n"
+        "we start in june",
+        "All of the shops support the plan",
+    )
+    assert check.status == "misquote", check.reason
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("All of", "most")
+    # With no other amount said, small words not heard stay an edit at most.
+    check = verdict(
+        "thank you chair\nthe shops were consulted twice and they support the plan\n"
+        "we start in june",
+        "All of the shops support the plan",
+    )
+    assert check.status != "misquote", check.reason

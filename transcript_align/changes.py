@@ -415,6 +415,11 @@ def judge(
             ):
                 # "publish a" written, "the" heard: "publish" not heard, a small word swapped.
                 kind = "function_word"
+        if kind in ("function_word", "misheard", "added") and plain and not s:
+            other = _amount_said_otherwise(w, t, match)
+            if other is not None:
+                # "All of the shops support…" written, "…most of them support…" said.
+                kind, score, (ta, tb) = "changed_word", 0.0, (other, other + 1)
         if kind == "added" and said_run is not None:
             # Not said, and the sentence ends otherwise: "into NATO" written, "in the
             # Alliance." said. Judged as added (recognisers garble a sentence's last
@@ -1178,6 +1183,21 @@ def _repeated(t: Sequence[str], a: int, b: int) -> bool:
     """Whether said units ``[a, b)`` repeat the words right before or after ("let's let's")."""
     n = b - a
     return n > 0 and (list(t[b : b + n]) == list(t[a:b]) or list(t[a - n : a]) == list(t[a:b]))
+
+
+def _amount_said_otherwise(w: Sequence[str], t: Sequence[str], match: Match) -> int | None:
+    """The said unit of another amount in the match's span, paired with no written word,
+    when the written words not heard hold an amount ("all" written; "most" said in the
+    words the writer left out): the writer changed how many. ``None`` otherwise."""
+    amounts = QUANTIFIERS | NEGATIONS
+    written = amounts.intersection(w)
+    if not written:
+        return None
+    paired = {k for op in match.ops if op.tag in ("equal", "near") for k in range(op.ta, op.tb)}
+    for k in range(match.first, match.last):
+        if k not in paired and t[k] in amounts and t[k] not in written:
+            return k
+    return None
 
 
 def _swapped_amount(w: Sequence[str], t: Sequence[str], k: int) -> bool:
