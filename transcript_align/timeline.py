@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .labels import label_end
 from .models import Segment, Token, Word
 from .normalize import tokenize, units
 
@@ -59,6 +60,9 @@ def rebuild_tokens(
 def _segment_tokens(seg: Segment, last_start: int, tokens: list[Token]) -> int:
     """Append ``seg``'s tokens; return the start time later tokens must not precede."""
     spans = tokenize(seg.text)
+    start_at = label_end(seg.text, seg.speaker)
+    if start_at:
+        spans = [span for span in spans if span[0] >= start_at]  # "CHAIR:" is no speech
     if spans:
         if seg.words:
             times = _word_times(seg.text, spans, seg.words)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..errors import FormatError
+from ..labels import label_at_start
 from ..models import Segment, Word
 from ..timecode import MAX_MS, format_vtt, parse_cue_time
 from .base import Repair
@@ -216,9 +217,19 @@ def finish_repaired(
     if overlaps:
         notes.append(f"{overlaps} {kind}(s) overlap the previous one; times kept as given")
 
+    labels = [label_at_start(c.text) for _, c in placed]
+    if sum(1 for found in labels if found is not None) < 2:
+        labels = [None] * len(placed)  # one "NATO: …" is a caption, not a speaker's name
     segments = tuple(
-        Segment(index=i, text=c.text, start=start, end=end, words=c.words, speaker=c.speaker)
-        for i, ((start, end), c) in enumerate(placed)
+        Segment(
+            index=i,
+            text=c.text,
+            start=start,
+            end=end,
+            words=c.words,
+            speaker=c.speaker or (found[0] if found is not None else None),
+        )
+        for i, (((start, end), c), found) in enumerate(zip(placed, labels))
     )
     return segments, notes, repairs
 

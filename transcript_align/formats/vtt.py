@@ -30,6 +30,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from ..errors import FormatError
+from ..labels import label_end
 from ..models import Segment, Word
 from ..timecode import format_vtt
 from .base import Parsed
@@ -140,7 +141,7 @@ class WebVtt:
             if not lines:
                 continue
             speaker = " ".join((seg.speaker or "").split())
-            if speaker:
+            if speaker and not label_end(seg.text, seg.speaker):  # "CHAIR: …" names it
                 lines[0] = f"<v {escape_vtt(speaker)}>{lines[0]}"
             stamp = f"{format_vtt(start)} --> {format_vtt(end)}"
             blocks.append(f"{stamp}\n" + "\n".join(lines) + "\n")
