@@ -1090,3 +1090,31 @@ def test_a_changed_word_is_looked_up_where_its_sound_alike_was_heard() -> None:
         "the founding matters so much for port kesava"
     )
     assert [(c.written, c.said) for c in changes] == [("funding", "founding")]
+
+
+def test_a_quote_found_only_at_another_saying_is_judged_where_its_own_words_were_said() -> None:
+    # Found first at another saying of a stock sentence (other name, other words: no
+    # misquote of it), the quote's own saying, where its name was said, has one change.
+    lines = [
+        "i asked tomas brell to review the budget and to negotiate the depot by friday",
+        "we will see what comes",
+        "i asked marta olvenski to consider the decision and to negotiate the depot by thursday",
+        "thank you",
+    ]
+    t = parse_transcript("".join(f"00:{4 * k:02d} {x}\n" for k, x in enumerate(lines)), "t.txt")
+    index = build_index(t.tokens)
+    text = "I urged Marta Olvensky to consider the decision and to negotiate the depot by Thursday"
+    words = quote_words(text)
+    best = align_at(index, words.units, 0, 16)
+    assert best is not None
+    assert classify(best, words, index, quote_text=text, transcript=t)[0] == "not_found"
+    # Only mishearings and edits are taken from another saying of a quote called a misquote.
+    assert _where_written(index, words, text, t, best, [best]) is None
+    found = _where_written(index, words, text, t, best, [best], misquote=True)
+    assert found is not None
+    _, (status, _, changes, _) = found
+    assert status == "misquote"
+    assert [(c.kind, c.written, c.said) for c in changes] == [
+        ("changed_word", "urged", "asked"),
+        ("misheard", "Olvensky", "olvenski"),
+    ]
