@@ -1118,3 +1118,9 @@ def test_a_quote_found_only_at_another_saying_is_judged_where_its_own_words_were
         ("changed_word", "urged", "asked"),
         ("misheard", "Olvensky", "olvenski"),
     ]
+    # Words not said there are no such change: they may come from another sentence.
+    text = "I asked Marta Olvensky to consider the bold decision and to negotiate the depot by Thursday"
+    words = quote_words(text)
+    best = align_at(index, words.units, 0, 16)
+    assert best is not None
+    assert _where_written(index, words, text, t, best, [best], misquote=True) is None

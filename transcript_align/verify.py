@@ -601,9 +601,14 @@ def _where_written(
 
 
 def _one_change(match: Match, found: Sequence[Change]) -> bool:
-    """Whether a misquote verdict rests on one change, most of the quote said around it."""
+    """Whether a misquote verdict rests on one word or number written for another, most of
+    the quote said around it (words not said there may belong to another sentence)."""
     made = [c for c in found if changes.SEVERITY[c.kind] == "misquote"]
-    return len(made) == 1 and match.coverage >= REORDERED
+    return (
+        len(made) == 1
+        and made[0].kind in ("changed_word", "changed_number")
+        and match.coverage >= REORDERED
+    )
 
 
 _SEVERITY_RANK: dict[QuoteStatus, int] = {
