@@ -1119,7 +1119,10 @@ def test_a_quote_found_only_at_another_saying_is_judged_where_its_own_words_were
         ("misheard", "Olvensky", "olvenski"),
     ]
     # Words not said there are no such change: they may come from another sentence.
-    text = "I asked Marta Olvensky to consider the bold decision and to negotiate the depot by Thursday"
+    text = (
+        "I asked Marta Olvensky to consider the bold decision and to negotiate the depot "
+        "by Thursday"
+    )
     words = quote_words(text)
     best = align_at(index, words.units, 0, 16)
     assert best is not None
