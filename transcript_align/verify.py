@@ -5,7 +5,10 @@ was said, and which verdict the differences make, is :mod:`.changes`' job:
 ``verbatim`` (at most words a recogniser misheard), ``edited`` (fillers,
 function words, inflections), ``elided`` (said words left out) or
 ``misquote`` (a word or number changed, words added, parts reordered,
-meaning cut at an edge).
+meaning cut at an edge). A misquote must hold wherever the quote may have been
+said: other sayings of a sentence the speaker repeats are tried, found by the
+quote's changed words as written or as they sound. A quote not found as written
+is tried with its clauses put back in the order they were said.
 """
 
 from __future__ import annotations
