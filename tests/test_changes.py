@@ -11,14 +11,20 @@ import json
 
 import pytest
 
-from transcript_align.alignment import build_index
+from transcript_align.alignment import align_at, build_index
 from transcript_align.changes import SEVERITY, Judged, confidence, slip
 from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
 from transcript_align.models import CHANGE_KINDS, Change, Quote, QuoteCheck
 from transcript_align.render import to_text
 from transcript_align.report import json_schema
-from transcript_align.verify import check_quote
+from transcript_align.verify import (
+    _where_written,
+    check_quote,
+    classify,
+    quote_words,
+    said_text,
+)
 
 from .test_report import small_report
 
@@ -1019,3 +1025,138 @@ def test_an_amount_written_where_the_speaker_said_another_is_a_misquote() -> Non
         "All of the shops support the plan",
     )
     assert check.status != "misquote", check.reason
+
+
+SAID_APART = (
+    "thierry petski will present the plan on monday\n"
+    "we will all be there to hear it and ask what we can do\n"
+    "the port has seen hard years and the boats are fewer than ever\n"
+    "but the town still believes in the harbour and in its people\n"
+    "next i am grateful theory pet ski for the work on the support\n"
+    "the rest later"
+)
+
+
+def test_a_quote_whose_parts_are_swapped_is_found_where_they_were_said_in_order() -> None:
+    # Neither part is found where the other was said: the name, heard otherwise there,
+    # matches better where it was said before. Put back in order, the quote was said.
+    check = verdict(SAID_APART, "the work on the support, to Thierry Petski for")
+    assert check.status == "misquote", check.reason
+    assert kinds(check)[0] == "reordered"
+    assert "misheard" in kinds(check)
+    reordered = only(check, "reordered")
+    assert (reordered.written, reordered.said) == (
+        "the work on the support",
+        "the work on the support",
+    )
+    assert check.said == "theory pet ski for the work on the support"
+    assert check.diff[0].tag == "delete" and check.diff[-1].tag == "insert"
+
+
+def test_parts_said_in_two_places_are_no_reorder() -> None:
+    # Each part was said, but far apart: put back in order, the quote is no sentence said.
+    check = verdict(
+        SAID_APART,
+        "But the town still believes in the harbour, Thierry Petski will present the plan",
+    )
+    assert check.status == "not_found", check.reason
+
+
+def test_small_words_the_recogniser_lost_together_are_no_addition() -> None:
+    check = verdict(
+        "the harbour is small problem it is a big problem",
+        "The harbour is not a small problem, it is a big problem",
+    )
+    assert check.status == "verbatim", check.reason
+    assert (only(check, "misheard").written, only(check, "misheard").said) == ("not a", "")
+    check = verdict(
+        "our ferry is cheap safe and it is on time",
+        "Our ferry is cheap and it is safe and it is on time",
+    )
+    assert check.status == "verbatim", check.reason
+
+
+def test_words_added_with_a_content_word_are_still_added() -> None:
+    check = verdict(
+        "the harbour is small problem it is a big problem",
+        "The harbour is a new small problem, it is a big problem",
+    )
+    assert check.status == "misquote", check.reason
+    assert only(check, "added").written == "a new"
+
+
+def test_a_first_name_the_recogniser_wrote_otherwise_is_no_addition() -> None:
+    said = (
+        "good evening\nagreed chevon core over will led modest framework on the pension\nthe rest"
+    )
+    check = verdict(said, "Siobhan Korova will lead the modest framework on the pension")
+    assert check.status == "verbatim", check.reason
+    assert "added" not in kinds(check)
+    # A quote's first word is capitalised whatever it is: a common word put there is added.
+    check = verdict(said, "Reckless Korova will lead the modest framework on the pension")
+    assert check.status == "misquote", check.reason
+    # Shown as the change of the said sentence's own first words.
+    assert only(check, "changed_word").written == "Reckless"
+
+
+def test_a_changed_word_is_looked_up_where_its_sound_alike_was_heard() -> None:
+    # The quote matches best where another word stands in the speaker's stock sentence;
+    # its own saying has the word as the recogniser spelt it ("founding").
+    lines = [
+        "the process matters so much for port kesava",
+        "we met the families",
+        "and the founding matters so much for port kesava",
+        "thank you",
+    ]
+    t = parse_transcript("".join(f"00:{4 * k:02d} {x}\n" for k, x in enumerate(lines)), "t.txt")
+    index = build_index(t.tokens)
+    text = "The funding matters so much for Port Kesava"
+    words = quote_words(text)
+    best = align_at(index, words.units, 0, 9)
+    assert best is not None
+    assert classify(best, words, index, quote_text=text, transcript=t)[0] == "misquote"
+    found = _where_written(index, words, text, t, best, [best])
+    assert found is not None
+    match, (status, _, changes, _) = found
+    assert status == "verbatim"
+    assert said_text(t, index.owner[match.first], index.owner[match.last - 1] + 1) == (
+        "the founding matters so much for port kesava"
+    )
+    assert [(c.written, c.said) for c in changes] == [("funding", "founding")]
+
+
+def test_a_quote_found_only_at_another_saying_is_judged_where_its_own_words_were_said() -> None:
+    # Found first at another saying of a stock sentence (other name, other words: no
+    # misquote of it), the quote's own saying, where its name was said, has one change.
+    lines = [
+        "i asked tomas brell to review the budget and to negotiate the depot by friday",
+        "we will see what comes",
+        "i asked marta olvenski to consider the decision and to negotiate the depot by thursday",
+        "thank you",
+    ]
+    t = parse_transcript("".join(f"00:{4 * k:02d} {x}\n" for k, x in enumerate(lines)), "t.txt")
+    index = build_index(t.tokens)
+    text = "I urged Marta Olvensky to consider the decision and to negotiate the depot by Thursday"
+    words = quote_words(text)
+    best = align_at(index, words.units, 0, 16)
+    assert best is not None
+    assert classify(best, words, index, quote_text=text, transcript=t)[0] == "not_found"
+    # Only mishearings and edits are taken from another saying of a quote called a misquote.
+    assert _where_written(index, words, text, t, best, [best]) is None
+    found = _where_written(index, words, text, t, best, [best], misquote=True)
+    assert found is not None
+    _, (status, _, changes, _) = found
+    assert status == "misquote"
+    assert [(c.kind, c.written, c.said) for c in changes] == [
+        ("changed_word", "urged", "asked"),
+        ("misheard", "Olvensky", "olvenski"),
+    ]
+    # Words not said there are no such change: they may come from another sentence.
+    text = (
+        "I asked Marta Olvensky to consider the bold decision and to negotiate the depot "
+        "by Thursday"
+    )
+    words = quote_words(text)
+    best = align_at(index, words.units, 0, 16)
+    assert best is not None
+    assert _where_written(index, words, text, t, best, [best], misquote=True) is None

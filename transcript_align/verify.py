@@ -5,7 +5,10 @@ was said, and which verdict the differences make, is :mod:`.changes`' job:
 ``verbatim`` (at most words a recogniser misheard), ``edited`` (fillers,
 function words, inflections), ``elided`` (said words left out) or
 ``misquote`` (a word or number changed, words added, parts reordered,
-meaning cut at an edge).
+meaning cut at an edge). A misquote must hold wherever the quote may have been
+said: other sayings of a sentence the speaker repeats are tried, found by the
+quote's changed words as written or as they sound. A quote not found as written
+is tried with its clauses put back in the order they were said.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from . import changes
 from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, align_at, locate
 from .lexicon import is_function, weight
 from .models import Change, DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
-from .normalize import tokenize, units
+from .normalize import phonetic, tokenize, units
 
 MIN_WORDS = 3
 """Quotes shorter than this (scare quotes) are not located: a match would prove nothing."""
@@ -43,6 +46,8 @@ NEARBY = 20
 """Units beyond a quote's length either side of where it was found that count as near it."""
 WRITTEN_PLACES = 30
 """Places a changed written word is looked up at before a quote is called a misquote."""
+SOUNDED = 4
+"""Letters from which a changed written word is looked up by its sound as well."""
 SLACK = 4
 """Said units either side of where a quote would stand around one of its words (plus a
 quarter of its length) that are searched for it: words the recogniser added or split."""
@@ -121,9 +126,13 @@ def check_quote(
     )
     located = locate(index, words.units)
     matches = [m for m in located if _found(m, words, excuse=True)]
+    best_said = max((m.coverage for m in located), default=0.0)
     if not matches:
+        swapped = _reordered(words, quote.text, index, transcript)
+        if swapped is not None:
+            return _checked(quote, reference, swapped, (), words, index, transcript, cut)
         # Unsure when the best place falls only a little short of being found.
-        nearest = max((m.coverage for m in located), default=0.0) / FOUND
+        nearest = best_said / FOUND
         return QuoteCheck(
             reference,
             quote,
@@ -157,9 +166,41 @@ def check_quote(
             if resaid is not None:
                 best, (status, reason, found, confidence) = resaid
                 near = [best, *near]
-    alternatives = tuple(_location(m, index, transcript) for m in near if m is not best)
     if status == "not_found":
+        # Found here only as another saying of a sentence the speaker repeats, or in
+        # another order: where its own words were said, it may be one change away.
+        swapped = _where_written(
+            index, words, quote.text, transcript, best, near, misquote=True
+        ) or _reordered(words, quote.text, index, transcript)
+        if swapped is not None:
+            return _checked(quote, reference, swapped, (), words, index, transcript, cut)
         return QuoteCheck(reference, quote, status, reason=reason + cut, confidence=confidence)
+    others = [m for m in near if m is not best]
+    return _checked(
+        quote,
+        reference,
+        (best, (status, reason, found, confidence)),
+        others,
+        words,
+        index,
+        transcript,
+        cut,
+    )
+
+
+def _checked(
+    quote: Quote,
+    reference: str,
+    judged: tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]],
+    others: Sequence[Match],
+    words: QuoteWords,
+    index: TranscriptIndex,
+    transcript: Transcript,
+    cut: str,
+) -> QuoteCheck:
+    """The check of a quote found at ``judged``'s match with its verdict (``others``: other
+    places it may have been said)."""
+    best, (status, reason, found, confidence) = judged
     return QuoteCheck(
         reference,
         quote,
@@ -167,11 +208,93 @@ def check_quote(
         _location(best, index, transcript),
         said=said_text(transcript, index.owner[best.first], index.owner[best.last - 1] + 1),
         diff=word_diff(best, words, quote.text, index, transcript),
-        alternatives=alternatives,
+        alternatives=tuple(_location(m, index, transcript) for m in others),
         reason=reason + cut,
         changes=found,
         confidence=confidence,
     )
+
+
+REORDER_PART = 3
+"""Written tokens each part of a quote put in another order has at least: a clause."""
+REORDER_CUTS = 4
+"""Clause breaks of a quote tried as the place where its parts were swapped."""
+REORDERED = 0.75
+"""Share of a quote's weight said, its parts put back in order, for it to count as reordered."""
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\u2013\u2014]|\s-\s")
+
+
+def _reordered(
+    words: QuoteWords, text: str, index: TranscriptIndex, transcript: Transcript
+) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
+    """A quote not found as written that was said at one place with its parts in the other
+    order ("to be repaired by January, we expect the clinic" where "we expect the clinic
+    to be repaired by January" was said), judged at that place, if it was.
+
+    The aligner finds a part said out of place only close to the rest when the rest is
+    found; a quote whose parts are about as long is found as neither. Each clause break
+    of the quote (at most :data:`REORDER_CUTS`, parts of :data:`REORDER_PART` tokens) is
+    tried: the quote put back in order must be said there nearly word for word
+    (:data:`REORDERED`, no change but mishearings and edits), both parts said.
+    """
+    spans = words.spans
+    breaks = [
+        k
+        for k in range(REORDER_PART, len(spans) - REORDER_PART + 1)
+        if _CLAUSE_BREAK.search(text[spans[k - 1][1] : spans[k][0]])
+    ]
+    for k in breaks[:REORDER_CUTS]:
+        head, tail = text[: spans[k - 1][1]], text[spans[k][0] :]
+        ordered = quote_words(tail + " " + head, " ".join(words.lead))
+        moved = words.owner.index(k)  # units of the part written first
+        if len(ordered.units) != len(words.units):
+            continue
+        for m in locate(index, ordered.units, limit=2):
+            if m.coverage < REORDERED or m.moved or not _found(m, ordered):
+                continue
+            verdict = classify(
+                m, ordered, index, quote_text=tail + " " + head, transcript=transcript
+            )
+            if verdict[0] not in ("verbatim", "edited"):
+                continue
+            back = _put_back(m, len(ordered.units) - moved, moved)
+            if back is None:
+                continue
+            status, reason, found, confidence = classify(
+                back, words, index, quote_text=text, transcript=transcript
+            )
+            if status == "misquote":
+                return back, (status, reason, found, confidence)
+    return None
+
+
+def _put_back(match: Match, rest: int, moved: int) -> Match | None:
+    """A match of a quote put back in order (its last ``moved`` units written first, the
+    ``rest`` after them) as a match of the quote as written: the part written first is
+    recorded as said after the rest (``moved``). None when a part was not said at all."""
+    n = rest + moved
+    ops_rest: list[Op] = []
+    said_moved: list[Op] = []
+    for op in _split_at(match.ops, rest):
+        if op.qb <= rest and op.qa < rest:
+            ops_rest.append(Op(op.tag, op.qa + moved, op.qb + moved, op.ta, op.tb, op.sim))
+        elif op.qa >= rest:
+            said_moved.append(op)
+        else:  # astride the two parts: the said words go with the part said first
+            ops_rest.append(Op("replace", op.qa + moved, n, op.ta, op.tb, 0.0))
+    said_in = [op for op in ops_rest if op.tag in ("equal", "near")]
+    said_out = [op for op in said_moved if op.tag in ("equal", "near")]
+    if not said_in or not said_out:
+        return None
+    ta = min(op.ta for op in said_moved if op.tb > op.ta)
+    tb = max(op.tb for op in said_moved if op.tb > op.ta)
+    first = min(op.ta for op in ops_rest if op.tb > op.ta)
+    last = max(op.tb for op in ops_rest if op.tb > op.ta)
+    if ta < last:
+        return None  # the part written first was said first too: no reorder
+    ops = [Op("delete", 0, moved, first, first, 0.0), *ops_rest]
+    ops.append(Op("insert", n, n, last, tb, 0.0))
+    return Match(first, tb, tuple(ops), match.coverage, match.matched, ((0, moved, ta, tb),))
 
 
 def place_short(
@@ -476,9 +599,12 @@ def _where_written(
     transcript: Transcript,
     best: Match,
     seen: Sequence[Match],
+    *,
+    misquote: bool = False,
 ) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
     """A saying of the quote where the words it changed were said, if one explains it with
-    no more than mishearings and edits.
+    no more than mishearings and edits (with ``misquote``, or with one change, most of the
+    quote said there).
 
     A sentence the speaker says often with another word in it ("I would not read too
     much into the proposal / the situation from …") is found first where it matches best,
@@ -501,6 +627,13 @@ def _where_written(
     for u, k in changed:
         uid = index.vocab.get(u)
         places = index.postings.get(uid, ()) if uid is not None else ()
+        if len(u) >= SOUNDED and u.isalpha():
+            # Also where a word that sounds the same was heard ("funding" said, "founding"
+            # heard): the recogniser's spelling of it (the sound key holds the word too),
+            # unless that makes too many places to look at.
+            sounded = index.sounds.get(phonetic(u), places)
+            if len(sounded) <= WRITTEN_PLACES:
+                places = sounded
         if not 0 < len(places) <= WRITTEN_PLACES:
             continue
         for j in places:
@@ -510,9 +643,22 @@ def _where_written(
                 continue
             firsts.add(m.first)
             verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
-            if verdict[0] in ("verbatim", "edited"):
+            if verdict[0] in ("verbatim", "edited") or (
+                misquote and verdict[0] == "misquote" and _one_change(m, verdict[2])
+            ):
                 return m, verdict
     return None
+
+
+def _one_change(match: Match, found: Sequence[Change]) -> bool:
+    """Whether a misquote verdict rests on one word or number written for another, most of
+    the quote said around it (words not said there may belong to another sentence)."""
+    made = [c for c in found if changes.SEVERITY[c.kind] == "misquote"]
+    return (
+        len(made) == 1
+        and made[0].kind in ("changed_word", "changed_number")
+        and match.coverage >= REORDERED
+    )
 
 
 _SEVERITY_RANK: dict[QuoteStatus, int] = {
@@ -607,3 +753,15 @@ def _tokens(owner: Sequence[int], a: int, b: int) -> tuple[int, int]:
 def _clip(units_: Sequence[str] | str, limit: int = 8) -> str:
     items = units_.split() if isinstance(units_, str) else list(units_)
     return " ".join(items[:limit]) + (" …" if len(items) > limit else "")
+
+
+def _split_at(ops: Sequence[Op], k: int) -> list[Op]:
+    """``ops`` with a run of equal units across passage unit ``k`` cut in two there."""
+    out: list[Op] = []
+    for op in ops:
+        if op.tag == "equal" and op.qa < k < op.qb:
+            j = op.ta + (k - op.qa)
+            out.extend((Op("equal", op.qa, k, op.ta, j), Op("equal", k, op.qb, j, op.tb)))
+        else:
+            out.append(op)
+    return out
