@@ -984,3 +984,80 @@ def test_quote_marks_ellipses_and_brackets_break_a_text_and_plain_spaces_do_not(
     # he said we will and then the end so fine now
     assert quote_breaks(text) == frozenset({2, 4, 5, 6, 8, 9, 10})
     assert quote_breaks("he said we will go") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        (
+            "i would now like to turn the call over to sam mow please go ahead",
+            "I would now like to turn the call over to Sam Mowby.",
+        ),
+        (
+            "i would now like to turn the call over to sam toe please go ahead",
+            "I would now like to turn the call over to Sam Towel.",
+        ),
+        (
+            "i would now like to turn the call over to tom crow thank you",
+            "I would now like to turn the call over to Tom Crowther.",
+        ),
+        (
+            "our next question comes from rita dow go ahead and ask it",
+            "Our next question comes from Rita Dowland.",
+        ),
+    ],
+    ids=["please", "please-2", "thank-you", "go-ahead"],
+)
+def test_a_word_opening_or_closing_a_clause_at_a_quote_edge_is_no_part_of_a_name(
+    said: str, written: str
+) -> None:
+    # The quote ends with the name; "please", "thank you", "go ahead" open or close what
+    # the article left out, however much likelier a mishearing they make with the name.
+    clause = {"please", "thank", "you", "go", "ahead"}
+    got = applied(quoted(said, written))
+    assert all(not clause & set(original.split()) for original, _ in got)
+
+
+def test_clause_words_are_told_by_their_neighbours() -> None:
+    from transcript_align.repair.words import clause_word
+
+    assert clause_word(["sam", "mow", "please"], 2)
+    assert clause_word(["dow", "go", "ahead"], 1)
+    assert clause_word(["crow", "thank", "you"], 1)
+    assert clause_word(["thank", "you"], 1)
+    # "go" is a syllable of a name where no "ahead" follows it ("rush go" for "Ruskow").
+    assert not clause_word(["rush", "go", "said"], 1)
+    assert not clause_word(["you"], 0)
+
+
+def test_a_first_name_heard_as_a_commoner_one_beside_a_rare_rest_of_it_is_repaired() -> None:
+    # "catherine" for "Katrien" beside "Pollaske", a word of no dictionary: no other
+    # person is likelier meant, though "Katrien" is heard right elsewhere.
+    extra = "00:25 we also thank katrien for the help with the new ferry line\n"
+    got = repairs(
+        SPEECH.format(name="catherine pollaske") + extra,
+        WHOLE_NAME_ARTICLE.format(full="Katrien Pollaske"),
+    )
+    assert got == [("catherine", "Katrien", True)]
+    # A first name no mishearing explains stays: another person of that family.
+    got = repairs(
+        SPEECH.format(name="robert pollaske") + extra,
+        WHOLE_NAME_ARTICLE.format(full="Katrien Pollaske"),
+    )
+    assert got == []
+
+
+def test_a_whole_name_heard_word_for_word_is_placed_by_its_own_words() -> None:
+    speech = SPEECH.format(name="dorota sipping")
+    t = parse_transcript(speech, "t.txt")
+    words = [tok.text for tok in t.tokens]
+    at = words.index("dorota")
+    ref = Reference("a.txt", "", WHOLE_NAME_ARTICLE.format(full="Dorotea Sippi"))
+    cand = next(c for c in mine_candidates([ref]) if c.text == "Dorotea Sippi")
+    whole, first = span_at(t, at, at + 2), span_at(t, at, at + 1)
+    assert whole is not None and first is not None
+    f = features(whole, cand, t, {})
+    assert f is not None and f.named >= 0.8
+    # One word of a name of two is no whole name heard word for word.
+    f = features(first, cand, t, {})
+    assert f is None or f.named == 0.0

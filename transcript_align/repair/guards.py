@@ -14,7 +14,7 @@ from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
 from .mishear import misheard
 from .spans import Span, bare_vowel, end_syllable, open_edge, token_info
-from .words import COMMON, HONORIFICS, TITLES, VERY_COMMON, name_key, name_sound
+from .words import COMMON, HONORIFICS, TITLES, VERY_COMMON, clause_word, name_key, name_sound
 
 SLOT_SIMILARITY = 0.6
 """How alike a span said exactly where an aligned article passage has the name must be
@@ -94,6 +94,8 @@ def features(
         return None
     if _needless_vowel(span, cand, transcript, similarity):
         return None
+    if _clause_edge(span, transcript):
+        return None  # "crow thank (you)", "dow please": a clause opens or closes there
     if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
         return None
     cand_words = [name_key(w) for w in cand.text.split()]
@@ -200,6 +202,9 @@ def features(
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
     context = context_overlap(span, cand, transcript)
+    placed_here = _named_here(
+        pinned, whole and not _name_goes_on(span, cand, transcript), span_words
+    )
     return Features(
         similarity=similarity,
         sound=sound,
@@ -223,7 +228,16 @@ def features(
         block=block is not None,
         solid=block.solid if block else 0.0,
         misheard=block.misheard if block else 0.0,
+        named=misheard(cand.text, span.text) if placed_here else 0.0,
     )
+
+
+def _named_here(pinned: bool, whole: bool, span_words: list[str]) -> bool:
+    """Whether the name's place is known outside any passage: one word beside a rest of
+    the name that is no common word (``pinned``), or a whole name of several words heard
+    one word for each, not going on into the words beside (``whole``: "liquid couplets"
+    for "Liko Caplets", not "dagney fen" of "dagney fen dough rose")."""
+    return (pinned and len(span_words) == 1) or (whole and len(span_words) > 1)
 
 
 WORD_MISHEARD = 0.75
@@ -416,6 +430,17 @@ def same_words(span: Span, cand: Candidate) -> bool:
 @lru_cache(maxsize=200_000)
 def _text_units(text: str) -> tuple[str, ...]:
     return tuple(text_units(text))
+
+
+def _clause_edge(span: Span, transcript: Transcript) -> bool:
+    """Whether the span starts or ends with a word that opens or closes a clause of its
+    own ("please", "thank you", "go ahead"): said beside a name, never part of it."""
+    tokens = transcript.tokens
+    for k in (span.first, span.last - 1):
+        lo = max(0, k - 1)
+        if clause_word([t.text for t in tokens[lo : k + 2]], k - lo):
+            return True
+    return False
 
 
 def _needless_vowel(span: Span, cand: Candidate, transcript: Transcript, similarity: float) -> bool:
