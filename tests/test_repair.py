@@ -1061,3 +1061,23 @@ def test_a_whole_name_heard_word_for_word_is_placed_by_its_own_words() -> None:
     # One word of a name of two is no whole name heard word for word.
     f = features(first, cand, t, {})
     assert f is None or f.named == 0.0
+
+
+def test_a_whole_name_heard_in_more_words_than_it_has_is_placed_by_its_own_words() -> None:
+    from transcript_align.repair.guards import heard_in_parts
+
+    assert heard_in_parts("mattie pets guard", "Matti Petsgard")
+    # Each run of words must be its word misheard, with no function word at its edge.
+    assert not heard_in_parts("robert pets guard", "Matti Petsgard")
+    assert not heard_in_parts("mattie of guard", "Matti Petsgard")
+    # As many words as the name has is word for word, not in parts.
+    assert not heard_in_parts("mattie petsguard", "Matti Petsgard")
+    speech = SPEECH.format(name="mattie pets guard")
+    t = parse_transcript(speech, "t.txt")
+    at = [tok.text for tok in t.tokens].index("mattie")
+    ref = Reference("a.txt", "", WHOLE_NAME_ARTICLE.format(full="Matti Petsgard"))
+    cand = next(c for c in mine_candidates([ref]) if c.text == "Matti Petsgard")
+    span = span_at(t, at, at + 3)
+    assert span is not None
+    f = features(span, cand, t, {})
+    assert f is not None and f.named >= 0.8

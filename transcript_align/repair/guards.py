@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import combinations, pairwise
 
 from ..lexicon import is_function
 from ..models import Transcript
@@ -14,7 +15,16 @@ from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
 from .mishear import misheard
 from .spans import Span, bare_vowel, end_syllable, open_edge, token_info
-from .words import COMMON, HONORIFICS, TITLES, VERY_COMMON, clause_word, name_key, name_sound
+from .words import (
+    COMMON,
+    HONORIFICS,
+    MAX_SPAN,
+    TITLES,
+    VERY_COMMON,
+    clause_word,
+    name_key,
+    name_sound,
+)
 
 SLOT_SIMILARITY = 0.6
 """How alike a span said exactly where an aligned article passage has the name must be
@@ -202,8 +212,12 @@ def features(
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
     context = context_overlap(span, cand, transcript)
+    in_parts = cand.kind == "name" and heard_in_parts(span.text, cand.text)
     placed_here = _named_here(
-        pinned, whole and not _name_goes_on(span, cand, transcript), span_words
+        pinned,
+        (whole and not _name_goes_on(span, cand, transcript))
+        or (in_parts and not _cut(span, cand, transcript)),
+        span_words,
     )
     return Features(
         similarity=similarity,
@@ -235,8 +249,9 @@ def features(
 def _named_here(pinned: bool, whole: bool, span_words: list[str]) -> bool:
     """Whether the name's place is known outside any passage: one word beside a rest of
     the name that is no common word (``pinned``), or a whole name of several words heard
-    one word for each, not going on into the words beside (``whole``: "liquid couplets"
-    for "Liko Caplets", not "dagney fen" of "dagney fen dough rose")."""
+    one word or run of words for each, not going on into the words beside (``whole``:
+    "liquid couplets" for "Liko Caplets", "brett kiss stead" for "Bret Kesstad"; not
+    "dagney fen" of "dagney fen dough rose")."""
     return (pinned and len(span_words) == 1) or (whole and len(span_words) > 1)
 
 
@@ -266,6 +281,33 @@ def word_for_word(heard: str, name: str) -> bool:
         misheard(word, part) >= WORD_MISHEARD and not is_function(name_key(part))
         for word, part in zip(words, parts)
     )
+
+
+def heard_in_parts(heard: str, name: str) -> bool:
+    """Whether ``heard`` is a name of several words heard in more words than it has, in
+    one run of words for each of its words, each run a plausible mishearing of its word
+    ("brett kiss stead" for "Bret Kesstad"), with no function word at a run's edge.
+
+    Every way of cutting the words into runs is tried: at most :data:`~.words.MAX_SPAN`
+    words + 1, so a handful."""
+    words, parts = name.split(), heard.split()
+    if len(words) < 2 or not len(words) < len(parts) <= MAX_SPAN + 1:
+        return False
+    for cuts in combinations(range(1, len(parts)), len(words) - 1):
+        bounds = (0, *cuts, len(parts))
+        runs = [parts[a:b] for a, b in pairwise(bounds)]
+        if all(
+            not _function_edge(run) and misheard(word, " ".join(run)) >= WORD_MISHEARD
+            for word, run in zip(words, runs)
+        ):
+            return True
+    return False
+
+
+def _function_edge(run: list[str]) -> bool:
+    """Whether a run of heard words starts or ends with a function word (a bare vowel
+    is a syllable of a name: "oh")."""
+    return any(is_function(name_key(w)) and not bare_vowel(w) for w in (run[0], run[-1]))
 
 
 BESIDE_SIMILARITY = 0.5
