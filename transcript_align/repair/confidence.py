@@ -40,8 +40,8 @@ class Features:
     model fitted on real recognisers."""
     named: float = 0.0
     """The same plausibility where the name's place is known outside any passage: one
-    word beside a rest of the name that is no common word ("olivia Zelkwo"), or every
-    word of the name heard one for one ("katrina wrapping" for "Katarzyna Rappi")."""
+    word beside a rest of the name that is no common word ("catherine Pollaske"), or every
+    word of the name heard one word or run of words for each ("dorota sipping")."""
 
 
 @dataclass(frozen=True, slots=True)

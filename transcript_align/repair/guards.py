@@ -250,7 +250,7 @@ def _named_here(pinned: bool, whole: bool, span_words: list[str]) -> bool:
     """Whether the name's place is known outside any passage: one word beside a rest of
     the name that is no common word (``pinned``), or a whole name of several words heard
     one word or run of words for each, not going on into the words beside (``whole``:
-    "liquid couplets" for "Liko Caplets", "brett kiss stead" for "Bret Kesstad"; not
+    "dorota sipping" for "Dorotea Sippi", "mattie pets guard" for "Matti Petsgard"; not
     "dagney fen" of "dagney fen dough rose")."""
     return (pinned and len(span_words) == 1) or (whole and len(span_words) > 1)
 
@@ -286,7 +286,7 @@ def word_for_word(heard: str, name: str) -> bool:
 def heard_in_parts(heard: str, name: str) -> bool:
     """Whether ``heard`` is a name of several words heard in more words than it has, in
     one run of words for each of its words, each run a plausible mishearing of its word
-    ("brett kiss stead" for "Bret Kesstad"), with no function word at a run's edge.
+    ("mattie pets guard" for "Matti Petsgard"), with no function word at a run's edge.
 
     Every way of cutting the words into runs is tried: at most :data:`~.words.MAX_SPAN`
     words + 1, so a handful."""
