@@ -1081,3 +1081,24 @@ def test_a_whole_name_heard_in_more_words_than_it_has_is_placed_by_its_own_words
     assert span is not None
     f = features(span, cand, t, {})
     assert f is not None and f.named >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("heard", "name"),
+    [("nor vell ton", "Norvelton"), ("the nor dell ska", "the Nordelska")],
+    ids=["opening-a-line", "after-an-article"],
+)
+def test_a_rare_function_word_may_open_a_name_split_into_words(heard: str, name: str) -> None:
+    # "nor" is a syllable of the name as often as the word: no honorific or rest of the
+    # name is needed beside it.
+    assert repairs(SPEECH.format(name=heard), ARTICLE.format(full=name)) == [
+        (heard.removeprefix("the "), name.removeprefix("the "), True)
+    ]
+
+
+def test_only_rare_function_words_may_stand_at_a_names_edge() -> None:
+    from transcript_align.repair.spans import token_info
+
+    assert token_info("nor")[0] and token_info("whom")[0]
+    assert not token_info("via")[0] and not token_info("the")[0]
+    assert not token_info("mister")[0]  # an honorific is no syllable of the name
