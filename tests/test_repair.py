@@ -1102,3 +1102,15 @@ def test_only_rare_function_words_may_stand_at_a_names_edge() -> None:
     assert token_info("nor")[0] and token_info("whom")[0]
     assert not token_info("via")[0] and not token_info("the")[0]
     assert not token_info("mister")[0]  # an honorific is no syllable of the name
+
+
+def test_a_name_of_common_words_heard_as_other_common_words_is_not_placed_by_them() -> None:
+    # "initial estimates" may be what was said where a report names "United Estates".
+    t = parse_transcript("00:00 the initial estimates for the ferry line were low\n", "t.txt")
+    at = [tok.text for tok in t.tokens].index("initial")
+    ref = Reference("a.txt", "", "The ferry line was built by United Estates last year.")
+    cand = next(c for c in mine_candidates([ref]) if c.text == "United Estates")
+    span = span_at(t, at, at + 2)
+    assert span is not None
+    f = features(span, cand, t, {})
+    assert f is None or f.named == 0.0

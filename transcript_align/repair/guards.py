@@ -213,10 +213,16 @@ def features(
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
     context = context_overlap(span, cand, transcript)
     in_parts = cand.kind == "name" and heard_in_parts(span.text, cand.text)
+    # A name made of common words ("United States") heard as other common words
+    # ("initial estimates") may be words said: only a name with a word of its own counts.
+    own_word = any(zipf(w) < COMMON for w in cand_words)
     placed_here = _named_here(
         pinned,
-        (whole and not _name_goes_on(span, cand, transcript))
-        or (in_parts and not _cut(span, cand, transcript)),
+        own_word
+        and (
+            (whole and not _name_goes_on(span, cand, transcript))
+            or (in_parts and not _cut(span, cand, transcript))
+        ),
         span_words,
     )
     return Features(
