@@ -1114,3 +1114,20 @@ def test_a_name_of_common_words_heard_as_other_common_words_is_not_placed_by_the
     assert span is not None
     f = features(span, cand, t, {})
     assert f is None or f.named == 0.0
+
+
+def _whole_pair(heard: str, name: str) -> Features | None:
+    t = parse_transcript(f"00:00 i met {heard} at the harbour today\n", "t.txt")
+    at = [tok.text for tok in t.tokens].index(heard.split()[0])
+    ref = Reference("a.txt", "", f"The harbour was run by {name} last year.")
+    cand = next(c for c in mine_candidates([ref]) if c.text == name)
+    span = span_at(t, at, at + len(heard.split()))
+    assert span is not None
+    return features(span, cand, t, {})
+
+
+def test_a_word_of_the_names_family_in_a_whole_name_misheard_is_no_inflection() -> None:
+    # "chang" is "Cheng" misheard, so "julia" beside it is "Julien" misheard too.
+    assert _whole_pair("julia chang", "Julien Cheng") is not None
+    # Every word of the family: a wording said, not a name misheard.
+    assert _whole_pair("ukrainian railway", "Ukraine Railways") is None

@@ -148,6 +148,18 @@ def features(
     # "Tamarek"), unless the recogniser wrote it as a name or term it knows ("Kessel"
     # is not "Kesselring", "CoV" not "COVID").
     real_enough = 3.0 if cand.kind == "name" and span.text.islower() else 1.0
+    # A whole name heard word for word with a word garbled otherwise than by an ending
+    # ("olivia chang" for "Olivier Cheng") is the name misheard: a word of its family
+    # there is no inflection said ("ukrainian railway" for "Ukraine Railways" stays).
+    misheard_whole = (
+        cand.kind == "name"
+        and len(span_words) > 1
+        and word_for_word(span.text, cand.text)
+        and any(
+            w != c and not (is_morph_variant(w, c) or _same_family(w, c))
+            for w, c in zip(span_words, cand_words)
+        )
+    )
     for w in changed:
         if one_to_one and any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
             return None  # a common word or given name expanded: "Chris" → "Christopher"
@@ -157,6 +169,7 @@ def features(
             and one_to_one
             and not same_sound
             and not pinned
+            and not misheard_whole
             and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words)
         ):
             return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
