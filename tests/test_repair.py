@@ -990,20 +990,20 @@ def test_quote_marks_ellipses_and_brackets_break_a_text_and_plain_spaces_do_not(
     ("said", "written"),
     [
         (
-            "i would now like to turn the call over to sam mow please go ahead",
-            "I would now like to turn the call over to Sam Mowby.",
+            "i would now like to turn the call over to bodil mow please go ahead",
+            "I would now like to turn the call over to Bodil Mowby.",
         ),
         (
-            "i would now like to turn the call over to sam toe please go ahead",
-            "I would now like to turn the call over to Sam Towel.",
+            "i would now like to turn the call over to bodil toe please go ahead",
+            "I would now like to turn the call over to Bodil Towel.",
         ),
         (
-            "i would now like to turn the call over to tom crow thank you",
-            "I would now like to turn the call over to Tom Crowther.",
+            "i would now like to turn the call over to tiemo crow thank you",
+            "I would now like to turn the call over to Tiemo Crowther.",
         ),
         (
-            "our next question comes from rita dow go ahead and ask it",
-            "Our next question comes from Rita Dowland.",
+            "our next question comes from ulla dow go ahead and ask it",
+            "Our next question comes from Ulla Dowland.",
         ),
     ],
     ids=["please", "please-2", "thank-you", "go-ahead"],
@@ -1021,7 +1021,7 @@ def test_a_word_opening_or_closing_a_clause_at_a_quote_edge_is_no_part_of_a_name
 def test_clause_words_are_told_by_their_neighbours() -> None:
     from transcript_align.repair.words import clause_word
 
-    assert clause_word(["sam", "mow", "please"], 2)
+    assert clause_word(["bodil", "mow", "please"], 2)
     assert clause_word(["dow", "go", "ahead"], 1)
     assert clause_word(["crow", "thank", "you"], 1)
     assert clause_word(["thank", "you"], 1)
@@ -1127,7 +1127,7 @@ def _whole_pair(heard: str, name: str) -> Features | None:
 
 
 def test_a_word_of_the_names_family_in_a_whole_name_misheard_is_no_inflection() -> None:
-    # "chang" is "Cheng" misheard, so "julia" beside it is "Julien" misheard too.
-    assert _whole_pair("julia chang", "Julien Cheng") is not None
+    # "pillow" is "Pellow" misheard, so "piers" beside it is "Pierre" misheard too.
+    assert _whole_pair("piers pillow", "Pierre Pellow") is not None
     # Every word of the family: a wording said, not a name misheard.
     assert _whole_pair("ukrainian railway", "Ukraine Railways") is None

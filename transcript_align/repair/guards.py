@@ -149,7 +149,7 @@ def features(
     # is not "Kesselring", "CoV" not "COVID").
     real_enough = 3.0 if cand.kind == "name" and span.text.islower() else 1.0
     # A whole name heard word for word with a word garbled otherwise than by an ending
-    # ("olivia chang" for "Olivier Cheng") is the name misheard: a word of its family
+    # ("piers pillow" for "Pierre Pellow") is the name misheard: a word of its family
     # there is no inflection said ("ukrainian railway" for "Ukraine Railways" stays).
     misheard_whole = (
         cand.kind == "name"
