@@ -165,12 +165,13 @@ SIGNS = {
     "misheard": 1,
     "enclosed": 1,
     "explained": 1,
+    "named": 1,
 }
 """Directions known beforehand: generated data must not teach that an unknown word is less
 likely misheard, or that a name already heard right elsewhere makes a repair likelier."""
 
 
-PRIORS = {"suspicion": 1.5, "known": -1.0, "enclosed": 2.0, "explained": 2.0}
+PRIORS = {"suspicion": 1.5, "known": -1.0, "enclosed": 2.0, "explained": 2.0, "named": 2.0}
 """Weights set from what is known of recognisers rather than fitted: a word unknown to
 English is more likely misheard, and a recogniser that spells a name right elsewhere
 heard something else here. Generated data says little about either (its garbles are
@@ -180,7 +181,8 @@ the name was said there: on the fitting data such pairs (their best reading) wer
 every time but once, and too few fall below the threshold for a fit to weigh them. The
 same holds where the mishearing model explains the words well (``explained``): such
 pairs, their best reading, were right 99% of the time, at a passage's edge as well as
-between matched words."""
+between matched words. Outside the passages, the same holds for words beside a rest of
+the name that is no common word, or a whole name heard word for word (``named``)."""
 
 
 UNUSED = {"name", "length", "repeats", "count"}

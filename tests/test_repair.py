@@ -1029,3 +1029,150 @@ def test_a_word_split_into_common_words_at_a_quote_start_is_repaired() -> None:
     ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
     report = align(parse_transcript(speech, "t.txt"), [ref])
     assert applied(list(report.corrections)) == [("this regulation", "dysregulation")]
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        (
+            "i would now like to turn the call over to bodil mow please go ahead",
+            "I would now like to turn the call over to Bodil Mowby.",
+        ),
+        (
+            "i would now like to turn the call over to bodil toe please go ahead",
+            "I would now like to turn the call over to Bodil Towel.",
+        ),
+        (
+            "i would now like to turn the call over to tiemo crow thank you",
+            "I would now like to turn the call over to Tiemo Crowther.",
+        ),
+        (
+            "our next question comes from ulla dow go ahead and ask it",
+            "Our next question comes from Ulla Dowland.",
+        ),
+    ],
+    ids=["please", "please-2", "thank-you", "go-ahead"],
+)
+def test_a_word_opening_or_closing_a_clause_at_a_quote_edge_is_no_part_of_a_name(
+    said: str, written: str
+) -> None:
+    # The quote ends with the name; "please", "thank you", "go ahead" open or close what
+    # the article left out, however much likelier a mishearing they make with the name.
+    clause = {"please", "thank", "you", "go", "ahead"}
+    got = applied(quoted(said, written))
+    assert all(not clause & set(original.split()) for original, _ in got)
+
+
+def test_clause_words_are_told_by_their_neighbours() -> None:
+    from transcript_align.repair.words import clause_word
+
+    assert clause_word(["bodil", "mow", "please"], 2)
+    assert clause_word(["dow", "go", "ahead"], 1)
+    assert clause_word(["crow", "thank", "you"], 1)
+    assert clause_word(["thank", "you"], 1)
+    # "go" is a syllable of a name where no "ahead" follows it ("rush go" for "Ruskow").
+    assert not clause_word(["rush", "go", "said"], 1)
+    assert not clause_word(["you"], 0)
+
+
+def test_a_first_name_heard_as_a_commoner_one_beside_a_rare_rest_of_it_is_repaired() -> None:
+    # "catherine" for "Katrien" beside "Pollaske", a word of no dictionary: no other
+    # person is likelier meant, though "Katrien" is heard right elsewhere.
+    extra = "00:25 we also thank katrien for the help with the new ferry line\n"
+    got = repairs(
+        SPEECH.format(name="catherine pollaske") + extra,
+        WHOLE_NAME_ARTICLE.format(full="Katrien Pollaske"),
+    )
+    assert got == [("catherine", "Katrien", True)]
+    # A first name no mishearing explains stays: another person of that family.
+    got = repairs(
+        SPEECH.format(name="robert pollaske") + extra,
+        WHOLE_NAME_ARTICLE.format(full="Katrien Pollaske"),
+    )
+    assert got == []
+
+
+def test_a_whole_name_heard_word_for_word_is_placed_by_its_own_words() -> None:
+    speech = SPEECH.format(name="dorota sipping")
+    t = parse_transcript(speech, "t.txt")
+    words = [tok.text for tok in t.tokens]
+    at = words.index("dorota")
+    ref = Reference("a.txt", "", WHOLE_NAME_ARTICLE.format(full="Dorotea Sippi"))
+    cand = next(c for c in mine_candidates([ref]) if c.text == "Dorotea Sippi")
+    whole, first = span_at(t, at, at + 2), span_at(t, at, at + 1)
+    assert whole is not None and first is not None
+    f = features(whole, cand, t, {})
+    assert f is not None and f.named >= 0.8
+    # One word of a name of two is no whole name heard word for word.
+    f = features(first, cand, t, {})
+    assert f is None or f.named == 0.0
+
+
+def test_a_whole_name_heard_in_more_words_than_it_has_is_placed_by_its_own_words() -> None:
+    from transcript_align.repair.guards import heard_in_parts
+
+    assert heard_in_parts("mattie pets guard", "Matti Petsgard")
+    # Each run of words must be its word misheard, with no function word at its edge.
+    assert not heard_in_parts("robert pets guard", "Matti Petsgard")
+    assert not heard_in_parts("mattie of guard", "Matti Petsgard")
+    # As many words as the name has is word for word, not in parts.
+    assert not heard_in_parts("mattie petsguard", "Matti Petsgard")
+    speech = SPEECH.format(name="mattie pets guard")
+    t = parse_transcript(speech, "t.txt")
+    at = [tok.text for tok in t.tokens].index("mattie")
+    ref = Reference("a.txt", "", WHOLE_NAME_ARTICLE.format(full="Matti Petsgard"))
+    cand = next(c for c in mine_candidates([ref]) if c.text == "Matti Petsgard")
+    span = span_at(t, at, at + 3)
+    assert span is not None
+    f = features(span, cand, t, {})
+    assert f is not None and f.named >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("heard", "name"),
+    [("nor vell ton", "Norvelton"), ("the nor dell ska", "the Nordelska")],
+    ids=["opening-a-line", "after-an-article"],
+)
+def test_a_rare_function_word_may_open_a_name_split_into_words(heard: str, name: str) -> None:
+    # "nor" is a syllable of the name as often as the word: no honorific or rest of the
+    # name is needed beside it.
+    assert repairs(SPEECH.format(name=heard), ARTICLE.format(full=name)) == [
+        (heard.removeprefix("the "), name.removeprefix("the "), True)
+    ]
+
+
+def test_only_rare_function_words_may_stand_at_a_names_edge() -> None:
+    from transcript_align.repair.spans import token_info
+
+    assert token_info("nor")[0] and token_info("whom")[0]
+    assert not token_info("via")[0] and not token_info("the")[0]
+    assert not token_info("mister")[0]  # an honorific is no syllable of the name
+
+
+def test_a_name_of_common_words_heard_as_other_common_words_is_not_placed_by_them() -> None:
+    # "initial estimates" may be what was said where a report names "United Estates".
+    t = parse_transcript("00:00 the initial estimates for the ferry line were low\n", "t.txt")
+    at = [tok.text for tok in t.tokens].index("initial")
+    ref = Reference("a.txt", "", "The ferry line was built by United Estates last year.")
+    cand = next(c for c in mine_candidates([ref]) if c.text == "United Estates")
+    span = span_at(t, at, at + 2)
+    assert span is not None
+    f = features(span, cand, t, {})
+    assert f is None or f.named == 0.0
+
+
+def _whole_pair(heard: str, name: str) -> Features | None:
+    t = parse_transcript(f"00:00 i met {heard} at the harbour today\n", "t.txt")
+    at = [tok.text for tok in t.tokens].index(heard.split()[0])
+    ref = Reference("a.txt", "", f"The harbour was run by {name} last year.")
+    cand = next(c for c in mine_candidates([ref]) if c.text == name)
+    span = span_at(t, at, at + len(heard.split()))
+    assert span is not None
+    return features(span, cand, t, {})
+
+
+def test_a_word_of_the_names_family_in_a_whole_name_misheard_is_no_inflection() -> None:
+    # "pillow" is "Pellow" misheard, so "piers" beside it is "Pierre" misheard too.
+    assert _whole_pair("piers pillow", "Pierre Pellow") is not None
+    # Every word of the family: a wording said, not a name misheard.
+    assert _whole_pair("ukrainian railway", "Ukraine Railways") is None

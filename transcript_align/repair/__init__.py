@@ -7,7 +7,9 @@ all of:
 - a **candidate** from an aligned article: a name (capitalised tokens that do
   not merely start a sentence, multi-word names, acronyms) or a rare word;
 - a **suspicious span** in the transcript: 1–3 tokens, no function word at
-  its edges (unless an honorific or the rest of the name stands on that side),
+  its edges (unless an honorific or the rest of the name stands on that side,
+  or it is rare enough to be a syllable of the name: "nor van ra"), no word
+  that opens or closes a clause there ("please", "thank you", "go ahead"),
   with at least one token that is rare or unknown in English (a common,
   correctly spelled word is usually what was said);
 - **likeness** in spelling and sound (Metaphone keys, Indel and Jaro-Winkler
@@ -38,7 +40,10 @@ with a lower confidence. Away from the passages, a word beside a word of the
 name (no title, no particle) is weighed by the mishearing model however unlike
 the name it is spelled ("kaya Walley"), and a whole name heard one word for
 each of its words, each a sure mishearing, is placed as if the rest stood
-beside it ("olivia selquo" for "Olivier Zelkwo").
+beside it ("olivia selquo" for "Olivier Zelkwo"). Such places (and a run of words
+for each word of a name split further: "mattie pets guard" for "Matti
+Petsgard") weigh as much as a passage's edge where the mishearing model
+explains the words well.
 
 The steps, one module each: :mod:`.candidates` (what the articles spell),
 :mod:`.spans` (what the transcript might have garbled), :mod:`.slots` (where

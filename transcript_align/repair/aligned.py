@@ -28,7 +28,7 @@ from .candidates import Candidate
 from .confidence import BlockFit
 from .mishear import misheard
 from .spans import Span, bare_vowel, span_at, token_info
-from .words import MAX_SPAN, POSSESSIVE, Anchor, name_key
+from .words import MAX_SPAN, POSSESSIVE, Anchor, clause_word, name_key
 
 PAD = 6
 """Units read beyond each end of a run: a name at a passage's edge falls outside it."""
@@ -369,15 +369,38 @@ make at a passage's edge to be taken with it: "dow" is "Dowell" at the end of a 
 "dow please" hardly more so ("please" opens what the article did not quote)."""
 
 
+def _clause_at(transcript: Transcript, k: int) -> bool:
+    """Whether token ``k`` opens or closes a clause of its own ("please", "thank you",
+    "go ahead"): at a passage's edge it is what the article left out, not the name."""
+    lo = max(0, k - 1)
+    return clause_word([t.text for t in transcript.tokens[lo : k + 2]], k - lo)
+
+
 def _goes_on(transcript: Transcript, span: Span, name: str, m: float, left: bool) -> bool:
     """Whether the word past the span on a block's unmatched side makes a clearly more
     plausible mishearing of the name with it (by :data:`EXTEND_GAIN`: "port tore via"
-    for "Port Torvia", where "via", a function word, may not end what is taken)."""
+    for "Port Torvia", where "via", a function word, may not end what is taken). A word
+    that opens or closes a clause ("please") goes on with no name."""
     k = span.last if left else span.first - 1
-    if not 0 <= k < len(transcript.tokens):
+    if not 0 <= k < len(transcript.tokens) or _clause_at(transcript, k):
         return False
     lo, hi = (span.first, k + 1) if left else (k, span.last)
     return misheard(name, " ".join(t.text for t in transcript.tokens[lo:hi])) > m + EXTEND_GAIN
+
+
+def _before_clause(
+    transcript: Transcript, options: list[tuple[int, int]], left: bool
+) -> list[tuple[int, int]]:
+    """The options (nearest the matched side first) up to the first word that opens or
+    closes a clause ("please", "go ahead"): what stands from there on was said beside
+    the name, not in it."""
+    out: list[tuple[int, int]] = []
+    for first, last in options:
+        loose = last - 1 if left else first
+        if _clause_at(transcript, loose):
+            break
+        out.append((first, last))
+    return out
 
 
 def block_spans(
@@ -390,7 +413,8 @@ def block_spans(
     At a passage's edge the block holds whatever came before the run; the
     tokens taken are the 1 to :data:`MAX_HEARD` nearest the matched side that
     make the most plausible mishearing of the name, with no function word at
-    the unmatched end.
+    the unmatched end and no word that opens or closes a clause ("cow please" is
+    no "Cowley": the article stopped quoting at the name).
     """
     out: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
     for b in found:
@@ -401,6 +425,8 @@ def block_spans(
             options = [(b.last - n, b.last) for n in range(1, b.last - b.first + 1)]
         else:
             options = [(b.first, b.first + n) for n in range(1, b.last - b.first + 1)]
+        if not (b.left and b.right):
+            options = _before_clause(transcript, options, bool(b.left))
         best: tuple[float, Span] | None = None
         if _heard_nearby(transcript, b.first, b.last, cand.key):
             continue  # the name is right here, heard right: the block is the alignment's slip

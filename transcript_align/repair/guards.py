@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import combinations, pairwise
 
 from ..lexicon import is_function
 from ..models import Transcript
@@ -14,7 +15,16 @@ from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
 from .mishear import misheard
 from .spans import Span, bare_vowel, end_syllable, open_edge, token_info
-from .words import COMMON, HONORIFICS, TITLES, VERY_COMMON, name_key, name_sound
+from .words import (
+    COMMON,
+    HONORIFICS,
+    MAX_SPAN,
+    TITLES,
+    VERY_COMMON,
+    clause_word,
+    name_key,
+    name_sound,
+)
 
 SLOT_SIMILARITY = 0.6
 """How alike a span said exactly where an aligned article passage has the name must be
@@ -94,6 +104,8 @@ def features(
         return None
     if _needless_vowel(span, cand, transcript, similarity):
         return None
+    if _clause_edge(span, transcript):
+        return None  # "crow thank (you)", "dow please": a clause opens or closes there
     if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
         return None
     cand_words = [name_key(w) for w in cand.text.split()]
@@ -136,6 +148,18 @@ def features(
     # "Tamarek"), unless the recogniser wrote it as a name or term it knows ("Kessel"
     # is not "Kesselring", "CoV" not "COVID").
     real_enough = 3.0 if cand.kind == "name" and span.text.islower() else 1.0
+    # A whole name heard word for word with a word garbled otherwise than by an ending
+    # ("piers pillow" for "Pierre Pellow") is the name misheard: a word of its family
+    # there is no inflection said ("ukrainian railway" for "Ukraine Railways" stays).
+    misheard_whole = (
+        cand.kind == "name"
+        and len(span_words) > 1
+        and word_for_word(span.text, cand.text)
+        and any(
+            w != c and not (is_morph_variant(w, c) or _same_family(w, c))
+            for w, c in zip(span_words, cand_words)
+        )
+    )
     for w in changed:
         if one_to_one and any(c != w and c.startswith(w) and zipf(w) >= 3.0 for c in cand_words):
             return None  # a common word or given name expanded: "Chris" → "Christopher"
@@ -145,6 +169,7 @@ def features(
             and one_to_one
             and not same_sound
             and not pinned
+            and not misheard_whole
             and any(is_morph_variant(w, c) or _same_family(w, c) for c in cand_words)
         ):
             return None  # a real word of the family: "facts"/"fact", "Ukrainians"/"Ukraine"
@@ -200,6 +225,19 @@ def features(
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
     context = context_overlap(span, cand, transcript)
+    in_parts = cand.kind == "name" and heard_in_parts(span.text, cand.text)
+    # A name made of common words ("United States") heard as other common words
+    # ("initial estimates") may be words said: only a name with a word of its own counts.
+    own_word = any(zipf(w) < COMMON for w in cand_words)
+    placed_here = _named_here(
+        pinned,
+        own_word
+        and (
+            (whole and not _name_goes_on(span, cand, transcript))
+            or (in_parts and not _cut(span, cand, transcript))
+        ),
+        span_words,
+    )
     return Features(
         similarity=similarity,
         sound=sound,
@@ -223,7 +261,17 @@ def features(
         block=block is not None,
         solid=block.solid if block else 0.0,
         misheard=block.misheard if block else 0.0,
+        named=misheard(cand.text, span.text) if placed_here else 0.0,
     )
+
+
+def _named_here(pinned: bool, whole: bool, span_words: list[str]) -> bool:
+    """Whether the name's place is known outside any passage: one word beside a rest of
+    the name that is no common word (``pinned``), or a whole name of several words heard
+    one word or run of words for each, not going on into the words beside (``whole``:
+    "dorota sipping" for "Dorotea Sippi", "mattie pets guard" for "Matti Petsgard"; not
+    "dagney fen" of "dagney fen dough rose")."""
+    return (pinned and len(span_words) == 1) or (whole and len(span_words) > 1)
 
 
 WORD_MISHEARD = 0.75
@@ -252,6 +300,33 @@ def word_for_word(heard: str, name: str) -> bool:
         misheard(word, part) >= WORD_MISHEARD and not is_function(name_key(part))
         for word, part in zip(words, parts)
     )
+
+
+def heard_in_parts(heard: str, name: str) -> bool:
+    """Whether ``heard`` is a name of several words heard in more words than it has, in
+    one run of words for each of its words, each run a plausible mishearing of its word
+    ("mattie pets guard" for "Matti Petsgard"), with no function word at a run's edge.
+
+    Every way of cutting the words into runs is tried: at most :data:`~.words.MAX_SPAN`
+    words + 1, so a handful."""
+    words, parts = name.split(), heard.split()
+    if len(words) < 2 or not len(words) < len(parts) <= MAX_SPAN + 1:
+        return False
+    for cuts in combinations(range(1, len(parts)), len(words) - 1):
+        bounds = (0, *cuts, len(parts))
+        runs = [parts[a:b] for a, b in pairwise(bounds)]
+        if all(
+            not _function_edge(run) and misheard(word, " ".join(run)) >= WORD_MISHEARD
+            for word, run in zip(words, runs)
+        ):
+            return True
+    return False
+
+
+def _function_edge(run: list[str]) -> bool:
+    """Whether a run of heard words starts or ends with a function word (a bare vowel
+    is a syllable of a name: "oh")."""
+    return any(is_function(name_key(w)) and not bare_vowel(w) for w in (run[0], run[-1]))
 
 
 BESIDE_SIMILARITY = 0.5
@@ -416,6 +491,17 @@ def same_words(span: Span, cand: Candidate) -> bool:
 @lru_cache(maxsize=200_000)
 def _text_units(text: str) -> tuple[str, ...]:
     return tuple(text_units(text))
+
+
+def _clause_edge(span: Span, transcript: Transcript) -> bool:
+    """Whether the span starts or ends with a word that opens or closes a clause of its
+    own ("please", "thank you", "go ahead"): said beside a name, never part of it."""
+    tokens = transcript.tokens
+    for k in (span.first, span.last - 1):
+        lo = max(0, k - 1)
+        if clause_word([t.text for t in tokens[lo : k + 2]], k - lo):
+            return True
+    return False
 
 
 def _needless_vowel(span: Span, cand: Candidate, transcript: Transcript, similarity: float) -> bool:

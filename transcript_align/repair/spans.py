@@ -168,7 +168,7 @@ def token_info(text: str) -> tuple[bool, float, bool, bool]:
     us = units(strip_possessive(text))
     if not us or any(c.isdigit() for c in text) or all(u in FILLERS for u in us):
         return False, 0.0, False, False
-    if len(us) == 1 and is_function(us[0]):
+    if len(us) == 1 and is_function(us[0]) and not syllable_like(us[0]):
         return False, 0.0, False, True
     z = min(zipf(u) for u in us)
     if z < 2.0:
@@ -180,6 +180,17 @@ def token_info(text: str) -> tuple[bool, float, bool, bool]:
     else:
         suspicion = 0.0
     return True, suspicion, text[:1].isupper() and not text.isupper(), True
+
+
+RARE_FUNCTION = 4.9
+"""A function word rarer than this (Zipf: "nor", "whom", "hers") is as often a syllable
+of a name heard as a word ("nor van ra" for "Norvenra") as the word itself."""
+
+
+def syllable_like(unit: str) -> bool:
+    """Whether a function word may stand at a span's edge as a syllable of a name: rarer
+    than :data:`RARE_FUNCTION` and no honorific ("mister" is no part of the name)."""
+    return zipf(unit) < RARE_FUNCTION and (unit,) not in HONORIFICS
 
 
 def _sentence_start(transcript: Transcript, i: int) -> bool:

@@ -27,6 +27,22 @@ TITLES = frozenset(
 HONORIFICS = frozenset(
     (u,) for u in ("mister", "missus", "ms", "miss", "doctor", "councillor", "councilor")
 )
+CLAUSE_WORDS = frozenset(("please", "thanks"))
+"""Words that open or close a clause of their own ("Dowell, please go ahead"): said
+beside a name, never a syllable of it."""
+CLAUSE_PHRASES = frozenset(
+    (
+        ("thank", "you"),
+        ("go", "ahead"),
+        ("good", "morning"),
+        ("good", "afternoon"),
+        ("good", "evening"),
+        ("all", "right"),
+        ("excuse", "me"),
+    )
+)
+"""Pairs of words that together open or close a clause ("thank you", "go ahead"): either
+word, standing in one, is no part of a name."""
 POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LETTER = re.compile(r"[^a-z]")
 Anchor = tuple[int, int, int]
@@ -75,3 +91,14 @@ def name_key(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def name_sound(key: str) -> str:
     return phonetic(key) if key.isalpha() else key
+
+
+def clause_word(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` (as written) opens or closes a clause of its own: one of
+    :data:`CLAUSE_WORDS`, or a word of one of :data:`CLAUSE_PHRASES` standing with the
+    other ("go" in "dow go ahead", not in "rush go")."""
+    keys = [name_key(w) for w in words[max(0, k - 1) : k + 2]]
+    at = min(k, 1)
+    if keys[at] in CLAUSE_WORDS:
+        return True
+    return any(pair in CLAUSE_PHRASES for pair in pairwise(keys))
