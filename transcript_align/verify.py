@@ -361,17 +361,9 @@ def place_near(
     )
     if status == "not_found":
         return None
-    return QuoteCheck(
-        reference,
-        quote,
-        status,
-        _location(match, index, transcript),
-        said=said_text(transcript, index.owner[match.first], index.owner[match.last - 1] + 1),
-        diff=word_diff(match, words, quote.text, index, transcript),
-        reason=reason + "; found where the aligned words around it put it",
-        changes=found,
-        confidence=min(confidence, SHORT_CONFIDENCE),
-    )
+    judged = (match, (status, reason, found, min(confidence, SHORT_CONFIDENCE)))
+    placed = "; found where the aligned words around it put it"
+    return _checked(quote, reference, judged, (), words, index, transcript, placed)
 
 
 def short(text: str) -> bool:
