@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t_import = time.perf_counter()
     import transcript_align as ta
-    from transcript_align.collector import rarer_collections
+    from transcript_align.collector import paused_collections
 
     from . import baseline
     from .library import read_inputs, run
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    with rarer_collections():  # as the command line runs
+    with paused_collections():  # as the command line runs
         t0 = time.perf_counter()
         inputs = read_inputs(transcript, articles)
         stages["read"] = time.perf_counter() - t0

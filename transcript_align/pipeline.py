@@ -8,7 +8,7 @@ from typing import cast
 
 from .alignment import TranscriptIndex, build_index
 from .clean import find_disfluencies
-from .collector import rarer_collections
+from .collector import paused_collections
 from .export import corrected_segments
 from .models import (
     Correction,
@@ -56,7 +56,7 @@ def align(
     >>> report.references[0].status, report.quotes[0].status, report.quotes[0].location.start
     ('aligned', 'verbatim', 0)
     """
-    with rarer_collections():
+    with paused_collections():
         return _align(transcript, references, options or Options(), progress)
 
 
