@@ -129,3 +129,19 @@ def test_an_error_in_a_helper_is_raised_here(monkeypatch: pytest.MonkeyPatch) ->
 
 def _invert(_shared: None, item: int) -> float:
     return 1 / item
+
+
+def test_the_words_of_an_article_about_another_event_are_not_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from transcript_align import normalize
+
+    monkeypatch.setattr(normalize, "_words", {})
+    folder = DATA / "events" / "flood-barrier"
+    t = read_transcript(str(folder / "transcript.txt"))
+    refs = read_references([str(folder / "articles")])
+    report = align(t, refs, Options(jobs=1))
+    status = {c.reference.text: c.status for c in report.references}
+    assert sorted(status.values()) == ["aligned", "aligned", "unrelated"]
+    assert {text for text, s in status.items() if s == "aligned"} <= set(normalize._words)
+    assert not {text for text, s in status.items() if s == "unrelated"} & set(normalize._words)

@@ -21,7 +21,7 @@ from .models import (
     Report,
     Transcript,
 )
-from .normalize import TextWords, keep_words, load_word_list, text_words
+from .normalize import TextWords, forget_words, keep_words, load_word_list, text_words
 from .parallel import map_shared
 from .passages import paragraph_at, paragraph_starts
 from .readable import readable_corrections
@@ -80,6 +80,8 @@ def _align(
     for ref, v in zip(references, verdicts):
         if v[7] is not None:
             keep_words(ref.text, v[7])
+        elif v[0] != "aligned":
+            forget_words(ref.text)  # read here (this process took its share of the articles)
 
     aligned = [c.reference for c in checks if c.status == "aligned"]
     aligned_runs = [r for c, r in zip(checks, runs) if c.status == "aligned"]
