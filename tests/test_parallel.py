@@ -86,41 +86,6 @@ def test_the_collector_is_left_as_it_was(monkeypatch: pytest.MonkeyPatch) -> Non
         gc.unfreeze()
 
 
-def _articles(folder: Path, n: int) -> None:
-    folder.mkdir()
-    for k in range(n):
-        (folder / f"a{k:02d}.txt").write_text(
-            f"Minister Okafor spoke in Vantmere on day {k}.\n\n"
-            f'She said "the barrier holds and the river is falling" before noon.\n',
-            encoding="utf-8",
-        )
-
-
-def test_articles_read_by_two_processes_are_read_alike(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
-    _articles(tmp_path / "articles", 12)
-    folder = str(tmp_path / "articles")
-    assert read_references([folder], jobs=2) == read_references([folder], jobs=1)
-
-
-def test_the_first_unreadable_article_in_file_order_is_reported(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from transcript_align import UnreadableError
-
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
-    _articles(tmp_path / "articles", 12)
-    for name in ("a03.txt", "a09.txt"):
-        (tmp_path / "articles" / name).write_text("   \n", encoding="utf-8")
-    for jobs in (1, 2):
-        with pytest.raises(UnreadableError) as caught:
-            read_references([str(tmp_path / "articles")], jobs=jobs)
-        assert caught.value.path.endswith("a03.txt")
-        assert caught.value.problem == "file holds only white space"
-
-
 def test_an_error_in_a_helper_is_raised_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
     with pytest.raises(ZeroDivisionError):

@@ -28,12 +28,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
-from .errors import FormatError, InputError, UnreadableError
+from .errors import FormatError, UnreadableError
 from .models import Reference
 from .normalize import fold, zipf
-from .parallel import map_shared
 from .quotes import scan_quotes
 from .textio import read_text
 
@@ -148,32 +147,13 @@ def read_reference(path: str) -> Reference:
     return reference
 
 
-def read_references(
-    paths: Iterable[str], *, exclude: Iterable[str] = (), jobs: int | None = None
-) -> list[Reference]:
-    """Read every article named by ``paths`` (the transcript itself is left out).
-
-    Many articles are read by ``jobs`` processes (see :mod:`.parallel`); the
-    error raised for an unreadable one is the first in file order, as when
-    they are read one after another.
-    """
+def read_references(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[Reference]:
+    """Read every article named by ``paths`` (the transcript itself is left out)."""
     paths = list(paths)
     files = collect_paths(paths, exclude=exclude)
     if not files:
         raise UnreadableError(", ".join(paths), "no reference file left to read")
-    read = map_shared(_read_or_fail, files, None, jobs=jobs)
-    for r in read:
-        if isinstance(r, InputError):
-            raise r
-    return cast(list[Reference], read)
-
-
-def _read_or_fail(_shared: None, path: str) -> Reference | InputError:
-    """One article, or why it cannot be used (raised once all are read, in file order)."""
-    try:
-        return read_reference(path)
-    except InputError as error:
-        return error
+    return [read_reference(f) for f in files]
 
 
 def parse_reference(text: str, path: str, *, kind: ReferenceKind = "txt") -> Reference:
