@@ -62,3 +62,21 @@ def test_subclasses_are_left_to_the_standard_library() -> None:
 def test_numbers_json_cannot_hold_raise_as_json_dumps_does(number: float) -> None:
     with pytest.raises(ValueError):
         dumps_indented({"score": number})
+
+
+def test_lazy_lists_are_written_as_their_items() -> None:
+    from transcript_align.jsontext import Lazy
+
+    made = {"a": Lazy(lambda: iter([1, {"b": [2, 3]}, "c"])), "e": Lazy(lambda: iter(()))}
+    plain = {"a": [1, {"b": [2, 3]}, "c"], "e": []}
+    assert dumps_indented(made) == _standard(plain)
+
+
+def test_lazy_lists_left_to_the_standard_library_are_made_anew() -> None:
+    from transcript_align.jsontext import Lazy
+
+    class Label(str):
+        pass
+
+    made = {"a": Lazy(lambda: iter(["x", Label("y")]))}
+    assert dumps_indented(made) == _standard({"a": ["x", Label("y")]})

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring  # the C version when there is one
 from typing import Any
 
@@ -24,12 +24,26 @@ _float_text = float.__repr__
 _int_text = int.__repr__
 
 
+class Lazy:
+    """A list for :func:`dumps_indented` whose items are made as they are written
+    (``make`` gives them anew each time it is called)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
+        self.make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.make())
+
+
 class _Unusual(Exception):
     """A value this writer leaves to ``json.dumps``."""
 
 
 def dumps_indented(value: Any) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``.
+    """``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``, a
+    :class:`Lazy` in ``value`` written as the list of its items.
 
     >>> print(dumps_indented({"a": [1, 2.5, None], "b": {}, "c": "é\\n"}))
     {
@@ -46,8 +60,17 @@ def dumps_indented(value: Any) -> str:
     try:
         _write(value, parts.append, "\n")
     except (_Unusual, RecursionError):
-        return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+        return json.dumps(
+            value, ensure_ascii=False, indent=2, allow_nan=False, default=_materialized
+        )
     return "".join(parts)
+
+
+def _materialized(value: Any) -> Any:
+    """What ``json.dumps`` writes for a :class:`Lazy` list: its items."""
+    if isinstance(value, Lazy):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def _write(value: Any, out: Callable[[str], None], newline: str) -> None:
@@ -85,6 +108,16 @@ def _write(value: Any, out: Callable[[str], None], newline: str) -> None:
             else:
                 _write(item, out, inner)
         out(newline + "]")
+    elif kind is Lazy:
+        inner = newline + "  "
+        opening = "[" + inner
+        for item in value:
+            out(opening)
+            opening = "," + inner
+            parts = []
+            _write(item, parts.append, inner)
+            out("".join(parts))
+        out("[]" if opening[0] == "[" else newline + "]")
     elif value is None:
         out("null")
     elif value is True:
