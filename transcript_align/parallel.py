@@ -31,8 +31,9 @@ R = TypeVar("R")
 
 MIN_ITEMS = 64
 """Below this many items a helper process costs more than it saves."""
-CHUNKS_PER_PROCESS = 16
-"""Chunks per process: enough that no process waits long for the last one of another."""
+CHUNKS_PER_PROCESS = 64
+"""Chunks per process: enough that no process waits long for the last one of another
+(taking a chunk costs one lock, not a message to a pool)."""
 
 
 def default_jobs() -> int:

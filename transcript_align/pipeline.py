@@ -259,16 +259,18 @@ def _check_all(
             first[quote.text] = len(unique)
             unique.append((quote, path))
     texts = list(dict.fromkeys(again))
-    work: list[tuple[Quote, str] | str] = [*unique, *texts]
+    # The articles first: each takes longer than a quote, and the last chunks should be
+    # short, so that no process waits long for another at the end.
+    work: list[tuple[Quote, str] | str] = [*texts, *unique]
     done = map_shared(_check_one, work, (transcript, index), jobs=jobs)
-    checked = cast(list[QuoteCheck], done[: len(unique)])
+    checked = cast(list[QuoteCheck], done[len(texts) :])
     out: list[QuoteCheck] = []
     for quote, path in todo:
         check = checked[first[quote.text]]
         if check.quote != quote or check.reference != path:
             check = replace(check, reference=path, quote=quote)
         out.append(check)
-    runs = cast(list[tuple[Anchor, ...]], done[len(unique) :])
+    runs = cast(list[tuple[Anchor, ...]], done[: len(texts)])
     return out, dict(zip(texts, runs))
 
 
