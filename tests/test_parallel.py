@@ -110,3 +110,11 @@ def test_the_words_of_an_article_about_another_event_are_not_kept(
     assert sorted(status.values()) == ["aligned", "aligned", "unrelated"]
     assert {text for text, s in status.items() if s == "aligned"} <= set(normalize._words)
     assert not {text for text, s in status.items() if s == "unrelated"} & set(normalize._words)
+
+
+def test_items_left_to_helpers_alone_come_back_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    items = list(range(150))
+    expected = [7 + i * i for i in items]
+    assert parallel.map_shared(_square, items, 7, jobs=2, here=False) == expected
+    assert parallel.map_shared(_square, items, 7, jobs=3, here=False) == expected

@@ -6,12 +6,13 @@ is not the safe default (Windows, macOS) or the work is small, everything
 runs in this process. Results come back in input order, so output does not
 depend on how the work was split.
 
-This process works too: with ``jobs`` processes it forks ``jobs - 1``
-helpers, and all of them take the next chunk of items from one shared
-counter until none is left. Only the helpers' results are pickled (a pool
-of ``jobs`` workers pickled every result, and this process waited idle),
-and what this process computed on the way (the words of the articles it
-read, its caches) stays at hand for the steps after.
+This process can work too (``here``): with ``jobs`` processes it forks
+``jobs - 1`` helpers, and all of them take the next chunk of items from one
+shared counter until none is left. Only the helpers' results are pickled (a
+pool of ``jobs`` workers pickled every result while this process waited
+idle). What this process computes on the way stays in it, though: where
+that would raise its peak memory, the caller leaves the items to ``jobs``
+helpers.
 """
 
 from __future__ import annotations
@@ -49,11 +50,15 @@ def map_shared(
     shared: Any,
     *,
     jobs: int | None = None,
+    here: bool = True,
 ) -> list[R]:
     """``[fn(shared, item) for item in items]``, over ``jobs`` processes when worth it.
 
     ``shared`` and ``items`` are inherited by the forked helpers, never copied;
-    what ``fn`` returns in a helper must pickle.
+    what ``fn`` returns in a helper must pickle. ``here``: whether this process takes
+    items too (``jobs - 1`` helpers), or leaves them all to ``jobs`` helpers and only
+    waits: what the items leave behind (caches, freed memory this process keeps) then
+    stays out of this process.
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     jobs = min(jobs, len(items))
@@ -64,10 +69,12 @@ def map_shared(
         or threading.active_count() > 1  # forking a threaded process can deadlock
     ):
         return [fn(shared, item) for item in items]
-    return _forked(fn, items, shared, jobs)
+    return _forked(fn, items, shared, jobs, here)
 
 
-def _forked(fn: Callable[[Any, T], R], items: Sequence[T], shared: Any, jobs: int) -> list[R]:
+def _forked(
+    fn: Callable[[Any, T], R], items: Sequence[T], shared: Any, jobs: int, here: bool
+) -> list[R]:
     context = multiprocessing.get_context("fork")
     size = max(1, len(items) // (jobs * CHUNKS_PER_PROCESS))
     chunks = [(a, min(a + size, len(items))) for a in range(0, len(items), size)]
@@ -94,14 +101,15 @@ def _forked(fn: Callable[[Any, T], R], items: Sequence[T], shared: Any, jobs: in
         gc.freeze()
     helpers: list[tuple[Any, Connection]] = []
     try:
-        for _ in range(jobs - 1):
+        for _ in range(jobs - 1 if here else jobs):
             receive, send = context.Pipe(duplex=False)
             helper = context.Process(target=_helper, args=(work, send), daemon=True)
             helper.start()
             send.close()
             helpers.append((helper, receive))
         done: dict[int, list[R]] = {}
-        work(done)
+        if here:
+            work(done)
         for helper, receive in helpers:
             done.update(_results(receive))
             helper.join()

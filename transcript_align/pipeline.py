@@ -72,8 +72,15 @@ def _align(
     index = build_index(transcript.tokens)
 
     say(f"comparing {len(references)} article(s) with the transcript")
+    # Left to helper processes alone: what comparing the articles leaves behind (the
+    # words of articles about other events, caches, freed memory a process keeps) would
+    # stay in this one, whose memory peaks later (10 MB at 30k words, vocabulary-heavy).
     verdicts = map_shared(
-        _assess_one, range(len(references)), (references, index, options.repair), jobs=options.jobs
+        _assess_one,
+        range(len(references)),
+        (references, index, options.repair),
+        jobs=options.jobs,
+        here=False,
     )
     checks = [ReferenceCheck(ref, *v[:5]) for ref, v in zip(references, verdicts)]
     runs = [v[5] for v in verdicts]
