@@ -88,7 +88,7 @@ def _align(
         if v[7] is not None:
             keep_words(ref.text, v[7])
         elif v[0] != "aligned":
-            forget_words(ref.text)  # read here (this process took its share of the articles)
+            forget_words(ref.text)  # when compared in this process (one job, few articles)
 
     aligned = [c.reference for c in checks if c.status == "aligned"]
     aligned_runs = [r for c, r in zip(checks, runs) if c.status == "aligned"]
