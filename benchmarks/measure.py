@@ -3,7 +3,7 @@
 Modes, all on the same files of a generated data set:
 
 - ``full``: read the transcript and every article, :func:`transcript_align.align`,
-  the JSON report (``to_dict`` + ``json.dumps``);
+  the JSON report as the command line writes it (``report.to_json``);
 - ``tokenize``: only the reading (transcript parsed into tokens, articles
   read and their quotes extracted) — the floor under ``full``;
 - ``naive``: the same reading, then the naive baseline over every quote.
@@ -51,10 +51,11 @@ def main(argv: list[str] | None = None) -> int:
 
     t_import = time.perf_counter()
     import transcript_align as ta
-    from transcript_align.collector import rarer_collections
+    from transcript_align.collector import paused_collections
+    from transcript_align.report import to_json
 
     from . import baseline
-    from .library import read_inputs, run
+    from .library import read_inputs, tolerant
 
     # The transcript by its name, not from truth.json: the truth of a long event is tens
     # of MB that a user's run never holds, and would count in this process's peak.
@@ -70,20 +71,24 @@ def main(argv: list[str] | None = None) -> int:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    with rarer_collections():  # as the command line runs
+    with paused_collections():  # as the command line runs
         t0 = time.perf_counter()
         inputs = read_inputs(transcript, articles)
         stages["read"] = time.perf_counter() - t0
         result: object = None
         if args.mode == "full":
             t1 = time.perf_counter()
-            report = run(inputs, None if args.jobs is None else ta.Options(jobs=args.jobs))
+            with tolerant():
+                report = ta.align(
+                    inputs.transcript,
+                    inputs.references,
+                    None if args.jobs is None else ta.Options(jobs=args.jobs),
+                )
             t2 = time.perf_counter()
-            text = json.dumps(report, ensure_ascii=False, indent=2)
+            text = to_json(report)  # the report file the command line writes
             t3 = time.perf_counter()
             stages.update(align=t2 - t1, json=t3 - t2)
-            result = report
-            del text
+            result = text
         elif args.mode == "naive":
             t1 = time.perf_counter()
             quotes = [(r.path, q.text) for r in inputs.references for q in r.quotes]
@@ -119,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         "quotes": sum(len(r.quotes) for r in inputs.references),
         "fallback_quotes": inputs.fallback_quotes,
     }
-    if args.out and result is not None:
+    if args.out and isinstance(result, str):
+        args.out.write_text(result, encoding="utf-8")
+    elif args.out and result is not None:
         args.out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     json.dump(summary, sys.stdout)
     sys.stdout.write("\n")

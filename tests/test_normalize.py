@@ -101,3 +101,14 @@ def test_words_sent_back_by_another_process_are_used_and_the_oldest_let_go(
     text_words("a third text")
     again = text_words("Ms Vanterpool spoke")
     assert again is not sent and again == sent  # let go, then read anew, the same
+
+
+def test_forgotten_words_are_read_again_alike() -> None:
+    from transcript_align import normalize
+
+    text = "Minister Okafor spoke in Vantmere."
+    first = normalize.text_words(text)
+    normalize.forget_words(text)
+    assert text not in normalize._words
+    assert normalize.text_words(text) == first
+    normalize.forget_words("a text never read")  # nothing to forget: no error

@@ -452,6 +452,12 @@ def test_non_finite_score_is_refused() -> None:
         to_json(bad)
 
 
+def test_json_text_is_the_standard_librarys_text_of_the_dict() -> None:
+    for report in (example_report(), small_report()):
+        expected = json.dumps(to_dict(report), ensure_ascii=False, indent=2, allow_nan=False)
+        assert to_json(report) == expected + "\n"
+
+
 def test_json_is_deterministic_and_ends_with_a_newline() -> None:
     a, b = to_json(example_report()), to_json(example_report())
     assert a == b

@@ -20,7 +20,7 @@ from rich.live import Live
 from rich.text import Text
 
 from . import BUILD, __version__
-from .collector import rarer_collections
+from .collector import paused_collections
 from .errors import AlignError, FormatError, OutputError
 from .formats import read_transcript, reader_names, writer_for, writer_like
 from .models import Options
@@ -158,7 +158,7 @@ def align_command(
         _usage("--json and --out - would both write to standard output")
     if input_format and input_format not in reader_names():
         _usage(f"unknown --input-format {input_format!r}; known: {', '.join(reader_names())}")
-    with _errors_to_exit(), rarer_collections():
+    with _errors_to_exit(), paused_collections():
         writer = writer_for(out, out_format) if out and (out != STDIN or out_format) else None
         t = read_transcript(transcript, format=input_format, strict=strict)
         if out == STDIN and writer is None:

@@ -146,6 +146,13 @@ def keep_words(text: str, words: TextWords) -> None:
             del _words[next(iter(_words))]
 
 
+def forget_words(text: str) -> None:
+    """Let the words of ``text`` go: an article found to report another event is read
+    by no later step, and its words were tens of MB of a long hearing's peak."""
+    with _words_lock:
+        _words.pop(text, None)
+
+
 def _read_words(text: str) -> TextWords:
     ms = list(TOKEN.finditer(text))
     words = [m.group() for m in ms]

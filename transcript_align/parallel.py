@@ -1,10 +1,18 @@
 """Spreading independent checks (one per article, one per quote) over processes.
 
-Only with the ``fork`` start method: workers then see the transcript index
+Only with the ``fork`` start method: helpers then see the transcript index
 and the articles without copying them, and start in milliseconds. Where fork
 is not the safe default (Windows, macOS) or the work is small, everything
 runs in this process. Results come back in input order, so output does not
 depend on how the work was split.
+
+This process can work too (``here``): with ``jobs`` processes it forks
+``jobs - 1`` helpers, and all of them take the next chunk of items from one
+shared counter until none is left. Only the helpers' results are pickled (a
+pool of ``jobs`` workers pickled every result while this process waited
+idle). What this process computes on the way stays in it, though: where
+that would raise its peak memory, the caller leaves the items to ``jobs``
+helpers.
 """
 
 from __future__ import annotations
@@ -14,18 +22,19 @@ import multiprocessing
 import os
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 64
-"""Below this many items a pool costs more than it saves."""
-
-# Set in each forked worker by _start (a pool worker's own copy, never the
-# parent's): what every call of the mapped function reads.
-_shared: Any = None
+"""Below this many items a helper process costs more than it saves."""
+CHUNKS_PER_PROCESS = 64
+"""Chunks per process: enough that no process waits long for the last one of another
+(taking a chunk costs one lock, not a message to a pool)."""
 
 
 def default_jobs() -> int:
@@ -41,46 +50,104 @@ def map_shared(
     shared: Any,
     *,
     jobs: int | None = None,
+    here: bool = True,
 ) -> list[R]:
     """``[fn(shared, item) for item in items]``, over ``jobs`` processes when worth it.
 
-    ``fn`` must be a module-level function (it is sent to the workers by
-    name); ``shared`` is inherited by the forked workers, never copied.
+    ``shared`` and ``items`` are inherited by the forked helpers, never copied;
+    what ``fn`` returns in a helper must pickle. ``here``: whether this process takes
+    items too (``jobs - 1`` helpers), or leaves them all to ``jobs`` helpers and only
+    waits: what the items leave behind (caches, freed memory this process keeps) then
+    stays out of this process.
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    jobs = min(jobs, len(items))
     if (
-        jobs == 1
+        jobs <= 1
         or len(items) < MIN_ITEMS
         or "fork" not in multiprocessing.get_all_start_methods()
         or threading.active_count() > 1  # forking a threaded process can deadlock
     ):
         return [fn(shared, item) for item in items]
+    return _forked(fn, items, shared, jobs, here)
+
+
+def _forked(
+    fn: Callable[[Any, T], R], items: Sequence[T], shared: Any, jobs: int, here: bool
+) -> list[R]:
     context = multiprocessing.get_context("fork")
-    chunk = max(1, len(items) // (jobs * 8))
-    # The workers' garbage collections must not walk the objects they inherit: that
+    size = max(1, len(items) // (jobs * CHUNKS_PER_PROCESS))
+    chunks = [(a, min(a + size, len(items))) for a in range(0, len(items), size)]
+    taken = context.Value("l", 0)  # the next chunk not yet taken, by any process
+
+    def take() -> int:
+        with taken.get_lock():
+            k = int(taken.value)
+            taken.value = k + 1
+        return k
+
+    def work(into: dict[int, list[R]]) -> None:
+        k = take()
+        while k < len(chunks):
+            a, b = chunks[k]
+            into[k] = [fn(shared, items[i]) for i in range(a, b)]
+            k = take()
+
+    # The helpers' garbage collections must not walk the objects they inherit: that
     # would copy every page of this process into each of them (copy-on-write).
     # (A caller that froze objects itself keeps them frozen.)
     freeze = gc.get_freeze_count() == 0
     if freeze:
         gc.freeze()
+    helpers: list[tuple[Any, Connection]] = []
     try:
-        with context.Pool(jobs, initializer=_start, initargs=(shared,)) as pool:
-            return pool.map(_Call(fn), items, chunksize=chunk)
+        for _ in range(jobs - 1 if here else jobs):
+            receive, send = context.Pipe(duplex=False)
+            helper = context.Process(target=_helper, args=(work, send), daemon=True)
+            helper.start()
+            send.close()
+            helpers.append((helper, receive))
+        done: dict[int, list[R]] = {}
+        if here:
+            work(done)
+        for helper, receive in helpers:
+            done.update(_results(receive))
+            helper.join()
     finally:
+        for helper, receive in helpers:
+            receive.close()
+            if helper.is_alive():
+                helper.terminate()
+                helper.join()
         if freeze:
             gc.unfreeze()
+    return [r for k in range(len(chunks)) for r in done[k]]
 
 
-def _start(shared: Any) -> None:
-    global _shared
-    _shared = shared
+def _helper(work: Callable[[dict[int, Any]], None], send: Connection) -> None:
+    """A forked helper: its chunks' results (or what went wrong) back to the parent."""
+    try:
+        mine: dict[int, Any] = {}
+        work(mine)
+        message: tuple[str, Any] = ("done", mine)
+    except BaseException as error:  # sent to the parent, which raises it
+        message = ("error", (error, traceback.format_exc()))
+    try:
+        send.send(message)
+    except Exception:  # the error (or a result) does not pickle: send its text
+        send.send(("error", (None, traceback.format_exc())))
+    finally:
+        send.close()
 
 
-class _Call:
-    """A picklable ``item -> fn(shared, item)`` for the pool."""
-
-    def __init__(self, fn: Callable[[Any, Any], Any]) -> None:
-        self.fn = fn
-
-    def __call__(self, item: Any) -> Any:
-        return self.fn(_shared, item)
+def _results(receive: Connection) -> dict[int, Any]:
+    try:
+        kind, payload = receive.recv()
+    except EOFError:
+        raise RuntimeError("a helper process ended without sending its results") from None
+    if kind == "done":
+        return payload  # type: ignore[no-any-return]
+    error, text = payload
+    if isinstance(error, BaseException):
+        raise error
+    raise RuntimeError(f"a helper process failed:\n{text}")

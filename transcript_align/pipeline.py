@@ -8,7 +8,7 @@ from typing import cast
 
 from .alignment import TranscriptIndex, build_index
 from .clean import find_disfluencies
-from .collector import rarer_collections
+from .collector import paused_collections
 from .export import corrected_segments
 from .models import (
     Correction,
@@ -21,7 +21,7 @@ from .models import (
     Report,
     Transcript,
 )
-from .normalize import TextWords, keep_words, load_word_list, text_words
+from .normalize import TextWords, forget_words, keep_words, load_word_list, text_words
 from .parallel import map_shared
 from .passages import paragraph_at, paragraph_starts
 from .readable import readable_corrections
@@ -56,7 +56,7 @@ def align(
     >>> report.references[0].status, report.quotes[0].status, report.quotes[0].location.start
     ('aligned', 'verbatim', 0)
     """
-    with rarer_collections():
+    with paused_collections():
         return _align(transcript, references, options or Options(), progress)
 
 
@@ -72,14 +72,23 @@ def _align(
     index = build_index(transcript.tokens)
 
     say(f"comparing {len(references)} article(s) with the transcript")
+    # Left to helper processes alone: what comparing the articles leaves behind (the
+    # words of articles about other events, caches, freed memory a process keeps) would
+    # stay in this one, whose memory peaks later (10 MB at 30k words, vocabulary-heavy).
     verdicts = map_shared(
-        _assess_one, range(len(references)), (references, index, options.repair), jobs=options.jobs
+        _assess_one,
+        range(len(references)),
+        (references, index, options.repair),
+        jobs=options.jobs,
+        here=False,
     )
     checks = [ReferenceCheck(ref, *v[:5]) for ref, v in zip(references, verdicts)]
     runs = [v[5] for v in verdicts]
     for ref, v in zip(references, verdicts):
         if v[7] is not None:
             keep_words(ref.text, v[7])
+        elif v[0] != "aligned":
+            forget_words(ref.text)  # when compared in this process (one job, few articles)
 
     aligned = [c.reference for c in checks if c.status == "aligned"]
     aligned_runs = [r for c, r in zip(checks, runs) if c.status == "aligned"]
@@ -264,16 +273,18 @@ def _check_all(
             first[quote.text] = len(unique)
             unique.append((quote, path))
     texts = list(dict.fromkeys(again))
-    work: list[tuple[Quote, str] | str] = [*unique, *texts]
+    # The articles first: each takes longer than a quote, and the last chunks should be
+    # short, so that no process waits long for another at the end.
+    work: list[tuple[Quote, str] | str] = [*texts, *unique]
     done = map_shared(_check_one, work, (transcript, index), jobs=jobs)
-    checked = cast(list[QuoteCheck], done[: len(unique)])
+    checked = cast(list[QuoteCheck], done[len(texts) :])
     out: list[QuoteCheck] = []
     for quote, path in todo:
         check = checked[first[quote.text]]
         if check.quote != quote or check.reference != path:
             check = replace(check, reference=path, quote=quote)
         out.append(check)
-    runs = cast(list[tuple[Anchor, ...]], done[len(unique) :])
+    runs = cast(list[tuple[Anchor, ...]], done[: len(texts)])
     return out, dict(zip(texts, runs))
 
 

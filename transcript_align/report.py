@@ -17,11 +17,12 @@ import json
 import math
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib.resources import files
 from typing import Any
 
 from .export import corrected_segments
+from .jsontext import Lazy, dumps_indented
 from .models import (
     QUOTE_STATUSES,
     READABLE_KINDS,
@@ -50,6 +51,26 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u206
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The JSON report as plain data (seconds, text as in the sources)."""
+    return _document(report, _at_once)
+
+
+def to_json(report: Report) -> str:
+    """The JSON report as text: fixed key order, UTF-8, two-space indent, a final newline.
+
+    The same report always gives the same bytes. A NaN or infinite score is
+    a bug upstream and raises ``ValueError`` rather than writing invalid JSON.
+    The text is :func:`to_dict`'s, each quote, segment, reference and
+    correction made as it is written: the whole tree at once was tens of MB
+    of a long hearing's peak.
+    """
+    return dumps_indented(_document(report, Lazy)) + "\n"
+
+
+def _document(
+    report: Report, items: Callable[[Callable[[], Iterator[Any]]], Any]
+) -> dict[str, Any]:
+    """The report's data, its long lists made by ``items`` from a function that gives
+    their items anew (:func:`_at_once`, or :class:`Lazy`: as they are written)."""
     t = report.transcript
     segments = corrected_segments(t, report.corrections)
     return {
@@ -62,28 +83,25 @@ def to_dict(report: Report) -> dict[str, Any]:
             "notes": list(t.notes),
             "video_url": t.video_url,
         },
-        "references": [_reference(c) for c in report.references],
-        "corrections": [_correction(c) for c in report.corrections],
-        "quotes": [_quote(q, report.transcript) for q in report.quotes],
-        "segments": [
-            {
-                "start": to_seconds(orig.start),
-                "end": to_seconds(orig.end),
-                "original": orig.text,
-                "corrected": new.text,
-            }
-            for orig, new in zip(t.segments, segments)
-        ],
+        "references": items(lambda: map(_reference, report.references)),
+        "corrections": items(lambda: map(_correction, report.corrections)),
+        "quotes": items(lambda: (_quote(q, t) for q in report.quotes)),
+        "segments": items(
+            lambda: (
+                {
+                    "start": to_seconds(orig.start),
+                    "end": to_seconds(orig.end),
+                    "original": orig.text,
+                    "corrected": new.text,
+                }
+                for orig, new in zip(t.segments, segments)
+            )
+        ),
     }
 
 
-def to_json(report: Report) -> str:
-    """The JSON report as text: fixed key order, UTF-8, two-space indent, a final newline.
-
-    The same report always gives the same bytes. A NaN or infinite score is
-    a bug upstream and raises ``ValueError`` rather than writing invalid JSON.
-    """
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def _at_once(make: Callable[[], Iterator[Any]]) -> list[Any]:
+    return list(make())
 
 
 def json_schema() -> dict[str, Any]:
