@@ -42,3 +42,11 @@ def test_one_label_like_caption_is_just_text() -> None:
     t = parse_transcript(srt, "news.srt")
     assert [s.speaker for s in t.segments] == [None, None]
     assert t.tokens[0].text == "NATO"
+
+
+def test_the_html_transcript_shows_a_caption_label_once() -> None:
+    from transcript_align.html import to_html
+
+    t = parse_transcript(LABELLED, "meeting.srt")
+    page = to_html(align(t, []))
+    assert page.count("CHAIR: ") == 2 and "CHAIR:</b>" not in page

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__
 from .export import Edit, applied_edits, correction_edits, original_offset
+from .labels import label_end
 from .models import (
     QUOTE_STATUSES,
     READABLE_KINDS,
@@ -407,7 +408,9 @@ class _Page:
                 stamp = (
                     self.play(seg.start, label, "stamp") or f'<span class="stamp">{label}</span>'
                 )
-            speaker = f'<b class="speaker">{_e(seg.speaker)}:</b> ' if seg.speaker else ""
+            # A caption that names its speaker ("CHAIR: …") shows the label in its text.
+            named = seg.speaker and not label_end(seg.text, seg.speaker)
+            speaker = f'<b class="speaker">{_e(seg.speaker or "")}:</b> ' if named else ""
             out.append(
                 f'<li id="s{seg.index}">{stamp}<span class="seg">{speaker}'
                 f"{marks.segment(seg)}</span></li>"
