@@ -778,6 +778,31 @@ def test_between_matched_words_a_mishearing_need_only_be_likelier_than_a_change(
     assert applied(got) == [("ox up", "OXXO")]
 
 
+def test_amid_a_quote_matched_fully_on_both_sides_a_looser_mishearing_is_the_name() -> None:
+    # "she von" for "Siobhan" is a weak mishearing (between 0.4 and 0.5): enough where the
+    # passage matches four words or more on each side, not with fewer on one side.
+    got = quoted(
+        "we will open the new office with she von and the crew along the harbour front",
+        "We will open the new office with Siobhan and the crew along the harbour front.",
+    )
+    assert applied(got) == [("she von", "Siobhan")]
+    got = quoted(
+        "the board thanks she von for every one of the new boats this week",
+        "The board thanks Siobhan for every one of the new boats this week.",
+    )
+    assert applied(got) == []
+
+
+def test_between_matched_words_a_heard_possessive_follows_the_article() -> None:
+    # The article writes the name bare where the recogniser heard "'s": the sound is the
+    # name's own ("kiddie's" for "TID"); where it writes the possessive, it is kept.
+    said = "we will meet the chair of the kiddie's board along the harbour front next year"
+    got = quoted(said, "We will meet the chair of the TID board along the harbour front next year.")
+    assert applied(got) == [("kiddie's", "TID")]
+    got = quoted(said, "We will meet the chair of the TID's board along the harbour front next year.")
+    assert applied(got) == [("kiddie's", "TID's")]
+
+
 def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, str]]:
     """What propagates from ``heard`` taken for ``name`` (confidence 0.95) at 00:10 to
     the line ``later`` said at 00:15."""

@@ -449,8 +449,10 @@ def block_spans(
             continue  # the name goes on past the words that may be taken: only part of it
         if b.suffix and not span.suffix:
             span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
-        elif span.suffix and not b.suffix and cand.key.endswith("s"):
-            span = replace(span, suffix="")  # "Annika's" is "Enagas": its own last sound
+        elif span.suffix and not b.suffix and (cand.key.endswith("s") or (b.left and b.right)):
+            # "Annika's" is "Enagas": its own last sound. Between matched words the article
+            # has what was said there: a name with no possessive ("kiddie's" is "TID").
+            span = replace(span, suffix="")
         sure = (min(b.left, SOLID) + min(b.right, SOLID)) / (2 * SOLID)
         key = (span.first, span.last, b.cand)
         if key not in out or out[key][2].solid < sure:

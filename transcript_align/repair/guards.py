@@ -43,6 +43,11 @@ ENCLOSED_MISHEARD = 0.5
 """…and one the passage matches on both sides of, more than one side alone gives: the
 model's even odds (``mishearing.THRESHOLD``). There only the name was said, so a
 mishearing need only be likelier than a genuine change."""
+FIRM_MISHEARD = 0.4
+"""…and one the passage matches fully on both sides of (:data:`~.aligned.SOLID` units
+each side, ``BlockFit.solid`` 1): a quote said word for word all around has nothing but
+the name in that place, so a recogniser's odd rendering of it ("kiddie's" for "TID")
+need only be somewhat alike; a changed number still scores 0."""
 CONTEXT_TOKENS = 12
 """How many words either side of a span in the transcript its context is."""
 
@@ -95,7 +100,7 @@ def features(
     slot = (span.first, span.last) in cand.slots
     similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
     if block is not None:
-        if block.misheard < (ENCLOSED_MISHEARD if block.solid > 0.5 else BLOCK_MISHEARD):
+        if block.misheard < block_threshold(block.solid):
             return None
     elif (
         similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY)
@@ -263,6 +268,14 @@ def features(
         misheard=block.misheard if block else 0.0,
         named=misheard(cand.text, span.text) if placed_here else 0.0,
     )
+
+
+def block_threshold(solid: float) -> float:
+    """How plausible a mishearing the words in a passage's block must be, by how solid
+    the alignment around them is: the surer the place, the less alike they need be."""
+    if solid >= 1.0:
+        return FIRM_MISHEARD
+    return ENCLOSED_MISHEARD if solid > 0.5 else BLOCK_MISHEARD
 
 
 def _named_here(pinned: bool, whole: bool, span_words: list[str]) -> bool:
