@@ -802,6 +802,15 @@ def test_between_matched_words_a_heard_possessive_follows_the_article() -> None:
     assert applied(quoted(said, written.format("TID's"))) == [("kiddie's", "TID's")]
 
 
+def test_a_name_the_article_gives_a_possessive_is_weighed_with_its_sound() -> None:
+    # "fires" is a poor mishearing of "Spire" and a good one of "Spire's", which the
+    # article has there.
+    said = "we value the very professional perspective of fires leadership to our partners"
+    written = "We value the very professional perspective of {} leadership to our partners."
+    assert applied(quoted(said, written.format("Spire's"))) == [("fires", "Spire's")]
+    assert applied(quoted(said, written.format("Spire"))) == []
+
+
 def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, str]]:
     """What propagates from ``heard`` taken for ``name`` (confidence 0.95) at 00:10 to
     the line ``later`` said at 00:15."""

@@ -428,6 +428,9 @@ def block_spans(
         if not (b.left and b.right):
             options = _before_clause(transcript, options, bool(b.left))
         best: tuple[float, Span] | None = None
+        # What was said there is the name as the article has it at that place: with its
+        # possessive, whose sound the recogniser wrote too ("fires" for "Spire's").
+        said = cand.text + b.suffix
         if _heard_nearby(transcript, b.first, b.last, cand.key):
             continue  # the name is right here, heard right: the block is the alignment's slip
         for first, last in options:
@@ -438,14 +441,14 @@ def block_spans(
             tight = first if b.left else last - 1  # the edge next to the matched words
             if len(options) > 1 and transcript.tokens[tight].text.lower() in ARTICLES:
                 continue  # "the mayor" for "Thomas": an article opens words said, not a name
-            m = misheard(cand.text, span.text)
+            m = misheard(said, span.text)
             if best is None or m > best[0] + (EXTEND_GAIN if len(options) > 1 else 0.0):
                 best = (m, span)
         if best is None:
             continue
         m, span = best
-        span, m = _without_article(transcript, span, cand.text, m)
-        if not (b.left and b.right) and _goes_on(transcript, span, cand.text, m, bool(b.left)):
+        span, m = _without_article(transcript, span, said, m)
+        if not (b.left and b.right) and _goes_on(transcript, span, said, m, bool(b.left)):
             continue  # the name goes on past the words that may be taken: only part of it
         if b.suffix and not span.suffix:
             span = replace(span, suffix=b.suffix)  # "next tries" is "Nexstar's"
