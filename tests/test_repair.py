@@ -824,6 +824,17 @@ def test_a_name_before_a_run_is_read_past_words_the_article_left_out() -> None:
     assert [(b.first, b.last, cands[b.cand].text) for b in found] == [(2, 3, "Bret")]
 
 
+def test_an_acronym_heard_letter_by_letter_is_measured_as_read() -> None:
+    # "beady eye" is longer than "BDI" written, not than "BDI" read; its "eye" is a letter.
+    said = "we will open the new office with the {} team along the harbour front next year"
+    written = "We will open the new office with the {} team along the harbour front next year."
+    assert applied(quoted(said.format("beady eye"), written.format("BDI"))) == [
+        ("beady eye", "BDI")
+    ]
+    # "hey" reads "TKV" worse than the letters alone: it was said beside them.
+    assert applied(quoted(said.format("tee kay vee hey"), written.format("TKV"))) == []
+
+
 def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, str]]:
     """What propagates from ``heard`` taken for ``name`` (confidence 0.95) at 00:10 to
     the line ``later`` said at 00:15."""

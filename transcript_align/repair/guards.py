@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import combinations, pairwise
 
 from ..lexicon import is_function
+from ..mishearing import acronyms, said_forms
 from ..models import Transcript
 from ..normalize import text_units, zipf
 from ..similarity import is_morph_variant, stem
@@ -111,7 +112,7 @@ def features(
         return None
     if _clause_edge(span, transcript):
         return None  # "crow thank (you)", "dow please": a clause opens or closes there
-    if not 0.5 <= len(span.key) / len(cand.key) <= 2.0:
+    if not _length_fits(span, cand, transcript):
         return None
     cand_words = [name_key(w) for w in cand.text.split()]
     span_words = [name_key(w) for w in span.text.split()]
@@ -268,6 +269,27 @@ def features(
         misheard=block.misheard if block else 0.0,
         named=misheard(cand.text, span.text) if placed_here else 0.0,
     )
+
+
+def _length_fits(span: Span, cand: Candidate, transcript: Transcript) -> bool:
+    """Whether the words heard are between half and twice as long as the name, or, for
+    an acronym, as the name read letter by letter ("beady eye" for "BDI") with every
+    word needed: none at an edge whose dropping makes a likelier reading ("you bs hi"
+    for "UBS": "hi" was said beside it)."""
+    if 0.5 <= len(span.key) / len(cand.key) <= 2.0:
+        return True
+    if not cand.text.isupper():
+        return False
+    said = [name_key(w) for w in cand.text.split()]
+    spelled = said_forms(said, acronyms(cand.text))[1:]
+    if not any(0.5 <= len(span.key) / len(form) <= 2.0 for form in spelled):
+        return False
+    whole = misheard(cand.text, span.text)
+    tokens = transcript.tokens
+    for lo, hi in ((span.first + 1, span.last), (span.first, span.last - 1)):
+        if hi > lo and misheard(cand.text, " ".join(t.text for t in tokens[lo:hi])) > whole:
+            return False
+    return True
 
 
 def block_threshold(solid: float) -> float:
@@ -532,7 +554,14 @@ def _needless_vowel(span: Span, cand: Candidate, transcript: Transcript, similar
         (span.last - 1, slice(span.first, span.last - 1)),
     ):
         if bare_vowel(tokens[drop].text):
-            key = name_key(" ".join(t.text for t in tokens[keep]))
+            rest = " ".join(t.text for t in tokens[keep])
+            if cand.text.isupper():
+                # A letter of an acronym may be heard as a bare vowel ("beady eye" for
+                # "BDI"): needless only where the rest is a likelier reading.
+                if misheard(cand.text, rest) > misheard(cand.text, span.text):
+                    return True
+                continue
+            key = name_key(rest)
             if key and likeness(key, name_sound(key), cand.key, cand.sound)[0] >= similarity:
                 return True
     return False
