@@ -16,13 +16,12 @@ from transcript_align.repair import (
     mine_candidates,
     scored_pairs,
 )
-from transcript_align.repair.aligned import _slipped, blocks
+from transcript_align.repair.aligned import _slipped
 from transcript_align.repair.candidates import article_finds, with_context
 from transcript_align.repair.confidence import BlockFit
 from transcript_align.repair.guards import rest_beside, shared_in_place
 from transcript_align.repair.propagate import Learned, propagated
 from transcript_align.repair.spans import span_at
-from transcript_align.repair.words import Runs
 
 
 def repairs(transcript: str, article: str, **options: object) -> list[tuple[str, str, bool]]:
@@ -810,18 +809,6 @@ def test_a_name_the_article_gives_a_possessive_is_weighed_with_its_sound() -> No
     written = "We value the very professional perspective of {} leadership to our partners."
     assert applied(quoted(said, written.format("Spire's"))) == [("fires", "Spire's")]
     assert applied(quoted(said, written.format("Spire"))) == []
-
-
-def test_a_name_before_a_run_is_read_past_words_the_article_left_out() -> None:
-    # "please go ahead", not quoted, stands between the name and the passage found said:
-    # the name is further from the run in the speech than in the article.
-    article = "“Coming from Bret Jordan of Jefferies.” “Hey good morning guys and thanks.”"
-    said = "coming from brett jordan of jefferies please go ahead hey good morning guys and thanks"
-    units = said.split()
-    ref = Reference("a.txt", "", article)
-    cands = mine_candidates([ref])
-    found = blocks(cands, [ref], [Runs([(6, 9, 6)])], units, list(range(len(units))))
-    assert [(b.first, b.last, cands[b.cand].text) for b in found] == [(2, 3, "Bret")]
 
 
 def test_an_acronym_heard_letter_by_letter_is_measured_as_read() -> None:

@@ -33,8 +33,7 @@ from .words import MAX_SPAN, POSSESSIVE, Anchor, clause_word, name_key
 PAD = 6
 """Units read beyond each end of a run: a name at a passage's edge falls outside it."""
 SLACK = 6
-"""Extra transcript units read after a run (its transcript length differs a little), and
-before it on a second reading (:func:`blocks`)."""
+"""Extra transcript units read after a run (its transcript length differs a little)."""
 MAX_HEARD = MAX_SPAN + 1
 """At most this many transcript tokens stand for one name ("oh yellow ran ski")."""
 BOTH_MATCH = 3
@@ -85,12 +84,6 @@ def blocks(
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
             window = (a0, a1), (t0, t1)
             out.extend(_run_blocks(article, said, owner, names, *window, length, breaks, reach))
-            if t0 > 0 and _names_within(names, a0, first):
-                # Read again with the speech's words before the run further back: what the
-                # article left out there ("please go ahead") may have pushed the name past
-                # the first window. Both readings are kept (the surer one wins a span).
-                window = (a0, a1), (max(0, t0 - SLACK), t1)
-                out.extend(_run_blocks(article, said, owner, names, *window, length, breaks, reach))
     return out
 
 
