@@ -118,3 +118,47 @@ def test_items_left_to_helpers_alone_come_back_in_order(monkeypatch: pytest.Monk
     expected = [7 + i * i for i in items]
     assert parallel.map_shared(_square, items, 7, jobs=2, here=False) == expected
     assert parallel.map_shared(_square, items, 7, jobs=3, here=False) == expected
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    import os
+
+    return os.getpid(), value
+
+
+def test_two_steps_at_once_come_back_in_order() -> None:
+    import os
+
+    (there, a), (here, b) = parallel.in_parallel(lambda: _pid_and(1), lambda: _pid_and(2), jobs=2)
+    assert (a, b) == (1, 2)
+    assert here == os.getpid() and there != here  # the first step ran in a helper
+    assert parallel.in_parallel(lambda: 1, lambda: 2, jobs=1) == (1, 2)
+
+
+def test_an_error_in_the_helper_step_is_raised_here() -> None:
+    with pytest.raises(ZeroDivisionError):
+        parallel.in_parallel(lambda: _invert(None, 0), lambda: 2, jobs=2)
+
+
+def test_the_repair_weighs_the_same_pairs_in_two_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from transcript_align.alignment import build_index
+    from transcript_align.relate import assess
+    from transcript_align.repair import scored_pairs
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    folder = DATA / "events" / "transit-hearing"
+    t = read_transcript(str(folder / "hearing.srt"))
+    refs = read_references([str(folder / "articles")])
+    index = build_index(t.tokens)
+    assessed = [(r, *assess(r, index)) for r in refs]
+    aligned = [r for r, check, _ in assessed if check.status == "aligned"]
+    anchors = [
+        tuple((x.ra, x.ta, x.rb - x.ra) for x in rel.runs)
+        for _, check, rel in assessed
+        if check.status == "aligned"
+    ]
+    one = scored_pairs(t, aligned, anchors, index.owner, jobs=1)
+    two = scored_pairs(t, aligned, anchors, index.owner, jobs=2)
+    assert one and one == two

@@ -1220,3 +1220,28 @@ def test_a_word_of_the_names_family_in_a_whole_name_misheard_is_no_inflection() 
     assert _whole_pair("piers pillow", "Pierre Pellow") is not None
     # Every word of the family: a wording said, not a name misheard.
     assert _whole_pair("ukrainian railway", "Ukraine Railways") is None
+
+
+def test_a_snippet_reads_the_words_before_a_name_as_a_search_of_the_whole_window() -> None:
+    import re
+
+    from transcript_align.repair.candidates import _snippet
+
+    def plain(text: str, start: int, end: int) -> str:
+        before = re.search(r"(?:\S+\s+){0,4}\S*$", text[max(0, start - 200) : start])
+        after = re.match(r"\S*(?:\s+\S+){0,4}", text[end : end + 200])
+        found = (before.group() if before else "") + text[start:end]
+        return " ".join((found + (after.group() if after else "")).split())
+
+    for before in (
+        "one two three four five\n",
+        "one two three four five six ",
+        "one two  three\tfour five\n\n",
+        "x " * 150 + "one two three four five\n",
+        "x " * 150 + "one two three four five six ",
+        "\n  ",
+        "",
+    ):
+        text = before + "Vandermeer spoke"
+        start = len(before)
+        assert _snippet(text, start, start + 10) == plain(text, start, start + 10)

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 MIN_ITEMS = 64
 """Below this many items a helper process costs more than it saves."""
@@ -70,6 +71,49 @@ def map_shared(
     ):
         return [fn(shared, item) for item in items]
     return _forked(fn, items, shared, jobs, here)
+
+
+def in_parallel(
+    there: Callable[[], R], here: Callable[[], S], *, jobs: int | None = None
+) -> tuple[R, S]:
+    """``(there(), here())``: ``there`` in a forked helper while this process runs ``here``.
+
+    For two independent steps of one stage (neither a list of like items that
+    :func:`map_shared` would split). What ``there`` returns must pickle, so it
+    should be the smaller result; in one process the two run one after the other.
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if (
+        jobs <= 1
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1
+    ):
+        return there(), here()
+    context = multiprocessing.get_context("fork")
+
+    def work(into: dict[int, R]) -> None:
+        into[0] = there()
+
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    receive, send = context.Pipe(duplex=False)
+    helper = context.Process(target=_helper, args=(work, send), daemon=True)
+    try:
+        helper.start()
+        send.close()
+        mine = here()
+        theirs: R = _results(receive)[0]
+        helper.join()
+    finally:
+        send.close()
+        receive.close()
+        if helper.is_alive():
+            helper.terminate()
+            helper.join()
+        if freeze:
+            gc.unfreeze()
+    return theirs, mine
 
 
 def _forked(

@@ -104,6 +104,7 @@ def _align(
             anchors=aligned_runs,
             unit_owner=index.owner,
             finds=aligned_finds,
+            jobs=options.jobs,
         )
     if options.clean or options.readable:
         taken = bytearray(len(transcript.tokens))

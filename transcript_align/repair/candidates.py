@@ -36,6 +36,7 @@ RARE_WORD = 2.5
 CONTEXT_CHARS = 80
 """How many characters either side of a name in an article its context is (about 12 words)."""
 _INNER_DOT = re.compile(r"\w\.\w\w")
+_SPACES = re.compile(r"\s+")
 _SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”«»„—]")
 PARTICLES = frozenset("van der den de del della di da von zu la le du al el bin ibn ben st".split())
 
@@ -190,7 +191,14 @@ def _snippet(text: str, start: int, end: int, words: int = 4) -> str:
     >>> _snippet("said so. Councillor Bryony Dennis, who said the county", 20, 33, 2)
     'so. Councillor Bryony Dennis, who said'
     """
-    before = re.search(rf"(?:\S+\s+){{0,{words}}}\S*$", text[max(0, start - 200) : start])
+    chunk = text[max(0, start - 200) : start]
+    # No match opens before the last words + 2 runs of space (one more for the newline
+    # "$" may leave out): searched from there, the match is the same, without the regex
+    # trying every position of the 200 characters (a tenth of the repair's time).
+    ends = [m.end() for m in _SPACES.finditer(chunk)]
+    if len(ends) >= words + 2:
+        chunk = chunk[ends[-(words + 2)] :]
+    before = re.search(rf"(?:\S+\s+){{0,{words}}}\S*$", chunk)
     after = re.match(rf"\S*(?:\s+\S+){{0,{words}}}", text[end : end + 200])
     found = (before.group() if before else "") + text[start:end] + (after.group() if after else "")
     return " ".join(found.split())

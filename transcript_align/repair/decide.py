@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
+from itertools import groupby
+from typing import Any
 
+from .. import parallel
 from ..models import Correction, Reference, Transcript
 from .aligned import block_spans, blocks
 from .candidates import MIN_KEY, Candidate, Find, mine_candidates, with_context
@@ -30,17 +33,21 @@ def find_corrections(
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
     finds: Sequence[Sequence[Find]] | None = None,
+    jobs: int | None = 1,
 ) -> tuple[Correction, ...]:
     """Repairs of ``transcript`` supported by ``references`` (all of them aligned).
 
     Overlapping proposals are resolved in favour of the most confident; every
     proposal is returned, with ``applied`` set for those at or above
     ``min_confidence`` when ``apply`` is true. ``finds``: each reference's
-    :func:`article_finds`, when the process that read it found them.
+    :func:`article_finds`, when the process that read it found them. ``jobs``:
+    processes to weigh the pairs with (:func:`scored_pairs`).
     """
     proposals = [
         (confidence(f), span, cand)
-        for span, cand, f in scored_pairs(transcript, references, anchors, unit_owner, finds)
+        for span, cand, f in scored_pairs(
+            transcript, references, anchors, unit_owner, finds, jobs=jobs
+        )
     ]
     learned: list[Learned] = []
     proposals = [p for p in proposals if p[0] >= SUGGEST]
@@ -147,6 +154,8 @@ def scored_pairs(
     anchors: Sequence[Sequence[Anchor]] = (),
     unit_owner: Sequence[int] = (),
     finds: Sequence[Sequence[Find]] | None = None,
+    *,
+    jobs: int | None = 1,
 ) -> list[tuple[Span, Candidate, Features]]:
     """Every span–candidate pair that passes the guards, with its evidence.
 
@@ -155,6 +164,10 @@ def scored_pairs(
     heard (``unit_owner`` maps transcript units to tokens). This is what
     :func:`find_corrections` decides from, and what the confidence model is
     fitted on (``benchmarks/calibrate.py``).
+
+    With ``jobs`` above 1 the independent steps run in forked helper processes
+    (:mod:`..parallel`): the passages' blocks beside the suspicious spans, and
+    each candidate's pairs; the result is the same, in the same order.
     """
     candidates = mine_candidates(references, finds)
     if not candidates:
@@ -165,43 +178,84 @@ def scored_pairs(
         candidates = [
             replace(c, slots=slots(c, references, anchors, said, unit_owner)) for c in candidates
         ]
-    heard = _aligned_blocks(transcript, references, candidates, anchors, unit_owner)
     # Short acronyms ("EPS") only where an aligned passage has them: anywhere else a
     # three-letter span is as likely any other word.
-    candidates = [c for c in candidates if len(c.key) >= MIN_KEY]
-    spans = suspicious_spans(
-        transcript,
-        frozenset(c.sound[:2] for c in candidates),
-        frozenset(k for c in candidates for k in c.neighbours),
+    kept = [c for c in candidates if len(c.key) >= MIN_KEY]
+    vocabulary = frozenset(c.key for c in kept if " " not in c.text)
+
+    def spans_and_pairs() -> tuple[list[Span], list[tuple[Span, Candidate]]]:
+        spans = suspicious_spans(
+            transcript,
+            frozenset(c.sound[:2] for c in kept),
+            frozenset(k for c in kept for k in c.neighbours),
+        )
+        return spans, candidate_pairs(spans, kept, transcript, vocabulary)
+
+    # The blocks in a helper (their result is small to send back), the spans here; a
+    # few candidates are not worth a process.
+    found, (spans, paired) = parallel.in_parallel(
+        lambda: _aligned_blocks(transcript, references, candidates, anchors, unit_owner),
+        spans_and_pairs,
+        jobs=jobs if len(candidates) >= parallel.MIN_ITEMS else 1,
     )
-    if not spans and not heard and not any(c.slots for c in candidates):
+    heard = [(span, candidates[c], _rebuilt(BlockFit, fit)) for span, c, fit in found]
+    if not spans and not heard and not any(c.slots for c in kept):
         return []
     known = Counter(name_key(t.text) for t in transcript.tokens)
-    vocabulary = frozenset(c.key for c in candidates if " " not in c.text)
     repeats: dict[str, int] = defaultdict(int)
     for sp in spans:
         repeats[sp.key] += 1
-    contexts: dict[str, Candidate] = {}
-
-    def context(cand: Candidate) -> Candidate:
-        if cand.key not in contexts:
-            contexts[cand.key] = with_context(cand, references, anchors, unit_owner)
-        return contexts[cand.key]
 
     pairs: dict[tuple[str, int, int], tuple[Span, Candidate, BlockFit | None]] = {
-        (cand.key, span.first, span.last): (span, cand, None)
-        for span, cand in candidate_pairs(spans, candidates, transcript, vocabulary)
+        (cand.key, span.first, span.last): (span, cand, None) for span, cand in paired
     }
     for span, mined, block in heard:
         pairs[(mined.key, span.first, span.last)] = (span, mined, block)
+    # One item per candidate: its context is read once, by the process weighing its pairs.
+    groups = [list(g) for _, g in groupby(sorted(pairs), key=lambda k: k[0])]
+    weighed = parallel.map_shared(
+        _weigh,
+        groups,
+        (pairs, references, anchors, unit_owner, transcript, known, vocabulary, repeats),
+        jobs=jobs,
+    )
     out: list[tuple[Span, Candidate, Features]] = []
-    for key in sorted(pairs):
-        span, mined, fit = pairs[key]
-        cand = context(mined)
-        f = features(span, cand, transcript, known, vocabulary, repeats, fit)
-        if f is not None:
-            out.append((span, cand, f))
+    for group, (plain, found_features) in zip(groups, weighed):
+        if plain is None:
+            continue
+        cand = _rebuilt(Candidate, plain)
+        for key, f in zip(group, found_features):
+            if f is not None:
+                out.append((pairs[key][0], cand, _rebuilt(Features, f)))
     return _echoed(_ranked(out))
+
+
+_Shared = tuple[
+    dict[tuple[str, int, int], tuple[Span, Candidate, BlockFit | None]],
+    Sequence[Reference],
+    Sequence[Sequence[Anchor]],
+    Sequence[int],
+    Transcript,
+    Counter[str],
+    frozenset[str],
+    dict[str, int],
+]
+
+
+def _weigh(
+    shared: _Shared, group: list[tuple[str, int, int]]
+) -> tuple[tuple[Any, ...] | None, list[tuple[Any, ...] | None]]:
+    """The features of one candidate's pairs (``group``: their keys), and the candidate
+    with its context when any pair passes; as plain values, which a helper process sends."""
+    pairs, references, anchors, unit_owner, transcript, known, vocabulary, repeats = shared
+    cand = with_context(pairs[group[0]][1], references, anchors, unit_owner)
+    weighed: list[tuple[Any, ...] | None] = []
+    for key in group:
+        span, _, fit = pairs[key]
+        f = features(span, cand, transcript, known, vocabulary, repeats, fit)
+        weighed.append(None if f is None else _plain(f))
+    passed = any(f is not None for f in weighed)
+    return (_plain(cand) if passed else None), weighed
 
 
 def _aligned_blocks(
@@ -210,13 +264,30 @@ def _aligned_blocks(
     candidates: list[Candidate],
     anchors: Sequence[Sequence[Anchor]],
     unit_owner: Sequence[int],
-) -> list[tuple[Span, Candidate, BlockFit]]:
-    """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`)."""
+) -> list[tuple[Span, int, tuple[Any, ...]]]:
+    """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`):
+    the span, the candidate's number and the fit as plain values."""
     if not anchors or not unit_owner:
         return []
     said = [u for t in transcript.tokens for u in t.units]
     found = blocks(candidates, references, anchors, said, unit_owner)
-    return [(s, candidates[c], fit) for s, c, fit in block_spans(found, candidates, transcript)]
+    return [(s, c, _plain(fit)) for s, c, fit in block_spans(found, candidates, transcript)]
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj: Any) -> tuple[Any, ...]:
+    """A dataclass's fields in order: compiled frozen classes do not pickle themselves."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    return tuple([getattr(obj, n) for n in names])
+
+
+def _rebuilt(cls: Callable[..., Any], plain: tuple[Any, ...]) -> Any:
+    """The object :func:`_plain` took apart."""
+    return cls(*plain)
 
 
 def _ranked(
