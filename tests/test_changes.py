@@ -1160,3 +1160,62 @@ def test_a_quote_found_only_at_another_saying_is_judged_where_its_own_words_were
     best = align_at(index, words.units, 0, 16)
     assert best is not None
     assert _where_written(index, words, text, t, best, [best], misquote=True) is None
+
+
+def test_a_sound_alike_among_small_words_swapped_is_no_misquote() -> None:
+    # "union in" written, "the onion and" heard: the content word misheard, the small
+    # words around it the recogniser's.
+    check = verdict(
+        "the ministry has committed nine million to the onion and the farmers in the valley",
+        "has committed nine million to union in the farmers in the valley",
+    )
+    assert check.status in ("verbatim", "edited"), check.reason
+    assert "misheard" in kinds(check)
+
+
+def test_a_word_changed_among_small_words_swapped_is_still_a_misquote() -> None:
+    check = verdict(
+        "the ministry has committed nine million to the onion and the farmers in the valley",
+        "has committed nine million to harvest in the farmers in the valley",
+    )
+    assert check.status == "misquote", check.reason
+
+
+def test_a_word_written_for_a_long_said_run_is_a_cut() -> None:
+    # The writer left out "keeps the whole fleet of ferries" and the recogniser garbled
+    # "running" as "rumbling": one word written for six said, not a word changed.
+    check = verdict(
+        "our harbour crew keeps the whole fleet of ferries rumbling through the winter storms",
+        "our harbour crew running through the winter storms",
+    )
+    assert check.status == "elided", check.reason
+    assert "changed_word" not in kinds(check)
+
+
+def test_a_number_written_for_a_run_with_another_number_is_still_changed() -> None:
+    check = verdict(
+        "we have asked the board for a plan and nine teams are still waiting for the ferry",
+        "we have asked the board 4 teams are still waiting for the ferry",
+    )
+    assert check.status == "misquote", check.reason
+
+
+def test_a_stock_sentence_is_judged_where_its_word_was_said_among_many_sayings() -> None:
+    # "station" is said too often to look at every saying of it; where the rest of the
+    # quote was said around it, the recogniser's garbled saying explains the quote.
+    counts = "one two three four five six seven eight nine ten".split() * 4
+    filler = [f"the old station on line {n} stays open" for n in counts]
+    lines = [
+        "good morning",
+        "we will reopen the service at upper morava before the winter",
+        *filler[:20],
+        "we will reopen stations at upper more ava before winter",
+        *filler[20:],
+        "thank you",
+    ]
+    text = "".join(f"{4 * k // 60:02d}:{4 * k % 60:02d} {line}\n" for k, line in enumerate(lines))
+    t = parse_transcript(text, "talk.txt")
+    quote = "We will reopen the station at Upper Morava before the winter"
+    check = check_quote(Quote(quote, 0, len(quote)), "a.txt", t, build_index(t.tokens))
+    assert check.status in ("verbatim", "edited"), check.reason
+    assert check.said.startswith("we will reopen stations")

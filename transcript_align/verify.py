@@ -201,6 +201,12 @@ def _checked(
     """The check of a quote found at ``judged``'s match with its verdict (``others``: other
     places it may have been said)."""
     best, (status, reason, found, confidence) = judged
+    if status == "misquote" and any(c.kind in ("changed_word", "changed_number") for c in found):
+        again = classify(
+            best, words, index, quote_text=quote.text, transcript=transcript, cut_apart=True
+        )
+        if again[0] != "misquote":
+            status, reason, found, confidence = again
     return QuoteCheck(
         reference,
         quote,
@@ -482,9 +488,14 @@ def classify(
     *,
     quote_text: str,
     transcript: Transcript,
+    cut_apart: bool = False,
 ) -> tuple[QuoteStatus, str, tuple[Change, ...], float]:
     """The verdict for a located quote, a one-line reason, its changes and the verdict's
-    confidence, quoting words as they appear in ``quote_text`` and ``transcript``."""
+    confidence, quoting words as they appear in ``quote_text`` and ``transcript``.
+
+    With ``cut_apart`` (the place the quote is finally judged at), a misquote whose only
+    changes are words written for long said runs is an elision (:func:`.changes.as_cut`);
+    places are compared without it: such a place may join sentences said apart."""
     q = words.units
 
     def wrote(a: int, b: int) -> str:
@@ -519,6 +530,10 @@ def classify(
         around = set(index.units[max(0, match.first - reach) : match.last + reach])
         if changes.unsaid_bulk(judged, len(q), around.__contains__):
             return "not_found", "not said here: most of its words were not said near it", (), 0.7
+        if cut_apart:
+            # Said here: a word written for a long said run is a cut, not a change.
+            judged = changes.as_cut(judged)
+            status = changes.verdict(judged)
     return (
         status,
         changes.reason(status, judged),
@@ -626,6 +641,8 @@ def _where_written(
             sounded = index.sounds.get(phonetic(u), places)
             if len(sounded) <= WRITTEN_PLACES:
                 places = sounded
+        if len(places) > WRITTEN_PLACES:
+            places = _in_company(index, q, k, places, slack)
         if not 0 < len(places) <= WRITTEN_PLACES:
             continue
         for j in places:
@@ -640,6 +657,25 @@ def _where_written(
             ):
                 return m, verdict
     return None
+
+
+def _in_company(
+    index: TranscriptIndex, q: Sequence[str], k: int, places: Sequence[int], slack: int
+) -> list[int]:
+    """The sayings (among ``places``) of written unit ``k`` of quote ``q`` around which
+    most of the quote's other content words were said too (:data:`FOUND`): a word said
+    too often to look at every saying of it (a long hearing) is looked at where the
+    sentence may stand."""
+    others = {u for j, u in enumerate(q) if j != k and not is_function(u)}
+    if not others:
+        return []
+    units = index.units
+    kept = []
+    for j in places:
+        around = set(units[max(0, j - k - slack) : j + len(q) - k + slack])
+        if len(others & around) >= FOUND * len(others):
+            kept.append(j)
+    return kept
 
 
 def _one_change(match: Match, found: Sequence[Change]) -> bool:
