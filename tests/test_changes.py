@@ -1219,3 +1219,14 @@ def test_a_stock_sentence_is_judged_where_its_word_was_said_among_many_sayings()
     check = check_quote(Quote(quote, 0, len(quote)), "a.txt", t, build_index(t.tokens))
     assert check.status in ("verbatim", "edited"), check.reason
     assert check.said.startswith("we will reopen stations")
+
+
+def test_a_small_word_said_twice_beside_a_sound_alike_is_a_stutter() -> None:
+    # "wood not not": the aligner pairs "would" with "wood not", the second "not" with
+    # the written one; the first is the speaker's stutter, "wood" the recogniser's.
+    check = verdict(
+        "well i wood not not read too much into uh budget from the ministry of finance today",
+        "I would not read … budget from the Ministry of Finance",
+    )
+    assert check.status == "elided", check.reason
+    assert kinds(check) == ["filler_dropped", "elision"]

@@ -847,6 +847,8 @@ def _kind(
             return "misheard", 0.6
         return "added", 0.0
     core = [u for u in s if u not in FILLERS]
+    if len(s) == tb - ta:  # a small word said twice is a stutter too ("wood not | not")
+        core = [u for k, u in zip(range(ta, tb), s) if u not in FILLERS and not _stammered(t, k)]
     if core and len(core) < len(s) and slip(w, core) >= SLIP:
         return "filler_dropped", 1.0  # "for" written, "uh four" heard: a filler left out
     s = _as_written(w, s)
