@@ -12,10 +12,10 @@ import json
 import pytest
 
 from transcript_align.alignment import align_at, build_index
-from transcript_align.changes import SEVERITY, Judged, confidence, slip
+from transcript_align.changes import SEVERITY, Judged, confidence, scattered, slip
 from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
-from transcript_align.models import CHANGE_KINDS, Change, Quote, QuoteCheck
+from transcript_align.models import CHANGE_KINDS, Change, ChangeKind, Quote, QuoteCheck
 from transcript_align.render import to_text
 from transcript_align.report import json_schema
 from transcript_align.verify import (
@@ -1230,3 +1230,15 @@ def test_a_small_word_said_twice_beside_a_sound_alike_is_a_stutter() -> None:
     )
     assert check.status == "elided", check.reason
     assert kinds(check) == ["filler_dropped", "elision"]
+
+
+def test_content_words_not_heard_count_towards_a_scattered_quote() -> None:
+    def judged(kind: ChangeKind, written: str, said: str) -> Judged:
+        return Judged(Change(kind, written, said), 0.0)
+
+    made = [judged("changed_word", "families", "people"), judged("added", "once again", "")]
+    unheard = judged("misheard", "has let down", "")
+    alike = judged("misheard", "accept", "except")
+    assert scattered([unheard, *made], 0.7)
+    assert not scattered([alike, *made], 0.7)
+    assert not scattered([unheard, *made], 0.8)  # most of it said: a misquote of it

@@ -525,7 +525,11 @@ def scattered(judged: Sequence[Judged], coverage: float) -> bool:
     if coverage >= MOSTLY_SAID:
         return False
     made = decisive(judged)
-    if len(made) >= SCATTERED:
+    # Words left out and content words excused as not heard differ from what was said
+    # as much as changes do ("has let down" not heard, "families" changed, "once again"
+    # added: another sentence around a name and a stock phrase).
+    unheard = [j for j in judged if j.change.kind == "elision" or _content_unheard(j.change)]
+    if len(made) + len(unheard) >= SCATTERED:
         return True
     cuts = any(j.change.kind == "elision" for j in judged)
     # A negation or a number written otherwise is the distortion itself ("never" / "not").
@@ -535,6 +539,16 @@ def scattered(judged: Sequence[Judged], coverage: float) -> bool:
         for u in text_units(j.change.written)
     )
     return cuts and bool(made) and not pointed
+
+
+def _content_unheard(change: Change) -> bool:
+    """Whether a change excused a written content word as not heard, no content word
+    heard in its place ("has let down" where nothing was heard, "the clear" where "a" was)."""
+    if change.kind not in ("misheard", "function_word"):
+        return False
+    written = text_units(change.written)
+    said = text_units(change.said)
+    return any(not is_function(u) for u in written) and all(is_function(u) for u in said)
 
 
 def unsaid_bulk(judged: Sequence[Judged], n_units: int, nearby: Callable[[str], bool]) -> bool:
