@@ -543,11 +543,12 @@ def scattered(judged: Sequence[Judged], coverage: float) -> bool:
 
 def _content_unheard(change: Change) -> bool:
     """Whether a change excused a written content word as not heard, no content word
-    heard in its place ("has let down" where nothing was heard, "the clear" where "a" was)."""
-    if change.kind not in ("misheard", "function_word"):
-        return False
-    written = text_units(change.written)
+    heard in its place ("has let down" where nothing was heard, "the clear" where "a"
+    was); a sound-alike heard for it ("ten" / "the") was heard."""
     said = text_units(change.said)
+    if not (change.kind == "function_word" or (change.kind == "misheard" and not said)):
+        return False  # a word heard for it that sounds alike was heard
+    written = text_units(change.written)
     return any(not is_function(u) for u in written) and all(is_function(u) for u in said)
 
 
