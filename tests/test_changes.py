@@ -1242,3 +1242,34 @@ def test_content_words_not_heard_count_towards_a_scattered_quote() -> None:
     assert scattered([unheard, *made], 0.7)
     assert not scattered([alike, *made], 0.7)
     assert not scattered([unheard, *made], 0.8)  # most of it said: a misquote of it
+
+
+def test_a_number_said_where_the_writer_cut_words_is_no_misquote() -> None:
+    # A stock sentence said with several numbers; the saying with the written number has
+    # words the writer left out and a garbled name: there the quote is elided, no misquote.
+    said = "\n".join(
+        [
+            "there are eight teams in port torvia today",
+            "and we keep going",
+            "there are twelve teams in port torvia today",
+            "there are seven teams in port torvia today",
+            "there are twenty teams in port torvia today",
+            "thank you all",
+            "there are five um teams working on the line in port tore via today",
+        ]
+    )
+    check = verdict(said, "There are 5 teams in Port Torvia today")
+    assert check.status == "elided", check.reason
+    assert check.said.startswith("there are five")
+
+
+def test_a_quote_with_a_word_added_is_not_rescued_by_words_cut_elsewhere() -> None:
+    said = "\n".join(
+        [
+            "we will fund the clinic in port torvia",
+            "and we keep going",
+            "we will fund the old school and the clinic in port torvia next year",
+        ]
+    )
+    check = verdict(said, "We will fund the secret clinic in Port Torvia")
+    assert check.status == "misquote", check.reason

@@ -162,7 +162,9 @@ def check_quote(
                 places, words, index, quote.text, transcript, matches[0].coverage, near
             )
             if resaid is None:
-                resaid = _where_written(index, words, quote.text, transcript, best, near)
+                resaid = _where_written(
+                    index, words, quote.text, transcript, best, near, cut=_word_for_word(found)
+                )
             if resaid is not None:
                 best, (status, reason, found, confidence) = resaid
                 near = [best, *near]
@@ -608,10 +610,12 @@ def _where_written(
     seen: Sequence[Match],
     *,
     misquote: bool = False,
+    cut: bool = False,
 ) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
     """A saying of the quote where the words it changed were said, if one explains it with
     no more than mishearings and edits (with ``misquote``, or with one change, most of the
-    quote said there).
+    quote said there; with ``cut``, or with said words left out: a quote whose only
+    changes are words written for others, said where the speaker said those words).
 
     A sentence the speaker says often with another word in it ("I would not read too
     much into the proposal / the situation from …") is found first where it matches best,
@@ -652,8 +656,10 @@ def _where_written(
                 continue
             firsts.add(m.first)
             verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
-            if verdict[0] in ("verbatim", "edited") or (
-                misquote and verdict[0] == "misquote" and _one_change(m, verdict[2])
+            if (
+                verdict[0] in ("verbatim", "edited")
+                or (cut and verdict[0] == "elided")
+                or (misquote and verdict[0] == "misquote" and _one_change(m, verdict[2]))
             ):
                 return m, verdict
     return None
@@ -676,6 +682,13 @@ def _in_company(
         if len(others & around) >= FOUND * len(others):
             kept.append(j)
     return kept
+
+
+def _word_for_word(found: Sequence[Change]) -> bool:
+    """Whether a misquote's changes are words or numbers written for said ones only (no
+    words added or moved: a place with said words left out explains those otherwise)."""
+    made = [c for c in found if changes.SEVERITY[c.kind] == "misquote"]
+    return bool(made) and all(c.kind in ("changed_word", "changed_number") for c in made)
 
 
 def _one_change(match: Match, found: Sequence[Change]) -> bool:
