@@ -12,10 +12,10 @@ import json
 import pytest
 
 from transcript_align.alignment import align_at, build_index
-from transcript_align.changes import SEVERITY, Judged, confidence, slip
+from transcript_align.changes import SEVERITY, Judged, confidence, scattered, slip
 from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
-from transcript_align.models import CHANGE_KINDS, Change, Quote, QuoteCheck
+from transcript_align.models import CHANGE_KINDS, Change, ChangeKind, Quote, QuoteCheck
 from transcript_align.render import to_text
 from transcript_align.report import json_schema
 from transcript_align.verify import (
@@ -1160,3 +1160,116 @@ def test_a_quote_found_only_at_another_saying_is_judged_where_its_own_words_were
     best = align_at(index, words.units, 0, 16)
     assert best is not None
     assert _where_written(index, words, text, t, best, [best], misquote=True) is None
+
+
+def test_a_sound_alike_among_small_words_swapped_is_no_misquote() -> None:
+    # "union in" written, "the onion and" heard: the content word misheard, the small
+    # words around it the recogniser's.
+    check = verdict(
+        "the ministry has committed nine million to the onion and the farmers in the valley",
+        "has committed nine million to union in the farmers in the valley",
+    )
+    assert check.status in ("verbatim", "edited"), check.reason
+    assert "misheard" in kinds(check)
+
+
+def test_a_word_changed_among_small_words_swapped_is_still_a_misquote() -> None:
+    check = verdict(
+        "the ministry has committed nine million to the onion and the farmers in the valley",
+        "has committed nine million to harvest in the farmers in the valley",
+    )
+    assert check.status == "misquote", check.reason
+
+
+def test_a_word_written_for_a_long_said_run_is_a_cut() -> None:
+    # The writer left out "keeps the whole fleet of ferries" and the recogniser garbled
+    # "running" as "rumbling": one word written for six said, not a word changed.
+    check = verdict(
+        "our harbour crew keeps the whole fleet of ferries rumbling through the winter storms",
+        "our harbour crew running through the winter storms",
+    )
+    assert check.status == "elided", check.reason
+    assert "changed_word" not in kinds(check)
+
+
+def test_a_number_written_for_a_run_with_another_number_is_still_changed() -> None:
+    check = verdict(
+        "we have asked the board for a plan and nine teams are still waiting for the ferry",
+        "we have asked the board 4 teams are still waiting for the ferry",
+    )
+    assert check.status == "misquote", check.reason
+
+
+def test_a_stock_sentence_is_judged_where_its_word_was_said_among_many_sayings() -> None:
+    # "station" is said too often to look at every saying of it; where the rest of the
+    # quote was said around it, the recogniser's garbled saying explains the quote.
+    counts = "one two three four five six seven eight nine ten".split() * 4
+    filler = [f"the old station on line {n} stays open" for n in counts]
+    lines = [
+        "good morning",
+        "we will reopen the service at upper morava before the winter",
+        *filler[:20],
+        "we will reopen stations at upper more ava before winter",
+        *filler[20:],
+        "thank you",
+    ]
+    text = "".join(f"{4 * k // 60:02d}:{4 * k % 60:02d} {line}\n" for k, line in enumerate(lines))
+    t = parse_transcript(text, "talk.txt")
+    quote = "We will reopen the station at Upper Morava before the winter"
+    check = check_quote(Quote(quote, 0, len(quote)), "a.txt", t, build_index(t.tokens))
+    assert check.status in ("verbatim", "edited"), check.reason
+    assert check.said.startswith("we will reopen stations")
+
+
+def test_a_small_word_said_twice_beside_a_sound_alike_is_a_stutter() -> None:
+    # "wood not not": the aligner pairs "would" with "wood not", the second "not" with
+    # the written one; the first is the speaker's stutter, "wood" the recogniser's.
+    check = verdict(
+        "well i wood not not read too much into uh budget from the ministry of finance today",
+        "I would not read … budget from the Ministry of Finance",
+    )
+    assert check.status == "elided", check.reason
+    assert kinds(check) == ["filler_dropped", "elision"]
+
+
+def test_content_words_not_heard_count_towards_a_scattered_quote() -> None:
+    def judged(kind: ChangeKind, written: str, said: str) -> Judged:
+        return Judged(Change(kind, written, said), 0.0)
+
+    made = [judged("changed_word", "families", "people"), judged("added", "once again", "")]
+    unheard = judged("misheard", "has let down", "")
+    alike = judged("misheard", "accept", "except")
+    assert scattered([unheard, *made], 0.7)
+    assert not scattered([alike, *made], 0.7)
+    assert not scattered([unheard, *made], 0.8)  # most of it said: a misquote of it
+
+
+def test_a_number_said_where_the_writer_cut_words_is_no_misquote() -> None:
+    # A stock sentence said with several numbers; the saying with the written number has
+    # words the writer left out and a garbled name: there the quote is elided, no misquote.
+    said = "\n".join(
+        [
+            "there are eight teams in port torvia today",
+            "and we keep going",
+            "there are twelve teams in port torvia today",
+            "there are seven teams in port torvia today",
+            "there are twenty teams in port torvia today",
+            "thank you all",
+            "there are five um teams working on the line in port tore via today",
+        ]
+    )
+    check = verdict(said, "There are 5 teams in Port Torvia today")
+    assert check.status == "elided", check.reason
+    assert check.said.startswith("there are five")
+
+
+def test_a_quote_with_a_word_added_is_not_rescued_by_words_cut_elsewhere() -> None:
+    said = "\n".join(
+        [
+            "we will fund the clinic in port torvia",
+            "and we keep going",
+            "we will fund the old school and the clinic in port torvia next year",
+        ]
+    )
+    check = verdict(said, "We will fund the secret clinic in Port Torvia")
+    assert check.status == "misquote", check.reason

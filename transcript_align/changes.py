@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -83,6 +83,10 @@ MIN_DROP_GAP = 200
 BREAK_GAP = 300
 """Milliseconds of silence between timed words from which a sentence may end there."""
 
+LONG_RUN = 3
+"""Said units beyond the written ones (and at least as many again) from which a word
+written mid-quote in place of a said run stands for words left out, not for a word changed."""
+
 MIN_CONTENT = 3
 SAID_CONTENT = 0.34
 """A quote with at least :data:`MIN_CONTENT` common content words of which less than this
@@ -149,6 +153,9 @@ class Judged:
 
     change: Change
     slip: float
+    apart: bool = False
+    """Written words standing for a long said run (:data:`LONG_RUN`): words left out,
+    once the quote is taken as said here (:func:`as_cut`)."""
 
 
 def slip(written: Sequence[str], said: Sequence[str]) -> float:
@@ -439,6 +446,17 @@ def judge(
             # Alliance." said. Judged as added (recognisers garble a sentence's last
             # words), shown as the change it is.
             kind, (ta, tb) = "changed_word", said_run
+        # A word or two written where a long run was said ("the whole team" written,
+        # "the pressure matters so much for … team" said): words left out around a word
+        # the recogniser garbled, or the quote joins what was said apart.
+        apart = (
+            kind in ("changed_word", "changed_number")
+            and bool(plain)
+            and inside
+            and not edge
+            and len(s) >= max(len(w) + LONG_RUN, 2 * len(w))
+            and not (_numbers(w) and _numbers(s))
+        )
         cut_run = len(w) <= 2 and len(s) >= max(3, len(w) + 2)  # a run said in their place
         # A number only on one side of a cut was left out or not heard, not changed.
         one_sided = kind == "changed_number" and cut_run and not (_numbers(w) and _numbers(s))
@@ -450,6 +468,8 @@ def judge(
             kind = "elision"  # words the speaker says, beside the writer's "…": a cut
         if kind is not None:
             add(kind, qa, qb, ta, tb, score)
+            if apart and out[-1].change.kind == kind:
+                out[-1].apart = True
     for ta, tb in _edge_cuts(t, match) if whole or fragment else ():
         if _sentence_ends(transcript, index.owner[tb - 1]):
             continue  # "it does not. The money comes…": the quote starts a new sentence
@@ -457,6 +477,17 @@ def judge(
             continue  # "was nearly “half of…”", "close to “half of…”": the lead says it
         add("cut_at_edge", 0, 0, ta, tb)
     return tuple(out)
+
+
+def as_cut(judged: Sequence[Judged]) -> tuple[Judged, ...]:
+    """``judged`` with written words that stand for a long said run taken as an elision.
+
+    Asked only of a quote taken as said here: before that, such a change counts
+    as the difference it is (a quote made up around a few said words differs from
+    what was said in many places, see :func:`scattered`)."""
+    return tuple(
+        Judged(replace(j.change, kind="elision"), j.slip) if j.apart else j for j in judged
+    )
 
 
 def verdict(judged: Sequence[Judged]) -> QuoteStatus:
@@ -494,7 +525,11 @@ def scattered(judged: Sequence[Judged], coverage: float) -> bool:
     if coverage >= MOSTLY_SAID:
         return False
     made = decisive(judged)
-    if len(made) >= SCATTERED:
+    # Words left out and content words excused as not heard differ from what was said
+    # as much as changes do ("has let down" not heard, "families" changed, "once again"
+    # added: another sentence around a name and a stock phrase).
+    unheard = [j for j in judged if j.change.kind == "elision" or _content_unheard(j.change)]
+    if len(made) + len(unheard) >= SCATTERED:
         return True
     cuts = any(j.change.kind == "elision" for j in judged)
     # A negation or a number written otherwise is the distortion itself ("never" / "not").
@@ -504,6 +539,17 @@ def scattered(judged: Sequence[Judged], coverage: float) -> bool:
         for u in text_units(j.change.written)
     )
     return cuts and bool(made) and not pointed
+
+
+def _content_unheard(change: Change) -> bool:
+    """Whether a change excused a written content word as not heard, no content word
+    heard in its place ("has let down" where nothing was heard, "the clear" where "a"
+    was); a sound-alike heard for it ("ten" / "the") was heard."""
+    said = text_units(change.said)
+    if not (change.kind == "function_word" or (change.kind == "misheard" and not said)):
+        return False  # a word heard for it that sounds alike was heard
+    written = text_units(change.written)
+    return any(not is_function(u) for u in written) and all(is_function(u) for u in said)
 
 
 def unsaid_bulk(judged: Sequence[Judged], n_units: int, nearby: Callable[[str], bool]) -> bool:
@@ -816,6 +862,8 @@ def _kind(
             return "misheard", 0.6
         return "added", 0.0
     core = [u for u in s if u not in FILLERS]
+    if len(s) == tb - ta:  # a small word said twice is a stutter too ("wood not | not")
+        core = [u for k, u in zip(range(ta, tb), s) if u not in FILLERS and not _stammered(t, k)]
     if core and len(core) < len(s) and slip(w, core) >= SLIP:
         return "filler_dropped", 1.0  # "for" written, "uh four" heard: a filler left out
     s = _as_written(w, s)
@@ -836,6 +884,9 @@ def _kind(
             rest = [*w[:k], *w[k + 1 :]]
             if is_function(u) and slip(rest, s) >= SLIP:
                 return "misheard", slip(rest, s)
+    heard_as = _content_misheard(w, s)
+    if heard_as is not None:
+        return "misheard", heard_as
     said_content = [
         u
         for k, u in zip(range(ta, tb), s)
@@ -851,6 +902,20 @@ def _kind(
         # a cut, with the recogniser's miss of the words at its edge.
         return "elision", score
     return "changed_word", score
+
+
+def _content_misheard(w: Sequence[str], s: Sequence[str]) -> float | None:
+    """How plausibly the content words of ``w`` were heard as those of ``s``, small words
+    around them swapped ("union in" written, "the onion and" heard), if each content
+    word was heard as one and no negation differs; else None."""
+    wc = [u for u in w if not is_function(u)]
+    sc = [u for u in s if not is_function(u)]
+    if not wc or len(wc) != len(sc) or (len(wc) == len(w) and len(sc) == len(s)):
+        return None
+    if NEGATIONS & (set(w) ^ set(s)) or _numbers(w) != _numbers(s):
+        return None
+    score = slip(wc, sc)
+    return score if score >= SLIP else None
 
 
 Block = tuple[int, int, int, int, bool]

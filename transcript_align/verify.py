@@ -162,7 +162,9 @@ def check_quote(
                 places, words, index, quote.text, transcript, matches[0].coverage, near
             )
             if resaid is None:
-                resaid = _where_written(index, words, quote.text, transcript, best, near)
+                resaid = _where_written(
+                    index, words, quote.text, transcript, best, near, cut=_word_for_word(found)
+                )
             if resaid is not None:
                 best, (status, reason, found, confidence) = resaid
                 near = [best, *near]
@@ -201,6 +203,12 @@ def _checked(
     """The check of a quote found at ``judged``'s match with its verdict (``others``: other
     places it may have been said)."""
     best, (status, reason, found, confidence) = judged
+    if status == "misquote" and any(c.kind in ("changed_word", "changed_number") for c in found):
+        again = classify(
+            best, words, index, quote_text=quote.text, transcript=transcript, cut_apart=True
+        )
+        if again[0] != "misquote":
+            status, reason, found, confidence = again
     return QuoteCheck(
         reference,
         quote,
@@ -482,9 +490,14 @@ def classify(
     *,
     quote_text: str,
     transcript: Transcript,
+    cut_apart: bool = False,
 ) -> tuple[QuoteStatus, str, tuple[Change, ...], float]:
     """The verdict for a located quote, a one-line reason, its changes and the verdict's
-    confidence, quoting words as they appear in ``quote_text`` and ``transcript``."""
+    confidence, quoting words as they appear in ``quote_text`` and ``transcript``.
+
+    With ``cut_apart`` (the place the quote is finally judged at), a misquote whose only
+    changes are words written for long said runs is an elision (:func:`.changes.as_cut`);
+    places are compared without it: such a place may join sentences said apart."""
     q = words.units
 
     def wrote(a: int, b: int) -> str:
@@ -519,6 +532,10 @@ def classify(
         around = set(index.units[max(0, match.first - reach) : match.last + reach])
         if changes.unsaid_bulk(judged, len(q), around.__contains__):
             return "not_found", "not said here: most of its words were not said near it", (), 0.7
+        if cut_apart:
+            # Said here: a word written for a long said run is a cut, not a change.
+            judged = changes.as_cut(judged)
+            status = changes.verdict(judged)
     return (
         status,
         changes.reason(status, judged),
@@ -593,10 +610,12 @@ def _where_written(
     seen: Sequence[Match],
     *,
     misquote: bool = False,
+    cut: bool = False,
 ) -> tuple[Match, tuple[QuoteStatus, str, tuple[Change, ...], float]] | None:
     """A saying of the quote where the words it changed were said, if one explains it with
     no more than mishearings and edits (with ``misquote``, or with one change, most of the
-    quote said there).
+    quote said there; with ``cut``, or with said words left out: a quote whose only
+    changes are words written for others, said where the speaker said those words).
 
     A sentence the speaker says often with another word in it ("I would not read too
     much into the proposal / the situation from …") is found first where it matches best,
@@ -626,6 +645,8 @@ def _where_written(
             sounded = index.sounds.get(phonetic(u), places)
             if len(sounded) <= WRITTEN_PLACES:
                 places = sounded
+        if len(places) > WRITTEN_PLACES:
+            places = _in_company(index, q, k, places, slack)
         if not 0 < len(places) <= WRITTEN_PLACES:
             continue
         for j in places:
@@ -635,11 +656,39 @@ def _where_written(
                 continue
             firsts.add(m.first)
             verdict = classify(m, words, index, quote_text=quote_text, transcript=transcript)
-            if verdict[0] in ("verbatim", "edited") or (
-                misquote and verdict[0] == "misquote" and _one_change(m, verdict[2])
+            if (
+                verdict[0] in ("verbatim", "edited")
+                or (cut and verdict[0] == "elided")
+                or (misquote and verdict[0] == "misquote" and _one_change(m, verdict[2]))
             ):
                 return m, verdict
     return None
+
+
+def _in_company(
+    index: TranscriptIndex, q: Sequence[str], k: int, places: Sequence[int], slack: int
+) -> list[int]:
+    """The sayings (among ``places``) of written unit ``k`` of quote ``q`` around which
+    most of the quote's other content words were said too (:data:`FOUND`): a word said
+    too often to look at every saying of it (a long hearing) is looked at where the
+    sentence may stand."""
+    others = {u for j, u in enumerate(q) if j != k and not is_function(u)}
+    if not others:
+        return []
+    units = index.units
+    kept = []
+    for j in places:
+        around = set(units[max(0, j - k - slack) : j + len(q) - k + slack])
+        if len(others & around) >= FOUND * len(others):
+            kept.append(j)
+    return kept
+
+
+def _word_for_word(found: Sequence[Change]) -> bool:
+    """Whether a misquote's changes are words or numbers written for said ones only (no
+    words added or moved: a place with said words left out explains those otherwise)."""
+    made = [c for c in found if changes.SEVERITY[c.kind] == "misquote"]
+    return bool(made) and all(c.kind in ("changed_word", "changed_number") for c in made)
 
 
 def _one_change(match: Match, found: Sequence[Change]) -> bool:
