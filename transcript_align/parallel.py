@@ -107,10 +107,7 @@ def in_parallel(
         helper.join()
     finally:
         send.close()
-        receive.close()
-        if helper.is_alive():
-            helper.terminate()
-            helper.join()
+        _close(helper, receive)
         if freeze:
             gc.unfreeze()
     return theirs, mine
@@ -159,13 +156,18 @@ def _forked(
             helper.join()
     finally:
         for helper, receive in helpers:
-            receive.close()
-            if helper.is_alive():
-                helper.terminate()
-                helper.join()
+            _close(helper, receive)
         if freeze:
             gc.unfreeze()
     return [r for k in range(len(chunks)) for r in done[k]]
+
+
+def _close(helper: Any, receive: Connection) -> None:
+    """A helper's pipe closed and the helper gone, stopped if it still runs (an error here)."""
+    receive.close()
+    if helper.is_alive():
+        helper.terminate()
+        helper.join()
 
 
 def _helper(work: Callable[[dict[int, Any]], None], send: Connection) -> None:
