@@ -491,7 +491,7 @@ def _name_for_name(span: Span, cand: Candidate, span_words: list[str]) -> bool:
 
 def shared_in_place(span_words: list[str], cand_words: list[str]) -> bool:
     """Whether every word the span shares with the name stands where the name has it
-    (one word for each, "john Claude junker" for "Jean Claude Juncker"): a word of the
+    (one word for each, "mary Louise vantagio" for "Marie Louise Vantaggio"): a word of the
     name heard right elsewhere in the span means words were moved or added, not misheard."""
     if not set(span_words) & set(cand_words):
         return True
