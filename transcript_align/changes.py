@@ -127,6 +127,8 @@ QUALIFIERS = frozenset(
 """Said right before a quote's first word, these change what the quoted words claim."""
 QUANTIFIERS = frozenset("all every each both many most some half few any".split())
 """Function words a qualifier right before a quote can bind to ("not all", "nearly every")."""
+AMOUNTS = QUANTIFIERS | NEGATIONS
+"""How much or how many: one written for another changes the claim ("all" / "most")."""
 LEAD_QUALIFIERS = frozenset("close some under over more less than up to".split())
 """Words an article may put before a quote for a qualifier cut from it ("close to")."""
 LOOSE_QUALIFIERS = frozenset("just about around".split())
@@ -346,21 +348,13 @@ def judge(
             # In a fragment, as many said words as written, content words all: what the
             # writer changed mid-sentence ("has flagged it once", "twice and…" said).
             alike = fragment and len(w) <= tb - ta and all(not is_function(u) for u in w)
-            if at_end:
-                block = ta, ta + len(w)
-                ta, tb = _edge_part(w, t, ta, tb, at_end=True)
-                n = _finishes(index, transcript, ta, room, at_end=True) if common else 0
+            if at_end or at_start:
+                block = (ta, ta + len(w)) if at_end else (tb - len(w), tb)
+                ta, tb = _edge_part(w, t, ta, tb, at_end=at_end)
+                n = _finishes(index, transcript, ta, room, at_end=at_end) if common else 0
                 if ta == tb and n:
-                    said_run = ta, ta + n  # the sentence's own last words, written otherwise
-                elif ta == tb and alike and not any(is_function(u) for u in t[slice(*block)]):
-                    said_run = block
-                edge = True
-            elif at_start:
-                block = tb - len(w), tb
-                ta, tb = _edge_part(w, t, ta, tb, at_end=False)
-                n = _finishes(index, transcript, tb, room, at_end=False) if common else 0
-                if ta == tb and n:
-                    said_run = tb - n, tb  # the sentence's own first words, written otherwise
+                    # The sentence's own last (first) words, written otherwise.
+                    said_run = (ta, ta + n) if at_end else (ta - n, ta)
                 elif ta == tb and alike and not any(is_function(u) for u in t[slice(*block)]):
                     said_run = block
                 edge = True
@@ -1291,13 +1285,12 @@ def _amount_said_otherwise(w: Sequence[str], t: Sequence[str], match: Match) -> 
     """The said unit of another amount in the match's span, paired with no written word,
     when the written words not heard hold an amount ("all" written; "most" said in the
     words the writer left out): the writer changed how many. ``None`` otherwise."""
-    amounts = QUANTIFIERS | NEGATIONS
-    written = amounts.intersection(w)
+    written = AMOUNTS.intersection(w)
     if not written:
         return None
     paired = {k for op in match.ops if op.tag in ("equal", "near") for k in range(op.ta, op.tb)}
     for k in range(match.first, match.last):
-        if k not in paired and t[k] in amounts and t[k] not in written:
+        if k not in paired and t[k] in AMOUNTS and t[k] not in written:
             return k
     return None
 
@@ -1305,8 +1298,7 @@ def _amount_said_otherwise(w: Sequence[str], t: Sequence[str], match: Match) -> 
 def _swapped_amount(w: Sequence[str], t: Sequence[str], k: int) -> bool:
     """Whether a quote's one edge word is an amount ("all", "none") where another was
     said right beside the match ("most"): the recogniser does not turn one into the other."""
-    amounts = QUANTIFIERS | NEGATIONS
-    return len(w) == 1 and w[0] in amounts and 0 <= k < len(t) and t[k] in amounts - {w[0]}
+    return len(w) == 1 and w[0] in AMOUNTS and 0 <= k < len(t) and t[k] in AMOUNTS - {w[0]}
 
 
 def _restarted(t: Sequence[str], a: int, b: int) -> bool:
