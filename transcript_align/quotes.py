@@ -803,11 +803,7 @@ def _speaker_forward(toks: list[_Tok], i: int) -> _Speaker | None:
     titled = _titled_name(toks, i)
     if titled is not None:
         return titled
-    while j < len(toks) and (
-        (toks[j].cap and toks[j].word)
-        or (toks[j].low in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].cap)
-    ):
-        j += 1
+    j = _capitalised_run_end(toks, i)
     if j == i:
         return None
     run = toks[i:j]
@@ -831,14 +827,20 @@ def _titled_name(toks: list[_Tok], i: int) -> _Speaker | None:
         k += 1
     if not titled or k >= len(toks) or not (toks[k].cap and toks[k].word):
         return None
-    end = k
-    while end < len(toks) and (
-        (toks[end].cap and toks[end].word)
-        or (toks[end].low in _CONNECTORS and end + 1 < len(toks) and toks[end + 1].cap)
-    ):
-        end += 1
-    name = _clean_name(toks[k:end])
+    name = _clean_name(toks[k : _capitalised_run_end(toks, k)])
     return _speaker(name, "name") if name else None
+
+
+def _capitalised_run_end(toks: list[_Tok], i: int) -> int:
+    """Where the run of capitalised words from ``i`` ends, particles before a capital
+    inside it ("Anders van Dahl")."""
+    j = i
+    while j < len(toks) and (
+        (toks[j].cap and toks[j].word)
+        or (toks[j].low in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].cap)
+    ):
+        j += 1
+    return j
 
 
 def _clean_name(run: Sequence[_Tok]) -> list[_Tok]:
