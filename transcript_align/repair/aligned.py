@@ -27,8 +27,8 @@ from ..normalize import text_words
 from .candidates import Candidate
 from .confidence import BlockFit
 from .mishear import misheard
-from .spans import Span, bare_vowel, span_at, token_info
-from .words import MAX_SPAN, POSSESSIVE, Anchor, clause_word, name_key
+from .spans import Span, bare_vowel, clause_at, span_at, token_info
+from .words import MAX_SPAN, POSSESSIVE, Anchor, name_key
 
 PAD = 6
 """Units read beyond each end of a run: a name at a passage's edge falls outside it."""
@@ -369,20 +369,13 @@ make at a passage's edge to be taken with it: "dow" is "Dowell" at the end of a 
 "dow please" hardly more so ("please" opens what the article did not quote)."""
 
 
-def _clause_at(transcript: Transcript, k: int) -> bool:
-    """Whether token ``k`` opens or closes a clause of its own ("please", "thank you",
-    "go ahead"): at a passage's edge it is what the article left out, not the name."""
-    lo = max(0, k - 1)
-    return clause_word([t.text for t in transcript.tokens[lo : k + 2]], k - lo)
-
-
 def _goes_on(transcript: Transcript, span: Span, name: str, m: float, left: bool) -> bool:
     """Whether the word past the span on a block's unmatched side makes a clearly more
     plausible mishearing of the name with it (by :data:`EXTEND_GAIN`: "port tore via"
     for "Port Torvia", where "via", a function word, may not end what is taken). A word
     that opens or closes a clause ("please") goes on with no name."""
     k = span.last if left else span.first - 1
-    if not 0 <= k < len(transcript.tokens) or _clause_at(transcript, k):
+    if not 0 <= k < len(transcript.tokens) or clause_at(transcript, k):
         return False
     lo, hi = (span.first, k + 1) if left else (k, span.last)
     return misheard(name, " ".join(t.text for t in transcript.tokens[lo:hi])) > m + EXTEND_GAIN
@@ -397,7 +390,7 @@ def _before_clause(
     out: list[tuple[int, int]] = []
     for first, last in options:
         loose = last - 1 if left else first
-        if _clause_at(transcript, loose):
+        if clause_at(transcript, loose):
             break
         out.append((first, last))
     return out

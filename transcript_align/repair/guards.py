@@ -15,14 +15,13 @@ from .candidates import PARTICLES, Candidate
 from .confidence import BlockFit, Features
 from .likeness import MIN_SIMILARITY, likeness
 from .mishear import misheard
-from .spans import Span, bare_vowel, end_syllable, open_edge, token_info
+from .spans import Span, bare_vowel, clause_at, end_syllable, open_edge, token_info
 from .words import (
     COMMON,
     HONORIFICS,
     MAX_SPAN,
     TITLES,
     VERY_COMMON,
-    clause_word,
     name_key,
     name_sound,
 )
@@ -531,12 +530,7 @@ def _text_units(text: str) -> tuple[str, ...]:
 def _clause_edge(span: Span, transcript: Transcript) -> bool:
     """Whether the span starts or ends with a word that opens or closes a clause of its
     own ("please", "thank you", "go ahead"): said beside a name, never part of it."""
-    tokens = transcript.tokens
-    for k in (span.first, span.last - 1):
-        lo = max(0, k - 1)
-        if clause_word([t.text for t in tokens[lo : k + 2]], k - lo):
-            return True
-    return False
+    return clause_at(transcript, span.first) or clause_at(transcript, span.last - 1)
 
 
 def _needless_vowel(span: Span, cand: Candidate, transcript: Transcript, similarity: float) -> bool:

@@ -17,6 +17,7 @@ from .words import (
     MAX_SPAN,
     POSSESSIVE,
     TITLES,
+    clause_word,
     name_key,
     name_sound,
     strip_possessive,
@@ -135,6 +136,13 @@ def end_syllable(word: str) -> bool:
     recogniser splits off the end of a name ("crab its" for "Kravits", "mart in")."""
     low = word.lower()
     return 0 < len(low) <= 3 and low[0] in "aeiou" and is_function(low)
+
+
+def clause_at(transcript: Transcript, k: int) -> bool:
+    """Whether token ``k`` opens or closes a clause of its own ("please", "thank you",
+    "go ahead"): said beside a name, never part of it."""
+    lo = max(0, k - 1)
+    return clause_word([t.text for t in transcript.tokens[lo : k + 2]], k - lo)
 
 
 def open_edge(transcript: Transcript, edge: int, outside: int, neighbours: Collection[str]) -> bool:
