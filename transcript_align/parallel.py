@@ -63,12 +63,7 @@ def map_shared(
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     jobs = min(jobs, len(items))
-    if (
-        jobs <= 1
-        or len(items) < MIN_ITEMS
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or threading.active_count() > 1  # forking a threaded process can deadlock
-    ):
+    if len(items) < MIN_ITEMS or not _forks(jobs):
         return [fn(shared, item) for item in items]
     return _forked(fn, items, shared, jobs, here)
 
@@ -82,44 +77,32 @@ def in_parallel(
     :func:`map_shared` would split). What ``there`` returns must pickle, so it
     should be the smaller result; in one process the two run one after the other.
     """
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    if (
-        jobs <= 1
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or threading.active_count() > 1
-    ):
+    if not _forks(default_jobs() if jobs is None else max(1, jobs)):
         return there(), here()
-    context = multiprocessing.get_context("fork")
 
     def work(into: dict[int, R]) -> None:
         into[0] = there()
 
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    receive, send = context.Pipe(duplex=False)
-    helper = context.Process(target=_helper, args=(work, send), daemon=True)
-    try:
-        helper.start()
-        send.close()
-        mine = here()
-        theirs: R = _results(receive)[0]
-        helper.join()
-    finally:
-        send.close()
-        _close(helper, receive)
-        if freeze:
-            gc.unfreeze()
-    return theirs, mine
+    theirs, mine = _with_helpers(work, 1, here)
+    return theirs[0], mine
+
+
+def _forks(jobs: int) -> bool:
+    """Whether ``jobs`` processes can be had by forking helpers: more than one asked, the
+    fork start method there, and no other thread running (forking one can deadlock)."""
+    return (
+        jobs > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() <= 1
+    )
 
 
 def _forked(
     fn: Callable[[Any, T], R], items: Sequence[T], shared: Any, jobs: int, here: bool
 ) -> list[R]:
-    context = multiprocessing.get_context("fork")
     size = max(1, len(items) // (jobs * CHUNKS_PER_PROCESS))
     chunks = [(a, min(a + size, len(items))) for a in range(0, len(items), size)]
-    taken = context.Value("l", 0)  # the next chunk not yet taken, by any process
+    taken = multiprocessing.get_context("fork").Value("l", 0)  # the next chunk not yet taken
 
     def take() -> int:
         with taken.get_lock():
@@ -134,32 +117,47 @@ def _forked(
             into[k] = [fn(shared, items[i]) for i in range(a, b)]
             k = take()
 
+    mine: dict[int, list[R]] = {}
+    theirs, _ = _with_helpers(
+        work, jobs - 1 if here else jobs, lambda: work(mine) if here else None
+    )
+    done = {**theirs, **mine}
+    return [r for k in range(len(chunks)) for r in done[k]]
+
+
+def _with_helpers(
+    work: Callable[[dict[int, Any]], None], helpers: int, here: Callable[[], S]
+) -> tuple[dict[int, Any], S]:
+    """``work`` in ``helpers`` forked helpers while this process runs ``here``: what the
+    helpers put in their dicts, merged, and what ``here`` returns."""
+    context = multiprocessing.get_context("fork")
     # The helpers' garbage collections must not walk the objects they inherit: that
     # would copy every page of this process into each of them (copy-on-write).
     # (A caller that froze objects itself keeps them frozen.)
     freeze = gc.get_freeze_count() == 0
     if freeze:
         gc.freeze()
-    helpers: list[tuple[Any, Connection]] = []
+    started: list[tuple[Any, Connection]] = []
     try:
-        for _ in range(jobs - 1 if here else jobs):
+        for _ in range(helpers):
             receive, send = context.Pipe(duplex=False)
             helper = context.Process(target=_helper, args=(work, send), daemon=True)
-            helper.start()
-            send.close()
-            helpers.append((helper, receive))
-        done: dict[int, list[R]] = {}
-        if here:
-            work(done)
-        for helper, receive in helpers:
-            done.update(_results(receive))
+            started.append((helper, receive))
+            try:
+                helper.start()
+            finally:
+                send.close()
+        mine = here()
+        theirs: dict[int, Any] = {}
+        for helper, receive in started:
+            theirs.update(_results(receive))
             helper.join()
     finally:
-        for helper, receive in helpers:
+        for helper, receive in started:
             _close(helper, receive)
         if freeze:
             gc.unfreeze()
-    return [r for k in range(len(chunks)) for r in done[k]]
+    return theirs, mine
 
 
 def _close(helper: Any, receive: Connection) -> None:
