@@ -26,7 +26,7 @@ from .formats import read_transcript, reader_names, writer_for, writer_like
 from .models import Options
 from .pipeline import Progress
 from .pipeline import align as run_align
-from .references import other_files, read_references
+from .references import load_references
 from .textio import STDIN, same_file, write_atomic
 
 EXIT_USAGE = 2
@@ -163,8 +163,7 @@ def align_command(
         t = read_transcript(transcript, format=input_format, strict=strict)
         if out == STDIN and writer is None:
             writer = writer_like(t.format)
-        references = read_references(refs, exclude=[transcript])
-        skipped = other_files(refs, exclude=[transcript])
+        references, skipped = load_references(refs, exclude=[transcript])
         if skipped and not quiet:
             more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
             typer.echo(

@@ -41,6 +41,7 @@ __all__ = [
     "ReferenceKind",
     "collect_paths",
     "kind_for_path",
+    "load_references",
     "parse_reference",
     "read_reference",
     "read_references",
@@ -68,20 +69,35 @@ def collect_paths(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[
     own documentation (``README.md``, ``LICENSE.txt`` …) are skipped. Files in
     ``exclude`` (the transcript) and duplicates are left out.
     """
-    excluded = list(exclude)
+    return _collect(paths, exclude)[0]
+
+
+def _collect(paths: Iterable[str], exclude: Iterable[str]) -> tuple[list[str], list[str]]:
+    """:func:`collect_paths`, and from the same walk of each folder the files there of
+    other types (a PDF, a Word file): worth a note, since the user may have meant them
+    as articles."""
+    excluded = {_identity(x) for x in exclude}
     found: list[str] = []
+    others: list[str] = []
     for p in paths:
         path = Path(p)
         if not path.exists():
             raise UnreadableError(p, missing(p, "no such file or folder"))
         if path.is_dir():
-            files = [str(f) for f in _folder_files(path) if _is_article(f)]
+            inside = _folder_files(path)
+            files = [str(f) for f in inside if _is_article(f)]
             if not files:
                 raise UnreadableError(p, "folder holds no .txt, .md or .html file")
             found.extend(files)
+            others.extend(
+                str(f)
+                for f in inside
+                if f.suffix.lower() not in REFERENCE_EXTENSIONS
+                and _identity(str(f)) not in excluded
+            )
         else:
             found.append(p)
-    seen = {_identity(x) for x in excluded}
+    seen = set(excluded)
     out: list[str] = []
     for f in found:
         identity = _identity(f)
@@ -89,21 +105,7 @@ def collect_paths(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[
             continue
         seen.add(identity)
         out.append(f)
-    return out
-
-
-def other_files(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[str]:
-    """Files in the folders among ``paths`` skipped for their type (a PDF, a Word
-    file), ``exclude`` (the transcript) aside: worth a note, since the user may have
-    meant them as articles."""
-    excluded = {_identity(x) for x in exclude}
-    return [
-        str(f)
-        for p in paths
-        if Path(p).is_dir()
-        for f in _folder_files(Path(p))
-        if f.suffix.lower() not in REFERENCE_EXTENSIONS and _identity(str(f)) not in excluded
-    ]
+    return out, others
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -149,11 +151,19 @@ def read_reference(path: str) -> Reference:
 
 def read_references(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[Reference]:
     """Read every article named by ``paths`` (the transcript itself is left out)."""
+    return load_references(paths, exclude=exclude)[0]
+
+
+def load_references(
+    paths: Iterable[str], *, exclude: Iterable[str] = ()
+) -> tuple[list[Reference], list[str]]:
+    """:func:`read_references`, and the files of other types in the folders among
+    ``paths`` that were skipped (a PDF, a Word file): worth a note to the user."""
     paths = list(paths)
-    files = collect_paths(paths, exclude=exclude)
+    files, others = _collect(paths, exclude)
     if not files:
         raise UnreadableError(", ".join(paths), "no reference file left to read")
-    return [read_reference(f) for f in files]
+    return [read_reference(f) for f in files], others
 
 
 def parse_reference(text: str, path: str, *, kind: ReferenceKind = "txt") -> Reference:
