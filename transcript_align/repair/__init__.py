@@ -52,8 +52,9 @@ where the word alignment of a passage has a name), :mod:`.pairing` (which
 pairs are worth scoring), :mod:`.likeness` and :mod:`.mishear` (how alike
 they sound, how plausible a mishearing), :mod:`.guards` (the evidence, or
 the guard that forbids a pair), :mod:`.confidence` (the model),
-:mod:`.decide` (the repairs taken) and :mod:`.propagate` (learned confusions
-repaired elsewhere).
+:mod:`.decide` (the repairs taken), :mod:`.propagate` (learned confusions
+repaired elsewhere) and :mod:`.surnames` (surnames heard as common words after
+their title or first name: "councillor price" for "Councillor Pryce").
 """
 
 from .candidates import Candidate, Find, article_finds, mine_candidates

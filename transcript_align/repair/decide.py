@@ -18,6 +18,7 @@ from .pairing import candidate_pairs
 from .propagate import Learned, propagated
 from .slots import slots
 from .spans import Span, suspicious_spans
+from .surnames import surname_repairs
 from .words import Anchor, Runs, name_key
 
 SUGGEST = 0.6
@@ -81,6 +82,10 @@ def find_corrections(
         )
     spread = propagated(transcript, learned, applied, min_confidence=min_confidence, apply=apply)
     out = _outranked(out, spread)
+    surnames = surname_repairs(
+        transcript, references, out, min_confidence=min_confidence, apply=apply
+    )
+    out = _outranked(out, surnames)
     out.sort(key=lambda c: c.first)
     return tuple(out)
 
