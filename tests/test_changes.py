@@ -17,7 +17,7 @@ from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
 from transcript_align.models import CHANGE_KINDS, Change, ChangeKind, Quote, QuoteCheck
 from transcript_align.render import to_text
-from transcript_align.report import json_schema
+from transcript_align.report import change_line, json_schema
 from transcript_align.verify import (
     _where_written,
     check_quote,
@@ -462,6 +462,18 @@ def test_a_negating_prefix_is_a_change_not_a_lost_syllable() -> None:
     change = only(check, "changed_word")
     assert (change.written, change.said) == ("unfair", "fair")
     assert slip(["unfair"], ["fair"]) < 0.5
+
+
+def test_a_not_said_and_left_out_of_the_quote_is_a_change() -> None:
+    # The quote's capitalised opening words are no name the recogniser garbled.
+    check = verdict(
+        "at this stage we are not treating the fire at the yard as suspicious",
+        "At this stage we are treating the fire at the yard as suspicious",
+    )
+    assert check.status == "misquote", check.reason
+    change = only(check, "changed_word")
+    assert (change.written, change.said) == ("", "not")
+    assert change_line(change) == "changed word: 'not' said, not written"
 
 
 @pytest.mark.parametrize(

@@ -192,6 +192,9 @@ def test_empty_marks_give_no_quote() -> None:
         ("“We are ready,” Rutte, who chairs the meeting, said.", "Rutte", "said"),
         ("Rutte, who chairs the meeting, said “we are ready.”", "Rutte", "said"),
         ("Norway’s minister, Anders Dahl, said it was “over”.", "Anders Dahl", "said"),
+        # Where the speaker works, set off by commas, does not speak.
+        ("Ines Lowe, of Tarnby Police, said it was “over”.", "Ines Lowe", "said"),
+        ("Dr Ines Lowe, from the Port Authority, said it was “over”.", "Ines Lowe", "said"),
         ("“We are ready,” said the minister, Priya Lal.", "Priya Lal", "said"),
         ("“Are we ready?” Rutte asked.", "Rutte", "asked"),
         ("Rutte reiterated that there is “no unanimity” on the matter.", "Rutte", "reiterated"),

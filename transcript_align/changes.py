@@ -645,7 +645,8 @@ def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
     """
     tokens = text.split()
     named = (
-        bool(s)
+        bool(w)
+        and bool(s)
         and len(tokens) == len(w)
         and all(tok[:1].isupper() for tok in tokens)
         and all(weight(u) >= NAME_WEIGHT and not is_function(u) for u in w)

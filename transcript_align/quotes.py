@@ -759,8 +759,9 @@ def _member_of(toks: list[_Tok], k: int, j: int, first: int) -> _Speaker | None:
 def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
     """The speaker before a comma at ``j`` that closes an apposition.
 
-    ``Rutte, who chairs the meeting, said`` and ``unions, which …, said`` give
-    what precedes the clause; ``Norway's minister, Anders Dahl, said`` gives the name.
+    ``Rutte, who chairs the meeting, said``, ``unions, which …, said`` and ``Hald, of
+    Lowmoor Police, said`` give what precedes the clause; ``Norway's minister, Anders
+    Dahl, said`` gives the name.
     """
     for k in range(j - 1, max(-1, j - 20), -1):
         if toks[k].text != ",":
@@ -770,7 +771,13 @@ def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
         inner = toks[k + 1 : j]
         if not inner or k == 0:
             return None
-        if inner[0].low in ("who", "whose", "which"):
+        if inner[0].low in ("who", "whose", "which") or (
+            inner[0].low in _MEMBER_OF
+            and any(t.cap for t in inner[1:3])
+            and all(t.cap or t.low in _CONNECTORS or t.low == "the" for t in inner[1:])
+        ):
+            # "Rutte, who chairs…, said"; "Hald, of Lowmoor Police, said": the body
+            # named after "of" is where the speaker works, not who spoke.
             return _speaker_before(toks, k, first=max(0, k - 8))
         if all(t.cap or t.low in _CONNECTORS for t in inner):
             name = _clean_name(inner)

@@ -290,6 +290,8 @@ def change_line(c: Change) -> str:
         words = f"'{written}' as '{said}'" if written else f"'{said}'"
     elif written and said:
         words = f"'{written}' for '{said}'"
+    elif c.kind in ("changed_word", "changed_number") and said:
+        return f"{label}: '{said}' said, not written"  # "not" left out
     else:
         words = f"'{written or said}'"
     return f"{label} {words}"
