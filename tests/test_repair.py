@@ -1245,3 +1245,20 @@ def test_a_snippet_reads_the_words_before_a_name_as_a_search_of_the_whole_window
         text = before + "Vandermeer spoke"
         start = len(before)
         assert _snippet(text, start, start + 10) == plain(text, start, start + 10)
+
+
+def test_an_acronym_heard_letter_by_letter_at_a_quote_edge_keeps_its_first_letter_a() -> None:
+    speech = (
+        "00:00 good afternoon and thank you all for joining the call today\n"
+        "00:05 revenue for the quarter grew by nine percent and margins held up well\n"
+        "00:10 the biggest new customer we signed in the quarter was a k r and we expect more\n"
+        "00:15 next we will talk about the outlook for the rest of the year\n"
+    )
+    article = (
+        'The chief executive said "revenue for the quarter grew by nine percent and margins '
+        'held up well." "The biggest new customer we signed in the quarter was AKR," he said.'
+    )
+    # "a" opens the letters: no article before a name said there.
+    assert repairs(speech, article) == [("a k r", "AKR", True)]
+    # Words, not letters: "a" is an article and opens no name.
+    assert repairs(speech.replace("a k r", "a car"), article.replace("AKR", "Akar")) == []

@@ -349,6 +349,16 @@ def _edges(transcript: Transcript, first: int, last: int) -> bool:
 ARTICLES = frozenset(("the", "a", "an"))
 
 
+def _spelled(transcript: Transcript, first: int, last: int, name: str) -> bool:
+    """Whether tokens ``[first, last)`` are an acronym's letters, one word each ("a d a"
+    for "ADA"): "a" is its first letter there, no article, and may end it too."""
+    return (
+        last - first >= 2
+        and name.isupper()
+        and all(len(name_key(t.text)) == 1 for t in transcript.tokens[first:last])
+    )
+
+
 def _without_article(transcript: Transcript, span: Span, name: str, m: float) -> tuple[Span, float]:
     """The span without an article it opens with ("the ross re va" for "Rasriva"),
     when the rest is at least as plausible a mishearing of the name: speakers say "the"
@@ -428,12 +438,15 @@ def block_spans(
             continue  # the name is right here, heard right: the block is the alignment's slip
         for first, last in options:
             span = span_at(transcript, first, last)
+            if span is None:
+                continue
             loose = last - 1 if b.left else first  # the edge on the unmatched side
-            if span is None or (len(options) > 1 and not _edges(transcript, loose, loose + 1)):
-                continue  # on its unmatched side, a block's edge is no function word
             tight = first if b.left else last - 1  # the edge next to the matched words
-            if len(options) > 1 and transcript.tokens[tight].text.lower() in ARTICLES:
-                continue  # "the mayor" for "Thomas": an article opens words said, not a name
+            if len(options) > 1 and not _spelled(transcript, first, last, cand.text):
+                if not _edges(transcript, loose, loose + 1):
+                    continue  # on its unmatched side, a block's edge is no function word
+                if transcript.tokens[tight].text.lower() in ARTICLES:
+                    continue  # "the mayor" for "Thomas": an article opens words said, not a name
             m = misheard(said, span.text)
             if best is None or m > best[0] + (EXTEND_GAIN if len(options) > 1 else 0.0):
                 best = (m, span)
