@@ -225,6 +225,19 @@ def test_an_article_overrides_the_recognisers_casing() -> None:
     assert "The new bridge over the Strelsau river will open in May, and the toll" in text
 
 
+def test_where_the_articles_words_stop_the_recognisers_sentence_end_stays() -> None:
+    # The article goes on "…built it in two years."; the speaker ended the sentence at
+    # "it" and went on otherwise.
+    srt = (
+        "1\n00:00:00,000 --> 00:00:09,000\nthe new bridge over the strelsau river will open "
+        "in may, and the toll for cars will be low. engineers from novaport built it. we hope "
+        "you all come.\n"
+    )
+    t = parse_transcript(srt, "talk.srt")
+    text = text_of(t, readable(t))
+    assert "Engineers from Novaport built it. We hope you all come." in text
+
+
 def test_the_report_records_and_counts_each_kind() -> None:
     t = transcript()
     report = readable(t)

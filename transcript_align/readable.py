@@ -519,10 +519,13 @@ def _marks(
             form = None
         nxt = units[k + 1] if k + 1 < n else None
         nxt_form = forms.get(nxt.first) if nxt is not None and nxt.correction is None else None
+        # Where the article's words stop being said, its mark after the last one is where
+        # its own sentence goes on: the recogniser's mark says more ("committee. we have").
+        edge = punctuated and nxt is not None and nxt_form is None
         if form is not None and form.title:
             # "Dr." as written; "Doctor" said for it takes no point.
             marks[k] = form.punct if form.text.lower() == u.text.lower() else ""
-        elif form is not None:
+        elif form is not None and not edge:
             marks[k] = form.punct
             ends[k] = form.punct[-1:] in _SENTENCE_MARKS
         elif punctuated:
