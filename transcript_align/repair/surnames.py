@@ -28,6 +28,7 @@ from ..models import Correction, Evidence, Reference, Token, Transcript
 from ..normalize import text_words, units, zipf
 from .candidates import PARTICLES, _snippet
 from .mishear import misheard
+from .propagate import BESIDE
 from .words import COMMON, POSSESSIVE, name_key, name_sound
 
 ADDRESS_TITLES = frozenset(
@@ -53,13 +54,10 @@ ABBREVIATED = {
     "rev": "reverend",
 }
 """Written forms of :data:`ADDRESS_TITLES` that the word units do not spell out."""
-KEPT = 0.95
-"""Confidence as a share of how plausible a mishearing the words are: a title or first
-name beside them, as for a confusion learned elsewhere (:mod:`.propagate`)."""
 MIN_MISHEARD = 0.85
 """How plausible a mishearing of the surname the words must be (besides the same sound key)."""
 MAX_HEARD = 4
-"""Transcript words one surname may have been heard as ("oak offer ray is")."""
+"""Transcript words one surname may have been heard as ("ash dun keel")."""
 _D_PARTICLE_HEARD = frozenset(("the", "de", "da", "di", "du", "der", "den", "duh"))
 """How "de", "da", "du", "der" are heard: the sound key of "the" differs from theirs."""
 _BREAK = re.compile(r"[^\s'’-]")
@@ -189,7 +187,7 @@ def surname_repairs(
         score, last, person = best
         text = " ".join(t.text for t in tokens[i + 1 : last])
         suffix = m.group() if (m := POSSESSIVE.search(text)) else ""
-        conf = round(KEPT * score, 3)
+        conf = round(BESIDE * score, 3)  # as a confusion learned elsewhere, beside its title
         out.append(
             Correction(
                 i + 1,
