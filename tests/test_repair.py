@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from transcript_align import Correction, Options, Reference, Transcript, align, parse_transcript
 from transcript_align.alignment import build_index
+from transcript_align.normalize import text_words
 from transcript_align.quotes import extract_quotes
 from transcript_align.relate import assess
 from transcript_align.repair import (
@@ -16,7 +19,7 @@ from transcript_align.repair import (
     mine_candidates,
     scored_pairs,
 )
-from transcript_align.repair.aligned import _slipped
+from transcript_align.repair.aligned import _slipped, block_spans, blocks
 from transcript_align.repair.candidates import article_finds, with_context
 from transcript_align.repair.confidence import BlockFit
 from transcript_align.repair.guards import rest_beside, shared_in_place
@@ -1262,3 +1265,37 @@ def test_an_acronym_heard_letter_by_letter_at_a_quote_edge_keeps_its_first_lette
     assert repairs(speech, article) == [("a k r", "AKR", True)]
     # Words, not letters: "a" is an article and opens no name.
     assert repairs(speech.replace("a k r", "a car"), article.replace("AKR", "Akar")) == []
+
+
+def test_a_name_between_two_passages_said_in_order_is_read_where_it_was_said() -> None:
+    said = (
+        "00:00 pricing was stable in europe and we expect it to stay that way through winter\n"
+        "00:05 right that is a fair point about the costs beans and let me take that one "
+        "as well since it matters\n"
+        "00:10 the new plant in the north opens in march and will add two hundred jobs\n"
+    )
+    article = (
+        "He said pricing was stable in Europe and we expect it to stay that way through "
+        "winter. Right, that is a fair point about the costs, Baines, and let me take that "
+        "one as well, since it matters. The new plant in the north opens in March and will "
+        "add two hundred jobs."
+    )
+    t = parse_transcript(said, "t.txt")
+    ref = Reference("a.txt", "", article)
+    units = text_words(article).units
+    heard = [u for tok in t.tokens for u in tok.units]
+
+    def at(words: str, in_: Sequence[str]) -> int:
+        w = words.split()
+        return next(k for k in range(len(in_)) if list(in_[k : k + len(w)]) == w)
+
+    # Only the two long sentences are runs (the short one between, garbled or a stock
+    # phrase said many times, may be none).
+    runs = [
+        (at("pricing was", units), at("pricing was", heard), 15),
+        (at("the new plant", units), at("the new plant", heard), 14),
+    ]
+    cands = mine_candidates([ref])
+    found = blocks(cands, [ref], [runs], heard, build_index(t.tokens).owner)
+    got = [(s.text, cands[c].text) for s, c, _ in block_spans(found, cands, t)]
+    assert ("beans", "Baines") in got

@@ -2,7 +2,8 @@
 
 An aligned passage (an anchor: article units found said at transcript
 units) is re-read word by word: the article's words against the
-transcript's words at that place, around and through the run. Where the
+transcript's words at that place, around and through the run, and between
+two runs said in order in both texts (:func:`_gaps`). Where the
 article has a name or rare word and the transcript has other words, those
 words are what the recogniser made of it, whatever they are: "catherine"
 for "Katrin", "beans" for "Baines", "oh yellow ran" for "Oyelaran". How
@@ -18,6 +19,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
@@ -84,6 +86,31 @@ def blocks(
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
             window = (a0, a1), (t0, t1)
             out.extend(_run_blocks(article, said, owner, names, *window, length, breaks, reach))
+        for (a0, a1), (t0, t1) in _gaps(runs):
+            if _names_within(names, a0 + PAD, a1 - PAD):
+                window = (a0, min(len(article), a1)), (t0, min(len(said), t1))
+                out.extend(_run_blocks(article, said, owner, names, *window, 0, breaks, reach))
+    return out
+
+
+GAP_ARTICLE = 60
+"""Article units between two runs said in order that are read word by word too: the
+sentence between two quoted ones, too garbled or too stock ("next question comes from
+…") to be a run of its own, was said between them."""
+GAP_SAID = 150
+"""…with at most this many transcript units between the runs (the speaker said more
+there than the article quotes)."""
+
+
+def _gaps(runs: Sequence[Anchor]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The article and transcript windows between consecutive runs (by article place) that
+    follow each other in the transcript too, with :data:`PAD` units of each run."""
+    out = []
+    ordered = sorted(runs)
+    for (ra, ta, n), (rb, tb, _) in pairwise(ordered):
+        ref_gap, said_gap = rb - (ra + n), tb - (ta + n)
+        if 0 < ref_gap <= GAP_ARTICLE and 0 < said_gap <= GAP_SAID:
+            out.append(((max(0, ra + n - PAD), rb + PAD), (max(0, ta + n - PAD), tb + PAD)))
     return out
 
 
@@ -211,7 +238,9 @@ def _run_blocks(
             span = _heard(lm, rm, heard, owner, limit)
             if span is None:
                 continue
-            if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(EDGE_MATCH, length):
+            if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(
+                EDGE_MATCH, length or EDGE_MATCH
+            ):
                 out.append(Block(span[0], span[1], cand, lm, rm, suffix))
     return out
 
