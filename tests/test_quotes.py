@@ -244,6 +244,20 @@ def test_pronoun_resolves_to_the_most_recent_named_speaker() -> None:
     ]
 
 
+def test_a_pronoun_with_nobody_named_before_resolves_to_the_speaker_described() -> None:
+    text = (
+        "“Waiting lists are long,” the clinic's lead nurse said on Monday.\n\n"
+        "“They have doubled in two years,” she said."
+    )
+    assert who(text) == [
+        ("Waiting lists are long", "the clinic's lead nurse", "said"),
+        ("They have doubled in two years", "the clinic's lead nurse", "said"),
+    ]
+    # A name said before wins over a description after it: "the minister" is often him.
+    named = "Tomas Ferrer said so. “We wait,” the minister said. “Not long,” he said."
+    assert who(named)[-1] == ("Not long", "Tomas Ferrer", "said")
+
+
 def test_a_pronoun_after_someone_of_a_body_resolves_to_the_person() -> None:
     text = "Kofi Mensah of the Water Board said talks go on. “We are hopeful,” he said."
     assert who(text) == [("We are hopeful", "Kofi Mensah", "said")]

@@ -482,7 +482,8 @@ def _tokens(text: str, a: int, b: int) -> list[_Tok]:
 def _attribute(
     text: str, paragraphs: Sequence[tuple[int, int]], raws: Sequence[_Raw]
 ) -> list[Quote]:
-    """Give each quote its speaker and reporting verb; resolve he/she to the last named speaker."""
+    """Give each quote its speaker and reporting verb; resolve he/she to the last named
+    speaker (or, with none, the last described one)."""
     para_starts = [a for a, _ in paragraphs]
 
     def para_of(pos: int) -> tuple[int, int]:
@@ -491,6 +492,7 @@ def _attribute(
     attributions: list[_Attribution] = []
     post_ends: list[int] = []
     names: list[tuple[int, str]] = []
+    described: list[tuple[int, str]] = []
     for n, q in enumerate(raws):
         first_para = para_of(q.start)
         last_para = para_of(q.end - 1)
@@ -523,13 +525,22 @@ def _attribute(
         attributions.append(attribution)
         if attribution.speaker is not None and attribution.speaker.kind == "name":
             names.append((attribution.speaker.pos, attribution.speaker.text))
+        elif attribution.speaker is not None and attribution.speaker.kind == "descriptor":
+            described.append((attribution.speaker.pos, attribution.speaker.text))
     reporting = _ReportingNames(text, paragraphs, raws)
     names.sort()
+    described.sort()
     out = []
     for n, (q, attribution) in enumerate(zip(raws, attributions)):
         speaker = attribution.speaker.text if attribution.speaker else None
         if attribution.speaker is not None and attribution.speaker.text.lower() in _RESOLVABLE:
-            named = reporting.last_before(attribution.speaker.pos, names)
+            # The last person named; with none named before, the last described ("the
+            # clinical lead said… she said"): a description often stands for a name.
+            pos = attribution.speaker.pos
+            named = reporting.last_before(pos, names)
+            k = bisect.bisect_left(described, (pos,))
+            if named is None and k:
+                named = described[k - 1]
             if named is not None:
                 speaker = named[1]
         quoted = " ".join(text[a:b] for a, b in q.parts)
