@@ -464,6 +464,16 @@ def test_a_negating_prefix_is_a_change_not_a_lost_syllable() -> None:
     assert slip(["unfair"], ["fair"]) < 0.5
 
 
+def test_a_said_word_paired_with_a_written_one_is_no_other_words_amount() -> None:
+    check = verdict(
+        "we have had no answer at all from the developer about the flood wall",
+        "We have never had an answer at all from the developer about the flood wall",
+    )
+    assert check.status == "misquote", check.reason
+    # "no" stands against "an": it is not also what "never" was said as.
+    assert [c.said for c in check.changes].count("no") == 1
+
+
 def test_a_not_said_and_left_out_of_the_quote_is_a_change() -> None:
     # The quote's capitalised opening words are no name the recogniser garbled.
     check = verdict(

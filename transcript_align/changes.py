@@ -1289,7 +1289,8 @@ def _amount_said_otherwise(w: Sequence[str], t: Sequence[str], match: Match) -> 
     written = AMOUNTS.intersection(w)
     if not written:
         return None
-    paired = {k for op in match.ops if op.tag in ("equal", "near") for k in range(op.ta, op.tb)}
+    # Said units with a written word against them are that word's change, not this one's.
+    paired = {k for op in match.ops if op.qb > op.qa for k in range(op.ta, op.tb)}
     for k in range(match.first, match.last):
         if k not in paired and t[k] in AMOUNTS and t[k] not in written:
             return k
