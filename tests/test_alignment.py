@@ -6,6 +6,7 @@ import itertools
 
 from transcript_align import parse_transcript
 from transcript_align.alignment import (
+    _trigram_places,
     bigram_key,
     build_index,
     locate,
@@ -78,3 +79,18 @@ def test_words_alike_in_nothing_are_left_unpaired_in_a_gap() -> None:
     assert [(op.tag, passage[op.qa : op.qb], index.units[op.ta : op.tb]) for op in gap] == [
         ("replace", ["yellow", "kite"], ("harbour",))
     ]
+
+
+def test_trigram_places_are_the_same_past_the_int64_keys() -> None:
+    ids = [0, 1, 2, 0, 1, 2, 3, 0, 1, 2]
+    for vocabulary in (4, 2**21):  # the second's keys do not fit numpy's int64
+        places = _trigram_places(ids, vocabulary)
+        assert {k: v.tolist() for k, v in places.items()} == {
+            trigram_key(0, 1, 2, vocabulary): [0, 3, 7],
+            trigram_key(1, 2, 0, vocabulary): [1],
+            trigram_key(2, 0, 1, vocabulary): [2],
+            trigram_key(1, 2, 3, vocabulary): [4],
+            trigram_key(2, 3, 0, vocabulary): [5],
+            trigram_key(3, 0, 1, vocabulary): [6],
+        }
+    assert _trigram_places([0, 1], 4) == {}

@@ -29,6 +29,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Final, Literal
 
+import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz.distance import LCSseq
 
 from .lexicon import FILLERS, is_function, weight
@@ -70,7 +72,7 @@ class _Built:
     """The lookups a :class:`TranscriptIndex` builds on first use (plain fields rather
     than ``cached_property``, which compiled classes do not keep)."""
 
-    trigrams: dict[int, list[int]] | None = None
+    trigrams: dict[int, NDArray[np.int64]] | None = None
     sounds: dict[str, list[int]] | None = None
 
 
@@ -114,16 +116,15 @@ class TranscriptIndex:
         return len(self.units)
 
     @property
-    def trigrams(self) -> dict[int, list[int]]:
-        """Where each trigram of unit ids starts, keyed by :func:`trigram_key` (one int, not
-        a tuple: relatedness looks up every trigram of every article)."""
+    def trigrams(self) -> dict[int, NDArray[np.int64]]:
+        """Where each trigram of unit ids starts (ascending), keyed by :func:`trigram_key`
+        (one int, not a tuple: relatedness looks up every trigram of every article).
+
+        The places are views into one array rather than lists of ints: relatedness reads
+        millions of them in a long hearing, and each int object read was a cache miss
+        (and, in a forked helper, a page copied for its reference count)."""
         if self.built.trigrams is None:
-            ids = self.ids
-            n = len(self.vocab)
-            out: dict[int, list[int]] = defaultdict(list)
-            for j in range(len(ids) - 2):
-                out[trigram_key(ids[j], ids[j + 1], ids[j + 2], n)].append(j)
-            self.built.trigrams = dict(out)
+            self.built.trigrams = _trigram_places(self.ids, len(self.vocab))
         return self.built.trigrams
 
     @property
@@ -189,6 +190,27 @@ def build_index(tokens: Sequence[Token]) -> TranscriptIndex:
     return TranscriptIndex(
         tuple(units), tuple(owner), tuple(ids), vocab, dict(postings), dict(bigrams)
     )
+
+
+def _trigram_places(ids: Sequence[int], vocabulary: int) -> dict[int, NDArray[np.int64]]:
+    """:attr:`TranscriptIndex.trigrams` of the unit ids ``ids``."""
+    if len(ids) < 3:
+        return {}
+    if vocabulary**3 >= 2**62:  # keys past int64: one list of places per key instead
+        lists: dict[int, list[int]] = defaultdict(list)
+        for j in range(len(ids) - 2):
+            lists[trigram_key(ids[j], ids[j + 1], ids[j + 2], vocabulary)].append(j)
+        return {k: np.array(v, dtype=np.int64) for k, v in lists.items()}
+    u = np.array(ids, dtype=np.int64)
+    keys = (u[:-2] * vocabulary + u[1:-1]) * vocabulary + u[2:]  # trigram_key, vectorised
+    order = np.argsort(keys, kind="stable")  # places grouped by key, ascending in each
+    sorted_keys = keys[order]
+    starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+    ends = np.append(starts[1:], len(order))
+    return {
+        k: order[start:end]
+        for k, start, end in zip(sorted_keys[starts].tolist(), starts.tolist(), ends.tolist())
+    }
 
 
 def locate(index: TranscriptIndex, units: Sequence[str], *, limit: int = 3) -> list[Match]:

@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import numpy as np
+from numpy.typing import NDArray
+
 from .alignment import TranscriptIndex, trigram_key
 from .lexicon import FILLERS, FUNCTION_WORDS
 from .models import Quote, QuoteCheck, Reference, ReferenceCheck
@@ -267,49 +270,95 @@ def relatedness(index: TranscriptIndex, text: str) -> Relatedness:
     vocabulary = len(vocab)
     # In a long hearing a phrase of the speaker's recurs more often, and is still a place.
     cap = max(MAX_TRIGRAM_POSTINGS, len(index) // 2000)
-    active: dict[int, list[int]] = {}  # diagonal -> [ra, rb, ta, tb, matched]
-    # Only runs longer than a trigram can tell anything: the rest (most, where a
-    # phrase recurs through a long transcript) count only towards the longest run.
-    runs: list[Run] = []
-    longest = 0
-    run: list[int] | None
+    seeds: list[int] = []  # article units whose trigram was said, in order
+    places: list[NDArray[np.int64]] = []  # where each was said
     for p in range(len(ids) - 2):
         a, b, c = ids[p], ids[p + 1], ids[p + 2]
         if a < 0 or b < 0 or c < 0:
             continue  # a word the transcript does not have
         hits = trigrams.get(trigram_key(a, b, c, vocabulary))
-        if not hits or len(hits) > cap:
+        if hits is None or len(hits) > cap:
             continue
         if not (content[p] or content[p + 1] or content[p + 2]):
             continue  # "and that is": no evidence of where
-        for j in hits:
-            d = j - p
-            run = None
-            for dd in (d, d - 1, d + 1, d - 2, d + 2, d - 3, d + 3):
-                cand = active.get(dd)
-                if cand is not None and p - cand[1] <= MAX_SLIP and p >= cand[0]:
-                    run = cand
-                    del active[dd]
-                    break
-            if run is None:
-                run = [p, p + 3, j, j + 3, 3]
-            else:
-                run[4] += min(3, p + 3 - run[1]) if p + 3 > run[1] else 0
-                run[1] = max(run[1], p + 3)
-                run[3] = max(run[3], j + 3)
-            beaten = active.get(d)
-            if beaten is not None and beaten is not run:
-                longest = _close(beaten, runs, longest)  # it slipped too far: it ends here
-            active[d] = run
-        # Close runs that can no longer grow.
-        if p % 16 == 0 and active:
-            for dd in [dd for dd, open_ in active.items() if p - open_[1] > MAX_SLIP]:
-                longest = _close(active.pop(dd), runs, longest)
+        seeds.append(p)
+        places.append(hits)
+    at, where = _joinable(seeds, places)
+    active: dict[int, list[int]] = {}  # diagonal -> [ra, rb, ta, tb, matched]
+    # Only runs longer than a trigram can tell anything: the rest (most, where a
+    # phrase recurs through a long transcript) count only towards the longest run.
+    runs: list[Run] = []
+    longest = 3 if len(at) < sum(len(h) for h in places) else 0  # a seed alone: a run of 3
+    run: list[int] | None
+    last = -1
+    for p, j in zip(at, where):
+        if p != last:
+            # Close runs that can no longer grow.
+            if last % 16 == 0 and active:
+                for dd in [dd for dd, open_ in active.items() if last - open_[1] > MAX_SLIP]:
+                    longest = _close(active.pop(dd), runs, longest)
+            last = p
+        d = j - p
+        run = None
+        for dd in (d, d - 1, d + 1, d - 2, d + 2, d - 3, d + 3):
+            cand = active.get(dd)
+            if cand is not None and p - cand[1] <= MAX_SLIP and p >= cand[0]:
+                run = cand
+                del active[dd]
+                break
+        if run is None:
+            run = [p, p + 3, j, j + 3, 3]
+        else:
+            run[4] += min(3, p + 3 - run[1]) if p + 3 > run[1] else 0
+            run[1] = max(run[1], p + 3)
+            run[3] = max(run[3], j + 3)
+        beaten = active.get(d)
+        if beaten is not None and beaten is not run:
+            longest = _close(beaten, runs, longest)  # it slipped too far: it ends here
+        active[d] = run
     for open_ in active.values():
         longest = _close(open_, runs, longest)
     kept = _dedupe(runs)
     beyond = [r for r in kept if r.matched > CHANCE_RUN and sum(content[r.ra : r.rb]) >= 2]
     return Relatedness(longest, tuple(kept), tuple(beyond))
+
+
+_DRIFT: Final = 3
+"""Diagonals a run may move by from one seed to the next (the candidates in
+:func:`relatedness`)."""
+
+
+def _joinable(seeds: list[int], places: list[NDArray[np.int64]]) -> tuple[list[int], list[int]]:
+    """The seeds (article unit, transcript unit), in the order :func:`relatedness` takes
+    them, that can join a run or be joined: those with another seed at most
+    ``MAX_SLIP + 3`` article units and :data:`_DRIFT` diagonals away.
+
+    Any other seed starts a run of 3 that nothing extends, which counts only towards the
+    longest run; what it would have ended (a run already too far behind to grow) ends
+    later just the same. In a long hearing most seeds are such, a phrase said here and
+    there, and following each through the open runs was most of the comparison's time.
+    """
+    if not places:
+        return [], []
+    where = np.concatenate(places)
+    at = np.repeat(np.array(seeds, dtype=np.int64), [len(h) for h in places])
+    order = np.argsort(where, kind="stable")
+    w, a = where[order], at[order]
+    d = w - a
+    near = np.zeros(len(w), dtype=bool)
+    reach = MAX_SLIP + 3 + _DRIFT  # the farthest apart in the transcript two such seeds are
+    k = 1
+    while k < len(w):
+        close = w[k:] - w[:-k] <= reach
+        if not close.any():
+            break  # (the places are sorted: farther neighbours are farther still)
+        pair = close & (np.abs(a[k:] - a[:-k]) <= MAX_SLIP + 3) & (np.abs(d[k:] - d[:-k]) <= _DRIFT)
+        near[k:] |= pair
+        near[:-k] |= pair
+        k += 1
+    keep = np.empty_like(near)
+    keep[order] = near
+    return at[keep].tolist(), where[keep].tolist()
 
 
 def _close(run: list[int], runs: list[Run], longest: int) -> int:

@@ -676,10 +676,13 @@ def _in_company(
     if not others:
         return []
     units = index.units
+    need = FOUND * len(others)
     kept = []
     for j in places:
-        around = set(units[max(0, j - k - slack) : j + len(q) - k + slack])
-        if len(others & around) >= FOUND * len(others):
+        # Each word around looked up in the few others, rather than a set made of the
+        # words around each place: a word said thousands of times in a long hearing.
+        around = others.intersection(units[max(0, j - k - slack) : j + len(q) - k + slack])
+        if len(around) >= need:
             kept.append(j)
     return kept
 
