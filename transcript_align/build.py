@@ -47,6 +47,7 @@ MODULES = (
     "repair.propagate",
     "repair.slots",
     "repair.spans",
+    "repair.surnames",
 )
 """The modules compiled, relative to the package: where the per-word loops are."""
 STAMP = "_built"

@@ -76,9 +76,13 @@ class Surname:
     only where the transcript writes it as a name (capitalised, inside a sentence)."""
 
 
-def article_surnames(references: Sequence[Reference]) -> tuple[list[Surname], frozenset[str]]:
+def article_surnames(
+    references: Sequence[Reference], said: frozenset[str] | None = None
+) -> tuple[list[Surname], frozenset[str]]:
     """The surnames written after a title of address or a first name, first place each,
-    and the keys of every capitalised word of the articles (the names the articles know)."""
+    and the keys of every capitalised word of the articles (the names the articles know).
+    ``said``: the titles and words the transcript has, when known; a surname after any
+    other word could anchor nothing and is not read."""
     found: dict[tuple[str, str], Surname] = {}
     named: set[str] = set()
     for ref in references:
@@ -86,34 +90,29 @@ def article_surnames(references: Sequence[Reference]) -> tuple[list[Surname], fr
         for k, word in enumerate(words.words):
             if not word[:1].isupper():
                 continue
+            key = name_key(word)
             if not is_function(word.lower()):
-                named.add(name_key(word))
+                named.add(key)
             title = _title(word)
+            before = title or key
+            if said is not None and before not in said:
+                continue
             end = _name_end(ref.text, words.words, words.starts, words.ends, k, title is not None)
             if end is None:
                 continue
             first = end - 1
             while first - 1 > k and words.words[first - 1].lower() in PARTICLES:
                 first -= 1
-            if title is not None:
-                before = title
-            elif first == k + 1 and _first_name(word):
-                before = name_key(word)
-            else:
-                continue
+            if title is None and (first != k + 1 or len(key) < 3):
+                continue  # a first name stands right before the surname
             common = title is None and zipf(before) >= COMMON
             start, stop = words.starts[first], words.ends[end - 1]
             surname = POSSESSIVE.sub("", ref.text[start:stop])
-            key = (before, name_key(surname))
-            if key not in found:
+            place = (before, name_key(surname))
+            if place not in found:
                 snippet = _snippet(ref.text, words.starts[k], stop)
-                found[key] = Surname(before, surname, Evidence(ref.path, snippet), common)
+                found[place] = Surname(before, surname, Evidence(ref.path, snippet), common)
     return [found[k] for k in sorted(found)], frozenset(named)
-
-
-def _first_name(word: str) -> bool:
-    """Whether ``word`` (capitalised, before a surname) may anchor it as a first name."""
-    return len(name_key(word)) >= 3 and _title(word) is None
 
 
 def _title(word: str) -> str | None:
@@ -164,10 +163,6 @@ def surname_repairs(
     """Repairs of the words after a title or first name that sound like a surname the
     articles write after it. Tokens of the ``done`` repairs at or above ``min_confidence``
     are left alone; one that ends in a first name ("tams in" → "Tamsin") stands for it."""
-    names, named = article_surnames(references)
-    by_before: dict[str, list[Surname]] = defaultdict(list)
-    for n in names:
-        by_before[n.before].append(n)
     tokens = transcript.tokens
     taken = bytearray(len(tokens))
     repaired: dict[int, str] = {}
@@ -175,6 +170,11 @@ def surname_repairs(
         if c.confidence >= min_confidence:
             taken[c.first : c.last] = b"\x01" * (c.last - c.first)
             repaired[c.last - 1] = name_key(c.corrected.split()[-1])
+    said = {name_key(t.text) for t in tokens} | {t.units[-1] for t in tokens if t.units}
+    names, named = article_surnames(references, frozenset(said | set(repaired.values())))
+    by_before: dict[str, list[Surname]] = defaultdict(list)
+    for n in names:
+        by_before[n.before].append(n)
     out: list[Correction] = []
     i = 0
     while i < len(tokens) - 1:
