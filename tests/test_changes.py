@@ -1273,3 +1273,41 @@ def test_a_quote_with_a_word_added_is_not_rescued_by_words_cut_elsewhere() -> No
     )
     check = verdict(said, "We will fund the secret clinic in Port Torvia")
     assert check.status == "misquote", check.reason
+
+
+def test_a_garbled_name_beside_a_sound_alike_small_word_is_no_misquote() -> None:
+    # "Wellanski for" heard as "vell and ski four": the name garbled, "for" heard as "four".
+    check = verdict(
+        "we are grateful to tomasz vell and ski four the work on the harbour wall this year",
+        "We are grateful to Tomasz Wellanski for the work on the harbour wall this year",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("Wellanski for", "vell and ski four")
+
+
+def test_another_name_beside_a_sound_alike_small_word_stays_a_misquote() -> None:
+    check = verdict(
+        "we are grateful to tomasz vell and ski four the work on the harbour wall this year",
+        "We are grateful to Tomasz Delgado for the work on the harbour wall this year",
+    )
+    assert check.status == "misquote", check.reason
+
+
+def test_a_hesitation_kept_in_the_quote_is_no_misquote() -> None:
+    # The quote keeps the speaker's "uh"; the recogniser wrote a word for it.
+    check = verdict(
+        "so what will assumed be the things you would look at next quarter in the plant",
+        "So what will, uh, be the things you would look at next quarter in the plant",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("uh", "assumed")
+
+
+def test_a_word_written_for_a_hesitation_heard_stays_a_change() -> None:
+    check = verdict(
+        "so what will uh be the things you would look at next quarter in the plant",
+        "So what will surely be the things you would look at next quarter in the plant",
+    )
+    assert check.status != "verbatim", check.reason

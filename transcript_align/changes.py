@@ -334,6 +334,11 @@ def judge(
             if not fluent and qb == len(q) and tb == match.last:
                 add("misheard", qa, qb, ta, ta, SLIP)  # the same after the rest
                 continue
+            if not fluent and 0 < tb - ta <= len(w) + SPLIT:
+                # "uh" written, "assumed" heard: the speaker's hesitation, which the
+                # recogniser wrote as a word; a hesitation claims nothing to misquote.
+                add("misheard", qa, qb, ta, tb, SLIP)
+                continue
             if fluent and len(fluent) < len(w):
                 w = fluent  # "uh, at the plant": judged by what was said besides the "uh"
         edge = False
@@ -644,6 +649,13 @@ def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
     common words or sound like it: a rare word heard there is another name.
     """
     tokens = text.split()
+    if len(tokens) == len(w):
+        # A small word beside the name heard as itself or a sound-alike ("Alberto for"
+        # heard "out that four") is no part of the name.
+        while len(w) > 1 and len(s) > 1 and is_function(w[-1]) and _heard_as(w[-1], s[-1]):
+            tokens, w, s = tokens[:-1], w[:-1], s[:-1]
+        while len(w) > 1 and len(s) > 1 and is_function(w[0]) and _heard_as(w[0], s[0]):
+            tokens, w, s = tokens[1:], w[1:], s[1:]
     named = (
         bool(s)
         and len(tokens) == len(w)
@@ -656,6 +668,16 @@ def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
         return False
     common_words = all(weight(u) < RARE for u in s)
     return common_words or sound_similarity("".join(w), "".join(s)) >= NAME_SOUND
+
+
+def _heard_as(written: str, said: str) -> bool:
+    """Whether one written word was heard as ``said``: the same, a number word that sounds
+    like it ("for" / "four") or a sound-alike."""
+    return (
+        written == said
+        or frozenset((written, said)) in NUMBER_HOMOPHONES
+        or slip([written], [said]) >= SLIP
+    )
 
 
 def _first_name(text: str, w: Sequence[str], surname: str, *, opening: bool) -> bool:
