@@ -203,8 +203,9 @@ def _parts_apart(
     quote: Quote, reference: str, transcript: Transcript, index: TranscriptIndex
 ) -> QuoteCheck | None:
     """A quote the writer marked as cut ("…", "[…]") whose parts were each said, in order,
-    though not as near each other as the aligner looks: judged part by part, ``elided``
-    when no part was changed (``None`` otherwise, or when a part is too short to tell).
+    though not as near each other as the aligner looks: judged part by part, at worst
+    ``elided``, when no part was changed (``None`` otherwise, or when a part is too short
+    to tell).
 
     Such a quote is first aligned as a whole, where the parts after a cut are matched to
     the nearest words like them (another saying of the speaker's phrase, with another word
@@ -238,25 +239,20 @@ def _parts_apart(
         found.extend(before.changes)
         diff.extend(before.diff)
         gap = transcript.tokens[ends.last : starts.first]
-        left_out = _clip(said_text(transcript, ends.last, starts.first)) if gap else ""
-        found.append(
-            Change(
-                "elision",
-                "",
-                left_out,
-                gap[0].start if gap else None,
-                gap[-1].end if gap else None,
-            )
-        )
-        diff.append(DiffOp("insert", "", left_out))
+        if gap:  # parts said one right after the other: the mark left nothing out
+            left_out = _clip(said_text(transcript, ends.last, starts.first))
+            found.append(Change("elision", "", left_out, gap[0].start, gap[-1].end))
+            diff.append(DiffOp("insert", "", left_out))
     last = parts[-1][0]
     found.extend(last.changes)
     diff.extend(last.diff)
     judged = [changes.Judged(c, 0.0) for c in found]
+    status = changes.verdict(judged)
+    why = changes.reason(status, judged)
     return QuoteCheck(
         reference,
         quote,
-        "elided",
+        status,
         Location(
             parts[0][1].first,
             parts[-1][1].last,
@@ -266,7 +262,7 @@ def _parts_apart(
         ),
         said=" … ".join(check.said for check, _ in parts),
         diff=tuple(diff),
-        reason="its parts were said apart; " + changes.reason("elided", judged),
+        reason=f"its parts were said apart; {why}" if status == "elided" else why,
         changes=tuple(found),
         confidence=min(check.confidence for check, _ in parts),
     )
