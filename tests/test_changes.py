@@ -1295,3 +1295,133 @@ def test_a_quote_with_a_word_added_is_not_rescued_by_words_cut_elsewhere() -> No
     )
     check = verdict(said, "We will fund the secret clinic in Port Torvia")
     assert check.status == "misquote", check.reason
+
+
+def test_a_garbled_name_beside_a_sound_alike_small_word_is_no_misquote() -> None:
+    # "Wellanski for" heard as "vell and ski four": the name garbled, "for" heard as "four".
+    check = verdict(
+        "we are grateful to tomasz vell and ski four the work on the harbour wall this year",
+        "We are grateful to Tomasz Wellanski for the work on the harbour wall this year",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("Wellanski for", "vell and ski four")
+
+
+def test_another_name_beside_a_sound_alike_small_word_stays_a_misquote() -> None:
+    check = verdict(
+        "we are grateful to tomasz vell and ski four the work on the harbour wall this year",
+        "We are grateful to Tomasz Delgado for the work on the harbour wall this year",
+    )
+    assert check.status == "misquote", check.reason
+
+
+def test_a_hesitation_kept_in_the_quote_is_no_misquote() -> None:
+    # The quote keeps the speaker's "uh"; the recogniser wrote a word for it.
+    check = verdict(
+        "so what will assumed be the things you would look at next quarter in the plant",
+        "So what will, uh, be the things you would look at next quarter in the plant",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("uh", "assumed")
+
+
+def test_a_word_written_for_a_hesitation_heard_stays_a_change() -> None:
+    check = verdict(
+        "so what will uh be the things you would look at next quarter in the plant",
+        "So what will surely be the things you would look at next quarter in the plant",
+    )
+    assert check.status != "verbatim", check.reason
+
+
+def _far_apart(last_part: str) -> tuple[str, str]:
+    """A transcript where a phrase is said twice with another word, the quote's saying
+    far from the sentence before its cut, and a quote joining the two with "…"."""
+    filler = "\n".join(
+        f"line {k} the weather was mild and the trains ran on time at the depot" for k in range(6)
+    )
+    said = (
+        "the figures show a twelve percent rise in the cost of the harbour since march\n"
+        "our consultation with the valley board remains permanent\n"
+        f"{filler}\nour review with the valley board remains open\nwe will report in june"
+    )
+    quote = (
+        "The figures show a 12 percent rise in the cost of the harbour since March … " + last_part
+    )
+    return said, quote
+
+
+def test_parts_of_a_marked_cut_said_far_apart_are_an_elision() -> None:
+    check = verdict(*_far_apart("our review with the valley board remains open"))
+    assert check.status == "elided", check.reason
+    assert kinds(check) == ["elision"]
+    assert check.changes[0].said.startswith("our consultation with the valley board")
+    assert "said apart" in check.reason
+
+
+def test_a_part_of_a_marked_cut_changed_stays_a_misquote() -> None:
+    check = verdict(*_far_apart("our review with the valley board remains closed"))
+    assert check.status == "misquote", check.reason
+
+
+def test_parts_of_a_marked_cut_said_in_the_other_order_are_not_an_elision() -> None:
+    said, _ = _far_apart("")
+    quote = (
+        "our review with the valley board remains open … the figures show a 12 percent "
+        "rise in the cost of the harbour since March"
+    )
+    assert verdict(said, quote).status != "elided"
+
+
+_PHRASE_SAID = (
+    "the council asked for a new plan and that is exactly what we are doing\n"
+    "the weather was mild and the trains ran on time at the depot\n"
+    "the board wants to repair the bridge and that we are doing this spring"
+)
+
+
+def test_words_of_a_phrase_the_speaker_says_elsewhere_not_heard_are_no_misquote() -> None:
+    check = verdict(
+        _PHRASE_SAID,
+        "The board wants to repair the bridge, and that is exactly what we are doing",
+    )
+    assert check.status == "verbatim", check.reason
+    change = only(check, "misheard")
+    assert (change.written, change.said) == ("is exactly what", "")
+
+
+def test_words_the_speaker_never_says_so_are_still_added() -> None:
+    check = verdict(
+        _PHRASE_SAID,
+        "The board wants to repair the bridge, and that is surely what we are doing",
+    )
+    assert check.status == "misquote", check.reason
+    assert only(check, "added").written == "is surely what"
+
+
+@pytest.mark.parametrize("mark", ["[…]", "…", "..."])
+def test_words_around_a_cut_mark_written_for_a_said_run_are_an_elision(mark: str) -> None:
+    # "two" (to) in the words left out is no number written otherwise.
+    said = "we met the harbour master this morning we agreed two staff ferry service in may"
+    quote = f"We met the harbour master this morning and {mark} the ferry service in May"
+    check = verdict(said, quote)
+    assert check.status == "elided", check.reason
+    assert only(check, "elision").said == "we agreed two staff"
+
+
+def test_the_same_words_without_a_cut_mark_stay_a_misquote() -> None:
+    said = "we met the harbour master this morning we agreed two staff ferry service in may"
+    quote = "We met the harbour master this morning and the ferry service in May"
+    assert verdict(said, quote).status == "misquote"
+
+
+def test_many_words_added_shown_shortened_are_no_cut() -> None:
+    # The change's words are shown ending in "…": the writer marked no cut.
+    check = verdict(
+        "i spoke with the harbour master this morning and we agreed to staff the ferry",
+        "We expect the new ferry to be running again by the first of May, I spoke with the "
+        "harbour master this morning and we agreed to staff the ferry",
+    )
+    assert check.status == "misquote", check.reason
+    assert only(check, "added").written.endswith("…")

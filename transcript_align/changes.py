@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from .alignment import Match, TranscriptIndex, bigram_key
+from .alignment import Match, TranscriptIndex, bigram_key, trigram_key
 from .lexicon import (
     DISCOURSE_MARKERS,
     FILLERS,
@@ -82,6 +82,10 @@ recogniser dropped (timed words only): a pause as long as the word itself."""
 MIN_DROP_GAP = 200
 BREAK_GAP = 300
 """Milliseconds of silence between timed words from which a sentence may end there."""
+
+CLIPPED = 8
+"""Written words up to which ``wrote`` gives a change's words whole (more are shortened
+with "…")."""
 
 LONG_RUN = 3
 """Said units beyond the written ones (and at least as many again) from which a word
@@ -334,6 +338,11 @@ def judge(
             if not fluent and qb == len(q) and tb == match.last:
                 add("misheard", qa, qb, ta, ta, SLIP)  # the same after the rest
                 continue
+            if not fluent and 0 < tb - ta <= len(w) + SPLIT:
+                # "uh" written, "assumed" heard: the speaker's hesitation, which the
+                # recogniser wrote as a word; a hesitation claims nothing to misquote.
+                add("misheard", qa, qb, ta, tb, SLIP)
+                continue
             if fluent and len(fluent) < len(w):
                 w = fluent  # "uh, at the plant": judged by what was said besides the "uh"
         edge = False
@@ -435,6 +444,8 @@ def judge(
             if other is not None:
                 # "All of the shops support…" written, "…most of them support…" said.
                 kind, score, (ta, tb) = "changed_word", 0.0, (other, other + 1)
+        if kind == "added" and plain and not s and _phrase_said_elsewhere(q, qa, qb, index):
+            kind, score = "misheard", SLIP  # "that is exactly what we are" said often
         if kind == "added" and said_run is not None:
             # Not said, and the sentence ends otherwise: "into NATO" written, "in the
             # Alliance." said. Judged as added (recognisers garble a sentence's last
@@ -627,10 +638,14 @@ def reason(status: QuoteStatus, judged: Sequence[Judged]) -> str:
 
 def _at_cut(wrote: Callable[[int, int], str], qa: int, qb: int, n: int) -> bool:
     """Whether written units ``[qa, qb)`` stand right beside a cut mark ("…", "[…]") of
-    the quote, as the quote is written (``wrote``; ``n`` units in all)."""
+    the quote, or around one ("and […] the"), as the quote is written (``wrote``; ``n``
+    units in all)."""
     left = wrote(qa - 1, qa + 1) if qa > 0 else ""
     right = wrote(qb - 1, qb + 1) if 0 < qb < n else ""
-    return bool(CUT_MARK.search(left) or CUT_MARK.search(right))
+    inside = wrote(qa, qb)
+    if len(inside.split()) > CLIPPED:
+        inside = ""  # shortened for display, with a "…" of its own
+    return any(CUT_MARK.search(text) for text in (left, inside, right))
 
 
 def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
@@ -644,6 +659,13 @@ def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
     common words or sound like it: a rare word heard there is another name.
     """
     tokens = text.split()
+    if len(tokens) == len(w):
+        # A small word beside the name heard as itself or a sound-alike ("Alberto for"
+        # heard "out that four") is no part of the name.
+        while len(w) > 1 and len(s) > 1 and is_function(w[-1]) and _heard_as(w[-1], s[-1]):
+            tokens, w, s = tokens[:-1], w[:-1], s[:-1]
+        while len(w) > 1 and len(s) > 1 and is_function(w[0]) and _heard_as(w[0], s[0]):
+            tokens, w, s = tokens[1:], w[1:], s[1:]
     named = (
         bool(w)
         and bool(s)
@@ -657,6 +679,16 @@ def _garbled_name(text: str, w: Sequence[str], s: Sequence[str]) -> bool:
         return False
     common_words = all(weight(u) < RARE for u in s)
     return common_words or sound_similarity("".join(w), "".join(s)) >= NAME_SOUND
+
+
+def _heard_as(written: str, said: str) -> bool:
+    """Whether one written word was heard as ``said``: the same, a number word that sounds
+    like it ("for" / "four") or a sound-alike."""
+    return (
+        written == said
+        or frozenset((written, said)) in NUMBER_HOMOPHONES
+        or slip([written], [said]) >= SLIP
+    )
 
 
 def _first_name(text: str, w: Sequence[str], surname: str, *, opening: bool) -> bool:
@@ -1015,6 +1047,30 @@ def _said_so_elsewhere(
     if qb < len(q) and q[qb] in ids:
         pairs.append((word, ids[q[qb]]))
     return any(bigram_key(a, b, len(ids)) in index.bigrams for a, b in pairs)
+
+
+PHRASE_CONTEXT = 2
+"""Written units on each side of words not heard that, with them, must have been said
+word for word elsewhere for them to be the speaker's phrase (:func:`_phrase_said_elsewhere`)."""
+
+
+def _phrase_said_elsewhere(q: Sequence[str], qa: int, qb: int, index: TranscriptIndex) -> bool:
+    """Whether written units ``[qa, qb)``, not heard inside a quote, with
+    :data:`PHRASE_CONTEXT` written units either side are a run the speaker says word for
+    word elsewhere ("and that is exactly what we are", "is exactly what" not heard here):
+    his own phrase, part of which the recogniser lost here. Words a writer puts in are
+    not the speaker's in the same words around them. A negation is never taken so: one
+    put in turns the statement round."""
+    lo, hi = qa - PHRASE_CONTEXT, qb + PHRASE_CONTEXT
+    if lo < 0 or hi > len(q) or NEGATIONS & set(q[qa:qb]):
+        return False
+    ids = index.vocab
+    run = [ids.get(u) for u in q[lo:hi]]
+    if any(i is None for i in run):
+        return False
+    known = tuple(i for i in run if i is not None)
+    starts = index.trigrams.get(trigram_key(known[0], known[1], known[2], len(ids)), ())
+    return any(index.ids[j : j + len(known)] == known for j in starts)
 
 
 DISCOURSE = tuple(sorted(DISCOURSE_MARKERS | HEDGES))

@@ -13,6 +13,7 @@ is tried with its clauses put back in the order they were said.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -177,6 +178,10 @@ def check_quote(
         if swapped is not None:
             return _checked(quote, reference, swapped, (), words, index, transcript, cut)
         return QuoteCheck(reference, quote, status, reason=reason + cut, confidence=confidence)
+    if status == "misquote":
+        apart = _parts_apart(quote, reference, transcript, index)
+        if apart is not None:
+            return apart
     others = [m for m in near if m is not best]
     return _checked(
         quote,
@@ -187,6 +192,79 @@ def check_quote(
         index,
         transcript,
         cut,
+    )
+
+
+_PART_EDGE = "[]() \t\n,;:"
+"""What is left of a cut mark ("[…]") and the punctuation around it at a part's edges."""
+
+
+def _parts_apart(
+    quote: Quote, reference: str, transcript: Transcript, index: TranscriptIndex
+) -> QuoteCheck | None:
+    """A quote the writer marked as cut ("…", "[…]") whose parts were each said, in order,
+    though not as near each other as the aligner looks: judged part by part, at worst
+    ``elided``, when no part was changed (``None`` otherwise, or when a part is too short
+    to tell).
+
+    Such a quote is first aligned as a whole, where the parts after a cut are matched to
+    the nearest words like them (another saying of the speaker's phrase, with another word
+    in it); a writer's cut may leave out minutes of speech, and each part only has to
+    have been said. Only parts said word for word, edited or cut count."""
+    pieces = changes.CUT_MARK.split(quote.text)
+    if len(pieces) < 2:
+        return None
+    parts: list[tuple[QuoteCheck, Location]] = []
+    offset = 0
+    for k, piece in enumerate(pieces):
+        at = quote.text.index(piece, offset)
+        offset = at + len(piece)
+        text = piece.strip(_PART_EDGE)
+        if not text:
+            continue
+        first = quote.start + at + piece.index(text)
+        part = Quote(text, first, first + len(text), lead=quote.lead if k == 0 else "")
+        check = check_quote(part, reference, transcript, index)
+        where = check.location
+        if check.status not in ("verbatim", "edited", "elided") or where is None:
+            return None
+        if parts and where.first < parts[-1][1].last:
+            return None  # said in another order: not a cut
+        parts.append((check, where))
+    if len(parts) < 2:
+        return None
+    found: list[Change] = []
+    diff: list[DiffOp] = []
+    for (before, ends), (_, starts) in itertools.pairwise(parts):
+        found.extend(before.changes)
+        diff.extend(before.diff)
+        gap = transcript.tokens[ends.last : starts.first]
+        if gap:  # parts said one right after the other: the mark left nothing out
+            left_out = _clip(said_text(transcript, ends.last, starts.first))
+            found.append(Change("elision", "", left_out, gap[0].start, gap[-1].end))
+            diff.append(DiffOp("insert", "", left_out))
+    last = parts[-1][0]
+    found.extend(last.changes)
+    diff.extend(last.diff)
+    judged = [changes.Judged(c, 0.0) for c in found]
+    status = changes.verdict(judged)
+    why = changes.reason(status, judged)
+    return QuoteCheck(
+        reference,
+        quote,
+        status,
+        Location(
+            parts[0][1].first,
+            parts[-1][1].last,
+            parts[0][1].start,
+            parts[-1][1].end,
+            min(where.similarity for _, where in parts),
+        ),
+        said=" … ".join(check.said for check, _ in parts),
+        diff=tuple(diff),
+        reason=f"its parts were said apart; {why}" if status == "elided" else why,
+        changes=tuple(found),
+        confidence=min(check.confidence for check, _ in parts),
     )
 
 
