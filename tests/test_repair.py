@@ -1228,7 +1228,7 @@ def test_a_word_of_the_names_family_in_a_whole_name_misheard_is_no_inflection() 
 def test_a_snippet_reads_the_words_before_a_name_as_a_search_of_the_whole_window() -> None:
     import re
 
-    from transcript_align.repair.candidates import _snippet
+    from transcript_align.repair.candidates import snippet
 
     def plain(text: str, start: int, end: int) -> str:
         before = re.search(r"(?:\S+\s+){0,4}\S*$", text[max(0, start - 200) : start])
@@ -1247,7 +1247,7 @@ def test_a_snippet_reads_the_words_before_a_name_as_a_search_of_the_whole_window
     ):
         text = before + "Vandermeer spoke"
         start = len(before)
-        assert _snippet(text, start, start + 10) == plain(text, start, start + 10)
+        assert snippet(text, start, start + 10) == plain(text, start, start + 10)
 
 
 def test_an_acronym_heard_letter_by_letter_at_a_quote_edge_keeps_its_first_letter_a() -> None:

@@ -85,7 +85,7 @@ BREAK_GAP = 300
 
 CLIPPED = 8
 """Written words up to which ``wrote`` gives a change's words whole (more are shortened
-with "…")."""
+with "…"; ``verify._clip`` shortens by this)."""
 
 LONG_RUN = 3
 """Said units beyond the written ones (and at least as many again) from which a word

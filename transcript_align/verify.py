@@ -872,7 +872,7 @@ def _tokens(owner: Sequence[int], a: int, b: int) -> tuple[int, int]:
     return owner[a], owner[b - 1] + 1
 
 
-def _clip(units_: Sequence[str] | str, limit: int = 8) -> str:
+def _clip(units_: Sequence[str] | str, limit: int = changes.CLIPPED) -> str:
     items = units_.split() if isinstance(units_, str) else list(units_)
     return " ".join(items[:limit]) + (" …" if len(items) > limit else "")
 

@@ -105,7 +105,7 @@ def mine_candidates(
             if near[1]:
                 m.after.add(near[1])
             if len(m.evidence) < 2 and all(e.reference != ref.path for e in m.evidence):
-                m.evidence.append(Evidence(ref.path, _snippet(ref.text, start, end)))
+                m.evidence.append(Evidence(ref.path, snippet(ref.text, start, end)))
             m.occurrences.append((number, start, end))
     out = []
     for key in sorted(mined):
@@ -184,11 +184,11 @@ def _keep(
     out.append((text, key, kind, start, end, near))
 
 
-def _snippet(text: str, start: int, end: int, words: int = 4) -> str:
+def snippet(text: str, start: int, end: int, words: int = 4) -> str:
     """The name with a few words either side, on one line, punctuation where the
     article has it.
 
-    >>> _snippet("said so. Councillor Bryony Dennis, who said the county", 20, 33, 2)
+    >>> snippet("said so. Councillor Bryony Dennis, who said the county", 20, 33, 2)
     'so. Councillor Bryony Dennis, who said'
     """
     chunk = text[max(0, start - 200) : start]

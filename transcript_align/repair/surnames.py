@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..lexicon import is_function
 from ..models import Correction, Evidence, Reference, Token, Transcript
 from ..normalize import text_words, units, zipf
-from .candidates import PARTICLES, _snippet
+from .candidates import PARTICLES, snippet
 from .mishear import misheard
 from .propagate import BESIDE
 from .words import COMMON, POSSESSIVE, name_key, name_sound
@@ -110,8 +110,8 @@ def article_surnames(
             surname = POSSESSIVE.sub("", ref.text[start:stop])
             place = (before, name_key(surname))
             if place not in found:
-                snippet = _snippet(ref.text, words.starts[k], stop)
-                found[place] = Surname(before, surname, Evidence(ref.path, snippet), common)
+                near = snippet(ref.text, words.starts[k], stop)
+                found[place] = Surname(before, surname, Evidence(ref.path, near), common)
     return [found[k] for k in sorted(found)], frozenset(named)
 
 
