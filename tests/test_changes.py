@@ -12,7 +12,7 @@ import json
 import pytest
 
 from transcript_align.alignment import align_at, build_index
-from transcript_align.changes import SEVERITY, Judged, confidence, scattered, slip
+from transcript_align.changes import SEVERITY, Judged, _at_cut, confidence, scattered, slip
 from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
 from transcript_align.models import CHANGE_KINDS, Change, ChangeKind, Quote, QuoteCheck
@@ -472,6 +472,18 @@ def test_a_said_word_paired_with_a_written_one_is_no_other_words_amount() -> Non
     assert check.status == "misquote", check.reason
     # "no" stands against "an": it is not also what "never" was said as.
     assert [c.said for c in check.changes].count("no") == 1
+
+
+def test_said_words_only_at_a_quotes_end_read_no_written_word_past_it() -> None:
+    words = "we are treating it … as suspicious".split()
+
+    def wrote(a: int, b: int) -> str:
+        assert 0 <= a < b <= len(words), (a, b)
+        return " ".join(words[a:b])
+
+    # A said-only block after the last written word ("not" said at the end).
+    assert not _at_cut(wrote, len(words), len(words), len(words))
+    assert _at_cut(wrote, 4, 4, len(words))  # said words only, right after the "…"
 
 
 def test_a_not_said_and_left_out_of_the_quote_is_a_change() -> None:

@@ -640,9 +640,9 @@ def _at_cut(wrote: Callable[[int, int], str], qa: int, qb: int, n: int) -> bool:
     """Whether written units ``[qa, qb)`` stand right beside a cut mark ("…", "[…]") of
     the quote, or around one ("and […] the"), as the quote is written (``wrote``; ``n``
     units in all)."""
-    left = wrote(qa - 1, qa + 1) if qa > 0 else ""
+    left = wrote(qa - 1, min(qa + 1, n)) if 0 < qa <= n else ""
     right = wrote(qb - 1, qb + 1) if 0 < qb < n else ""
-    inside = wrote(qa, qb)
+    inside = wrote(qa, qb) if qa < qb else ""  # no written words: said ones only
     if len(inside.split()) > CLIPPED:
         inside = ""  # shortened for display, with a "…" of its own
     return any(CUT_MARK.search(text) for text in (left, inside, right))
