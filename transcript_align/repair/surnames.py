@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lexicon import is_function
-from ..models import Correction, Evidence, Reference, Token, Transcript
+from ..models import Correction, Evidence, Reference, Transcript
 from ..normalize import text_words, units, zipf
 from .candidates import PARTICLES, snippet
 from .mishear import misheard
@@ -178,8 +178,7 @@ def surname_repairs(
     out: list[Correction] = []
     i = 0
     while i < len(tokens) - 1:
-        written = _written_as_name(transcript, i)
-        people = _named_after(tokens[i], repaired.get(i), written, by_before)
+        people = _named_after(transcript, i, repaired.get(i), by_before)
         best = _best(transcript, i, people, named, taken) if people else None
         if best is None:
             i += 1
@@ -215,18 +214,23 @@ def _written_as_name(transcript: Transcript, i: int) -> bool:
 
 
 def _named_after(
-    token: Token, repaired: str | None, written: bool, by_before: dict[str, list[Surname]]
+    transcript: Transcript, i: int, repaired: str | None, by_before: dict[str, list[Surname]]
 ) -> list[Surname]:
-    """The surnames the articles write after this token: its title, its word (a common
-    word only ``written`` as a name), or the word a repair ending at it made."""
-    keys = [name_key(token.text)]
-    if token.units and token.units[-1] in ADDRESS_TITLES:
-        keys.append(token.units[-1])
-    if repaired:
-        keys.append(repaired)
+    """The surnames the articles write after token ``i``: after its title, its word (a
+    common word only where the recogniser wrote it as a name), or the word a repair
+    ending at it made."""
+    token = transcript.tokens[i]
+    word = name_key(token.text)
+    title = token.units[-1] if token.units and token.units[-1] in ADDRESS_TITLES else ""
     out: list[Surname] = []
-    for key in dict.fromkeys(keys):
-        out.extend(p for p in by_before.get(key, ()) if written or not p.common or key != keys[0])
+    for key in dict.fromkeys(k for k in (title, repaired, word) if k):
+        people = by_before.get(key)
+        if not people:
+            continue
+        common = key not in (title, repaired) and any(p.common for p in people)
+        if common and not _written_as_name(transcript, i):
+            people = [p for p in people if not p.common]
+        out.extend(people)
     return out
 
 
