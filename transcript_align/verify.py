@@ -239,7 +239,7 @@ def _parts_apart(
         found.extend(before.changes)
         diff.extend(before.diff)
         gap = transcript.tokens[ends.last : starts.first]
-        if gap:  # parts said one right after the other: the mark left nothing out
+        if gap:  # what the mark left out (nothing where the parts were said one after the other)
             left_out = _clip(said_text(transcript, ends.last, starts.first))
             found.append(Change("elision", "", left_out, gap[0].start, gap[-1].end))
             diff.append(DiffOp("insert", "", left_out))

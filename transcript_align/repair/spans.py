@@ -201,15 +201,19 @@ def syllable_like(unit: str) -> bool:
     return zipf(unit) < RARE_FUNCTION and (unit,) not in HONORIFICS
 
 
+def gap_before(transcript: Transcript, k: int) -> str:
+    """What the recogniser wrote between token ``k`` and the one before it in its cue
+    (spaces, punctuation); "" at the start and across cues, where nothing is known."""
+    if k == 0:
+        return ""
+    before, here = transcript.tokens[k - 1], transcript.tokens[k]
+    if before.segment != here.segment:
+        return ""
+    return transcript.segments[here.segment].text[before.offset + len(before.text) : here.offset]
+
+
 def _sentence_start(transcript: Transcript, i: int) -> bool:
-    if i == 0:
-        return True
-    prev = transcript.tokens[i - 1]
-    here = transcript.tokens[i]
-    if prev.segment != here.segment:
-        return False
-    text = transcript.segments[here.segment].text
-    return bool(_SENTENCE_END.search(text, prev.offset + len(prev.text), here.offset))
+    return i == 0 or bool(_SENTENCE_END.search(gap_before(transcript, i)))
 
 
 def _span_text(transcript: Transcript, i: int, j: int) -> tuple[str, str]:

@@ -29,6 +29,7 @@ from ..normalize import text_words, units, zipf
 from .candidates import PARTICLES, snippet
 from .mishear import misheard
 from .propagate import BESIDE
+from .spans import gap_before
 from .words import COMMON, POSSESSIVE, name_key, name_sound
 
 ADDRESS_TITLES = frozenset(
@@ -58,8 +59,10 @@ MIN_MISHEARD = 0.85
 """How plausible a mishearing of the surname the words must be (besides the same sound key)."""
 MAX_HEARD = 4
 """Transcript words one surname may have been heard as ("ash dun keel")."""
-_D_PARTICLE_HEARD = frozenset(("the", "de", "da", "di", "du", "der", "den", "duh"))
-"""How "de", "da", "du", "der" are heard: the sound key of "the" differs from theirs."""
+_D_PARTICLES = frozenset(("de", "da", "di", "du", "der", "den"))
+"""Particles a surname may open with that a recogniser hears as "the"…"""
+_D_PARTICLE_HEARD = _D_PARTICLES | {"the", "duh"}
+"""…and how they are heard: the sound key of "the" differs from theirs."""
 _BREAK = re.compile(r"[^\s'’-]")
 
 
@@ -273,10 +276,7 @@ def _best(
 def _break_before(transcript: Transcript, k: int, title: int) -> bool:
     """Whether anything but spaces stands between token ``k`` and the one before it
     (a dot only after the title itself: "Mr.")."""
-    before, here = transcript.tokens[k - 1], transcript.tokens[k]
-    if before.segment != here.segment:
-        return False
-    gap = transcript.segments[here.segment].text[before.offset + len(before.text) : here.offset]
+    gap = gap_before(transcript, k)
     return bool(_BREAK.search(gap.lstrip(".") if k - 1 == title else gap))
 
 
@@ -294,7 +294,7 @@ def _fit(surname: str, heard: str) -> float | None:
         return None
     if (
         len(said_words) > 1
-        and said_words[0].lower() in ("de", "da", "di", "du", "der", "den")
+        and said_words[0].lower() in _D_PARTICLES
         and len(heard_words) > 1
         and heard_words[0].lower() in _D_PARTICLE_HEARD
     ):
