@@ -374,6 +374,16 @@ def test_words_beside_a_cut_mark_said_elsewhere_are_a_cut() -> None:
     assert unmarked.status == "misquote"
 
 
+def test_small_words_left_out_at_a_cut_mark_are_an_elision() -> None:
+    said = "the two vacant posts on the ferry will be filled by the end of april"
+    marked = verdict(said, "the two vacant posts on the ferry … filled by the end of April")
+    assert marked.status == "elided", marked.reason
+    assert only(marked, "elision").said == "will be"
+    # Without the writer's mark the same small words left out are an edit.
+    unmarked = verdict(said, "the two vacant posts on the ferry filled by the end of April")
+    assert unmarked.status == "edited", unmarked.reason
+
+
 def test_a_reorder_is_found_past_a_small_word_of_the_next_sentence() -> None:
     # "the" of the next sentence must not split "we expect the clinic" into pieces
     # too short to be looked for where they were said.

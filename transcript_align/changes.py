@@ -471,6 +471,10 @@ def judge(
             and _at_cut(wrote, qa, qb, len(q))
         ):
             kind = "elision"  # words the speaker says, beside the writer's "…": a cut
+        if kind == "function_word" and not w and _at_cut(wrote, qa, qb, len(q)):
+            # "the other three posts … advertised": the writer marks the cut of small
+            # words too, and says so.
+            kind = "elision"
         if kind is not None:
             add(kind, qa, qb, ta, tb, score)
             if apart and out[-1].change.kind == kind:
