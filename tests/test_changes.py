@@ -384,6 +384,62 @@ def test_small_words_left_out_at_a_cut_mark_are_an_elision() -> None:
     assert unmarked.status == "edited", unmarked.reason
 
 
+@pytest.mark.parametrize(
+    ("said", "written", "status"),
+    [
+        (
+            "the bill came to three billion dollars in the end",
+            "The bill came to $3bn in the end",
+            "verbatim",
+        ),
+        (
+            "we raised five thousand pounds for the crew this year",
+            "We raised £5k for the crew this year",
+            "verbatim",
+        ),
+        (
+            "another one point five million pounds for the pier",
+            "another £1.5 million for the pier",
+            "verbatim",
+        ),
+        # The speaker names no currency; the writer does: an edit, not a word added.
+        (
+            "another one point five million for the north pier",
+            "another £1.5m for the north pier",
+            "edited",
+        ),
+        (
+            "it cost three billion in the end for the state",
+            "It cost $3 billion in the end for the state",
+            "edited",
+        ),
+        # Another amount is still a changed number.
+        (
+            "what we need now is another one point five million for the north pier before winter",
+            "What we need now is another £2.5m for the north pier before winter",
+            "misquote",
+        ),
+    ],
+)
+def test_amounts_as_the_press_writes_them(said: str, written: str, status: str) -> None:
+    check = verdict(said, written)
+    assert check.status == status, check.reason
+    if status == "edited":
+        assert only(check, "function_word").written in ("pounds", "dollars")
+
+
+def test_a_token_said_in_part_is_shown_apart_from_the_words_said_before_it() -> None:
+    check = verdict(
+        "what we need now is another one point five million for the north pier",
+        "What we need now is another £1.5m for the north pier",
+    )
+    assert [(d.tag, d.written) for d in check.diff] == [
+        ("equal", "What we need now is another"),
+        ("replace", "£1.5m"),
+        ("equal", "for the north pier"),
+    ]
+
+
 def test_a_reorder_is_found_past_a_small_word_of_the_next_sentence() -> None:
     # "the" of the next sentence must not split "we expect the clinic" into pieces
     # too short to be looked for where they were said.

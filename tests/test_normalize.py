@@ -112,3 +112,33 @@ def test_forgotten_words_are_read_again_alike() -> None:
     assert text not in normalize._words
     assert normalize.text_words(text) == first
     normalize.forget_words("a text never read")  # nothing to forget: no error
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("£1.5m", "one point five million pounds"),
+        ("$3bn", "three billion dollars"),
+        ("€40M", "forty million euros"),
+        ("£5k", "five thousand pounds"),
+        ("3bn", "three billion"),
+        ("$2tn", "two trillion dollars"),
+    ],
+)
+def test_amounts_abbreviated_by_the_press_are_read_as_said(written: str, said: str) -> None:
+    assert units(written) == tuple(said.split())
+
+
+def test_a_bare_m_or_k_after_a_number_is_no_amount() -> None:
+    # "a 1.5m wall" is metres, "a 5k run" kilometres: only a currency sign makes them money.
+    assert "million" not in units("1.5m")
+    assert "thousand" not in units("5k")
+
+
+def test_a_currency_is_said_after_the_magnitude_word_that_follows_the_amount() -> None:
+    assert text_units("another £1.5 million for the pier") == (
+        "another one point five million pounds for the pier".split()
+    )
+    assert text_words("$3 billion").units == ("three", "billion", "dollars")
+    # Alone, or before another word, the currency stays with its amount.
+    assert text_units("£20 a head") == "twenty pounds a head".split()

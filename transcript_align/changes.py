@@ -31,7 +31,7 @@ from .lexicon import (
 )
 from .mishearing import THRESHOLD, misheard, misheard_alike
 from .models import Change, ChangeKind, QuoteStatus, Transcript
-from .normalize import phonetic, text_units
+from .normalize import CURRENCY_WORDS, phonetic, text_units
 from .repair.likeness import likeness
 from .similarity import sound_key, sound_similarity, unit_similarity
 
@@ -444,6 +444,9 @@ def judge(
             if other is not None:
                 # "All of the shops support…" written, "…most of them support…" said.
                 kind, score, (ta, tb) = "changed_word", 0.0, (other, other + 1)
+        currency = kind in ("added", "misheard") and not s and _currency_named(q, qa, qb)
+        if currency:
+            kind = "function_word"  # "£1.5m" written, "one point five million" said
         if kind == "added" and plain and not s and _phrase_said_elsewhere(q, qa, qb, index):
             kind, score = "misheard", SLIP  # "that is exactly what we are" said often
         if kind == "added" and said_run is not None:
@@ -479,6 +482,8 @@ def judge(
             add(kind, qa, qb, ta, tb, score)
             if apart and out[-1].change.kind == kind:
                 out[-1].apart = True
+            if currency and out[-1].change.kind == kind:  # "pounds" added, not "£1.5m"
+                out[-1] = Judged(replace(out[-1].change, written=" ".join(q[qa:qb])), score)
     for ta, tb in _edge_cuts(t, match) if whole or fragment else ():
         if _sentence_ends(transcript, index.owner[tb - 1]):
             continue  # "it does not. The money comes…": the quote starts a new sentence
@@ -638,6 +643,12 @@ def reason(status: QuoteStatus, judged: Sequence[Judged]) -> str:
     if status == "verbatim":
         return "; ".join(["said word for word", *heard[:2]])
     return "; ".join([*worst[:3], *heard[:1]])
+
+
+def _currency_named(q: Sequence[str], qa: int, qb: int) -> bool:
+    """Whether written units ``q[qa:qb]`` only name the currency of the amount before them:
+    a speaker says "one point five million", the press writes "£1.5m"."""
+    return 0 < qa < qb and q[qa - 1] in NUMBER_WORDS and all(u in CURRENCY_WORDS for u in q[qa:qb])
 
 
 def _at_cut(wrote: Callable[[int, int], str], qa: int, qb: int, n: int) -> bool:

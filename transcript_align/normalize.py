@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain
@@ -32,9 +33,26 @@ TOKEN = re.compile(
 _HYPHENS = re.compile(r"[\-‐‑]+")
 _NON_WORD = re.compile(r"[^\w]|_")
 _NUMBER = re.compile(
-    r"^(?P<cur>[$€£¥])?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>st|nd|rd|th|s|'s|%|\s%)?$", re.I
+    r"^(?P<cur>[$€£¥])?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<mag>bn|mn|tn|trn|m|k|b)?"
+    r"(?P<suf>st|nd|rd|th|s|'s|%|\s%)?$",
+    re.I,
 )
 _CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+CURRENCY_WORDS = frozenset(_CURRENCY.values())
+_MAGNITUDES = {
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "b": "billion",
+    "bn": "billion",
+    "tn": "trillion",
+    "trn": "trillion",
+}
+"""Amounts as the press abbreviates them ("£1.5m", "$3bn"); "m", "k" and "b" only after a
+currency sign ("a 1.5m wall" is metres)."""
+_UNMISTAKEN = ("", "bn", "mn", "tn", "trn")
+"""Magnitudes read as such without a currency sign ("3bn")."""
+_SPOKEN_MAGNITUDES = frozenset({"thousand", "million", "billion", "trillion"})
 _TITLES = {"mr": "mister", "mrs": "missus", "dr": "doctor", "st": "saint"}
 _CONTRACTIONS = {
     "n't": ("not",),
@@ -156,7 +174,7 @@ def forget_words(text: str) -> None:
 def _read_words(text: str) -> TextWords:
     ms = list(TOKEN.finditer(text))
     words = [m.group() for m in ms]
-    parts = list(map(units, words))
+    parts = spoken_units(words)
     return TextWords(
         tuple([m.start() for m in ms]),
         tuple([m.end() for m in ms]),
@@ -181,7 +199,7 @@ def units(token: str) -> tuple[str, ...]:
     (('turkiyes',), ('two', 'thousand', 'eight'), ('twenty', 'two', 'point', 'seven', 'dollars'))
     """
     text = fold(token).replace("’", "'").replace("‘", "'").lower()
-    number = _NUMBER.match(text)
+    number = _number(text)
     if number:
         return _number_units(number)
     if text in _SPECIAL:
@@ -197,7 +215,7 @@ def _word_units(part: str) -> tuple[str, ...]:
         return ()
     if part in _SPECIAL:
         return _SPECIAL[part]
-    if _NUMBER.match(part):
+    if _number(part):
         return units(part)
     for suffix, expansion in _CONTRACTIONS.items():
         if part.endswith(suffix) and len(part) > len(suffix):
@@ -210,6 +228,14 @@ def _word_units(part: str) -> tuple[str, ...]:
     return (_TITLES.get(stem, stem),)
 
 
+def _number(text: str) -> re.Match[str] | None:
+    """``text`` (folded, lower case) read as a number, if it is one."""
+    m = _NUMBER.match(text)
+    if m and (m.group("cur") or (m.group("mag") or "") in _UNMISTAKEN):
+        return m
+    return None
+
+
 def _number_units(m: re.Match[str]) -> tuple[str, ...]:
     digits = m.group("num").replace(",", "")
     suffix = (m.group("suf") or "").strip().lower()
@@ -218,6 +244,9 @@ def _number_units(m: re.Match[str]) -> tuple[str, ...]:
         spoken = [_DIGITS[int(c)] if c.isdigit() else "point" for c in digits]
     else:
         spoken = _spoken_number(digits, suffix)
+    magnitude = (m.group("mag") or "").lower()
+    if magnitude:
+        spoken.append(_MAGNITUDES[magnitude])
     if suffix == "%":
         spoken.append("percent")
     cur = m.group("cur")
@@ -252,16 +281,34 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def spoken_units(words: Sequence[str]) -> list[tuple[str, ...]]:
+    """The units of each of ``words`` in a row, as they are said: an amount's currency
+    comes after the magnitude word that follows it ("£1.5 million" is said "one point
+    five million pounds"; on its own, "£1.5" gives "one point five pounds").
+
+    >>> spoken_units(["£1.5", "million", "for"])
+    [('one', 'point', 'five'), ('million', 'pounds'), ('for',)]
+    """
+    parts = [units(w) for w in words]
+    for k in range(len(parts) - 1):
+        if (
+            words[k][:1] in _CURRENCY
+            and parts[k][-1:] == (_CURRENCY[words[k][0]],)
+            and len(parts[k + 1]) == 1
+            and parts[k + 1][0] in _SPOKEN_MAGNITUDES
+        ):
+            parts[k + 1] = (*parts[k + 1], parts[k][-1])
+            parts[k] = parts[k][:-1]
+    return parts
+
+
 def text_units(text: str) -> list[str]:
     """All units of a text, in order: what a quote or passage is matched by.
 
     (An initialism's final dot, which :func:`tokenize` keeps, changes no unit,
     so the plain regex matches serve here.)
     """
-    out: list[str] = []
-    for tok in TOKEN.findall(text):
-        out.extend(units(tok))
-    return out
+    return list(chain.from_iterable(spoken_units(TOKEN.findall(text))))
 
 
 @lru_cache(maxsize=200_000)

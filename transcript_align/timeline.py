@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .labels import label_end
 from .models import Segment, Token, Word
-from .normalize import tokenize, units
+from .normalize import spoken_units, tokenize
 
 _EDGE_PUNCTUATION = ".,;:!?…\"'“”‘’«»()[]{}¿¡"
 
@@ -73,13 +73,14 @@ def _segment_tokens(seg: Segment, last_start: int, tokens: list[Token]) -> int:
         else:
             times = [(None, None, False)] * len(spans)
             estimated = [False] * len(spans)
-        for (a, b), (start, end, _), est in zip(spans, times, estimated):
+        words = [seg.text[a:b] for a, b in spans]
+        parts = spoken_units(words)
+        for (a, _), (start, end, _), est, word, said in zip(spans, times, estimated, words, parts):
             if start is not None:
                 start = max(start, last_start)
                 end = max(end if end is not None else start, start)
                 last_start = start
-            word = seg.text[a:b]
-            tokens.append(Token(word, seg.index, a, start, end, est, units(word)))
+            tokens.append(Token(word, seg.index, a, start, end, est, said))
     return last_start
 
 

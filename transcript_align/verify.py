@@ -17,12 +17,13 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from . import changes
 from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, align_at, locate
 from .lexicon import is_function, weight
 from .models import Change, DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
-from .normalize import phonetic, tokenize, units
+from .normalize import phonetic, spoken_units, tokenize
 
 MIN_WORDS = 3
 """Quotes shorter than this (scare quotes) are not located: a match would prove nothing."""
@@ -90,14 +91,15 @@ def quote_words(text: str, lead: str = "") -> QuoteWords:
     flat: list[str] = []
     owner: list[int] = []
     bracketed: set[int] = set()
+    parts = spoken_units([text[a:b] for a, b in spans])
     for k, (a, b) in enumerate(spans):
         within = any(x <= a and b <= y for x, y in inside)
-        for u in units(text[a:b]):
+        for u in parts[k]:
             if within:
                 bracketed.add(len(flat))
             flat.append(u)
             owner.append(k)
-    lead_units = tuple(u for a, b in tokenize(lead) for u in units(lead[a:b]))
+    lead_units = tuple(chain.from_iterable(spoken_units([lead[a:b] for a, b in tokenize(lead)])))
     return QuoteWords(tuple(spans), tuple(flat), tuple(owner), frozenset(bracketed), lead_units)
 
 
@@ -805,13 +807,22 @@ def word_diff(
 
     Ops over units are widened to whole tokens: ops that share a token (the
     halves of "I'm" matched apart) merge into one replace, whatever lies
-    between them; runs of equal words are shown whole.
+    between them; runs of equal words are shown whole. A token only partly
+    said ("£1.5m", "one point five million" said) is no part of the equal run
+    before it.
     """
+    ops = _unit_ops(match.ops)
+    partial_q = {words.owner[k] for op in ops if op.tag != "equal" for k in range(op.qa, op.qb)}
+    partial_t = {index.owner[k] for op in ops if op.tag != "equal" for k in range(op.ta, op.tb)}
     clusters: list[list[int]] = []  # [qa, qb, ta, tb, equal] in tokens
-    for op in _unit_ops(match.ops):
+    for op in ops:
         qa, qb = _tokens(words.owner, op.qa, op.qb)
         ta, tb = _tokens(index.owner, op.ta, op.tb)
-        equal = int(op.tag == "equal")
+        equal = int(
+            op.tag == "equal"
+            and not partial_q.intersection(range(qa, qb))
+            and not partial_t.intersection(range(ta, tb))
+        )
         at = len(clusters)
         for c in range(len(clusters) - 1, -1, -1):
             if (qb > qa and qa < clusters[c][1]) or (tb > ta and ta < clusters[c][3]):
