@@ -428,6 +428,17 @@ def test_amounts_as_the_press_writes_them(said: str, written: str, status: str) 
         assert only(check, "function_word").written in ("pounds", "dollars")
 
 
+def test_a_currency_heard_as_other_words_after_its_amount_is_a_recogniser_slip() -> None:
+    said = "volume was a headwind of forty one million year old in the quarter"
+    check = verdict(said, "Volume was a headwind of €41 million in the quarter.")
+    assert check.status == "verbatim", check.reason
+    # Another currency, or another amount, said there is a change.
+    other = verdict(
+        said.replace("year old", "dollars"), "Volume was a headwind of €41 million in the quarter."
+    )
+    assert other.status == "misquote", other.reason
+
+
 def test_a_token_said_in_part_is_shown_apart_from_the_words_said_before_it() -> None:
     check = verdict(
         "what we need now is another one point five million for the north pier",

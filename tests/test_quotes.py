@@ -93,6 +93,19 @@ def test_single_quotes_nested_in_double_quotes_stay_in_the_text() -> None:
     assert texts(text) == ["it is 'fine' now", "ready."]
 
 
+def test_quotes_in_the_style_a_page_uses_less_are_quotes_too() -> None:
+    text = (
+        "The councillor said: 'We will keep the library open on Saturdays.'\n\n"
+        'She said the trust had told her "we will look at the figures again", which was '
+        '"simply not good enough" and a ‘fudge’.'
+    )
+    assert texts(text) == [
+        "We will keep the library open on Saturdays.",
+        "we will look at the figures again",
+        "simply not good enough",
+    ]
+
+
 def test_straight_double_quotes_nested_in_straight_double_quotes() -> None:
     assert texts('"It is "fine" now," she said.') == ['It is "fine" now']
 

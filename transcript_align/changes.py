@@ -447,6 +447,14 @@ def judge(
         currency = kind in ("added", "misheard") and not s and _currency_named(q, qa, qb)
         if currency:
             kind = "function_word"  # "£1.5m" written, "one point five million" said
+        elif (
+            kind == "changed_word"
+            and _currency_named(q, qa, qb)
+            and not (CURRENCY_WORDS.intersection(s) or _numbers(s))
+        ):
+            # "€41 million" written, "forty one million year old" heard: after an amount,
+            # other words where its currency stands are the recogniser's, not a change.
+            kind, score = "misheard", SLIP
         if kind == "added" and plain and not s and _phrase_said_elsewhere(q, qa, qb, index):
             kind, score = "misheard", SLIP  # "that is exactly what we are" said often
         if kind == "added" and said_run is not None:

@@ -76,6 +76,10 @@ def extract_quotes(text: str) -> tuple[Quote, ...]:
     return scan_quotes(text).quotes
 
 
+OTHER_STYLE_WORDS = 3
+"""Words a quote in the style the page uses less must have to count: fewer is a scare quote."""
+
+
 def scan_quotes(text: str) -> QuoteScan:
     """Like :func:`extract_quotes`, with notes on unbalanced marks (what was closed or dropped)."""
     paragraphs = paragraph_spans(text)
@@ -85,10 +89,22 @@ def scan_quotes(text: str) -> QuoteScan:
     if single.quotes and _outside(single.quotes, double.quotes) > _outside(
         double.quotes, single.quotes
     ):
-        chosen = single
+        chosen, other = single, double
     else:
-        chosen = double
-    raws = [q for q in chosen.quotes if q.parts]
+        chosen, other = double, single
+    # The other style's quotes too, where they stand clear of the chosen ones: a page
+    # that quotes 'like this' in one place and "like this" in another (headline and
+    # body, or two writers' paragraphs). Nested ones are inside a chosen quote, and
+    # a mark left unclosed in the other style is more likely an apostrophe; a word or
+    # two is a scare quote ("the ‘plan’"), which that style marks as often.
+    clear = [
+        q
+        for q in other.quotes
+        if q.closed
+        and not _overlaps(q, chosen.quotes)
+        and sum(len(_WORD_RE.findall(text[a:b])) for a, b in q.parts) >= OTHER_STYLE_WORDS
+    ]
+    raws = sorted((q for q in [*chosen.quotes, *clear] if q.parts), key=lambda q: q.start)
     quotes = _attribute(text, paragraphs, raws)
     return QuoteScan(tuple(quotes), tuple(chosen.notes))
 
@@ -331,6 +347,10 @@ def _outside(quotes: Sequence[_Raw], others: Sequence[_Raw]) -> int:
         if not (k < len(others) and others[k].start <= q.start and q.end <= others[k].end):
             count += 1
     return count
+
+
+def _overlaps(q: _Raw, others: Sequence[_Raw]) -> bool:
+    return any(o.start < q.end and q.start < o.end for o in others)
 
 
 def _context(text: str, pos: int) -> str:
