@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from .labels import label_end
 from .models import Segment, Token, Word
 from .normalize import spoken_units, tokenize
+from .sounds import sound_tags
 
 _EDGE_PUNCTUATION = ".,;:!?…\"'“”‘’«»()[]{}¿¡"
 
@@ -63,6 +64,9 @@ def _segment_tokens(seg: Segment, last_start: int, tokens: list[Token]) -> int:
     start_at = label_end(seg.text, seg.speaker)
     if start_at:
         spans = [span for span in spans if span[0] >= start_at]  # "CHAIR:" is no speech
+    tags = sound_tags(seg.text)
+    if tags:
+        spans = [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in tags)]
     if spans:
         if seg.words:
             times = _word_times(seg.text, spans, seg.words)
