@@ -271,6 +271,14 @@ def test_a_pronoun_with_nobody_named_before_resolves_to_the_speaker_described() 
     assert who(named)[-1] == ("Not long", "Tomas Ferrer", "said")
 
 
+def test_a_pronoun_resolves_to_a_described_subject_of_a_reporting_verb_outside_quotes() -> None:
+    text = (
+        "The harbour master confirmed that the north quay will close for a month.\n\n"
+        "“The repairs cannot wait any longer,” she said."
+    )
+    assert who(text) == [("The repairs cannot wait any longer", "The harbour master", "said")]
+
+
 def test_a_pronoun_after_someone_of_a_body_resolves_to_the_person() -> None:
     text = "Kofi Mensah of the Water Board said talks go on. “We are hopeful,” he said."
     assert who(text) == [("We are hopeful", "Kofi Mensah", "said")]

@@ -558,9 +558,10 @@ def _attribute(
             # clinical lead said… she said"): a description often stands for a name.
             pos = attribution.speaker.pos
             named = reporting.last_before(pos, names)
-            k = bisect.bisect_left(described, (pos,))
-            if named is None and k:
-                named = described[k - 1]
+            if named is None:
+                # "The manager confirmed that… ‘…,’ he said": a described subject of a
+                # reporting verb counts like one described before a quote.
+                named = reporting.last_before(pos, described, kind="descriptor")
             if named is not None:
                 speaker = named[1]
         quoted = " ".join(text[a:b] for a, b in q.parts)
@@ -922,10 +923,13 @@ class _ReportingNames:
         self._raws = raws
         self._starts = [a for a, _ in paragraphs]
         self._segments: list[list[tuple[int, int]]] | None = None
-        self._found: dict[int, list[tuple[int, str]]] = {}
+        self._found: dict[int, list[tuple[int, str, str]]] = {}
 
-    def last_before(self, pos: int, names: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
-        """The greatest ``(position, name)`` before ``pos``, among these and ``names`` (sorted)."""
+    def last_before(
+        self, pos: int, names: Sequence[tuple[int, str]], *, kind: str = "name"
+    ) -> tuple[int, str] | None:
+        """The greatest ``(position, name)`` before ``pos``, among these (subjects of this
+        ``kind``: "name" or "descriptor") and ``names`` (sorted)."""
         k = bisect.bisect_left(names, (pos,))
         best = names[k - 1] if k else None
         # A name lies inside its paragraph, so the first paragraph (going back
@@ -933,12 +937,12 @@ class _ReportingNames:
         for n in range(bisect.bisect_right(self._starts, pos) - 1, -1, -1):
             if best is not None and best[0] >= self._paragraphs[n][1]:
                 break  # what is left lies before a name already found
-            before = [found for found in self._in_paragraph(n) if found[0] < pos]
+            before = [(p, t) for p, t, of in self._in_paragraph(n) if of == kind and p < pos]
             if before:
                 return max(before) if best is None else max(best, *before)
         return best
 
-    def _in_paragraph(self, n: int) -> list[tuple[int, str]]:
+    def _in_paragraph(self, n: int) -> list[tuple[int, str, str]]:
         if self._segments is None:
             self._segments = _segments_outside(self._paragraphs, self._raws)
         if n not in self._found:
@@ -968,8 +972,9 @@ def _segments_outside(
     return out
 
 
-def _reporting_names(text: str, segments: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
-    """``(position, name)`` of the named subject of each reporting verb in ``segments``."""
+def _reporting_names(text: str, segments: Sequence[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    """``(position, name, kind)`` of the subject of each reporting verb in ``segments``
+    that is a name or a description ("the manager")."""
     out = []
     for a, b in segments:
         # Reporting verbs are found by a cheap word scan; only the few
@@ -977,8 +982,8 @@ def _reporting_names(text: str, segments: Sequence[tuple[int, int]]) -> list[tup
         for m in _words_in(text, a, b, _REPORTING):
             toks = _subject_tokens(text, max(a, m.start() - _NAME_WINDOW), m.start(), m.end())
             sp = _speaker_before(toks, len(toks) - 1) if toks else None
-            if sp is not None and sp.kind == "name":
-                out.append((sp.pos, sp.text))
+            if sp is not None and sp.kind in ("name", "descriptor"):
+                out.append((sp.pos, sp.text, sp.kind))
     return out
 
 
