@@ -306,3 +306,24 @@ def test_cli_writes_the_readable_transcript(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "  casing       " in result.output
     assert "will open in May, and the toll" in out.read_text(encoding="utf-8")
+
+
+def test_a_question_word_with_its_clitic_still_opens_a_question() -> None:
+    t = transcript([("how's the new bridge looking for the spring", 0.0), ("fine thanks", 6.0)])
+    assert "How's the new bridge looking for the spring?" in text_of(t, readable(t, []))
+
+
+def test_the_word_a_filler_leaves_is_cased_like_any_other() -> None:
+    said = "the squad is in good shape for the derby on sunday but um halvard brekke has a knock"
+    t = transcript([(said, 0.0)])
+    report = readable(
+        t,
+        [
+            article(
+                "The coach said the squad is in good shape for the derby on Sunday, though "
+                "Halvard Brekke has a knock."
+            )
+        ],
+    )
+    assert "um" not in text_of(t, report).split()
+    assert "Halvard Brekke has a knock" in text_of(t, report)

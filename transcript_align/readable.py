@@ -466,8 +466,11 @@ def readable_corrections(
     punctuated = _punctuated(units)
     marks, ends, sources = _marks(units, forms, model, punctuated)
     opens = [True, *ends[:-1]]
+    # A word a stutter or filler leaves ("um kieran" → "kieran") is cased like any word.
     texts = [
-        _cased(u, forms, nouns, model, opens[n], punctuated) if u.correction is None else u.text
+        _cased(u, forms, nouns, model, opens[n], punctuated)
+        if u.correction is None or corrections[u.correction].kind == "disfluency"
+        else u.text
         for n, u in enumerate(units)
     ]
     texts = [_capital(t) if opens[n] else t for n, t in enumerate(texts)]
@@ -563,6 +566,10 @@ def named_speakers(units: Sequence[Unit]) -> bool:
     return len(labels) > 1 and not any(_DIARISED.fullmatch(label.strip()) for label in labels)
 
 
+_QUESTION_CLITIC = re.compile(r"'(?:s|re|d|ll)$")
+"""What a question word may carry and still open a question ("how's", "what're")."""
+
+
 def _questions_and_commas(
     units: Sequence[Unit],
     forms: dict[int, Form],
@@ -580,7 +587,7 @@ def _questions_and_commas(
         if k > first and free and not marks[first] and key(opener.text) in model.commas:
             marks[first] = ","
         if (
-            key(opener.text) in model.questions
+            _QUESTION_CLITIC.sub("", key(opener.text)) in model.questions
             and units[k].first not in forms
             and marks[k].endswith(".")
         ):
