@@ -279,6 +279,15 @@ def test_a_pronoun_resolves_to_a_described_subject_of_a_reporting_verb_outside_q
     assert who(text) == [("The repairs cannot wait any longer", "The harbour master", "said")]
 
 
+def test_a_pronoun_after_someone_new_described_resolves_to_them_not_to_a_name_before() -> None:
+    text = (
+        "Skerra Ferries has said sailings will resume.\n\n"
+        "A spokesperson said: “The engine is being repaired.”\n\n"
+        "“We expect to sail by Friday,” she added."
+    )
+    assert who(text)[-1] == ("We expect to sail by Friday", "A spokesperson", "added")
+
+
 def test_a_pronoun_after_someone_of_a_body_resolves_to_the_person() -> None:
     text = "Kofi Mensah of the Water Board said talks go on. “We are hopeful,” he said."
     assert who(text) == [("We are hopeful", "Kofi Mensah", "said")]

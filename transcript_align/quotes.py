@@ -558,10 +558,12 @@ def _attribute(
             # clinical lead said… she said"): a description often stands for a name.
             pos = attribution.speaker.pos
             named = reporting.last_before(pos, names)
-            if named is None:
+            new = reporting.last_before(pos, described, kind="descriptor")
+            if named is None or (new is not None and new[0] > named[0] and _introduces(new[1])):
                 # "The manager confirmed that… ‘…,’ he said": a described subject of a
-                # reporting verb counts like one described before a quote.
-                named = reporting.last_before(pos, described, kind="descriptor")
+                # reporting verb counts like one described before a quote; and "a
+                # spokesperson said" brings in someone new after any name.
+                named = new
             if named is not None:
                 speaker = named[1]
         quoted = " ".join(text[a:b] for a, b in q.parts)
@@ -572,6 +574,12 @@ def _attribute(
 
 _LEAD_CHARS = 60
 """How far before a quote its lead is read: the few words a qualifier stands among."""
+
+
+def _introduces(description: str) -> bool:
+    """Whether a description brings in someone not named before ("a spokesperson", "one
+    resident"), unlike "the minister", which often stands for a name already given."""
+    return description.split(maxsplit=1)[0].lower() in ("a", "an", "one", "another")
 
 
 def _lead(text: str, after: int, start: int) -> str:
