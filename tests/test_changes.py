@@ -439,6 +439,72 @@ def test_a_currency_heard_as_other_words_after_its_amount_is_a_recogniser_slip()
     assert other.status == "misquote", other.reason
 
 
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        (
+            "the reservoir at the glen is now at forty one percent of capacity",
+            "The reservoir at the glen is now at 41 per cent of capacity",
+        ),
+        (
+            "we think it will cost one and a half million to fix the pier before winter",
+            "We think it will cost 1.5 million to fix the pier before winter",
+        ),
+        (
+            "unemployment in the valley has fallen to seven and a half percent this spring",
+            "Unemployment in the valley has fallen to 7.5% this spring",
+        ),
+        (
+            "it was march third when we finished the wall on the pier",
+            "It was March 3 when we finished the wall on the pier",
+        ),
+    ],
+)
+def test_the_same_words_written_another_way_are_no_change(said: str, written: str) -> None:
+    check = verdict(said, written)
+    assert check.status in ("verbatim", "edited"), check.reason
+    assert not [c for c in check.changes if c.kind != "function_word"], check.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("the plant was built in two thousand and ten and never upgraded", "2010"),
+        ("the plant was built in the nineties and never upgraded", "the 1990s"),
+        ("we will need about a million pounds and never upgraded", "1 million pounds"),
+        ("we will need about half a million pounds and never upgraded", "500,000 pounds"),
+        ("we have about twelve hundred homes and never upgraded", "1,200 homes"),
+    ],
+)
+def test_an_amount_written_in_figures_is_the_amount_said(said: str, written: str) -> None:
+    spoken = {
+        "2010": "two thousand and ten",
+        "the 1990s": "the nineties",
+        "1 million pounds": "a million pounds",
+        "500,000 pounds": "half a million pounds",
+        "1,200 homes": "twelve hundred homes",
+    }[written]
+    check = verdict(said, said.replace(spoken, written))
+    assert check.status == "verbatim", check.reason
+    wrong = {
+        "2010": "2012",
+        "the 1990s": "the 1980s",
+        "1 million pounds": "3 million pounds",
+        "500,000 pounds": "600,000 pounds",
+        "1,200 homes": "1,300 homes",
+    }[written]
+    other = verdict(said, said.replace(spoken, wrong))
+    assert other.status != "verbatim", other.reason
+
+
+def test_another_amount_said_with_a_fraction_is_a_changed_number() -> None:
+    check = verdict(
+        "we think it will cost two and a half million to fix the pier before winter",
+        "We think it will cost 1.5 million to fix the pier before winter",
+    )
+    assert check.status == "misquote", check.reason
+
+
 def test_a_token_said_in_part_is_shown_apart_from_the_words_said_before_it() -> None:
     check = verdict(
         "what we need now is another one point five million for the north pier",

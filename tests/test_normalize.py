@@ -142,3 +142,9 @@ def test_a_currency_is_said_after_the_magnitude_word_that_follows_the_amount() -
     assert text_words("$3 billion").units == ("three", "billion", "dollars")
     # Alone, or before another word, the currency stays with its amount.
     assert text_units("£20 a head") == "twenty pounds a head".split()
+
+
+def test_a_day_beside_its_month_is_said_as_an_ordinal() -> None:
+    assert text_units("on 3 March") == ["on", "third", "march"]
+    assert text_units("by June 30, 2026")[:4] == ["by", "june", "thirtieth", "twenty"]
+    assert text_units("3 months") == ["three", "months"]

@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from .alignment import Match, TranscriptIndex, bigram_key, trigram_key
+from .amounts import WORDS as AMOUNT_WORDS
+from .amounts import amounts
 from .lexicon import (
     DISCOURSE_MARKERS,
     FILLERS,
@@ -326,6 +328,8 @@ def judge(
             qb -= 1
         w = [q[k] for k in range(qa, qb) if k not in moved_q]
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
+        if _same_amount(q, qa, qb, t, ta, tb):
+            continue  # "2010" written, "two thousand and ten" said: the amount is the same
         if plain:
             fluent = [q[k] for k in range(qa, qb) if not _written_disfluency(q, k, wrote)]
             heard_none = all(_stammered(t, k) for k in range(ta, tb))
@@ -877,6 +881,8 @@ def _kind(
     each written word somewhere)."""
     if not w and not s:
         return None, 0.0
+    if w and s and _same_said(w, s):
+        return None, 0.0  # no change: "per cent" / "percent", "1.5" / "one and a half"
     score = slip(w, s)
     if near:
         # The aligner took them for one word: an inflection changed is an edit, a name
@@ -952,6 +958,38 @@ def _kind(
         # a cut, with the recogniser's miss of the words at its edge.
         return "elision", score
     return "changed_word", score
+
+
+def _same_said(w: Sequence[str], s: Sequence[str]) -> bool:
+    """Whether written ``w`` and said ``s`` are one word written apart or together
+    ("per cent", "percent")."""
+    return "".join(w) == "".join(s)
+
+
+def _same_amount(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, tb: int) -> bool:
+    """Whether the written units ``q[qa:qb]`` and said ``t[ta:tb]`` are parts of one amount
+    said and written two ways ("2010" / "two thousand and ten", "1.5 million" / "one and a
+    half million", "1 million" / "a million", "the 1990s" / "the nineties")."""
+    block = [*q[qa:qb], *t[ta:tb]]
+    if not block or not all(u in AMOUNT_WORDS for u in block):
+        return False
+    written = amounts(q[slice(*_amount_run(q, qa, qb))])
+    said = amounts(t[slice(*_amount_run(t, ta, tb))])
+    return bool(written & said)
+
+
+def _amount_run(units: Sequence[str], a: int, b: int) -> tuple[int, int]:
+    """The run of amount words around ``[a, b)``, without an "and" or "a" at its ends that
+    joins it to the words around it."""
+    while a > 0 and units[a - 1] in AMOUNT_WORDS:
+        a -= 1
+    while b < len(units) and units[b] in AMOUNT_WORDS:
+        b += 1
+    while a < b and units[a] == "and":
+        a += 1
+    while b > a and units[b - 1] in ("and", "a"):
+        b -= 1
+    return a, b
 
 
 def _content_misheard(w: Sequence[str], s: Sequence[str]) -> float | None:

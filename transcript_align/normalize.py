@@ -288,8 +288,13 @@ def spoken_units(words: Sequence[str]) -> list[tuple[str, ...]]:
 
     >>> spoken_units(["£1.5", "million", "for"])
     [('one', 'point', 'five'), ('million', 'pounds'), ('for',)]
+
+    A day of the month is said as an ordinal ("3 March": "the third of March").
     """
     parts = [units(w) for w in words]
+    for k, w in enumerate(words):
+        if w.isdigit() and 1 <= int(w) <= 31 and w[0] != "0" and _beside_month(parts, k):
+            parts[k] = tuple(_spoken_number(w, "th"))  # "3 March": "the third of March"
     for k in range(len(parts) - 1):
         if (
             words[k][:1] in _CURRENCY
@@ -300,6 +305,18 @@ def spoken_units(words: Sequence[str]) -> list[tuple[str, ...]]:
             parts[k + 1] = (*parts[k + 1], parts[k][-1])
             parts[k] = parts[k][:-1]
     return parts
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _beside_month(parts: Sequence[tuple[str, ...]], k: int) -> bool:
+    """Whether word ``k`` stands right before or after a month's name ("3 March", "March 3")."""
+    return any(
+        0 <= j < len(parts) and parts[j][:1] and parts[j][0] in _MONTHS for j in (k - 1, k + 1)
+    )
 
 
 def text_units(text: str) -> list[str]:
