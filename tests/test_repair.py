@@ -1335,3 +1335,25 @@ def test_pairs_bound_by_a_word_are_compared_once_each() -> None:
     ).tolist()
     assert _close_once(pairs, candidates) == each
     assert _close_once([], candidates) == []
+
+
+def test_a_pair_beaten_and_echoed_gets_both_marks_and_keeps_its_other_features() -> None:
+    from dataclasses import replace
+
+    from transcript_align.repair.confidence import Features
+    from transcript_align.repair.decide import _marked
+
+    t = parse_transcript(SPEECH.format(name="Mr. Delacroixe"), "t.txt")
+    span = span_at(t, 0, 1)
+    assert span is not None
+    cand = mine_candidates([Reference("a.txt", "", ARTICLE.format(full="Jules Delacroix"))])[0]
+    f = Features(0.8, 0.9, 1.0, 0, 2, True, True, 3, False, 0.0, True, False, 9, 1, solid=0.5)
+    scored = [(span, cand, f)] * 4
+    out = _marked(scored, beaten={1, 3}, echoed={2, 3})
+    assert [g for _, _, g in out] == [
+        f,
+        replace(f, best=False),
+        replace(f, echo=True),
+        replace(f, best=False, echo=True),
+    ]
+    assert out[0][2] is f
