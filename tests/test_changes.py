@@ -1580,3 +1580,33 @@ def test_many_words_added_shown_shortened_are_no_cut() -> None:
     )
     assert check.status == "misquote", check.reason
     assert only(check, "added").written.endswith("…")
+
+
+def test_a_word_said_often_is_looked_at_only_where_the_rest_of_the_quote_may_be() -> None:
+    # "budget" said at every line; the quote's other content words only around two of
+    # them. The sayings looked at are those the rarest other words reach, and they keep
+    # every saying the whole scan keeps, in order.
+    from transcript_align.verify import FOUND, _in_company, _may_gather
+
+    lines = ["the budget was read out"] * 40
+    lines[25] = "the budget for the harbour depot was read out"
+    lines[31] = "the budget for the harbour was read out"
+    speech = "".join(f"{k // 60:02d}:{k % 60:02d} {x}\n" for k, x in enumerate(lines))
+    index = build_index(parse_transcript(speech, "t.txt").tokens)
+    units = index.units
+    places = index.postings[index.vocab["budget"]]
+
+    def scanned(q: list[str], slack: int) -> list[int]:
+        others = {u for u in q if u not in ("the", "for", "budget")}
+        need = FOUND * len(others)
+        window = [units[max(0, j - 1 - slack) : j + len(q) - 1 + slack] for j in places]
+        return [j for j, w in zip(places, window) if len(others.intersection(w)) >= need]
+
+    q = ["the", "budget", "for", "the", "harbour", "depot"]
+    looked = _may_gather(index, {"harbour", "depot"}, 2, places, 5, len(q) - 1 + 4)
+    assert 0 < len(looked) < len(places) and list(looked) == sorted(looked)
+    for quote in (q, [*q, "ferrowind"], [*q, "ferrowind", "gantry"], q[:5], [*q, "read"]):
+        for slack in (0, 4, 12):
+            assert _in_company(index, quote, 1, places, slack) == scanned(quote, slack)
+    # When the rarest words are said as often as the word itself, every saying is read.
+    assert _may_gather(index, {"read", "out"}, 2, places, 5, 9) == places

@@ -1299,3 +1299,61 @@ def test_a_name_between_two_passages_said_in_order_is_read_where_it_was_said() -
     found = blocks(cands, [ref], [runs], heard, build_index(t.tokens).owner)
     got = [(s.text, cands[c].text) for s, c, _ in block_spans(found, cands, t)]
     assert ("beans", "Baines") in got
+
+
+def test_the_words_near_a_span_are_read_once_for_every_name_weighed_against_it() -> None:
+    from dataclasses import replace
+
+    from transcript_align.repair.guards import context_overlap, near_span
+    from transcript_align.repair.spans import span_at
+
+    t = parse_transcript("00:00 the harbour board met mister delacroy about the ferry\n", "t.txt")
+    span = span_at(t, 5, 6)
+    assert span is not None
+    cand = mine_candidates([Reference("a.txt", "", ARTICLE.format(full="Jules Delacroix"))])[0]
+    cand = replace(cand, context=frozenset({"harbour", "ferri", "ferry", "board"}))
+    alone = context_overlap(span, cand, t)
+    nearby: dict[tuple[int, int], frozenset[str]] = {}
+    assert context_overlap(span, cand, t, nearby) == alone > 0
+    assert nearby == {(5, 6): near_span(span, t)}
+    # Read from what was kept, not again from the transcript.
+    nearby[(5, 6)] = frozenset({"harbour"})
+    assert context_overlap(span, cand, t, nearby) == 1
+
+
+def test_pairs_bound_by_a_word_are_compared_once_each() -> None:
+    from transcript_align.repair.pairing import _close, _close_once
+
+    candidates = mine_candidates(
+        [Reference("a.txt", "", ARTICLE.format(full="Jules Delacroix, Ilse Vanterpool"))]
+    )
+    assert len(candidates) >= 2
+    pairs = [("delacroy", "TLKR", 0), ("vanterpol", "FNTRPL", 1), ("delacroy", "TLKR", 0)]
+    pairs += [("delacroy", "TLKR", 1), ("vanterpol", "FNTRPL", 1)]
+    each = _close(
+        [k for k, _, _ in pairs], [s for _, s, _ in pairs], [candidates[c] for _, _, c in pairs]
+    ).tolist()
+    assert _close_once(pairs, candidates) == each
+    assert _close_once([], candidates) == []
+
+
+def test_a_pair_beaten_and_echoed_gets_both_marks_and_keeps_its_other_features() -> None:
+    from dataclasses import replace
+
+    from transcript_align.repair.confidence import Features
+    from transcript_align.repair.decide import _marked
+
+    t = parse_transcript(SPEECH.format(name="Mr. Delacroixe"), "t.txt")
+    span = span_at(t, 0, 1)
+    assert span is not None
+    cand = mine_candidates([Reference("a.txt", "", ARTICLE.format(full="Jules Delacroix"))])[0]
+    f = Features(0.8, 0.9, 1.0, 0, 2, True, True, 3, False, 0.0, True, False, 9, 1, solid=0.5)
+    scored = [(span, cand, f)] * 4
+    out = _marked(scored, beaten={1, 3}, echoed={2, 3})
+    assert [g for _, _, g in out] == [
+        f,
+        replace(f, best=False),
+        replace(f, echo=True),
+        replace(f, best=False, echo=True),
+    ]
+    assert out[0][2] is f

@@ -14,7 +14,9 @@ is tried with its clauses put back in the order they were said.
 from __future__ import annotations
 
 import itertools
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -757,14 +759,41 @@ def _in_company(
         return []
     units = index.units
     need = FOUND * len(others)
+    lo, hi = k + slack, len(q) - k + slack  # the window of a saying j: [j - lo, j + hi)
     kept = []
-    for j in places:
+    for j in _may_gather(index, others, math.ceil(need), places, lo, hi):
         # Each word around looked up in the few others, rather than a set made of the
         # words around each place: a word said thousands of times in a long hearing.
-        around = others.intersection(units[max(0, j - k - slack) : j + len(q) - k + slack])
+        around = others.intersection(units[max(0, j - lo) : j + hi])
         if len(around) >= need:
             kept.append(j)
     return kept
+
+
+def _may_gather(
+    index: TranscriptIndex, others: set[str], need: int, places: Sequence[int], lo: int, hi: int
+) -> Sequence[int]:
+    """The ``places`` (ascending) whose window ``[j - lo, j + hi)`` may hold ``need`` of
+    ``others`` (``need`` at least 1), in order: each such window holds one of the
+    ``len(others) - need + 1`` others said least often. Those few sayings tell which
+    places to look at, rather than every saying of a word said thousands of times (a
+    long hearing); all ``places`` when those sayings are as many."""
+    said = [index.postings.get(index.vocab.get(u, -1), []) for u in sorted(others)]
+    said.sort(key=len)  # (stable: ties stay in the order of the words)
+    rare = said[: len(others) - need + 1]
+    if sum(len(p) for p in rare) >= len(places):
+        return places
+    # A saying p of another word lies in the window of the places j with
+    # p - hi < j <= p + lo.
+    reach = sorted(p for sayings in rare for p in sayings)
+    out: list[int] = []
+    for p in reach:
+        a = bisect_right(places, p - hi)
+        b = bisect_right(places, p + lo)
+        if out and a <= out[-1]:  # windows of sayings close together overlap
+            a = out[-1] + 1
+        out.extend(range(a, b))
+    return [places[i] for i in out]
 
 
 def _word_for_word(found: Sequence[Change]) -> bool:

@@ -218,10 +218,13 @@ def scored_pairs(
         pairs[(mined.key, span.first, span.last)] = (span, mined, block)
     # One item per candidate: its context is read once, by the process weighing its pairs.
     groups = [list(g) for _, g in groupby(sorted(pairs), key=lambda k: k[0])]
+    # The words near each span, read once per process however many names it is weighed
+    # against (a process's own: each fills it as it goes).
+    nearby: dict[tuple[int, int], frozenset[str]] = {}
     weighed = parallel.map_shared(
         _weigh,
         groups,
-        (pairs, references, anchors, unit_owner, transcript, known, vocabulary, repeats),
+        (pairs, references, anchors, unit_owner, transcript, known, vocabulary, repeats, nearby),
         jobs=jobs,
     )
     out: list[tuple[Span, Candidate, Features]] = []
@@ -232,7 +235,7 @@ def scored_pairs(
         for key, f in zip(group, found_features):
             if f is not None:
                 out.append((pairs[key][0], cand, _rebuilt(Features, f)))
-    return _echoed(_ranked(out))
+    return _marked(out, _ranked(out), _echoed(out))
 
 
 _Shared = tuple[
@@ -244,6 +247,7 @@ _Shared = tuple[
     Counter[str],
     frozenset[str],
     dict[str, int],
+    dict[tuple[int, int], frozenset[str]],
 ]
 
 
@@ -252,12 +256,12 @@ def _weigh(
 ) -> tuple[tuple[Any, ...] | None, list[tuple[Any, ...] | None]]:
     """The features of one candidate's pairs (``group``: their keys), and the candidate
     with its context when any pair passes; as plain values, which a helper process sends."""
-    pairs, references, anchors, unit_owner, transcript, known, vocabulary, repeats = shared
+    pairs, references, anchors, unit_owner, transcript, known, vocabulary, repeats, nearby = shared
     cand = with_context(pairs[group[0]][1], references, anchors, unit_owner)
     weighed: list[tuple[Any, ...] | None] = []
     for key in group:
         span, _, fit = pairs[key]
-        f = features(span, cand, transcript, known, vocabulary, repeats, fit)
+        f = features(span, cand, transcript, known, vocabulary, repeats, fit, nearby)
         weighed.append(None if f is None else _plain(f))
     passed = any(f is not None for f in weighed)
     return (_plain(cand) if passed else None), weighed
@@ -295,10 +299,29 @@ def _rebuilt(cls: Callable[..., Any], plain: tuple[Any, ...]) -> Any:
     return cls(*plain)
 
 
-def _ranked(
-    scored: list[tuple[Span, Candidate, Features]],
+_FEATURES = tuple(f.name for f in fields(Features))
+_BEST, _ECHO = _FEATURES.index("best"), _FEATURES.index("echo")
+
+
+def _marked(
+    scored: list[tuple[Span, Candidate, Features]], beaten: set[int], echoed: set[int]
 ) -> list[tuple[Span, Candidate, Features]]:
-    """Mark pairs that another pair matches better: another span over the same words
+    """The pairs with the marks of :func:`_ranked` (not ``best``) and :func:`_echoed`
+    (``echo``) set, each marked pair rebuilt once: in a hearing full of names most
+    pairs are marked, and ``dataclasses.replace`` looks every field up again."""
+    out: list[tuple[Span, Candidate, Features]] = []
+    for k, (s, c, f) in enumerate(scored):
+        if k in beaten or k in echoed:
+            values = [getattr(f, name) for name in _FEATURES]
+            values[_BEST] = f.best and k not in beaten
+            values[_ECHO] = f.echo or k in echoed
+            f = Features(*values)
+        out.append((s, c, f))
+    return out
+
+
+def _ranked(scored: list[tuple[Span, Candidate, Features]]) -> set[int]:
+    """The pairs that another pair matches better: another span over the same words
     for the same name, or another name for the same words.
 
     "pet ink" and "pet ink oh" both stand for "Petenko", after the same title;
@@ -318,10 +341,7 @@ def _ranked(
                         beaten.add(b)
                     elif fb.similarity > fa.similarity:
                         beaten.add(a)
-    return [
-        (s, c, replace(f, best=False)) if k in beaten else (s, c, f)
-        for k, (s, c, f) in enumerate(scored)
-    ]
+    return beaten
 
 
 def _grouped(
@@ -334,10 +354,8 @@ def _grouped(
     return [sorted(ks, key=lambda k: scored[k][0].first) for ks in groups.values()]
 
 
-def _echoed(
-    scored: list[tuple[Span, Candidate, Features]],
-) -> list[tuple[Span, Candidate, Features]]:
-    """Mark pairs whose same words stand, somewhere, where the name clearly stands.
+def _echoed(scored: list[tuple[Span, Candidate, Features]]) -> set[int]:
+    """The pairs whose same words stand, somewhere, where the name clearly stands.
 
     Recognisers mishear a name the same way again and again: "pet ink oh"
     after "mister" in one place is "Petenko" in the next sentence too. Only
@@ -345,9 +363,8 @@ def _echoed(
     name, or a rare word): a common word ("else") is echoed by nothing.
     """
     placed = {(s.key, c.key) for s, c, f in scored if f.title or f.neighbour or f.slot}
-    return [
-        (s, c, replace(f, echo=True))
+    return {
+        k
+        for k, (s, c, f) in enumerate(scored)
         if (s.key, c.key) in placed and (f.split or f.suspicion > 0)
-        else (s, c, f)
-        for s, c, f in scored
-    ]
+    }

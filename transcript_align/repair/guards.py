@@ -81,6 +81,7 @@ def features(
     vocabulary: frozenset[str] = frozenset(),
     repeats: dict[str, int] | None = None,
     block: BlockFit | None = None,
+    nearby: dict[tuple[int, int], frozenset[str]] | None = None,
 ) -> Features | None:
     """The evidence for repairing ``span`` as ``cand``, or ``None`` when a guard forbids it.
 
@@ -89,7 +90,8 @@ def features(
     recogniser wrote may stand for it, common ones included: the guards that
     take a common word for heard right are lifted, those against a genuine
     wording difference (an inflection, a word added or cut, a name the
-    articles spell, one real word for another) stay.
+    articles spell, one real word for another) stay. ``nearby``: see
+    :func:`context_overlap`.
     """
     # The same letters in other words ("oranexbank" / "Oranex Bank") is a name the
     # recogniser glued or split; the same words differently cased is no repair.
@@ -229,7 +231,7 @@ def features(
         return None  # a real word with an affix added or cut: "powering" is not "repowering"
     if cand.kind == "word" and real >= 1.5 and not split:
         return None  # one real word for another ("megawatts"/"gigawatts"): both exist
-    context = context_overlap(span, cand, transcript)
+    context = context_overlap(span, cand, transcript, nearby)
     in_parts = cand.kind == "name" and heard_in_parts(span.text, cand.text)
     # A name made of common words ("United States") heard as other common words
     # ("initial estimates") may be words said: only a name with a word of its own counts.
@@ -584,15 +586,34 @@ def next_to_rest(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     return bool(rest_beside(span, cand, transcript))
 
 
-def context_overlap(span: Span, cand: Candidate, transcript: Transcript) -> int:
-    """Content words near the span that also stand near the name in the articles."""
+def context_overlap(
+    span: Span,
+    cand: Candidate,
+    transcript: Transcript,
+    nearby: dict[tuple[int, int], frozenset[str]] | None = None,
+) -> int:
+    """Content words near the span that also stand near the name in the articles.
+
+    ``nearby``: the words near each span already read, filled as spans are read (one
+    transcript's): a span is weighed against every name like it, which in a hearing
+    full of names is more the longer it is."""
+    if nearby is None:
+        return len(near_span(span, transcript) & cand.context)
+    where = (span.first, span.last)
+    near = nearby.get(where)
+    if near is None:
+        near = nearby[where] = near_span(span, transcript)
+    return len(near & cand.context)
+
+
+def near_span(span: Span, transcript: Transcript) -> frozenset[str]:
+    """The stems of the content words within :data:`CONTEXT_TOKENS` of the span."""
     tokens = transcript.tokens
     lo, hi = max(0, span.first - CONTEXT_TOKENS), min(len(tokens), span.last + CONTEXT_TOKENS)
-    near = {
+    return frozenset(
         stem(u)
         for k in range(lo, hi)
         if not span.first <= k < span.last
         for u in tokens[k].units
         if not is_function(u)
-    }
-    return len(near & cand.context)
+    )

@@ -53,10 +53,11 @@ def candidate_pairs(
         [keys[k] for _, k in free], [sounds[k] for _, k in free], [candidates[c] for c, _ in free]
     )
     pairs = [(c, s) for (c, k), ok in zip(free, close.tolist()) if ok for s in by_key[keys[k]]]
-    close = _close(
-        [s.key for _, s in bound], [s.sound for _, s in bound], [candidates[c] for c, _ in bound]
+    close_bound = _close_once(
+        [(s.key, s.sound, c) for c, s in bound],
+        candidates,
     )
-    pairs += [pair for pair, ok in zip(bound, close.tolist()) if ok]
+    pairs += [pair for pair, ok in zip(bound, close_bound) if ok]
     pairs += _beside_rest(spans, candidates, transcript)
     hits: list[dict[tuple[int, int], Span]] = [{} for _ in candidates]
     for c, s in pairs:
@@ -133,6 +134,22 @@ def _close(keys: list[str], sounds: list[str], cands: list[Candidate]) -> np.nda
     similarity = likeness_batch(keys, sounds, cand_keys, [c.sound for c in cands])
     out: np.ndarray = alike & (similarity >= MIN_SIMILARITY - _ROUNDING)
     return out
+
+
+def _close_once(
+    pairs: Sequence[tuple[str, str, int]], candidates: Sequence[Candidate]
+) -> list[bool]:
+    """:func:`_close` of each (span key, span sound, candidate number), each distinct one
+    computed once: the spans a word of the articles binds to a candidate repeat the
+    same few words, more often the longer the hearing."""
+    first: dict[tuple[str, str, int], int] = {}
+    for pair in pairs:
+        first.setdefault(pair, len(first))
+    unique = list(first)
+    close = _close(
+        [k for k, _, _ in unique], [s for _, s, _ in unique], [candidates[c] for _, _, c in unique]
+    ).tolist()
+    return [close[first[pair]] for pair in pairs]
 
 
 def _holding(candidates: Sequence[Candidate]) -> dict[str, set[int]]:
