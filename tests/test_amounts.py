@@ -28,7 +28,9 @@ def test_an_amount_is_read_as_it_is_meant(said: str, value: float) -> None:
     assert value in amounts(said.split())
 
 
-@pytest.mark.parametrize("said", ["a", "and", "point five", "eighty nineteen"])
+@pytest.mark.parametrize(
+    "said", ["a", "and", "point five", "eighty nineteen", "five million million"]
+)
 def test_words_that_make_no_amount_give_none(said: str) -> None:
     assert not amounts(said.split())
 

@@ -92,7 +92,7 @@ def _count(words: Sequence[str], *, year: bool = False) -> float | None:
         elif w == "hundred" and seen:
             current *= 100
             decimals = 0
-        elif w in _SCALES and seen:
+        elif w in _SCALES and current:  # not "million million": a stutter
             total += current * _SCALES[w]
             current, decimals = 0.0, 0
         else:
