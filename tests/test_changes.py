@@ -517,6 +517,27 @@ def test_a_token_said_in_part_is_shown_apart_from_the_words_said_before_it() -> 
     ]
 
 
+def test_a_quote_is_placed_where_its_words_were_said_together_not_across_a_question() -> None:
+    # The interviewer's question says the quote's first words; the answer says them all.
+    said = (
+        "minister will the hospital in dunmore close\n"
+        "no let me be absolutely clear the hospital in dunmore will not close on my watch"
+    )
+    check = verdict(said, "The hospital in Dunmore will not close on my watch.")
+    assert check.status == "verbatim", check.reason
+    assert check.said == "the hospital in dunmore will not close on my watch"
+
+
+def test_a_changed_last_word_is_shown_without_the_next_cues_first_word() -> None:
+    check = verdict(
+        "i have written to the minister and i am hopeful we will hear by june\n"
+        "staff have waited long enough for this",
+        "I have written to the minister and I am hopeful we will hear by July",
+    )
+    assert check.status == "misquote", check.reason
+    assert (check.diff[-1].written, check.diff[-1].said) == ("July", "june")
+
+
 def test_a_reorder_is_found_past_a_small_word_of_the_next_sentence() -> None:
     # "the" of the next sentence must not split "we expect the clinic" into pieces
     # too short to be looked for where they were said.

@@ -288,6 +288,14 @@ def test_a_pronoun_after_someone_new_described_resolves_to_them_not_to_a_name_be
     assert who(text)[-1] == ("We expect to sail by Friday", "A spokesperson", "added")
 
 
+def test_a_title_with_its_portfolio_is_the_speaker_not_the_portfolio() -> None:
+    assert who("The Minister for Health has said the ward “will stay open”.") == [
+        ("will stay open", "The Minister for Health", "said")
+    ]
+    text = "The Secretary of State for Transport said the line “will be rebuilt by May”."
+    assert who(text)[0][1] == "The Secretary of State for Transport"
+
+
 def test_a_pronoun_after_someone_of_a_body_resolves_to_the_person() -> None:
     text = "Kofi Mensah of the Water Board said talks go on. “We are hopeful,” he said."
     assert who(text) == [("We are hopeful", "Kofi Mensah", "said")]

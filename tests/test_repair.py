@@ -1357,3 +1357,16 @@ def test_a_pair_beaten_and_echoed_gets_both_marks_and_keeps_its_other_features()
         replace(f, best=False, echo=True),
     ]
     assert out[0][2] is f
+
+
+def test_a_month_or_day_written_for_another_said_is_no_garble_to_repair() -> None:
+    speech = (
+        "00:00 good afternoon and thank you all for coming to the harbour today\n"
+        "00:05 we have asked the port authority to report back by the end of october\n"
+        "00:10 and the ferry will run again from monday with the old timetable\n"
+    )
+    article = (
+        'The minister said they had asked the Port Authority "to report back by the end of '
+        'September", and the ferry "will run again from Tuesday with the old timetable".'
+    )
+    assert repairs(speech, article) == []

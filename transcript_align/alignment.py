@@ -105,6 +105,8 @@ class TranscriptIndex:
     postings: dict[int, list[int]]
     bigrams: dict[int, list[int]]
     """Where each pair of unit ids starts, keyed by :func:`bigram_key`."""
+    cues: tuple[int, ...] = ()
+    """The cue (segment) each unit was said in."""
     aligned: dict[tuple[tuple[str, ...], int, int], Match | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -175,9 +177,11 @@ def build_index(tokens: Sequence[Token]) -> TranscriptIndex:
     """Index a transcript's tokens for alignment (once per transcript)."""
     units: list[str] = []
     owner: list[int] = []
+    cues: list[int] = []
     for i, tok in enumerate(tokens):
         units.extend(tok.units)
         owner.extend([i] * len(tok.units))
+        cues.extend([tok.segment] * len(tok.units))
     vocab: dict[str, int] = {}
     ids = [vocab.setdefault(u, len(vocab)) for u in units]
     postings: dict[int, list[int]] = defaultdict(list)
@@ -188,7 +192,7 @@ def build_index(tokens: Sequence[Token]) -> TranscriptIndex:
     for j, (a, b) in enumerate(pairwise(ids)):
         bigrams[bigram_key(a, b, n)].append(j)
     return TranscriptIndex(
-        tuple(units), tuple(owner), tuple(ids), vocab, dict(postings), dict(bigrams)
+        tuple(units), tuple(owner), tuple(ids), vocab, dict(postings), dict(bigrams), tuple(cues)
     )
 
 
@@ -349,6 +353,7 @@ def _align_window(
         return None  # too little said here even word for word: no place for this passage
     blocks = _blocks(pairs)
     pivot = max(blocks, key=lambda b: (_gain(b, weights), -b[0][1]))
+    pivot, pairs = _closest_saying(pivot, pairs, qids, weights, index, lo, hi)
     pairs = _compact(pairs, pivot, qids, index)
     anchors = _extend(_blocks(pairs), pivot, weights)
     if len(anchors) < len(pairs):
@@ -359,6 +364,81 @@ def _align_window(
         return None
     match = _fill(index, units, weights, anchors)
     return _recover(index, units, qids, weights, match, anchors)
+
+
+SPREAD = 3
+"""Said units more than written a match may span before the pivot's other sayings are tried."""
+
+
+def _closest_saying(
+    pivot: list[tuple[int, int]],
+    pairs: list[tuple[int, int]],
+    qids: list[int],
+    weights: list[float],
+    index: TranscriptIndex,
+    lo: int,
+    hi: int,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The pivot, and the matches around it, at the saying of its words that goes on as
+    the passage does.
+
+    A question that repeats the answer's first words ("will the hospital in Dunmore
+    close?" / "the hospital in Dunmore will not close"): the LCS pairs the passage's
+    first words with the question's, and the rest comes after a gap. Other sayings are
+    tried only when the match spans more than it would said in one go, and taken only
+    where more of the passage's next (or previous) words follow (or precede) them.
+    """
+    first = _extend(_blocks(_compact(pairs, pivot, qids, index)), pivot, weights)
+    if not first or (first[-1][1] - first[0][1]) - (first[-1][0] - first[0][0]) <= SPREAD:
+        return pivot, pairs
+    best = _goes_on(pivot, qids, index)
+    for place in _resaid(pivot, qids, index, lo, hi):
+        fits = _goes_on(place, qids, index)
+        if fits > best:
+            best, pivot, pairs = fits, place, _around(pairs, place)
+    return pivot, pairs
+
+
+def _goes_on(place: list[tuple[int, int]], qids: list[int], index: TranscriptIndex) -> int:
+    """How many of the passage's next and previous :data:`SPREAD` units are said right after
+    and right before ``place``, in order."""
+    ids = index.ids
+    (i0, j0), (i1, j1) = place[0], place[-1]
+    ahead = 0
+    while ahead < SPREAD and i1 + ahead + 1 < len(qids) and j1 + ahead + 1 < len(ids):
+        if ids[j1 + ahead + 1] != qids[i1 + ahead + 1]:
+            break
+        ahead += 1
+    back = 0
+    while back < SPREAD and i0 - back - 1 >= 0 and j0 - back - 1 >= 0:
+        if ids[j0 - back - 1] != qids[i0 - back - 1]:
+            break
+        back += 1
+    return ahead + back
+
+
+def _resaid(
+    pivot: list[tuple[int, int]], qids: list[int], index: TranscriptIndex, lo: int, hi: int
+) -> list[list[tuple[int, int]]]:
+    """The pivot and every other place in ``[lo, hi)`` where its words were said the same
+    way (same units at the same distances), in order."""
+    (i0, j0), ids = pivot[0], index.ids
+    postings = index.postings[qids[i0]]
+    out = []
+    for start in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]:
+        shifted = [(i, j - j0 + start) for i, j in pivot]
+        if shifted[-1][1] < hi and all(ids[j] == qids[i] for i, j in shifted):
+            out.append(shifted)
+    return out
+
+
+def _around(pairs: list[tuple[int, int]], pivot: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pairs`` with ``pivot`` in place of its own passage units, keeping only the others
+    that stay in order around it."""
+    (first_i, first_j), (last_i, last_j) = pivot[0], pivot[-1]
+    before = [(i, j) for i, j in pairs if i < first_i and j < first_j]
+    after = [(i, j) for i, j in pairs if i > last_i and j > last_j]
+    return [*before, *pivot, *after]
 
 
 def _lcs_pairs(
@@ -508,13 +588,13 @@ def _fill(
     # Passage words before the first anchor may still have been said, misheard,
     # just before it: try the same number of transcript words (plus slack).
     lead_lo = max(0, first_j - first_i - 2)
-    ops.extend(_gap(units, t, 0, first_i, lead_lo, first_j, edge="lead"))
+    ops.extend(_gap(units, t, 0, first_i, lead_lo, first_j, edge="lead", cues=index.cues))
     for (i, j), (ni, nj) in zip(anchors, [*anchors[1:], (-1, -1)]):
         ops.append(Op("equal", i, i + 1, j, j + 1))
         if ni >= 0 and (ni > i + 1 or nj > j + 1):
             ops.extend(_gap(units, t, i + 1, ni, j + 1, nj))
     tail_hi = min(len(t), last_j + 1 + (m - last_i - 1) + 2)
-    ops.extend(_gap(units, t, last_i + 1, m, last_j + 1, tail_hi, edge="tail"))
+    ops.extend(_gap(units, t, last_i + 1, m, last_j + 1, tail_hi, edge="tail", cues=index.cues))
     ops = _merge(ops)
     said = [op for op in ops if op.tag != "delete"]
     first = min(op.ta for op in said if op.tb > op.ta)
@@ -538,8 +618,10 @@ def _gap(
     tb: int,
     *,
     edge: Literal["lead", "tail", ""] = "",
+    cues: Sequence[int] = (),
 ) -> list[Op]:
-    """Ops for passage units ``[qa, qb)`` against transcript units ``[ta, tb)``.
+    """Ops for passage units ``[qa, qb)`` against transcript units ``[ta, tb)``
+    (``cues``: each transcript unit's cue, read at a passage edge).
 
     A weighted alignment that maximizes the summed similarity of paired words
     (pairs below :data:`NEAR` do not count). At the edges, transcript words
@@ -593,7 +675,7 @@ def _gap(
         px, py = x + kx, y + ky
     ops.extend(_unpaired(qa + px, qb, ta + py, tb))
     if edge:
-        ops = _trim_edge(q, ops, edge)
+        ops = _trim_edge(q, cues, ops, edge)
     return ops
 
 
@@ -694,7 +776,7 @@ def _unpaired(qa: int, qb: int, ta: int, tb: int) -> list[Op]:
     return []
 
 
-def _trim_edge(q: Sequence[str], ops: list[Op], edge: str) -> list[Op]:
+def _trim_edge(q: Sequence[str], cues: Sequence[int], ops: list[Op], edge: str) -> list[Op]:
     """At a passage edge, unpaired transcript words are context, not part of the match."""
     if not ops:
         return ops
@@ -715,6 +797,10 @@ def _trim_edge(q: Sequence[str], ops: list[Op], edge: str) -> list[Op]:
         # match: "coming [into NATO → in the Alliance]" reads right, a whole
         # following sentence would not.
         keep = min(op.tb - op.ta, op.qb - op.qa + 1)
+        outer = op.tb - keep if edge == "lead" else op.ta + keep - 1
+        inner = outer + 1 if edge == "lead" else outer - 1
+        if keep > op.qb - op.qa and cues and cues[outer] != cues[inner]:
+            keep -= 1  # "by [July → October]" and the next cue's "Staff…": not the quote's
         ta, tb = (op.tb - keep, op.tb) if edge == "lead" else (op.ta, op.ta + keep)
         out[k] = Op("replace", op.qa, op.qb, ta, tb, 0.0)
     if out and all(o.tag == "delete" for o in out):

@@ -307,7 +307,7 @@ def spoken_units(words: Sequence[str]) -> list[tuple[str, ...]]:
     return parts
 
 
-_MONTHS = frozenset(
+MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 
@@ -315,7 +315,7 @@ _MONTHS = frozenset(
 def _beside_month(parts: Sequence[tuple[str, ...]], k: int) -> bool:
     """Whether word ``k`` stands right before or after a month's name ("3 March", "March 3")."""
     return any(
-        0 <= j < len(parts) and parts[j][:1] and parts[j][0] in _MONTHS for j in (k - 1, k + 1)
+        0 <= j < len(parts) and parts[j][:1] and parts[j][0] in MONTHS for j in (k - 1, k + 1)
     )
 
 

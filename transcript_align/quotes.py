@@ -412,7 +412,8 @@ _TITLES = frozenset(
     democrat democratic opposition party member mp mep coach manager captain founder premier boss
     assistant executive economy trade health education energy home office army navy air force
     foreign-minister president-elect vice-president councillor councilor alderman inspector
-    detective sergeant constable superintendent bishop reverend rabbi sheriff doctor""".split()
+    detective sergeant constable superintendent bishop reverend rabbi sheriff doctor transport
+    environment housing agriculture culture treasury business science""".split()
 )
 _NATIONALITY_EXCEPTIONS = frozenset("french dutch greek swiss thai czech irish welsh".split())
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st".split())
@@ -741,6 +742,12 @@ def _speaker_before(toks: list[_Tok], v: int, *, first: int = 0) -> _Speaker | N
         while k - 1 >= first and (
             (toks[k - 1].cap and toks[k - 1].word)
             or (toks[k - 1].low in _CONNECTORS and k - 2 >= first and toks[k - 2].cap)
+            or (  # "the Minister for Health"
+                toks[k - 1].low == "for"
+                and k - 2 >= first
+                and toks[k - 2].cap
+                and toks[k - 2].low in _TITLES
+            )
         ):
             k -= 1
         run = toks[k : j + 1]

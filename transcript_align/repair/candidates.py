@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..lexicon import is_function
 from ..models import CorrectionKind, Evidence, Reference
-from ..normalize import TOKEN, text_units, text_words, units, zipf
+from ..normalize import MONTHS, TOKEN, text_units, text_words, units, zipf
 from ..quotes import TITLE_ABBREVIATIONS
 from ..similarity import stem
 from .words import (
@@ -38,6 +38,8 @@ CONTEXT_CHARS = 80
 _INNER_DOT = re.compile(r"\w\.\w\w")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”«»„—]")
+CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+"""Capitalised words that name a date, not someone: never a name to repair on their own."""
 PARTICLES = frozenset("van der den de del della di da von zu la le du al el bin ibn ben st".split())
 
 
@@ -146,6 +148,8 @@ def article_finds(text: str) -> tuple[Find, ...]:
                     continue  # "van" starts no name, "Van Tassel" does; none ends one
                 if units(tokens[i][2])[:1] in HONORIFICS:
                     continue  # "Ms Ben Rovoyo" is "Ben Rovoyo" with a title
+                if j == i + 1 and tokens[i][2].lower() in CALENDAR:
+                    continue  # "September" where "October" was said: a date, no garble
                 name = strip_possessive(text[tokens[i][0] : tokens[j - 1][1]])
                 before = name_key(tokens[i - 1][2]) if i > a else ""
                 after = name_key(tokens[j][2]) if j < b else ""
