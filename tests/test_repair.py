@@ -266,8 +266,8 @@ def test_a_function_word_after_a_title_that_is_no_honorific_starts_no_name() -> 
 
 
 def test_only_the_point_of_a_title_leaves_a_sentence_open() -> None:
-    text = "The ferry left on June 21st. Officials praised it. It took 200 ms. Results were good."
-    assert {c.text for c in mine_candidates([Reference("a.txt", "", text)])} == {"June"}
+    text = "The ferry left Skerra on the 21st. Officials praised it. It took 200 ms. Results were good."
+    assert {c.text for c in mine_candidates([Reference("a.txt", "", text)])} == {"Skerra"}
 
 
 def test_the_pair_index_leaves_out_only_pairs_the_guards_refuse() -> None:

@@ -293,7 +293,13 @@ def spoken_units(words: Sequence[str]) -> list[tuple[str, ...]]:
     """
     parts = [units(w) for w in words]
     for k, w in enumerate(words):
-        if w.isdigit() and 1 <= int(w) <= 31 and w[0] != "0" and _beside_month(parts, k):
+        if (
+            w.isascii()
+            and w.isdigit()
+            and 1 <= int(w) <= 31
+            and w[0] != "0"
+            and _beside_month(parts, k)
+        ):
             parts[k] = tuple(_spoken_number(w, "th"))  # "3 March": "the third of March"
     for k in range(len(parts) - 1):
         if (
