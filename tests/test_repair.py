@@ -449,6 +449,75 @@ def test_a_short_acronym_is_repaired_only_where_an_aligned_passage_has_it() -> N
     assert quoted(said, "The ferry line opens soon. The RMT union is pleased.") == []
 
 
+JOINED_IN_PLACE = [
+    pytest.param(
+        "the r and d budget for the boat crews was agreed with the union last night",
+        "The R&D budget for the boat crews was agreed with the union last night.",
+        ("r and d", "R&D"),
+        id="letters-and-letter",
+    ),
+    pytest.param(
+        "so the TQ and B costs of the boats went down by a lot in the second half",
+        "So the TQ&B costs of the boats went down by a lot in the second half.",
+        ("TQ and B", "TQ&B"),
+        id="letters-and-letter-cased",
+    ),
+    pytest.param(
+        "we think our KNV team looked at three ferry firms along the whole coast",
+        "We think our K&V team looked at three ferry firms along the whole coast.",
+        ("KNV", "K&V"),
+        id="and-heard-as-a-letter",
+    ),
+    pytest.param(
+        "we think our V any costs for the boats went down by a lot in the second half",
+        "We think our V&E costs for the boats went down by a lot in the second half.",
+        ("V any", "V&E"),
+        id="first-letter-heard-right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "written", "repair"), JOINED_IN_PLACE)
+def test_a_name_joined_by_an_ampersand_is_written_whole_where_a_quote_has_it(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    got = quoted(said, written)
+    assert applied(got) == [repair]
+    # Its words become one written word over the time they took.
+    speech = QUOTED_LEAD + f"00:10 {said}\n00:20 after that we will take your questions\n"
+    heard = parse_transcript(speech, "t.txt").tokens
+    words = [t for t in heard if t.start is not None and t.start >= 10_000]
+    k = [t.text for t in words].index(repair[0].split()[0])
+    n = len(repair[0].split())
+    assert (got[0].start, got[0].end) == (words[k].start, words[k + n - 1].end)
+
+
+def test_a_joined_name_written_as_the_article_writes_it_is_left_alone() -> None:
+    said = "we think our K&V team looked at three ferry firms along the whole coast"
+    written = "We think our K&V team looked at three ferry firms along the whole coast."
+    assert quoted(said, written) == []
+
+
+def test_a_joined_name_and_the_same_letters_unjoined_are_two_names() -> None:
+    finds = article_finds("Our PP&E grew. The PPE stock grew. The XQ&E team and XQE.")
+    assert [(f[0], f[1]) for f in finds] == [
+        ("PP&E", "ppande"),
+        ("PPE", "ppe"),
+        ("XQ&E", "xqande"),
+        ("XQE", "xqe"),
+    ]
+
+
+def test_a_joined_name_is_repaired_only_where_an_aligned_passage_has_it() -> None:
+    said = "the fuel budget for the boat crews was agreed with the union last night"
+    written = (
+        "The fuel budget for the boat crews was agreed with the union last night. "
+        "Our R&D and K&V teams are new."
+    )
+    later = "00:30 we spend more on r and d every year and the KNV staff grew\n"
+    assert [c for c in quoted(said, written, later) if c.corrected in ("R&D", "K&V")] == []
+
+
 def test_a_block_holding_a_word_of_the_name_heard_right_is_no_mishearing() -> None:
     got = quoted(
         "the talks with ms walsenlas went well and will go on into the next month",

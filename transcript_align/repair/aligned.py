@@ -30,7 +30,7 @@ from .candidates import Candidate
 from .confidence import BlockFit
 from .mishear import misheard
 from .spans import Span, bare_vowel, clause_at, span_at, token_info
-from .words import MAX_SPAN, POSSESSIVE, Anchor, name_key
+from .words import MAX_SPAN, POSSESSIVE, Anchor, is_joined, name_key
 
 PAD = 6
 """Units read beyond each end of a run: a name at a passage's edge falls outside it."""
@@ -73,6 +73,7 @@ def blocks(
     """
     where = _occurrences(candidates, references)
     reach = [heard_reach(c) for c in candidates]
+    joined = frozenset(k for k, c in enumerate(candidates) if is_joined(c.text))
     out: list[Block] = []
     for number, runs in enumerate(anchors):
         if number >= len(references) or not runs or not where.get(number):
@@ -85,11 +86,15 @@ def blocks(
             a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
             window = (a0, a1), (t0, t1)
-            out.extend(_run_blocks(article, said, owner, names, *window, length, breaks, reach))
+            out.extend(
+                _run_blocks(article, said, owner, names, *window, length, breaks, reach, joined)
+            )
         for (a0, a1), (t0, t1) in _gaps(runs):
             if _names_within(names, a0 + PAD, a1 - PAD):
                 window = (a0, min(len(article), a1)), (t0, min(len(said), t1))
-                out.extend(_run_blocks(article, said, owner, names, *window, 0, breaks, reach))
+                out.extend(
+                    _run_blocks(article, said, owner, names, *window, 0, breaks, reach, joined)
+                )
     return out
 
 
@@ -203,11 +208,14 @@ def _run_blocks(
     length: int,
     breaks: frozenset[int] = frozenset(),
     reach: Sequence[int] = (),
+    joined: frozenset[int] = frozenset(),
 ) -> list[Block]:
     """The blocks of one run: its article and transcript windows aligned word by word.
 
     ``breaks``: article units that open a quote or follow an elision (:func:`quote_breaks`);
-    ``reach``: per candidate, how many tokens may stand for it (:func:`heard_reach`).
+    ``reach``: per candidate, how many tokens may stand for it (:func:`heard_reach`);
+    ``joined``: candidates written as one token of several spoken words ("M&A"), whose
+    words matched one for one are a block too when the transcript writes them apart.
     """
     a0, a1 = window_a
     t0, t1 = window_t
@@ -220,8 +228,13 @@ def _run_blocks(
             parts[-1] = ("edit", prev[1], op.src_end, prev[3], op.dest_end)
         else:
             parts.append((tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    if joined and parts:
+        parts = _whole_joined(parts, a0, names, joined)
     out: list[Block] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(parts):
+        if tag == "equal" and joined:
+            out.extend(_apart(parts, k, a0, t0, owner, names, joined, breaks, length))
+            continue
         if tag != "edit" or i1 == i2 or j1 == j2:
             continue
         lo, hi = a0 + i1, a0 + i2
@@ -242,6 +255,78 @@ def _run_blocks(
                 EDGE_MATCH, length or EDGE_MATCH
             ):
                 out.append(Block(span[0], span[1], cand, lm, rm, suffix))
+    return out
+
+
+def _whole_joined(
+    parts: list[tuple[str, int, int, int, int]],
+    a0: int,
+    names: _Names,
+    joined: frozenset[int],
+) -> list[tuple[str, int, int, int, int]]:
+    """``parts`` with the parts a joined name's words fall in made one edit where any of
+    them is one: "T any" for "T&E" matches its "t", but the name was heard as a whole."""
+    for u0, u1, cand, _ in _names_within(names, a0 + parts[0][1], a0 + parts[-1][2]):
+        if cand not in joined:
+            continue
+        over = [
+            k
+            for k, (_, i1, i2, _, _) in enumerate(parts)
+            if (a0 + i1 < u1 and u0 < a0 + i2) or (i1 == i2 and u0 < a0 + i1 < u1)
+        ]
+        if len(over) < 2 or all(parts[k][0] == "equal" for k in over):
+            continue
+        first, last = parts[over[0]], parts[over[-1]]
+        before, after = [], []
+        lo, hi = first[1], last[2]
+        jlo, jhi = first[3], last[4]
+        if first[0] == "equal" and a0 + lo < u0:  # its matched words before the name stay
+            cut = u0 - a0 - lo
+            before = [("equal", lo, lo + cut, jlo, jlo + cut)]
+            lo, jlo = lo + cut, jlo + cut
+        if last[0] == "equal" and a0 + hi > u1:  # …and those after it
+            cut = a0 + hi - u1
+            after = [("equal", hi - cut, hi, jhi - cut, jhi)]
+            hi, jhi = hi - cut, jhi - cut
+        merged = ("edit", lo, hi, jlo, jhi)
+        parts = [*parts[: over[0]], *before, merged, *after, *parts[over[-1] + 1 :]]
+    return parts
+
+
+def _apart(
+    parts: Sequence[tuple[str, int, int, int, int]],
+    k: int,
+    a0: int,
+    t0: int,
+    owner: Sequence[int],
+    names: _Names,
+    joined: frozenset[int],
+    breaks: frozenset[int],
+    length: int,
+) -> list[Block]:
+    """Blocks where the transcript says a joined name's words one for one but writes them
+    as words of their own ("m and a" where the passage has "M&A"): the same speech, to
+    be written as the article spells it. Its matched sides are the words matched around
+    it, inside the equal part and beyond it (as for an edit, up to a quote's edge)."""
+    _, i1, i2, j1, _ = parts[k]
+    out: list[Block] = []
+    for u0, u1, cand, suffix in _names_within(names, a0 + i1, a0 + i2):
+        if cand not in joined:
+            continue
+        h0, h1 = t0 + j1 + (u0 - a0 - i1), t0 + j1 + (u1 - a0 - i1)
+        first, last = owner[h0], owner[h1 - 1] + 1
+        if last - first < 2 or (h0 > 0 and owner[h0 - 1] == first):
+            continue  # written as one word already, or the name starts inside a word
+        if h1 < len(owner) and owner[h1] == last - 1:
+            continue  # the name ends inside a word
+        before = ("equal", i1, u0 - a0, j1, j1 + (u0 - a0 - i1))
+        after = ("equal", u1 - a0, i2, j1 + (u1 - a0 - i1), j1 + (i2 - i1))
+        left = _matched([before, *parts[k - 1 :: -1]] if k else [before], a0, breaks, backward=True)
+        right = _matched([after, *parts[k + 1 :]], a0, breaks, backward=False)
+        if (left and right and left + right >= BOTH_MATCH) or max(left, right) >= min(
+            EDGE_MATCH, length or EDGE_MATCH
+        ):
+            out.append(Block(first, last, cand, left, right, suffix))
     return out
 
 
