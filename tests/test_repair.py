@@ -19,7 +19,7 @@ from transcript_align.repair import (
     mine_candidates,
     scored_pairs,
 )
-from transcript_align.repair.aligned import _slipped, block_spans, blocks
+from transcript_align.repair.aligned import _gaps, _slipped, block_spans, blocks
 from transcript_align.repair.candidates import article_finds, with_context
 from transcript_align.repair.confidence import BlockFit
 from transcript_align.repair.guards import rest_beside, shared_in_place
@@ -863,6 +863,30 @@ def test_amid_a_quote_matched_fully_on_both_sides_a_looser_mishearing_is_the_nam
         "The board thanks Siobhan for every one of the new boats this week.",
     )
     assert applied(got) == []
+
+
+def test_amid_a_quote_matched_fully_on_both_sides_a_name_heard_by_its_sound_is_repaired() -> None:
+    # "keeva" for "Caoimhe": said alike, spelled nothing alike (a mishearing score near 0.3).
+    got = quoted(
+        "we will open the new office with keeva and the crew along the harbour front",
+        "We will open the new office with Caoimhe and the crew along the harbour front.",
+    )
+    assert applied(got) == [("keeva", "Caoimhe")]
+    got = quoted(
+        "the board thanks keeva for every one of the new boats this week",
+        "The board thanks Caoimhe for every one of the new boats this week.",
+    )
+    assert applied(got) == []
+
+
+def test_a_run_said_elsewhere_leaves_the_gap_between_its_neighbours_read() -> None:
+    # Article units 40-49 ("our next question is coming from") found where the phrase was
+    # said another time (transcript unit 900): the sentence between the runs around it
+    # is still read word by word.
+    runs = [(0, 0, 30), (40, 900, 10), (55, 60, 20)]
+    assert _gaps(runs) == [((24, 61), (24, 66))]
+    # Said in order but overlapping in the article: no gap, and none passed over.
+    assert _gaps([(0, 0, 30), (25, 40, 10), (40, 60, 20)]) == [((29, 46), (44, 66))]
 
 
 def test_between_matched_words_a_heard_possessive_follows_the_article() -> None:

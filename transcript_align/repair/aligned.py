@@ -19,7 +19,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
@@ -107,15 +106,26 @@ GAP_SAID = 150
 there than the article quotes)."""
 
 
+MISPLACED = 2
+"""Runs skipped, between two runs said in order, when said elsewhere in the transcript: a
+stock phrase ("our next question is coming from") is found where it was said another
+time, and the sentence it opens is between the runs around it."""
+
+
 def _gaps(runs: Sequence[Anchor]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The article and transcript windows between consecutive runs (by article place) that
-    follow each other in the transcript too, with :data:`PAD` units of each run."""
+    follow each other in the transcript too, with :data:`PAD` units of each run; a run
+    said elsewhere in between (up to :data:`MISPLACED`) is passed over."""
     out = []
     ordered = sorted(runs)
-    for (ra, ta, n), (rb, tb, _) in pairwise(ordered):
-        ref_gap, said_gap = rb - (ra + n), tb - (ta + n)
-        if 0 < ref_gap <= GAP_ARTICLE and 0 < said_gap <= GAP_SAID:
-            out.append(((max(0, ra + n - PAD), rb + PAD), (max(0, ta + n - PAD), tb + PAD)))
+    for k, (ra, ta, n) in enumerate(ordered):
+        for rb, tb, _ in ordered[k + 1 : k + 2 + MISPLACED]:
+            ref_gap, said_gap = rb - (ra + n), tb - (ta + n)
+            if 0 < ref_gap <= GAP_ARTICLE and 0 < said_gap <= GAP_SAID:
+                out.append(((max(0, ra + n - PAD), rb + PAD), (max(0, ta + n - PAD), tb + PAD)))
+                break
+            if ref_gap > GAP_ARTICLE or 0 < said_gap <= GAP_SAID:
+                break  # too far on, or said in order (only too close): none is skipped
     return out
 
 
