@@ -879,6 +879,44 @@ def test_amid_a_quote_matched_fully_on_both_sides_a_name_heard_by_its_sound_is_r
     assert applied(got) == []
 
 
+@pytest.mark.parametrize("heard", ["kz I", "KZ I"])
+def test_an_acronym_closing_a_quote_heard_as_its_letters_regrouped_is_repaired(
+    heard: str,
+) -> None:
+    # "I" ends no name as a pronoun, but here it is the acronym's last letter.
+    got = quoted(
+        f"the new boats are rated well by the {heard} uh you know from the start",
+        "The new boats are rated well by the KZI.",
+    )
+    assert applied(got) == [(heard, "KZI")]
+
+
+@pytest.mark.parametrize(
+    ("said", "written", "repair"),
+    [
+        pytest.param(
+            "and we sold the boats to the virtual q x r t s and as we said",
+            "And we sold the boats to the, the virtual QXRTs.",
+            ("q x r t s", "QXRTs"),
+            id="the-article-stutters",
+        ),
+        pytest.param(
+            "and we sold the boats to the uh virtual q x r t and as we said",
+            "And we sold the boats to the virtual QXRT.",
+            ("q x r t", "QXRT"),
+            id="the-speaker-hesitates",
+        ),
+    ],
+)
+def test_a_stutter_beside_a_name_at_a_quotes_edge_leaves_its_place_sure(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    # Only one side of the name is matched (the quote ends with it): the words counted
+    # there go on past a word said twice or a filler, and an acronym heard letter by
+    # letter is taken whole, plural included.
+    assert applied(quoted(said, written)) == [repair]
+
+
 def test_a_run_said_elsewhere_leaves_the_gap_between_its_neighbours_read() -> None:
     # Article units 40-49 ("our next question is coming from") found where the phrase was
     # said another time (transcript unit 900): the sentence between the runs around it

@@ -43,6 +43,8 @@ EDGE_MATCH = 4
 """Matched units asked for on the one side of a block at a passage's edge."""
 SOLID = 4
 """Matched units on a side from which the place counts as fully sure."""
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+"""An acronym, plural or not ("MVPDs"): it may be said letter by letter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +133,8 @@ def _gaps(runs: Sequence[Anchor]) -> list[tuple[tuple[int, int], tuple[int, int]
 
 def heard_reach(cand: Candidate) -> int:
     """How many transcript tokens may stand for ``cand``: :data:`MAX_HEARD`, or one a
-    letter for an acronym, which may be read letter by letter ("A F U D C")."""
-    if cand.text.isupper() and " " not in cand.text:
+    letter for an acronym, which may be read letter by letter ("A F U D C", "M V P D s")."""
+    if (cand.text.isupper() and " " not in cand.text) or _ACRONYM.fullmatch(cand.text):
         return max(MAX_HEARD, len(cand.key))
     return MAX_HEARD
 
@@ -238,6 +240,7 @@ def _run_blocks(
             parts[-1] = ("edit", prev[1], op.src_end, prev[3], op.dest_end)
         else:
             parts.append((tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    parts = _stutters(parts, article, said, a0, t0)
     if joined and parts:
         parts = _whole_joined(parts, a0, names, joined)
     out: list[Block] = []
@@ -265,6 +268,30 @@ def _run_blocks(
                 EDGE_MATCH, length or EDGE_MATCH
             ):
                 out.append(Block(span[0], span[1], cand, lm, rm, suffix))
+    return out
+
+
+def _stutters(
+    parts: list[tuple[str, int, int, int, int]],
+    article: Sequence[str],
+    said: Sequence[str],
+    a0: int,
+    t0: int,
+) -> list[tuple[str, int, int, int, int]]:
+    """``parts`` with each word one text has alone between matched words marked ``skip``
+    where it is a filler or the word beside it said again ("by the, the virtual" against
+    "by the virtual"): a stutter one side kept and the other dropped makes the place no
+    less sure (:func:`_matched` goes on past it without counting it)."""
+    out = list(parts)
+    for k, (tag, i1, i2, j1, j2) in enumerate(parts):
+        if tag != "edit" or (i2 - i1) + (j2 - j1) != 1:
+            continue
+        words, at = (article, a0 + i1) if i2 > i1 else (said, t0 + j1)
+        word = words[at]
+        before = words[at - 1] if at > 0 else ""
+        after = words[at + 1] if at + 1 < len(words) else ""
+        if word in FILLERS or word in (before, after):
+            out[k] = ("skip", i1, i2, j1, j2)
     return out
 
 
@@ -394,9 +421,10 @@ def _matched(
     """Article units matched on one side of a block (``parts`` from it outward).
 
     A recogniser's slip on a word near the name (as many words heard as said, at most
-    :data:`SLIP`) does not make the place less sure: the count goes on past it, up to
-    :data:`SOLID` × 2 units. It stops at a quote's edge (``breaks``: what stands beyond
-    was not said in one breath with the name) and at words added or dropped.
+    :data:`SLIP`) or a stutter (``skip``, :func:`_stutters`) does not make the place less
+    sure: the count goes on past it, up to :data:`SOLID` × 2 units. It stops at a quote's
+    edge (``breaks``: what stands beyond was not said in one breath with the name) and at
+    other words added or dropped.
     """
     count = 0
     for tag, i1, i2, j1, j2 in parts:
@@ -475,11 +503,15 @@ ARTICLES = frozenset(("the", "a", "an"))
 
 def _spelled(transcript: Transcript, first: int, last: int, name: str) -> bool:
     """Whether tokens ``[first, last)`` are an acronym's letters, one word each ("a d a"
-    for "ADA"): "a" is its first letter there, no article, and may end it too."""
-    return (
-        last - first >= 2
-        and name.isupper()
-        and all(len(name_key(t.text)) == 1 for t in transcript.tokens[first:last])
+    for "ADA"), or its very letters in other groups ("pm I" for "PMI", "G C P s" for
+    "GCPs"): "a" or "I" is a letter there, no article or pronoun, and may end it too."""
+    if last - first < 2:
+        return False
+    tokens = transcript.tokens[first:last]
+    if name.isupper() and all(len(name_key(t.text)) == 1 for t in tokens):
+        return True
+    return bool(_ACRONYM.fullmatch(name)) and name_key(" ".join(t.text for t in tokens)) == (
+        name_key(name)
     )
 
 
@@ -572,6 +604,9 @@ def block_spans(
                 if transcript.tokens[tight].text.lower() in ARTICLES:
                     continue  # "the mayor" for "Thomas": an article opens words said, not a name
             m = misheard(said, span.text)
+            if span.key == cand.key:
+                best = (m, span)  # the name's very letters ("M V P D S"): no reading is likelier
+                break
             if best is None or m > best[0] + (EXTEND_GAIN if len(options) > 1 else 0.0):
                 best = (m, span)
         if best is None:
