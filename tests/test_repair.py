@@ -879,6 +879,20 @@ def test_amid_a_quote_matched_fully_on_both_sides_a_name_heard_by_its_sound_is_r
     assert applied(got) == []
 
 
+@pytest.mark.parametrize(
+    ("heard", "repair"),
+    [("K T", [("K T", "KT")]), ("kt", []), ("katie", []), ("k t oh", [])],
+)
+def test_two_capitals_are_repaired_only_from_their_very_letters_amid_a_quote(
+    heard: str, repair: list[tuple[str, str]]
+) -> None:
+    got = quoted(
+        f"the study that is done at the {heard} Brannock clinic is going well this year",
+        "The study that is done at the KT Brannock clinic is going well this year.",
+    )
+    assert applied(got) == repair
+
+
 @pytest.mark.parametrize("heard", ["kz I", "KZ I"])
 def test_an_acronym_closing_a_quote_heard_as_its_letters_regrouped_is_repaired(
     heard: str,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Indel
@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 from ..lexicon import FILLERS
 from ..models import Reference, Transcript
 from ..normalize import text_words
-from .candidates import Candidate
+from .candidates import Candidate, spelled_only
 from .confidence import BlockFit
 from .mishear import misheard
 from .spans import Span, bare_vowel, clause_at, span_at, token_info
@@ -75,6 +75,7 @@ def blocks(
     where = _occurrences(candidates, references)
     reach = [heard_reach(c) for c in candidates]
     joined = frozenset(k for k, c in enumerate(candidates) if is_joined(c.text))
+    short = {k: c.key for k, c in enumerate(candidates) if spelled_only(c.text)}
     out: list[Block] = []
     for number, runs in enumerate(anchors):
         if number >= len(references) or not runs or not where.get(number):
@@ -88,13 +89,17 @@ def blocks(
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
             window = (a0, a1), (t0, t1)
             out.extend(
-                _run_blocks(article, said, owner, names, *window, length, breaks, reach, joined)
+                _run_blocks(
+                    article, said, owner, names, *window, length, breaks, reach, joined, short
+                )
             )
         for (a0, a1), (t0, t1) in _gaps(runs):
             if _names_within(names, a0 + PAD, a1 - PAD):
                 window = (a0, min(len(article), a1)), (t0, min(len(said), t1))
                 out.extend(
-                    _run_blocks(article, said, owner, names, *window, 0, breaks, reach, joined)
+                    _run_blocks(
+                        article, said, owner, names, *window, 0, breaks, reach, joined, short
+                    )
                 )
     return out
 
@@ -221,13 +226,16 @@ def _run_blocks(
     breaks: frozenset[int] = frozenset(),
     reach: Sequence[int] = (),
     joined: frozenset[int] = frozenset(),
+    short: Mapping[int, str] | None = None,
 ) -> list[Block]:
     """The blocks of one run: its article and transcript windows aligned word by word.
 
     ``breaks``: article units that open a quote or follow an elision (:func:`quote_breaks`);
     ``reach``: per candidate, how many tokens may stand for it (:func:`heard_reach`);
     ``joined``: candidates written as one token of several spoken words ("M&A"), whose
-    words matched one for one are a block too when the transcript writes them apart.
+    words matched one for one are a block too when the transcript writes them apart;
+    ``short``: the keys of two-capital candidates (``candidates.spelled_only``), a block
+    only between matched words where the transcript has their very letters apart ("m d").
     """
     a0, a1 = window_a
     t0, t1 = window_t
@@ -261,6 +269,8 @@ def _run_blocks(
             rm = right if post is not None else 0
             limit = reach[cand] if cand < len(reach) else MAX_HEARD
             heard = (t0 + j1 + (pre or 0), t0 + j2 - (post if post is not None and rm else 0))
+            if short and cand in short and not (lm and rm and _letters(said, heard, short[cand])):
+                continue
             span = _heard(lm, rm, heard, owner, limit)
             if span is None:
                 continue
@@ -328,6 +338,11 @@ def _whole_joined(
         merged = ("edit", lo, hi, jlo, jhi)
         parts = [*parts[: over[0]], *before, merged, *after, *parts[over[-1] + 1 :]]
     return parts
+
+
+def _letters(said: Sequence[str], heard: tuple[int, int], key: str) -> bool:
+    """Whether transcript units ``heard`` are the letters of ``key`` apart ("m d")."""
+    return heard[1] - heard[0] >= 2 and "".join(said[heard[0] : heard[1]]) == key
 
 
 def _apart(
@@ -593,7 +608,7 @@ def block_spans(
         if _heard_nearby(transcript, b.first, b.last, cand.key):
             continue  # the name is right here, heard right: the block is the alignment's slip
         for first, last in options:
-            span = span_at(transcript, first, last)
+            span = span_at(transcript, first, last, min(3, len(cand.key)))
             if span is None:
                 continue
             loose = last - 1 if b.left else first  # the edge on the unmatched side
