@@ -893,6 +893,20 @@ def test_two_capitals_are_repaired_only_from_their_very_letters_amid_a_quote(
     assert applied(got) == repair
 
 
+@pytest.mark.parametrize(
+    ("said", "written", "repair"),
+    [
+        ("we think the SP team", "We think the QSP team", [("SP", "QSP")]),
+        ("we think that my team", "We think that Mike team", []),
+    ],
+)
+def test_two_letters_amid_a_quote_may_be_an_acronym_heard_short_never_a_word(
+    said: str, written: str, repair: list[tuple[str, str]]
+) -> None:
+    rest = " looked at three ferry firms along the whole coast this year"
+    assert applied(quoted(said + rest, written + rest + ".")) == repair
+
+
 @pytest.mark.parametrize("heard", ["kz I", "KZ I"])
 def test_an_acronym_closing_a_quote_heard_as_its_letters_regrouped_is_repaired(
     heard: str,

@@ -607,8 +607,12 @@ def block_spans(
         said = cand.text + b.suffix
         if _heard_nearby(transcript, b.first, b.last, cand.key):
             continue  # the name is right here, heard right: the block is the alignment's slip
+        # Between matched words two letters may be what was heard of an acronym ("SP" for
+        # "ASP"), never two of a word ("my" for "Mike"); elsewhere a span has three at least.
+        acronym = b.left and b.right and _ACRONYM.fullmatch(cand.text)
+        least = 2 if acronym else min(3, len(cand.key))
         for first, last in options:
-            span = span_at(transcript, first, last, min(3, len(cand.key)))
+            span = span_at(transcript, first, last, least)
             if span is None:
                 continue
             loose = last - 1 if b.left else first  # the edge on the unmatched side
