@@ -22,3 +22,14 @@ def test_a_right_word_a_repair_replaced_is_broken() -> None:
     after = "our cat Point Long Point is now in place".split()
     sb, sa = score(ref, set(), before), score(ref, set(), after)
     assert broken_tokens(ref, sb, sa, after) == {2}
+
+
+def test_an_ampersand_word_counts_as_the_one_reference_token_it_is() -> None:
+    # The reference's "M&A" is one token, one scoring word ("ma"): the recogniser's "m and
+    # a" gets it wrong, the name written as the reference writes it gets it right.
+    ref = "our M&A team and the R&D budget".split()
+    named = {1, 5}
+    heard = score(ref, named, "our m and a team and the R and D budget".split())
+    written = score(ref, named, "our M&A team and the R&D budget".split())
+    assert (heard.name_tokens, heard.name_wrong) == (2, 2)
+    assert (written.name_wrong, written.errors) == (0, 0)

@@ -20,6 +20,7 @@ def spans_text(text: str) -> list[str]:
         ("Rutte’s plan, 3.5% of GDP", ["Rutte’s", "plan", "3.5%", "of", "GDP"]),
         ("1,000 people; 10,50 euros", ["1,000", "people", "10", "50", "euros"]),
         ("Secretary-General said--no", ["Secretary-General", "said", "no"]),
+        ("our M&A team, Q&A's end & more", ["our", "M&A", "team", "Q&A's", "end", "more"]),
         ("« Bonjour »  „Hallo“", ["Bonjour", "Hallo"]),
         ("", []),
         ("... — !!", []),
@@ -45,6 +46,8 @@ def test_tokenize_spans(text: str, expected: list[str]) -> None:
         ("won't", "will not"),
         ("2008", "two thousand eight"),
         ("OK", "okay"),
+        ("M&A", "m and a"),
+        ("SG&A costs", "SG and A costs"),
     ],
 )
 def test_written_and_spoken_forms_meet(a: str, b: str) -> None:

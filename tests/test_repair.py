@@ -19,7 +19,7 @@ from transcript_align.repair import (
     mine_candidates,
     scored_pairs,
 )
-from transcript_align.repair.aligned import _slipped, block_spans, blocks
+from transcript_align.repair.aligned import _gaps, _slipped, block_spans, blocks
 from transcript_align.repair.candidates import article_finds, with_context
 from transcript_align.repair.confidence import BlockFit
 from transcript_align.repair.guards import rest_beside, shared_in_place
@@ -266,7 +266,7 @@ def test_a_function_word_after_a_title_that_is_no_honorific_starts_no_name() -> 
 
 
 def test_only_the_point_of_a_title_leaves_a_sentence_open() -> None:
-    text = "The ferry left Skerra on the 21st. Officials praised it. It took 200 ms. Results were good."
+    text = "The ferry left Skerra on the 21st. Officials praised it. It took 200 ms. Results held."
     assert {c.text for c in mine_candidates([Reference("a.txt", "", text)])} == {"Skerra"}
 
 
@@ -447,6 +447,75 @@ def test_a_short_acronym_is_repaired_only_where_an_aligned_passage_has_it() -> N
     assert applied(quoted(said, written)) == [("r m t", "RMT")]
     # Named away from the place it was said, three letters are too few to go by.
     assert quoted(said, "The ferry line opens soon. The RMT union is pleased.") == []
+
+
+JOINED_IN_PLACE = [
+    pytest.param(
+        "the r and d budget for the boat crews was agreed with the union last night",
+        "The R&D budget for the boat crews was agreed with the union last night.",
+        ("r and d", "R&D"),
+        id="letters-and-letter",
+    ),
+    pytest.param(
+        "so the TQ and B costs of the boats went down by a lot in the second half",
+        "So the TQ&B costs of the boats went down by a lot in the second half.",
+        ("TQ and B", "TQ&B"),
+        id="letters-and-letter-cased",
+    ),
+    pytest.param(
+        "we think our KNV team looked at three ferry firms along the whole coast",
+        "We think our K&V team looked at three ferry firms along the whole coast.",
+        ("KNV", "K&V"),
+        id="and-heard-as-a-letter",
+    ),
+    pytest.param(
+        "we think our V any costs for the boats went down by a lot in the second half",
+        "We think our V&E costs for the boats went down by a lot in the second half.",
+        ("V any", "V&E"),
+        id="first-letter-heard-right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "written", "repair"), JOINED_IN_PLACE)
+def test_a_name_joined_by_an_ampersand_is_written_whole_where_a_quote_has_it(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    got = quoted(said, written)
+    assert applied(got) == [repair]
+    # Its words become one written word over the time they took.
+    speech = QUOTED_LEAD + f"00:10 {said}\n00:20 after that we will take your questions\n"
+    heard = parse_transcript(speech, "t.txt").tokens
+    words = [t for t in heard if t.start is not None and t.start >= 10_000]
+    k = [t.text for t in words].index(repair[0].split()[0])
+    n = len(repair[0].split())
+    assert (got[0].start, got[0].end) == (words[k].start, words[k + n - 1].end)
+
+
+def test_a_joined_name_written_as_the_article_writes_it_is_left_alone() -> None:
+    said = "we think our K&V team looked at three ferry firms along the whole coast"
+    written = "We think our K&V team looked at three ferry firms along the whole coast."
+    assert quoted(said, written) == []
+
+
+def test_a_joined_name_and_the_same_letters_unjoined_are_two_names() -> None:
+    finds = article_finds("Our PP&E grew. The PPE stock grew. The XQ&E team and XQE.")
+    assert [(f[0], f[1]) for f in finds] == [
+        ("PP&E", "ppande"),
+        ("PPE", "ppe"),
+        ("XQ&E", "xqande"),
+        ("XQE", "xqe"),
+    ]
+
+
+def test_a_joined_name_is_repaired_only_where_an_aligned_passage_has_it() -> None:
+    said = "the fuel budget for the boat crews was agreed with the union last night"
+    written = (
+        "The fuel budget for the boat crews was agreed with the union last night. "
+        "Our R&D and K&V teams are new."
+    )
+    later = "00:30 we spend more on r and d every year and the KNV staff grew\n"
+    assert [c for c in quoted(said, written, later) if c.corrected in ("R&D", "K&V")] == []
 
 
 def test_a_block_holding_a_word_of_the_name_heard_right_is_no_mishearing() -> None:
@@ -794,6 +863,96 @@ def test_amid_a_quote_matched_fully_on_both_sides_a_looser_mishearing_is_the_nam
         "The board thanks Siobhan for every one of the new boats this week.",
     )
     assert applied(got) == []
+
+
+def test_amid_a_quote_matched_fully_on_both_sides_a_name_heard_by_its_sound_is_repaired() -> None:
+    # "keeva" for "Caoimhe": said alike, spelled nothing alike (a mishearing score near 0.3).
+    got = quoted(
+        "we will open the new office with keeva and the crew along the harbour front",
+        "We will open the new office with Caoimhe and the crew along the harbour front.",
+    )
+    assert applied(got) == [("keeva", "Caoimhe")]
+    got = quoted(
+        "the board thanks keeva for every one of the new boats this week",
+        "The board thanks Caoimhe for every one of the new boats this week.",
+    )
+    assert applied(got) == []
+
+
+@pytest.mark.parametrize(
+    ("heard", "repair"),
+    [("K T", [("K T", "KT")]), ("kt", []), ("katie", []), ("k t oh", [])],
+)
+def test_two_capitals_are_repaired_only_from_their_very_letters_amid_a_quote(
+    heard: str, repair: list[tuple[str, str]]
+) -> None:
+    got = quoted(
+        f"the study that is done at the {heard} Brannock clinic is going well this year",
+        "The study that is done at the KT Brannock clinic is going well this year.",
+    )
+    assert applied(got) == repair
+
+
+@pytest.mark.parametrize(
+    ("said", "written", "repair"),
+    [
+        ("we think the SP team", "We think the QSP team", [("SP", "QSP")]),
+        ("we think that my team", "We think that Mike team", []),
+    ],
+)
+def test_two_letters_amid_a_quote_may_be_an_acronym_heard_short_never_a_word(
+    said: str, written: str, repair: list[tuple[str, str]]
+) -> None:
+    rest = " looked at three ferry firms along the whole coast this year"
+    assert applied(quoted(said + rest, written + rest + ".")) == repair
+
+
+@pytest.mark.parametrize("heard", ["kz I", "KZ I"])
+def test_an_acronym_closing_a_quote_heard_as_its_letters_regrouped_is_repaired(
+    heard: str,
+) -> None:
+    # "I" ends no name as a pronoun, but here it is the acronym's last letter.
+    got = quoted(
+        f"the new boats are rated well by the {heard} uh you know from the start",
+        "The new boats are rated well by the KZI.",
+    )
+    assert applied(got) == [(heard, "KZI")]
+
+
+@pytest.mark.parametrize(
+    ("said", "written", "repair"),
+    [
+        pytest.param(
+            "and we sold the boats to the virtual q x r t s and as we said",
+            "And we sold the boats to the, the virtual QXRTs.",
+            ("q x r t s", "QXRTs"),
+            id="the-article-stutters",
+        ),
+        pytest.param(
+            "and we sold the boats to the uh virtual q x r t and as we said",
+            "And we sold the boats to the virtual QXRT.",
+            ("q x r t", "QXRT"),
+            id="the-speaker-hesitates",
+        ),
+    ],
+)
+def test_a_stutter_beside_a_name_at_a_quotes_edge_leaves_its_place_sure(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    # Only one side of the name is matched (the quote ends with it): the words counted
+    # there go on past a word said twice or a filler, and an acronym heard letter by
+    # letter is taken whole, plural included.
+    assert applied(quoted(said, written)) == [repair]
+
+
+def test_a_run_said_elsewhere_leaves_the_gap_between_its_neighbours_read() -> None:
+    # Article units 40-49 ("our next question is coming from") found where the phrase was
+    # said another time (transcript unit 900): the sentence between the runs around it
+    # is still read word by word.
+    runs = [(0, 0, 30), (40, 900, 10), (55, 60, 20)]
+    assert _gaps(runs) == [((24, 61), (24, 66))]
+    # Said in order but overlapping in the article: no gap, and none passed over.
+    assert _gaps([(0, 0, 30), (25, 40, 10), (40, 60, 20)]) == [((29, 46), (44, 66))]
 
 
 def test_between_matched_words_a_heard_possessive_follows_the_article() -> None:

@@ -26,9 +26,10 @@ from num2words import num2words
 # thousands commas; an optional currency sign before and percent sign after.
 TOKEN = re.compile(
     # A word as tokenize() sees it: an initialism with its final dot ("U.S."), or
-    # letters and digits joined by apostrophes, hyphens, inner dots and commas.
+    # letters and digits joined by apostrophes, hyphens, ampersands ("M&A"), inner dots
+    # and commas.
     r"(?:[^\W\d_]\.)+[^\W\d_]\.(?!\w)|"
-    r"[$€£¥]?\w+(?:(?:['’‘\-‐‑]|\.(?=\w)|(?<=\d),(?=\d{3}(?!\d)))\w+)*(?:(?<=\d)\s?%)?"
+    r"[$€£¥]?\w+(?:(?:['’‘\-‐‑&]|\.(?=\w)|(?<=\d),(?=\d{3}(?!\d)))\w+)*(?:(?<=\d)\s?%)?"
 )
 _HYPHENS = re.compile(r"[\-‐‑]+")
 _NON_WORD = re.compile(r"[^\w]|_")
@@ -110,12 +111,12 @@ _DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Character spans ``[start, end)`` of the words in ``text``.
 
-    Initialisms keep their final dot ("U.S." is one token); a sentence's final
-    period does not belong to its last word.
+    Initialisms keep their final dot ("U.S." is one token), an ampersand joins the
+    letters of "M&A"; a sentence's final period does not belong to its last word.
 
-    >>> t = "Mr. Witko, the U.S. envoy—5% of 1,000."
+    >>> t = "Mr. Witko, the U.S. envoy—5% of 1,000 M&A deals."
     >>> [t[a:b] for a, b in tokenize(t)]
-    ['Mr', 'Witko', 'the', 'U.S.', 'envoy', '5%', 'of', '1,000']
+    ['Mr', 'Witko', 'the', 'U.S.', 'envoy', '5%', 'of', '1,000', 'M&A', 'deals']
     """
     return [m.span() for m in TOKEN.finditer(text)]
 
@@ -197,6 +198,12 @@ def units(token: str) -> tuple[str, ...]:
     (('secretary', 'general'), ('i', 'am'), ('twenty', 'eighth'), ('five', 'percent'), ('us',))
     >>> units("Türkiye's"), units("2008"), units("$22.7")
     (('turkiyes',), ('two', 'thousand', 'eight'), ('twenty', 'two', 'point', 'seven', 'dollars'))
+
+    An ampersand is said "and": "M&A" is ``m and a``, as a recogniser writes it
+    ("M and A") or as it writes the token itself.
+
+    >>> units("SG&A"), units("AT&T's")
+    (('sg', 'and', 'a'), ('at', 'and', 'ts'))
     """
     text = fold(token).replace("’", "'").replace("‘", "'").lower()
     number = _number(text)
@@ -215,6 +222,9 @@ def _word_units(part: str) -> tuple[str, ...]:
         return ()
     if part in _SPECIAL:
         return _SPECIAL[part]
+    if "&" in part:
+        pieces = [_word_units(p) for p in part.split("&")]
+        return tuple(u for k, p in enumerate(pieces) for u in (("and",) if k else ()) + p)
     if _number(part):
         return units(part)
     for suffix, expansion in _CONTRACTIONS.items():

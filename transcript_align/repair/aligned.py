@@ -17,20 +17,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
 from ..lexicon import FILLERS
 from ..models import Reference, Transcript
 from ..normalize import text_words
-from .candidates import Candidate
+from .candidates import Candidate, spelled_only
 from .confidence import BlockFit
 from .mishear import misheard
 from .spans import Span, bare_vowel, clause_at, span_at, token_info
-from .words import MAX_SPAN, POSSESSIVE, Anchor, name_key
+from .words import MAX_SPAN, POSSESSIVE, Anchor, is_joined, name_key
 
 PAD = 6
 """Units read beyond each end of a run: a name at a passage's edge falls outside it."""
@@ -44,6 +43,8 @@ EDGE_MATCH = 4
 """Matched units asked for on the one side of a block at a passage's edge."""
 SOLID = 4
 """Matched units on a side from which the place counts as fully sure."""
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+"""An acronym, plural or not ("MVPDs"): it may be said letter by letter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ def blocks(
     """
     where = _occurrences(candidates, references)
     reach = [heard_reach(c) for c in candidates]
+    joined = frozenset(k for k, c in enumerate(candidates) if is_joined(c.text))
+    short = {k: c.key for k, c in enumerate(candidates) if spelled_only(c.text)}
     out: list[Block] = []
     for number, runs in enumerate(anchors):
         if number >= len(references) or not runs or not where.get(number):
@@ -85,11 +88,19 @@ def blocks(
             a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
             t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
             window = (a0, a1), (t0, t1)
-            out.extend(_run_blocks(article, said, owner, names, *window, length, breaks, reach))
+            out.extend(
+                _run_blocks(
+                    article, said, owner, names, *window, length, breaks, reach, joined, short
+                )
+            )
         for (a0, a1), (t0, t1) in _gaps(runs):
             if _names_within(names, a0 + PAD, a1 - PAD):
                 window = (a0, min(len(article), a1)), (t0, min(len(said), t1))
-                out.extend(_run_blocks(article, said, owner, names, *window, 0, breaks, reach))
+                out.extend(
+                    _run_blocks(
+                        article, said, owner, names, *window, 0, breaks, reach, joined, short
+                    )
+                )
     return out
 
 
@@ -102,22 +113,33 @@ GAP_SAID = 150
 there than the article quotes)."""
 
 
+MISPLACED = 2
+"""Runs skipped, between two runs said in order, when said elsewhere in the transcript: a
+stock phrase ("our next question is coming from") is found where it was said another
+time, and the sentence it opens is between the runs around it."""
+
+
 def _gaps(runs: Sequence[Anchor]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The article and transcript windows between consecutive runs (by article place) that
-    follow each other in the transcript too, with :data:`PAD` units of each run."""
+    follow each other in the transcript too, with :data:`PAD` units of each run; a run
+    said elsewhere in between (up to :data:`MISPLACED`) is passed over."""
     out = []
     ordered = sorted(runs)
-    for (ra, ta, n), (rb, tb, _) in pairwise(ordered):
-        ref_gap, said_gap = rb - (ra + n), tb - (ta + n)
-        if 0 < ref_gap <= GAP_ARTICLE and 0 < said_gap <= GAP_SAID:
-            out.append(((max(0, ra + n - PAD), rb + PAD), (max(0, ta + n - PAD), tb + PAD)))
+    for k, (ra, ta, n) in enumerate(ordered):
+        for rb, tb, _ in ordered[k + 1 : k + 2 + MISPLACED]:
+            ref_gap, said_gap = rb - (ra + n), tb - (ta + n)
+            if 0 < ref_gap <= GAP_ARTICLE and 0 < said_gap <= GAP_SAID:
+                out.append(((max(0, ra + n - PAD), rb + PAD), (max(0, ta + n - PAD), tb + PAD)))
+                break
+            if ref_gap > GAP_ARTICLE or 0 < said_gap <= GAP_SAID:
+                break  # too far on, or said in order (only too close): none is skipped
     return out
 
 
 def heard_reach(cand: Candidate) -> int:
     """How many transcript tokens may stand for ``cand``: :data:`MAX_HEARD`, or one a
-    letter for an acronym, which may be read letter by letter ("A F U D C")."""
-    if cand.text.isupper() and " " not in cand.text:
+    letter for an acronym, which may be read letter by letter ("A F U D C", "M V P D s")."""
+    if (cand.text.isupper() and " " not in cand.text) or _ACRONYM.fullmatch(cand.text):
         return max(MAX_HEARD, len(cand.key))
     return MAX_HEARD
 
@@ -203,11 +225,17 @@ def _run_blocks(
     length: int,
     breaks: frozenset[int] = frozenset(),
     reach: Sequence[int] = (),
+    joined: frozenset[int] = frozenset(),
+    short: Mapping[int, str] | None = None,
 ) -> list[Block]:
     """The blocks of one run: its article and transcript windows aligned word by word.
 
     ``breaks``: article units that open a quote or follow an elision (:func:`quote_breaks`);
-    ``reach``: per candidate, how many tokens may stand for it (:func:`heard_reach`).
+    ``reach``: per candidate, how many tokens may stand for it (:func:`heard_reach`);
+    ``joined``: candidates written as one token of several spoken words ("M&A"), whose
+    words matched one for one are a block too when the transcript writes them apart;
+    ``short``: the keys of two-capital candidates (``candidates.spelled_only``), a block
+    only between matched words where the transcript has their very letters apart ("m d").
     """
     a0, a1 = window_a
     t0, t1 = window_t
@@ -220,8 +248,14 @@ def _run_blocks(
             parts[-1] = ("edit", prev[1], op.src_end, prev[3], op.dest_end)
         else:
             parts.append((tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    parts = _stutters(parts, article, said, a0, t0)
+    if joined and parts:
+        parts = _whole_joined(parts, a0, names, joined)
     out: list[Block] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(parts):
+        if tag == "equal" and joined:
+            out.extend(_apart(parts, k, a0, t0, owner, names, joined, breaks, length))
+            continue
         if tag != "edit" or i1 == i2 or j1 == j2:
             continue
         lo, hi = a0 + i1, a0 + i2
@@ -235,6 +269,8 @@ def _run_blocks(
             rm = right if post is not None else 0
             limit = reach[cand] if cand < len(reach) else MAX_HEARD
             heard = (t0 + j1 + (pre or 0), t0 + j2 - (post if post is not None and rm else 0))
+            if short and cand in short and not (lm and rm and _letters(said, heard, short[cand])):
+                continue
             span = _heard(lm, rm, heard, owner, limit)
             if span is None:
                 continue
@@ -242,6 +278,107 @@ def _run_blocks(
                 EDGE_MATCH, length or EDGE_MATCH
             ):
                 out.append(Block(span[0], span[1], cand, lm, rm, suffix))
+    return out
+
+
+def _stutters(
+    parts: list[tuple[str, int, int, int, int]],
+    article: Sequence[str],
+    said: Sequence[str],
+    a0: int,
+    t0: int,
+) -> list[tuple[str, int, int, int, int]]:
+    """``parts`` with each word one text has alone between matched words marked ``skip``
+    where it is a filler or the word beside it said again ("by the, the virtual" against
+    "by the virtual"): a stutter one side kept and the other dropped makes the place no
+    less sure (:func:`_matched` goes on past it without counting it)."""
+    out = list(parts)
+    for k, (tag, i1, i2, j1, j2) in enumerate(parts):
+        if tag != "edit" or (i2 - i1) + (j2 - j1) != 1:
+            continue
+        words, at = (article, a0 + i1) if i2 > i1 else (said, t0 + j1)
+        word = words[at]
+        before = words[at - 1] if at > 0 else ""
+        after = words[at + 1] if at + 1 < len(words) else ""
+        if word in FILLERS or word in (before, after):
+            out[k] = ("skip", i1, i2, j1, j2)
+    return out
+
+
+def _whole_joined(
+    parts: list[tuple[str, int, int, int, int]],
+    a0: int,
+    names: _Names,
+    joined: frozenset[int],
+) -> list[tuple[str, int, int, int, int]]:
+    """``parts`` with the parts a joined name's words fall in made one edit where any of
+    them is one: "T any" for "T&E" matches its "t", but the name was heard as a whole."""
+    for u0, u1, cand, _ in _names_within(names, a0 + parts[0][1], a0 + parts[-1][2]):
+        if cand not in joined:
+            continue
+        over = [
+            k
+            for k, (_, i1, i2, _, _) in enumerate(parts)
+            if (a0 + i1 < u1 and u0 < a0 + i2) or (i1 == i2 and u0 < a0 + i1 < u1)
+        ]
+        if len(over) < 2 or all(parts[k][0] == "equal" for k in over):
+            continue
+        first, last = parts[over[0]], parts[over[-1]]
+        before, after = [], []
+        lo, hi = first[1], last[2]
+        jlo, jhi = first[3], last[4]
+        if first[0] == "equal" and a0 + lo < u0:  # its matched words before the name stay
+            cut = u0 - a0 - lo
+            before = [("equal", lo, lo + cut, jlo, jlo + cut)]
+            lo, jlo = lo + cut, jlo + cut
+        if last[0] == "equal" and a0 + hi > u1:  # …and those after it
+            cut = a0 + hi - u1
+            after = [("equal", hi - cut, hi, jhi - cut, jhi)]
+            hi, jhi = hi - cut, jhi - cut
+        merged = ("edit", lo, hi, jlo, jhi)
+        parts = [*parts[: over[0]], *before, merged, *after, *parts[over[-1] + 1 :]]
+    return parts
+
+
+def _letters(said: Sequence[str], heard: tuple[int, int], key: str) -> bool:
+    """Whether transcript units ``heard`` are the letters of ``key`` apart ("m d")."""
+    return heard[1] - heard[0] >= 2 and "".join(said[heard[0] : heard[1]]) == key
+
+
+def _apart(
+    parts: Sequence[tuple[str, int, int, int, int]],
+    k: int,
+    a0: int,
+    t0: int,
+    owner: Sequence[int],
+    names: _Names,
+    joined: frozenset[int],
+    breaks: frozenset[int],
+    length: int,
+) -> list[Block]:
+    """Blocks where the transcript says a joined name's words one for one but writes them
+    as words of their own ("m and a" where the passage has "M&A"): the same speech, to
+    be written as the article spells it. Its matched sides are the words matched around
+    it, inside the equal part and beyond it (as for an edit, up to a quote's edge)."""
+    _, i1, i2, j1, _ = parts[k]
+    out: list[Block] = []
+    for u0, u1, cand, suffix in _names_within(names, a0 + i1, a0 + i2):
+        if cand not in joined:
+            continue
+        h0, h1 = t0 + j1 + (u0 - a0 - i1), t0 + j1 + (u1 - a0 - i1)
+        first, last = owner[h0], owner[h1 - 1] + 1
+        if last - first < 2 or (h0 > 0 and owner[h0 - 1] == first):
+            continue  # written as one word already, or the name starts inside a word
+        if h1 < len(owner) and owner[h1] == last - 1:
+            continue  # the name ends inside a word
+        before = ("equal", i1, u0 - a0, j1, j1 + (u0 - a0 - i1))
+        after = ("equal", u1 - a0, i2, j1 + (u1 - a0 - i1), j1 + (i2 - i1))
+        left = _matched([before, *parts[k - 1 :: -1]] if k else [before], a0, breaks, backward=True)
+        right = _matched([after, *parts[k + 1 :]], a0, breaks, backward=False)
+        if (left and right and left + right >= BOTH_MATCH) or max(left, right) >= min(
+            EDGE_MATCH, length or EDGE_MATCH
+        ):
+            out.append(Block(first, last, cand, left, right, suffix))
     return out
 
 
@@ -299,9 +436,10 @@ def _matched(
     """Article units matched on one side of a block (``parts`` from it outward).
 
     A recogniser's slip on a word near the name (as many words heard as said, at most
-    :data:`SLIP`) does not make the place less sure: the count goes on past it, up to
-    :data:`SOLID` × 2 units. It stops at a quote's edge (``breaks``: what stands beyond
-    was not said in one breath with the name) and at words added or dropped.
+    :data:`SLIP`) or a stutter (``skip``, :func:`_stutters`) does not make the place less
+    sure: the count goes on past it, up to :data:`SOLID` × 2 units. It stops at a quote's
+    edge (``breaks``: what stands beyond was not said in one breath with the name) and at
+    other words added or dropped.
     """
     count = 0
     for tag, i1, i2, j1, j2 in parts:
@@ -380,11 +518,15 @@ ARTICLES = frozenset(("the", "a", "an"))
 
 def _spelled(transcript: Transcript, first: int, last: int, name: str) -> bool:
     """Whether tokens ``[first, last)`` are an acronym's letters, one word each ("a d a"
-    for "ADA"): "a" is its first letter there, no article, and may end it too."""
-    return (
-        last - first >= 2
-        and name.isupper()
-        and all(len(name_key(t.text)) == 1 for t in transcript.tokens[first:last])
+    for "ADA"), or its very letters in other groups ("pm I" for "PMI", "G C P s" for
+    "GCPs"): "a" or "I" is a letter there, no article or pronoun, and may end it too."""
+    if last - first < 2:
+        return False
+    tokens = transcript.tokens[first:last]
+    if name.isupper() and all(len(name_key(t.text)) == 1 for t in tokens):
+        return True
+    return bool(_ACRONYM.fullmatch(name)) and name_key(" ".join(t.text for t in tokens)) == (
+        name_key(name)
     )
 
 
@@ -465,8 +607,12 @@ def block_spans(
         said = cand.text + b.suffix
         if _heard_nearby(transcript, b.first, b.last, cand.key):
             continue  # the name is right here, heard right: the block is the alignment's slip
+        # Between matched words two letters may be what was heard of an acronym ("SP" for
+        # "ASP"), never two of a word ("my" for "Mike"); elsewhere a span has three at least.
+        acronym = b.left and b.right and _ACRONYM.fullmatch(cand.text)
+        least = 2 if acronym else min(3, len(cand.key))
         for first, last in options:
-            span = span_at(transcript, first, last)
+            span = span_at(transcript, first, last, least)
             if span is None:
                 continue
             loose = last - 1 if b.left else first  # the edge on the unmatched side
@@ -477,6 +623,9 @@ def block_spans(
                 if transcript.tokens[tight].text.lower() in ARTICLES:
                     continue  # "the mayor" for "Thomas": an article opens words said, not a name
             m = misheard(said, span.text)
+            if span.key == cand.key:
+                best = (m, span)  # the name's very letters ("M V P D S"): no reading is likelier
+                break
             if best is None or m > best[0] + (EXTEND_GAIN if len(options) > 1 else 0.0):
                 best = (m, span)
         if best is None:

@@ -30,7 +30,9 @@ MIN_KEY = 4
 """Names shorter than this ("OEM", "Dan") are too short to tell from a misheard word by
 sound anywhere; only where an aligned passage has them (:mod:`.aligned`)…"""
 MIN_NAME = 3
-"""…and only names of this many letters or more ("Ed", "OK" are too few even there)."""
+"""…and only names of this many letters or more ("Ed", "OK" are too few even there),
+but for two capitals ("MD", "JP"), taken only where an aligned passage has them and the
+transcript writes their very letters apart ("m d": :mod:`.aligned`)."""
 RARE_WORD = 2.5
 """Lowercase article words rarer than this are candidates too ("reproxalap")."""
 CONTEXT_CHARS = 80
@@ -181,11 +183,17 @@ def _keep(
     near: tuple[str, str],
 ) -> None:
     key = name_key(text)
-    if len(key) < (MIN_NAME if kind == "name" else MIN_KEY):
-        return  # "Ed", "OK": too short to tell from a misheard word by sound
+    if len(key) < (MIN_NAME if kind == "name" else MIN_KEY) and not spelled_only(text):
+        return  # "Ed", "Ok": too short to tell from a misheard word by sound
     if any(c.isdigit() for c in text) or _INNER_DOT.search(text):
         return  # "COVID-19", "FPL.As": not a spoken name
     out.append((text, key, kind, start, end, near))
+
+
+def spelled_only(name: str) -> bool:
+    """Whether a name is two capitals ("MD"): a candidate only where its letters are
+    heard apart in its place (:data:`MIN_NAME`)."""
+    return len(name) == 2 and name.isalpha() and name.isupper()
 
 
 def snippet(text: str, start: int, end: int, words: int = 4) -> str:

@@ -19,7 +19,7 @@ from .propagate import Learned, propagated
 from .slots import slots
 from .spans import Span, suspicious_spans
 from .surnames import surname_repairs
-from .words import Anchor, Runs, name_key
+from .words import Anchor, Runs, is_joined, name_key
 
 SUGGEST = 0.6
 """Proposals below this confidence are not reported at all: they would be noise."""
@@ -183,9 +183,9 @@ def scored_pairs(
         candidates = [
             replace(c, slots=slots(c, references, anchors, said, unit_owner)) for c in candidates
         ]
-    # Short acronyms ("EPS") only where an aligned passage has them: anywhere else a
+    # Short acronyms ("EPS", "M&A") only where an aligned passage has them: anywhere else a
     # three-letter span is as likely any other word.
-    kept = [c for c in candidates if len(c.key) >= MIN_KEY]
+    kept = [c for c in candidates if len(c.key) >= MIN_KEY and not is_joined(c.text)]
     vocabulary = frozenset(c.key for c in kept if " " not in c.text)
 
     def spans_and_pairs() -> tuple[list[Span], list[tuple[Span, Candidate]]]:

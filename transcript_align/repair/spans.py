@@ -226,14 +226,15 @@ def _span_text(transcript: Transcript, i: int, j: int) -> tuple[str, str]:
     return text, ""
 
 
-def span_at(transcript: Transcript, i: int, j: int) -> Span | None:
-    """Tokens ``[i, j)`` as a span, unless a number or filler is among them."""
+def span_at(transcript: Transcript, i: int, j: int, min_key: int = 3) -> Span | None:
+    """Tokens ``[i, j)`` as a span, unless a number or filler is among them or it has
+    fewer than ``min_key`` letters."""
     info = [token_info(t.text) for t in transcript.tokens[i:j]]
     if not all(w[3] for w in info):
         return None
     text, suffix = _span_text(transcript, i, j)
     key = name_key(text)
-    if len(key) < 3:
+    if len(key) < min_key:
         return None
     return Span(
         i,

@@ -84,8 +84,15 @@ def strip_possessive(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
-    """Letters only, lowercase, accents folded: how a name is compared ("Mr. O'Neil" → mroneil)."""
-    return _NOT_LETTER.sub("", fold(text).lower())
+    """Letters only, lowercase, accents folded: how a name is compared ("Mr. O'Neil" → mroneil).
+    An ampersand is the word said for it ("PP&E" → ppande: not "PPE", another name)."""
+    return _NOT_LETTER.sub("", fold(text).lower().replace("&", "and"))
+
+
+def is_joined(text: str) -> bool:
+    """Whether a name is one written word said as several: letters joined by an
+    ampersand ("M&A" is said "m and a", "SG&A", "AT&T")."""
+    return "&" in text and " " not in text
 
 
 @lru_cache(maxsize=200_000)
