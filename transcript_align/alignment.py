@@ -353,9 +353,7 @@ def _align_window(
         return None  # too little said here even word for word: no place for this passage
     blocks = _blocks(pairs)
     pivot = max(blocks, key=lambda b: (_gain(b, weights), -b[0][1]))
-    pivot, pairs = _closest_saying(pivot, pairs, qids, weights, index, lo, hi)
-    pairs = _compact(pairs, pivot, qids, index)
-    anchors = _extend(_blocks(pairs), pivot, weights)
+    pivot, pairs, anchors = _closest_saying(pivot, pairs, qids, weights, index, lo, hi)
     if len(anchors) < len(pairs):
         # A dropped match (a lone "of" far away) may have held later matches
         # far from the pivot; without it they can move in, and extend again.
@@ -378,9 +376,9 @@ def _closest_saying(
     index: TranscriptIndex,
     lo: int,
     hi: int,
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The pivot, and the matches around it, at the saying of its words that goes on as
-    the passage does.
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The pivot at the saying of its words that goes on as the passage does, the matches
+    moved near it, and the anchors they extend to.
 
     A question that repeats the answer's first words ("will the hospital in Dunmore
     close?" / "the hospital in Dunmore will not close"): the LCS pairs the passage's
@@ -388,15 +386,19 @@ def _closest_saying(
     tried only when the match spans more than it would said in one go, and taken only
     where more of the passage's next (or previous) words follow (or precede) them.
     """
-    first = _extend(_blocks(_compact(pairs, pivot, qids, index)), pivot, weights)
+    compact = _compact(pairs, pivot, qids, index)
+    first = _extend(_blocks(compact), pivot, weights)
     if not first or (first[-1][1] - first[0][1]) - (first[-1][0] - first[0][0]) <= SPREAD:
-        return pivot, pairs
-    best = _goes_on(pivot, qids, index)
+        return pivot, compact, first
+    best, chosen = _goes_on(pivot, qids, index), pivot
     for place in _resaid(pivot, qids, index, lo, hi):
         fits = _goes_on(place, qids, index)
         if fits > best:
-            best, pivot, pairs = fits, place, _around(pairs, place)
-    return pivot, pairs
+            best, chosen = fits, place
+    if chosen is pivot:
+        return pivot, compact, first
+    compact = _compact(_around(pairs, chosen), chosen, qids, index)
+    return chosen, compact, _extend(_blocks(compact), chosen, weights)
 
 
 def _goes_on(place: list[tuple[int, int]], qids: list[int], index: TranscriptIndex) -> int:
