@@ -882,7 +882,7 @@ def _kind(
     if not w and not s:
         return None, 0.0
     if w and s and _same_said(w, s):
-        return None, 0.0  # no change: "per cent" / "percent", "1.5" / "one and a half"
+        return None, 0.0  # no change: "per cent" / "percent", "midweek" / "mid week"
     score = slip(w, s)
     if near:
         # The aligner took them for one word: an inflection changed is an edit, a name
