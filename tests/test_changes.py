@@ -538,6 +538,17 @@ def test_a_changed_last_word_is_shown_without_the_next_cues_first_word() -> None
     assert (check.diff[-1].written, check.diff[-1].said) == ("July", "june")
 
 
+def test_a_quote_half_said_names_the_half_not_said() -> None:
+    check = verdict(
+        "so tonight i am asking everyone in the county to sign the petition for the bypass",
+        "Tonight I am asking everyone in the county to sign the petition for the bypass. "
+        "We will get ten thousand names by Friday.",
+    )
+    assert check.status == "not_found"
+    assert "'We will get ten thousand names by Friday" in check.reason
+    assert check.reason.endswith("was not said near the rest")
+
+
 def test_a_reorder_is_found_past_a_small_word_of_the_next_sentence() -> None:
     # "the" of the next sentence must not split "we expect the clinic" into pieces
     # too short to be looked for where they were said.

@@ -578,16 +578,17 @@ def _content_unheard(change: Change) -> bool:
     return any(not is_function(u) for u in written) and all(is_function(u) for u in said)
 
 
+UNSAID_KINDS = frozenset(("changed_word", "changed_number", "added", "cut_at_edge"))
+"""Changes whose written words no recogniser explains."""
+
+
 def unsaid_bulk(judged: Sequence[Judged], n_units: int, nearby: Callable[[str], bool]) -> bool:
     """Whether much of a quote (:data:`BULK` units and :data:`BULK_SHARE` of it) is
     written words no recogniser explains, whose content words were mostly not said
     anywhere near (``nearby(unit)``): another sentence around a few words of this one.
     Words said nearby in another order are a writer's reshuffle, a misquote."""
     written = [
-        u
-        for j in judged
-        if j.change.kind in ("changed_word", "changed_number", "added", "cut_at_edge")
-        for u in text_units(j.change.written)
+        u for j in judged if j.change.kind in UNSAID_KINDS for u in text_units(j.change.written)
     ]
     if len(written) < BULK or len(written) < BULK_SHARE * n_units:
         return False

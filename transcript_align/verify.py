@@ -613,7 +613,13 @@ def classify(
         reach = len(q) + NEARBY
         around = set(index.units[max(0, match.first - reach) : match.last + reach])
         if changes.unsaid_bulk(judged, len(q), around.__contains__):
-            return "not_found", "not said here: most of its words were not said near it", (), 0.7
+            # Name the largest part not said: a quote may be half said ("…petition.
+            # We'll get 10,000 names by Friday." where only the first sentence was).
+            unsaid = max(
+                (j.change.written for j in judged if j.change.kind in changes.UNSAID_KINDS),
+                key=lambda w: len(w.split()),
+            )
+            return "not_found", f"not said here: '{unsaid}' was not said near the rest", (), 0.7
         if cut_apart:
             # Said here: a word written for a long said run is a cut, not a change.
             judged = changes.as_cut(judged)
