@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -97,11 +97,12 @@ def scan_quotes(text: str) -> QuoteScan:
     # body, or two writers' paragraphs). Nested ones are inside a chosen quote, and
     # a mark left unclosed in the other style is more likely an apostrophe; a word or
     # two is a scare quote ("the ‘plan’"), which that style marks as often.
+    overlaps = _overlap_test(chosen.quotes)
     clear = [
         q
         for q in other.quotes
         if q.closed
-        and not _overlaps(q, chosen.quotes)
+        and not overlaps(q)
         and sum(len(_WORD_RE.findall(text[a:b])) for a, b in q.parts) >= OTHER_STYLE_WORDS
     ]
     raws = sorted((q for q in [*chosen.quotes, *clear] if q.parts), key=lambda q: q.start)
@@ -349,8 +350,17 @@ def _outside(quotes: Sequence[_Raw], others: Sequence[_Raw]) -> int:
     return count
 
 
-def _overlaps(q: _Raw, others: Sequence[_Raw]) -> bool:
-    return any(o.start < q.end and q.start < o.end for o in others)
+def _overlap_test(quotes: Sequence[_Raw]) -> Callable[[_Raw], bool]:
+    """Whether a quote overlaps any of ``quotes``, in log time (a long page has thousands)."""
+    ordered = sorted(quotes, key=lambda o: o.start)
+    starts = [o.start for o in ordered]
+    reach = list(itertools.accumulate((o.end for o in ordered), max))
+
+    def overlaps(q: _Raw) -> bool:
+        k = bisect.bisect_left(starts, q.end)  # those starting before q ends
+        return k > 0 and reach[k - 1] > q.start
+
+    return overlaps
 
 
 def _context(text: str, pos: int) -> str:
@@ -939,6 +949,7 @@ class _ReportingNames:
         self._starts = [a for a, _ in paragraphs]
         self._segments: list[list[tuple[int, int]]] | None = None
         self._found: dict[int, list[tuple[int, str, str]]] = {}
+        self._upto: dict[str, dict[int, tuple[int, str] | None]] = {}
 
     def last_before(
         self, pos: int, names: Sequence[tuple[int, str]], *, kind: str = "name"
@@ -947,15 +958,28 @@ class _ReportingNames:
         ``kind``: "name" or "descriptor") and ``names`` (sorted)."""
         k = bisect.bisect_left(names, (pos,))
         best = names[k - 1] if k else None
-        # A name lies inside its paragraph, so the first paragraph (going back
-        # from ``pos``) holding one before ``pos`` has the last of them.
-        for n in range(bisect.bisect_right(self._starts, pos) - 1, -1, -1):
-            if best is not None and best[0] >= self._paragraphs[n][1]:
-                break  # what is left lies before a name already found
-            before = [(p, t) for p, t, of in self._in_paragraph(n) if of == kind and p < pos]
-            if before:
-                return max(before) if best is None else max(best, *before)
-        return best
+        here = bisect.bisect_right(self._starts, pos) - 1
+        before = [(p, t) for p, t, of in self._in_paragraph(here) if of == kind and p < pos]
+        if not before and here > 0 and (best is None or best[0] < self._paragraphs[here - 1][1]):
+            # A name lies inside its paragraph: the last paragraph before this one
+            # holding one has the last of them (unless a name given is later).
+            last = self._last_upto(here - 1, kind)
+            before = [last] if last is not None else []
+        return max([*before, best] if best is not None else before, default=None)
+
+    def _last_upto(self, n: int, kind: str) -> tuple[int, str] | None:
+        """The last subject of ``kind`` in paragraphs ``0..n``, each paragraph read once
+        over all calls (quotes come in order, and a page may name nobody)."""
+        memo = self._upto.setdefault(kind, {})
+        m = n
+        while m >= 0 and m not in memo:
+            m -= 1
+        last = memo[m] if m >= 0 else None
+        for p in range(m + 1, n + 1):
+            found = [(q, t) for q, t, of in self._in_paragraph(p) if of == kind]
+            last = max(found) if found else last
+            memo[p] = last
+        return last
 
     def _in_paragraph(self, n: int) -> list[tuple[int, str, str]]:
         if self._segments is None:
