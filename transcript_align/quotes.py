@@ -933,10 +933,11 @@ def _clean_name(run: Sequence[_Tok]) -> list[_Tok]:
 
 
 class _ReportingNames:
-    """Named subjects of reporting verbs outside quotes (``Rutte said allies would…``).
+    """Named and described subjects of reporting verbs outside quotes (``Rutte said
+    allies would…``, ``The manager confirmed that…``).
 
-    Only a quote attributed to he or she needs them, and then only the last
-    name before it, so each paragraph is searched when first asked about:
+    Only a quote attributed to he or she needs them, and then only the last one
+    before it, so a paragraph is searched when first asked about and never again:
     most articles name every speaker, and their text is never searched.
     """
 
