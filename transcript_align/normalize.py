@@ -53,7 +53,7 @@ _MAGNITUDES = {
 currency sign ("a 1.5m wall" is metres)."""
 _UNMISTAKEN = ("", "bn", "mn", "tn", "trn")
 """Magnitudes read as such without a currency sign ("3bn")."""
-_SPOKEN_MAGNITUDES = frozenset({"thousand", "million", "billion", "trillion"})
+_SPOKEN_MAGNITUDES = frozenset(_MAGNITUDES.values())
 _TITLES = {"mr": "mister", "mrs": "missus", "dr": "doctor", "st": "saint"}
 _CONTRACTIONS = {
     "n't": ("not",),

@@ -19,13 +19,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 from . import changes
 from .alignment import MAX_PASSAGE, Match, Op, TranscriptIndex, align_at, locate
 from .lexicon import is_function, weight
 from .models import Change, DiffOp, Location, Quote, QuoteCheck, QuoteStatus, Transcript
-from .normalize import phonetic, spoken_units, tokenize
+from .normalize import phonetic, spoken_units, text_units, tokenize
 
 MIN_WORDS = 3
 """Quotes shorter than this (scare quotes) are not located: a match would prove nothing."""
@@ -101,7 +100,7 @@ def quote_words(text: str, lead: str = "") -> QuoteWords:
                 bracketed.add(len(flat))
             flat.append(u)
             owner.append(k)
-    lead_units = tuple(chain.from_iterable(spoken_units([lead[a:b] for a, b in tokenize(lead)])))
+    lead_units = tuple(text_units(lead))
     return QuoteWords(tuple(spans), tuple(flat), tuple(owner), frozenset(bracketed), lead_units)
 
 
