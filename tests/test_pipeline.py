@@ -138,3 +138,41 @@ def test_a_short_quote_not_found_alone_is_judged_where_its_paragraph_was_said(
         assert [(c.kind, c.written, c.said) for c in check.changes] == [
             ("changed_word", "once", "twice")
         ]
+
+
+TRIBUNAL = (
+    "00:00 the panel has heard from both sides and read every statement\n"
+    "00:06 this was a careful decision it was not a rushed decision\n"
+    "00:12 we never said the depot would close. the depot will stay open\n"
+    "00:18 the drivers and their union will be told on monday by letter\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "negation"),
+    [
+        # Quoted without the "not" the speaker said right before: the words turn around.
+        ('The chair called it "a rushed decision".', "not"),
+        ('She said "the depot would close".', "never"),
+        # The writer kept the negation, or the quote opens a sentence of its own.
+        ('The chair said it was not "a rushed decision".', None),
+        ('The chair said "the depot will stay open".', None),
+        ('"It was not a rushed decision," the chair said.', None),
+    ],
+)
+def test_a_quote_said_right_after_a_negation_says_so(paragraph: str, negation: str | None) -> None:
+    from transcript_align.quotes import extract_quotes
+
+    article = (
+        "The tribunal panel met on Friday about the depot. The panel has heard from both "
+        "sides and read every statement, its chair said. This was a careful decision, she "
+        "added.\n\n" + paragraph + "\n\nThe drivers and their union will be told on Monday "
+        "by letter.\n"
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    (check,) = align(parse_transcript(TRIBUNAL, "t.txt"), [ref]).quotes
+    assert check.status == "verbatim", check.reason
+    if negation is None:
+        assert "before it" not in check.reason
+    else:
+        assert f"the speaker said '{negation}' before it" in check.reason

@@ -451,3 +451,33 @@ def test_a_quote_keeps_the_words_of_its_sentence_before_it() -> None:
         ", which he said was nearly",
         "",
     ]
+
+
+def test_a_description_stands_for_the_name_the_page_gave_that_title() -> None:
+    text = (
+        "Magistrate Orla Kinsella told the court: “This cannot happen again.”\n\n"
+        "“I have no choice,” the magistrate said.\n\n"
+        "Harbour board chair Idris Penhale said “we are relieved”. “It was long,” the chair added."
+    )
+    assert [speaker for _, speaker, _ in who(text)] == [
+        "Orla Kinsella",
+        "Orla Kinsella",
+        "Idris Penhale",
+        "Idris Penhale",
+    ]
+    # Never a name given after the quote, nor one the title never went with.
+    later = "“We wait,” the magistrate said. Magistrate Orla Kinsella then adjourned."
+    assert who(later)[0][1] == "the magistrate"
+    other = "Orla Kinsella spoke first. “We wait,” the coroner said."
+    assert who(other)[0][1] == "the coroner"
+
+
+def test_a_second_quote_after_a_participle_in_the_same_sentence_keeps_the_speaker() -> None:
+    text = (
+        "Ines Varga said the damage “was not only structural”, adding that "
+        "“three families could not go home”."
+    )
+    assert who(text) == [
+        ("was not only structural", "Ines Varga", "said"),
+        ("three families could not go home", "Ines Varga", "adding"),
+    ]

@@ -423,7 +423,8 @@ _TITLES = frozenset(
     assistant executive economy trade health education energy home office army navy air force
     foreign-minister president-elect vice-president councillor councilor alderman inspector
     detective sergeant constable superintendent bishop reverend rabbi sheriff doctor transport
-    environment housing agriculture culture treasury business science""".split()
+    environment housing agriculture culture treasury business science magistrate coroner recorder
+    registrar""".split()
 )
 _NATIONALITY_EXCEPTIONS = frozenset("french dutch greek swiss thai czech irish welsh".split())
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st".split())
@@ -544,14 +545,24 @@ def _attribute(
             if _has_word(text, pre_start, q.start, _PRE_HINT):
                 pre_start = _sentence_start(text, pre_start, q.start)
                 attribution = _pre_attribution(_tokens(text, pre_start, q.start))
-        if attribution is None and n and raws[n - 1].end > first_para[0]:
+        if (attribution is None or attribution.speaker is None) and n:
             prev = raws[n - 1]
-            if not text[post_ends[n - 1] : q.start].strip() or (
-                not _ends_sentence(text, prev) and _sentence_end(text, prev.end, q.start) == q.start
+            if prev.end > first_para[0] and (
+                (attribution is None and not text[post_ends[n - 1] : q.start].strip())
+                or (
+                    not _ends_sentence(text, prev)
+                    and _sentence_end(text, prev.end, q.start) == q.start
+                )
             ):
                 # “Let’s hope…,” he said. “At the moment…” — one speaker, interrupted;
-                # or a second quote in the same sentence: said it was “X” and “Y”.
-                attribution = attributions[n - 1]
+                # or a second quote in the same sentence: said it was “X” and “Y”,
+                # or “X”, adding that “Y”.
+                earlier = attributions[n - 1]
+                attribution = (
+                    earlier
+                    if attribution is None
+                    else _Attribution(earlier.speaker, attribution.verb)
+                )
         attribution = attribution or _NO_ATTRIBUTION
         attributions.append(attribution)
         if attribution.speaker is not None and attribution.speaker.kind == "name":
@@ -559,6 +570,7 @@ def _attribute(
         elif attribution.speaker is not None and attribution.speaker.kind == "descriptor":
             described.append((attribution.speaker.pos, attribution.speaker.text))
     reporting = _ReportingNames(text, paragraphs, raws)
+    titled = _TitledNames(text)
     names.sort()
     described.sort()
     out = []
@@ -577,6 +589,8 @@ def _attribute(
                 named = new
             if named is not None:
                 speaker = named[1]
+        if speaker is not None and speaker.lower().startswith("the "):
+            speaker = titled.name(speaker, q.start) or speaker
         quoted = " ".join(text[a:b] for a, b in q.parts)
         lead = _lead(text, max(para_of(q.start)[0], raws[n - 1].end if n else 0), q.start)
         out.append(Quote(quoted, q.start, q.end, q.parts, speaker, attribution.verb, lead))
@@ -988,6 +1002,43 @@ class _ReportingNames:
         if n not in self._found:
             self._found[n] = _reporting_names(self._text, self._segments[n])
         return self._found[n]
+
+
+class _TitledNames:
+    """The person a definite description stands for, where the page gave them that
+    title before: "the judge" after "Judge Alison Peacock", "the club chair" after
+    "club chair Anwen Pryce-Jones". Each description's mentions are found once."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[str, tuple[list[int], list[str]]] = {}
+
+    def name(self, description: str, pos: int) -> str | None:
+        """The name last given after this description's title words before ``pos``."""
+        words = description.split()[1:]
+        if not words or len(words) > _TITLE_WORDS or words[-1].lower() not in _TITLES:
+            return None
+        key = " ".join(w.lower() for w in words)
+        if key not in self._found:
+            self._found[key] = self._mentions(words)
+        starts, names = self._found[key]
+        k = bisect.bisect_left(starts, pos)
+        return names[k - 1] if k else None
+
+    def _mentions(self, words: Sequence[str]) -> tuple[list[int], list[str]]:
+        title = r"\s+".join(rf"(?i:{re.escape(w)})" for w in words)
+        starts, names = [], []
+        for m in re.finditer(rf"(?<![\w-]){title}\s+(?=[^\W\d_])", self._text):
+            toks = _tokens(self._text, m.end(), min(len(self._text), m.end() + _NAME_WINDOW))
+            name = _clean_name(toks[: _capitalised_run_end(toks, 0)])
+            if name:
+                starts.append(m.start())
+                names.append(_join(name))
+        return starts, names
+
+
+_TITLE_WORDS = 3
+"""Most words a description's title may have ("the deputy chief constable")."""
 
 
 def _segments_outside(

@@ -623,12 +623,59 @@ def classify(
             # Said here: a word written for a long said run is a cut, not a change.
             judged = changes.as_cut(judged)
             status = changes.verdict(judged)
+    reason = changes.reason(status, judged)
+    negation = _negated_before(match, words, index, transcript)
+    if negation is not None:
+        reason = f"{reason}; the speaker said '{negation[0]}' before it: '{heard(*negation[1])}'"
     return (
         status,
-        changes.reason(status, judged),
+        reason,
         tuple(j.change for j in judged),
         changes.confidence(status, judged, match.coverage),
     )
+
+
+_NEGATED_VIA = frozenset(
+    """just only simply merely really exactly quite say said says claim claimed promise
+    promised suggest suggested mean meant think believe want wanted""".split()
+)
+"""Words that may stand between a negation and what it negates: "not just a …", "we
+never said the depot would close"."""
+
+
+def _negated_before(
+    match: Match, words: QuoteWords, index: TranscriptIndex, transcript: Transcript
+) -> tuple[str, tuple[int, int]] | None:
+    """The negation the speaker said right before a quote that starts after it, and the
+    units around it: "it was not 'a moment of madness'" written as
+    "'a moment of madness'" turns the words around. None where the writer kept the
+    negation in the words before the quote, or the quote opens with its own."""
+    q = words.units
+    first = match.first
+    if not q or first == 0 or index.units[first] != q[0] or q[0] in changes.NEGATIONS:
+        return None
+    if any(u in changes.NEGATIONS for u in words.lead[-2:]):
+        return None
+    k = first - 1
+    if index.units[k] in _NEGATED_VIA and k > 0:
+        k -= 1
+    said = index.units[k]
+    if said not in changes.NEGATIONS or said in ("no", "none"):
+        return None
+    if _ends_sentence_at(transcript, index.owner[k]) or any(
+        _ends_sentence_at(transcript, index.owner[j]) for j in range(k + 1, first)
+    ):
+        return None
+    start = k - 1 if k > 0 and not _ends_sentence_at(transcript, index.owner[k - 1]) else k
+    return said, (start, min(match.last, first + 4))
+
+
+def _ends_sentence_at(transcript: Transcript, token: int) -> bool:
+    """Whether a transcript token closes a sentence (a word before it is not its own)."""
+    t = transcript.tokens[token]
+    text = transcript.segments[t.segment].text
+    after = text[t.offset + len(t.text) : t.offset + len(t.text) + 1]
+    return t.text[-1:] in ".?!" or after in (".", "?", "!")
 
 
 def _mildest(
