@@ -481,3 +481,19 @@ def test_a_second_quote_after_a_participle_in_the_same_sentence_keeps_the_speake
         ("was not only structural", "Ines Varga", "said"),
         ("three families could not go home", "Ines Varga", "adding"),
     ]
+
+
+def test_a_speaker_described_by_place_or_job_apposition_is_the_person_or_the_group() -> None:
+    text = (
+        "Ferry crews in Skerra have warned that the timetable “cannot hold”.\n\n"
+        "Marta Quill, chief engineer of the Skerra Ferry Company, said the engines "
+        "were “past their best”. Residents of Lowholm said they felt “forgotten”."
+    )
+    assert [speaker for _, speaker, _ in who(text)] == [
+        "Ferry crews in Skerra",
+        "Marta Quill",
+        "Residents of Lowholm",
+    ]
+    # A verb's object before "from" is not who spoke.
+    heard = "The board heard from Dr Ann Lowe, who said costs “have doubled”."
+    assert who(heard)[0][1] == "Ann Lowe"

@@ -810,21 +810,49 @@ def _owner_start(toks: list[_Tok], k: int, first: int) -> int:
 
 
 _MEMBER_OF = frozenset("of at from for".split())
+_PLACED_IN = frozenset(("of", "in"))
+"""Words between a speaker and the body or place named after them without "the"
+("chiefs in Northvale", "Lowe of Lowmoor")."""
 
 
 def _member_of(toks: list[_Tok], k: int, j: int, first: int) -> _Speaker | None:
     """The subject of ``Annika Sørensen of the River Trust said`` (the name before
-    "of the") or of ``the head of the River Trust said`` (the whole phrase), not
-    the body ``toks[k : j + 1]`` named last before the verb."""
-    if k - 3 < first or toks[k - 1].low != "the" or toks[k - 2].low not in _MEMBER_OF:
+    "of the") or of ``the head of the River Trust said`` and ``Health chiefs in
+    Northvale said`` (the whole phrase), not the body or place ``toks[k : j + 1]``
+    named last before the verb."""
+    if k - 3 >= first and toks[k - 1].low == "the" and toks[k - 2].low in _MEMBER_OF:
+        person = _speaker_before(toks, k - 2, first=first)
+        if person is None or person.kind == "name":
+            return person
+        if person.kind == "pronoun":
+            return None
+        start = next(i for i in range(k - 2, first - 1, -1) if toks[i].start == person.pos)
+        return _speaker(toks[start : j + 1], "descriptor")
+    p = k - 1
+    if p - 1 < first or toks[p].low not in _PLACED_IN:
         return None
-    person = _speaker_before(toks, k - 2, first=first)
-    if person is None or person.kind == "name":
-        return person
-    if person.kind == "pronoun":
-        return None
-    start = next(i for i in range(k - 2, first - 1, -1) if toks[i].start == person.pos)
-    return _speaker(toks[start : j + 1], "descriptor")
+    before = toks[p - 1]
+    if before.cap:
+        person = _speaker_before(toks, p, first=first)  # "Ines Lowe of Lowmoor said"
+        return person if person is not None and person.kind == "name" else None
+    if not _plain_noun(before):
+        return None  # "heard from Lowe": a verb's object, not who spoke
+    start = p - 1
+    while start - 1 >= first and start > p - 3 and _plain_noun(toks[start - 1]):
+        start -= 1
+    return _speaker(toks[start : j + 1], "descriptor")  # "Health chiefs in Northvale said"
+
+
+def _plain_noun(t: _Tok) -> bool:
+    """Whether a word can be part of a description of people ("health chiefs")."""
+    return (
+        t.word
+        and t.low.isalpha()
+        and t.low not in _NOT_IN_DESCRIPTOR
+        and t.low not in _FUNCTION
+        and t.low not in _REPORTING
+        and not t.low.endswith(("ed", "ing"))
+    )
 
 
 def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
@@ -852,7 +880,14 @@ def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
             return _speaker_before(toks, k, first=max(0, k - 8))
         if all(t.cap or t.low in _CONNECTORS for t in inner):
             name = _clean_name(inner)
-            return _speaker(name, "name") if name else None
+            if name:
+                return _speaker(name, "name")
+        if inner[0].low in _TITLES or (
+            inner[0].low in _DETERMINERS and any(t.low in _TITLES for t in inner[1:4])
+        ):
+            # "McCreadie, chief executive of the care board, said": the apposition
+            # says what the speaker before it is.
+            return _speaker_before(toks, k, first=max(0, k - 8))
         return None
     return None
 
