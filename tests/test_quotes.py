@@ -497,3 +497,13 @@ def test_a_speaker_described_by_place_or_job_apposition_is_the_person_or_the_gro
     # A verb's object before "from" is not who spoke.
     heard = "The board heard from Dr Ann Lowe, who said costs “have doubled”."
     assert who(heard)[0][1] == "Ann Lowe"
+
+
+def test_a_quote_opening_the_next_paragraph_unattributed_is_the_same_speakers() -> None:
+    text = (
+        "“We have been poor,” Nuala Brant said.\n\n"
+        "“The players have given everything.”\n\n"
+        "The club confirmed the squad on Friday.\n\n"
+        "“It is a fresh start.”"
+    )
+    assert [speaker for _, speaker, _ in who(text)] == ["Nuala Brant", "Nuala Brant", None]

@@ -1529,3 +1529,22 @@ def test_a_month_or_day_written_for_another_said_is_no_garble_to_repair() -> Non
         'September", and the ferry "will run again from Tuesday with the old timetable".'
     )
     assert repairs(speech, article) == []
+
+
+def test_a_name_is_not_written_over_part_of_what_was_said_for_it() -> None:
+    # Taking "mare aid hall" for the whole name would leave "or an" beside it.
+    speech = (
+        "00:00 good morning this is day three of the inquiry into the collapse of\n"
+        "00:05 the tarwick quarry conveyor the chair is professor mare aid hall or an\n"
+        "00:10 our first witness is the site manager at the time who told the health\n"
+        "00:15 and safety executive that the belt was inspected every monday morning\n"
+    )
+    article = (
+        "The site manager was giving evidence on the third day of the inquiry into the "
+        "Tarwick Quarry conveyor collapse, chaired by Professor Mairead Halloran. He had told "
+        'the Health and Safety Executive that the belt "was inspected every Monday morning".'
+    )
+    assert repairs(speech, article) == [
+        ("mare aid", "Mairead", True),
+        ("hall or an", "Halloran", True),
+    ]

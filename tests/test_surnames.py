@@ -114,3 +114,17 @@ def test_the_surname_is_read_after_the_title_with_its_particles_not_the_first_na
         Evidence("a.txt", "Councillor Ilke de Vries spoke first. Mr. Tobin"),
     )
     assert {"pryce", "vries", "lind"} <= known
+
+
+def test_a_surname_whose_y_is_said_as_a_vowel_is_repaired() -> None:
+    assert repairs("councillor", "prior", "Councillor Wenna Pryor") == [("prior", "Pryor")]
+    assert repairs("doctor", "lion", "Dr Tobin Lyon") == [("lion", "Lyon")]
+    # Still the same sound only: "power" is no "Pryor".
+    assert repairs("councillor", "power", "Councillor Wenna Pryor") == []
+
+
+def test_a_surname_heard_as_its_own_letters_in_small_words_is_repaired() -> None:
+    # "hall or an" ends in small words, but its letters are the surname's.
+    assert repairs("professor", "hall or an", "Professor Wenna Halloran") == [
+        ("hall or an", "Halloran")
+    ]

@@ -547,16 +547,15 @@ def _attribute(
                 attribution = _pre_attribution(_tokens(text, pre_start, q.start))
         if (attribution is None or attribution.speaker is None) and n:
             prev = raws[n - 1]
-            if prev.end > first_para[0] and (
-                (attribution is None and not text[post_ends[n - 1] : q.start].strip())
-                or (
-                    not _ends_sentence(text, prev)
-                    and _sentence_end(text, prev.end, q.start) == q.start
-                )
+            if (attribution is None and not text[post_ends[n - 1] : q.start].strip()) or (
+                prev.end > first_para[0]
+                and not _ends_sentence(text, prev)
+                and _sentence_end(text, prev.end, q.start) == q.start
             ):
-                # “Let’s hope…,” he said. “At the moment…” — one speaker, interrupted;
-                # or a second quote in the same sentence: said it was “X” and “Y”,
-                # or “X”, adding that “Y”.
+                # “Let’s hope…,” he said. “At the moment…” — one speaker, interrupted,
+                # in the same paragraph or opening the next one with nothing said of
+                # who speaks; or a second quote in the same sentence: said it was “X”
+                # and “Y”, or “X”, adding that “Y”.
                 earlier = attributions[n - 1]
                 attribution = (
                     earlier

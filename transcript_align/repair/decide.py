@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
@@ -14,13 +15,16 @@ from .aligned import block_spans, blocks
 from .candidates import MIN_KEY, Candidate, Find, mine_candidates, with_context
 from .confidence import BlockFit, Features, confidence
 from .guards import features
+from .mishear import misheard
 from .pairing import candidate_pairs
 from .propagate import Learned, propagated
 from .slots import slots
-from .spans import Span, suspicious_spans
+from .spans import Span, gap_before, suspicious_spans
 from .surnames import surname_repairs
 from .words import Anchor, Runs, is_joined, name_key
 
+_BREAK = re.compile(r"[^\s'’-]")
+"""Anything but spaces between words: a name does not run on past it."""
 SUGGEST = 0.6
 """Proposals below this confidence are not reported at all: they would be noise."""
 
@@ -59,7 +63,7 @@ def find_corrections(
     applied = bytearray(len(transcript.tokens))
     out: list[Correction] = []
     for conf, span, cand in proposals:
-        if any(taken[span.first : span.last]):
+        if any(taken[span.first : span.last]) or _cut_short(transcript, span, cand):
             continue
         taken[span.first : span.last] = b"\x01" * (span.last - span.first)
         if conf >= min_confidence:
@@ -88,6 +92,35 @@ def find_corrections(
     out = _outranked(out, surnames)
     out.sort(key=lambda c: c.first)
     return tuple(out)
+
+
+CUT_SHORT = 0.05
+"""How much more plausible a hearing of the name the next words must make a span for it
+to be the name's first part only…"""
+CUT_SHORT_HEARD = 0.97
+"""…and how plausible with them: any letters added to a span shorter than the name make
+it likelier ("stene" for "Stenenko", then "to")."""
+_PAST = 2
+"""Words after a span looked at for the rest of the name."""
+
+
+def _cut_short(transcript: Transcript, span: Span, cand: Candidate) -> bool:
+    """Whether the words right after a span go on with the name ("mare aid hall | or an"
+    for "Mairead Halloran"): repairing the span alone would leave the rest of it garbled
+    beside the name. Only a name of several words is tested: a word's missing syllables
+    are as likely found in any word after it ("mowi | has" for "Mowitz")."""
+    if " " not in cand.text:
+        return False
+    base = misheard(cand.text, span.text)
+    heard = span.text
+    for k in range(span.last, min(len(transcript.tokens), span.last + _PAST)):
+        if _BREAK.search(gap_before(transcript, k)):
+            return False
+        heard = f"{heard} {transcript.tokens[k].text}"
+        score = misheard(cand.text, heard)
+        if score > base + CUT_SHORT and score >= CUT_SHORT_HEARD:
+            return True
+    return False
 
 
 def _place(p: tuple[float, Span, Candidate]) -> tuple[float, int, int, str]:

@@ -64,6 +64,9 @@ _D_PARTICLES = frozenset(("de", "da", "di", "du", "der", "den"))
 _D_PARTICLE_HEARD = _D_PARTICLES | {"the", "duh"}
 """…and how they are heard: the sound key of "the" differs from theirs."""
 _BREAK = re.compile(r"[^\s'’-]")
+_Y_VOWEL = re.compile(r"(?<=[^aeiouy])y(?=[aeiou])")
+"""A "y" between a consonant and a vowel, said as a vowel in a surname ("Pryor" is
+"prior", "Lyon" is "lion") where the sound key reads it as a consonant."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +267,9 @@ def _best(
         before, fitted = fitted, set()
         for person in people:
             score = _fit(person.surname, heard) if key else None
-            if score is None or (small and person.surname not in before):
+            # …or as the surname's very letters ("hall or an" for "Halloran").
+            regrouped = _regrouped(person.surname, heard)
+            if score is None or (small and person.surname not in before and not regrouped):
                 continue
             fitted.add(person.surname)
             if best is None or score > best[0]:
@@ -304,7 +309,10 @@ def _fit(surname: str, heard: str) -> float | None:
         )
     else:
         said_rest, heard_rest = said_key, heard_key
-    if name_sound(said_rest) != name_sound(heard_rest):
+    if name_sound(heard_rest) not in (
+        name_sound(said_rest),
+        name_sound(_Y_VOWEL.sub("i", said_rest)),
+    ):
         return None
     score = misheard(surname, heard)
     return score if score >= MIN_MISHEARD else None
