@@ -625,7 +625,7 @@ def classify(
             status = changes.verdict(judged)
     reason = changes.reason(status, judged)
     negation = _negated_before(match, words, index, transcript)
-    if negation is not None:
+    if negation is not None and not any(j.change.kind == "cut_at_edge" for j in judged):
         reason = f"{reason}; the speaker said '{negation[0]}' before it: '{heard(*negation[1])}'"
     return (
         status,
@@ -649,7 +649,9 @@ def _negated_before(
     """The negation the speaker said right before a quote that starts after it, and the
     units around it: "it was not 'a moment of madness'" written as
     "'a moment of madness'" turns the words around. None where the writer kept the
-    negation in the words before the quote, or the quote opens with its own."""
+    negation in the words before the quote, or the quote opens with its own. Unlike a
+    cut at the edge (:func:`.changes.judge`), it changes no verdict: without the
+    recogniser's punctuation "not" may end the clause before ("I will not. A moment…")."""
     q = words.units
     first = match.first
     if not q or first == 0 or index.units[first] != q[0] or q[0] in changes.NEGATIONS:
