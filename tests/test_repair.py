@@ -1548,3 +1548,25 @@ def test_a_name_is_not_written_over_part_of_what_was_said_for_it() -> None:
         ("mare aid", "Mairead", True),
         ("hall or an", "Halloran", True),
     ]
+
+
+def test_a_run_matched_across_a_quotes_opening_mark_counts_on_both_sides_of_it() -> None:
+    # "show “chronic circadian dysregulation”": the narrative before the mark was said in
+    # one breath with the quote, so the first hearing is as sure as the second.
+    speech = (
+        "00:00 good morning our first witness is from the institute for shift research\n"
+        "00:06 your report found that shift workers show chronic circadian this regulation\n"
+        "00:12 yes circadian this regulation is the core finding we studied eleven thousand\n"
+        "00:18 workers over six years in four countries\n"
+    )
+    article = (
+        "The witness from the Institute for Shift Research spoke on Tuesday.\n\n"
+        'The report found shift workers show "chronic circadian dysregulation". "Circadian '
+        'dysregulation is the core finding. We studied 11,000 workers over six years," '
+        "she said."
+    )
+    got = repairs(speech, article)
+    assert got == [
+        ("this regulation", "dysregulation", True),
+        ("this regulation", "dysregulation", True),
+    ]

@@ -439,15 +439,19 @@ def _matched(
     :data:`SLIP`) or a stutter (``skip``, :func:`_stutters`) does not make the place less
     sure: the count goes on past it, up to :data:`SOLID` × 2 units. It stops at a quote's
     edge (``breaks``: what stands beyond was not said in one breath with the name) and at
-    other words added or dropped.
+    other words added or dropped; a run matched word for word across a quote's edge was
+    said in one breath, and is counted on.
     """
     count = 0
     for tag, i1, i2, j1, j2 in parts:
         units = range(a0 + i2 - 1, a0 + i1 - 1, -1) if backward else range(a0 + i1, a0 + i2)
         if tag == "edit" and (i2 - i1 != j2 - j1 or i2 - i1 > SLIP):
             break
+        edge = a0 + i2 - 1 if backward else a0 + i1
         for u in units:
-            if (u + 1 if backward else u) in breaks:
+            # A mark inside a run matched word for word ("show “chronic circadian")
+            # parts nothing the speaker said apart: only one at the run's edge stops.
+            if (u + 1 if backward else u) in breaks and (u == edge or tag != "equal"):
                 return count
             count += tag == "equal"
         if count >= 2 * SOLID:
