@@ -581,3 +581,25 @@ def test_a_quote_names_the_transcript_s_speakers_where_it_was_said() -> None:
     assert (quote["speaker"], quote["said_by"]) == ("Ines Lowe", ["Witness"])
     validate(to_dict(report))
     assert "— Ines Lowe  said by Witness" in to_text(report, width=100)
+
+
+def test_said_by_reads_the_labels_where_the_quote_was_said_after_repairs_join_words() -> None:
+    # Each repair of several heard words into one name shifts the later words' places.
+    vtt = (
+        "WEBVTT\n\n"
+        "00:00:00.000 --> 00:00:06.000\n<v Ann Marr>The engineers from oh con quo engineering "
+        "and the firm oh con quo built the old bridge over the river\n\n"
+        "00:00:06.000 --> 00:00:12.000\n<v Ben Tull>we will open the new bridge in the first "
+        "week of may this year\n"
+    )
+    article = (
+        "The old bridge over the river was built by Okonkwo Engineering, Ann Marr said. "
+        'Ben Tull said: "We will open the new bridge in the first week of May this year."'
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    report = align(parse_transcript(vtt, "t.vtt"), [ref])
+    assert "Okonkwo" in [c.corrected for c in report.corrections if c.applied]
+    (quote,) = report.quotes
+    assert quote.status == "verbatim"
+    assert to_dict(report)["quotes"][0]["said_by"] == ["Ben Tull"]
+    assert "said by Ben Tull" in to_text(report)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__
+from .attribution import said_by
 from .export import Edit, applied_edits, correction_edits, original_offset
 from .labels import label_end
 from .models import (
@@ -44,7 +45,6 @@ from .report import (
     quotes_by_reference,
     reference_names,
     said_at,
-    said_by,
     short_path,
     sorted_corrections,
     status_counts,
@@ -337,7 +337,7 @@ class _Page:
             meta.append(f"confidence {q.confidence:.2f}")
         if q.quote.speaker:
             meta.append(_e(q.quote.speaker))
-        by = said_by(self.report.transcript, q)
+        by = said_by(self.report.spoken, q)
         if by:
             meta.append("said by " + _e(", ".join(by)))
         if meta:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import cast
 
 from .alignment import TranscriptIndex, build_index
+from .attribution import other_speaker, said_by
 from .clean import find_disfluencies
 from .collector import paused_collections
 from .export import corrected_segments
@@ -182,6 +183,8 @@ def _align(
             mine = list(kept)
         settled.extend(mine)
     quotes = settled
+    if any(s.speaker for s in spoken.segments):
+        quotes = [_attributed(q, spoken) for q in quotes]
     return Report(
         transcript,
         tuple(checks),
@@ -190,6 +193,16 @@ def _align(
         options,
         spoken if spoken is not transcript else None,
     )
+
+
+def _attributed(q: QuoteCheck, spoken: Transcript) -> QuoteCheck:
+    """The quote with its reason saying so where the transcript's labels have someone
+    else than the article's speaker say it (:mod:`.attribution`)."""
+    other = other_speaker(q.quote.speaker, said_by(spoken, q))
+    if other is None:
+        return q
+    why = f"{q.reason}; said by {other} in the transcript, not {q.quote.speaker}"
+    return replace(q, reason=why)
 
 
 def _assess_one(

@@ -23,6 +23,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
+from .attribution import said_by
 from .models import (
     READABLE_KINDS,
     Correction,
@@ -41,7 +42,6 @@ from .report import (
     quotes_by_reference,
     reference_names,
     said_at,
-    said_by,
     short_path,
     sorted_corrections,
     status_counts,
@@ -102,7 +102,7 @@ class _ReportView:
         paths += [q.reference for q in self.report.quotes]
         paths += [e.reference for c in self.report.corrections for e in c.evidence]
         names = reference_names(paths)
-        writer = _Writer(console, options.max_width, plain, names, self.report.transcript)
+        writer = _Writer(console, options.max_width, plain, names, self.report.spoken)
         yield from writer.report(self.report)
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from importlib.resources import files
 from typing import Any
 
+from .attribution import said_by
 from .export import corrected_segments
 from .jsontext import Lazy, dumps_indented
 from .models import (
@@ -85,7 +86,7 @@ def _document(
         },
         "references": items(lambda: map(_reference, report.references)),
         "corrections": items(lambda: map(_correction, report.corrections)),
-        "quotes": items(lambda: (_quote(q, t) for q in report.quotes)),
+        "quotes": items(lambda: (_quote(q, report.spoken) for q in report.quotes)),
         "segments": items(
             lambda: (
                 {
@@ -152,20 +153,6 @@ def said_at(q: QuoteCheck) -> Location | None:
     """Where a quote was said: a quote not found has no place in the video, whatever
     candidate the search looked at last."""
     return q.location if q.status != "not_found" else None
-
-
-def said_by(transcript: Transcript, q: QuoteCheck) -> tuple[str, ...]:
-    """The transcript's speaker labels where a quote was said, in order: who said it by
-    the transcript, to set beside whom the article names."""
-    loc = said_at(q)
-    if loc is None:
-        return ()
-    out: list[str] = []
-    for token in transcript.tokens[loc.first : loc.last]:
-        speaker = transcript.segments[token.segment].speaker
-        if speaker and speaker not in out:
-            out.append(speaker)
-    return tuple(out)
 
 
 def _quote(q: QuoteCheck, transcript: Transcript) -> dict[str, Any]:
