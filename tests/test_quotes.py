@@ -507,3 +507,14 @@ def test_a_quote_opening_the_next_paragraph_unattributed_is_the_same_speakers() 
         "“It is a fresh start.”"
     )
     assert [speaker for _, speaker, _ in who(text)] == ["Nuala Brant", "Nuala Brant", None]
+
+
+def test_a_pronoun_with_no_subject_before_resolves_to_the_last_person_titled() -> None:
+    text = (
+        "Floods minister Carys Abernethy visited Marrowby on Tuesday.\n\n"
+        "“I want to thank the fire crews,” she said."
+    )
+    assert who(text) == [("I want to thank the fire crews", "Carys Abernethy", "said")]
+    # A subject of a reporting verb named later wins over it.
+    later = text.replace("\n\n", " Ida Frome said the town was cut off.\n\n")
+    assert who(later)[0][1] == "Ida Frome"

@@ -586,8 +586,8 @@ def _attribute(
                 # reporting verb counts like one described before a quote; and "a
                 # spokesperson said" brings in someone new after any name.
                 named = new
-            if named is not None:
-                speaker = named[1]
+            # With neither, the last person named after a title of theirs.
+            speaker = named[1] if named is not None else titled.last_person(pos) or speaker
         if speaker is not None and speaker.lower().startswith("the "):
             speaker = titled.name(speaker, q.start) or speaker
         quoted = " ".join(text[a:b] for a, b in q.parts)
@@ -1046,6 +1046,17 @@ class _TitledNames:
     def __init__(self, text: str) -> None:
         self._text = text
         self._found: dict[str, tuple[list[int], list[str]]] = {}
+        self._people: tuple[list[int], list[str]] | None = None
+
+    def last_person(self, pos: int) -> str | None:
+        """The last person named after a title of theirs before ``pos`` ("Floods minister
+        Carys Abernethy visited…"): who "she said" means where no name or description
+        is the subject of a reporting verb before it."""
+        if self._people is None:
+            self._people = self._mentions_after(_PERSON_TITLE)
+        starts, names = self._people
+        k = bisect.bisect_left(starts, pos)
+        return names[k - 1] if k else None
 
     def name(self, description: str, pos: int) -> str | None:
         """The name last given after this description's title words before ``pos``."""
@@ -1061,8 +1072,12 @@ class _TitledNames:
 
     def _mentions(self, words: Sequence[str]) -> tuple[list[int], list[str]]:
         title = r"\s+".join(rf"(?i:{re.escape(w)})" for w in words)
+        return self._mentions_after(re.compile(rf"(?<![\w-]){title}\.?\s+(?=[^\W\d_])"))
+
+    def _mentions_after(self, title: re.Pattern[str]) -> tuple[list[int], list[str]]:
+        """Where each name after a match of ``title`` starts, and the name."""
         starts, names = [], []
-        for m in re.finditer(rf"(?<![\w-]){title}\s+(?=[^\W\d_])", self._text):
+        for m in title.finditer(self._text):
             toks = _tokens(self._text, m.end(), min(len(self._text), m.end() + _NAME_WINDOW))
             name = _clean_name(toks[: _capitalised_run_end(toks, 0)])
             if name:
@@ -1073,6 +1088,15 @@ class _TitledNames:
 
 _TITLE_WORDS = 3
 """Most words a description's title may have ("the deputy chief constable")."""
+_PERSON_TITLE = re.compile(
+    r"(?<![\w-])(?i:minister|secretary|president|mayor|councillor|councilor|chancellor|"
+    r"senator|governor|judge|magistrate|coroner|professor|prof|dr|doctor|mr|mrs|ms|miss|"
+    r"sir|dame|director|executive|spokesperson|spokesman|spokeswoman|chair|chairman|"
+    r"chairwoman|leader|manager|coach|captain|boss|superintendent|inspector|detective|"
+    r"sergeant|constable|bishop|reverend|sheriff|commissioner|ambassador|mp)\.?\s+"
+    r"(?=[^\W\d_])"
+)
+"""A title written right before a person's name ("Floods minister Carys Abernethy")."""
 
 
 def _segments_outside(
