@@ -216,7 +216,7 @@ def test_seeds_about_the_earlier_meeting() -> None:
     ref4 = read_reference(str(SEED_004))
     assert [(q.speaker, q.verb) for q in ref4.quotes] == [
         ("Rutte", "said"),
-        ("the NATO Secretary General", "noted"),
+        ("Mark Rutte", "noted"),  # "the NATO Secretary General", named so before
     ]
     assert "now... That will be" in ref4.quotes[0].text
 

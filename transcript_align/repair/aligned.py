@@ -43,6 +43,9 @@ EDGE_MATCH = 4
 """Matched units asked for on the one side of a block at a passage's edge."""
 SOLID = 4
 """Matched units on a side from which the place counts as fully sure."""
+STRADDLE = 2
+"""Words of a run matched word for word on each side of a quotation mark inside it for
+the run to count on past the mark."""
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 """An acronym, plural or not ("MVPDs"): it may be said letter by letter."""
 
@@ -447,11 +450,13 @@ def _matched(
         units = range(a0 + i2 - 1, a0 + i1 - 1, -1) if backward else range(a0 + i1, a0 + i2)
         if tag == "edit" and (i2 - i1 != j2 - j1 or i2 - i1 > SLIP):
             break
-        edge = a0 + i2 - 1 if backward else a0 + i1
-        for u in units:
-            # A mark inside a run matched word for word ("show “chronic circadian")
-            # parts nothing the speaker said apart: only one at the run's edge stops.
-            if (u + 1 if backward else u) in breaks and (u == edge or tag != "equal"):
+        for n, u in enumerate(units):
+            # A mark inside a run matched word for word, with two words of it on each
+            # side ("shift workers show “chronic circadian"), parts nothing the speaker
+            # said apart; one nearer an edge of the run stops the count.
+            if (u + 1 if backward else u) in breaks and (
+                tag != "equal" or min(n, len(units) - n) < STRADDLE
+            ):
                 return count
             count += tag == "equal"
         if count >= 2 * SOLID:
