@@ -327,3 +327,17 @@ def test_the_word_a_filler_leaves_is_cased_like_any_other() -> None:
     )
     assert "um" not in text_of(t, report).split()
     assert "Halvard Brekke has a knock" in text_of(t, report)
+
+
+def test_a_first_name_only_opening_sentences_is_a_proper_noun_before_a_name() -> None:
+    text = (
+        "Tobias Pryor gave evidence on Tuesday. Asked Pryor whether he knew, the chair "
+        "waited. Mr Pryor said no. Craig Baines agreed, as Baines had before."
+    )
+    assert proper_nouns([Reference("a.txt", "", text)]) == {
+        "baines": "Baines",
+        "craig": "Craig",
+        "pryor": "Pryor",
+        "tobias": "Tobias",
+        "tuesday": "Tuesday",
+    }

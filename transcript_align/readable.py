@@ -38,10 +38,13 @@ from rapidfuzz.distance import Levenshtein
 
 from .export import segment_at, taken_corrections
 from .models import Correction, CorrectionKind, Evidence, Reference, Transcript
-from .normalize import text_words
+from .normalize import text_words, zipf
 from .quotes import TITLE_ABBREVIATIONS
 from .repair import Anchor
 
+FIRST_NAME = 4.5
+"""Zipf frequency below which a capitalised word opening a sentence before a name is taken
+for a first name ("Tobias" 3.3, "Craig" 4.2; not "Asked" 5.3, "Speaking" 4.9)."""
 SLACK = 3
 """Transcript units an anchored passage may run past its article length (misheard extras)."""
 MAX_GAP = 200
@@ -420,6 +423,7 @@ def proper_nouns(references: Sequence[Reference]) -> dict[str, str]:
     """
     seen: dict[str, dict[str, int]] = {}
     lower: set[str] = set()
+    opening: list[tuple[str, str]] = []
     for ref in references:
         text = ref.text
         words = text_words(text)
@@ -431,14 +435,23 @@ def proper_nouns(references: Sequence[Reference]) -> dict[str, str]:
                 lower.add(low)
                 continue
             if k == 0 or _OPENERS.search(text, words.ends[k - 1], words.starts[k]):
+                if k + 1 < len(words.words) and text[words.ends[k] : words.starts[k + 1]] == " ":
+                    opening.append((word, words.words[k + 1].lower()))
                 continue
             seen.setdefault(low, {}).setdefault(word, 0)
             seen[low][word] += 1
-    return {
+    nouns = {
         low: max(sorted(spellings), key=lambda s: spellings[s])
         for low, spellings in sorted(seen.items())
         if low not in lower and low != "i"
     }
+    # A first name only ever opening a sentence ("Tobias Pryor was…") is a name where a
+    # name follows it, unless an everyday word ("Asked Pryor…").
+    for word, after in opening:
+        low = word.lower()
+        if after in nouns and low not in lower and low not in nouns and zipf(low) < FIRST_NAME:
+            nouns[low] = word
+    return dict(sorted(nouns.items()))
 
 
 def readable_corrections(
