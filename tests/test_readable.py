@@ -169,6 +169,12 @@ def test_the_commas_of_an_articles_aside_are_not_the_speakers() -> None:
     )
     t = transcript(parts)
     assert "at the weir fell by a third" in text_of(t, readable(t, [article(text)]))
+    # Nor the comma before the article's own lead-in to a quote.
+    lead = text.replace(", she added,", "").replace(
+        "The fish counts at the weir fell",
+        'Asked about the fish counts at the weir, she said: "They fell',
+    )
+    assert "at the weir fell by a third" in text_of(t, readable(t, [article(lead)]))
 
 
 def test_the_model_hears_a_pause() -> None:

@@ -63,9 +63,10 @@ _CLOSING = re.compile(r"[\"”’»]")
 _KEY = re.compile(r"[^\w']+")
 _ASIDE = re.compile(
     r",\s+(?:he|she|they|we|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
-    r"(?:said|says|added|adds|explained|noted|argued|insisted|warned|told\s+\w+),"
+    r"(?:said|says|added|adds|explained|noted|argued|insisted|warned|told\s+\w+)[,:]"
 )
-"""', she added,': the article's aside, whose commas the speaker did not say."""
+"""', she added,', ', he said:': the article's aside or lead-in, whose comma the speaker
+did not say."""
 _I_FORMS = frozenset(["i", "i'm", "i'll", "i've", "i'd", "i’m", "i’ll", "i’ve", "i’d"])
 
 
