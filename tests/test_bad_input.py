@@ -703,7 +703,7 @@ def test_repeated_word_stays_near_linear(timed: bool) -> None:
 
     _run_time(text(1000))  # warm caches
     small = min(_run_time(text(25_000)) for _ in range(2))
-    large = _run_time(text(100_000))
+    large = min(_run_time(text(100_000)) for _ in range(2))  # best of two: a busy machine
     # 4x the input may take at most 10x the time (plus a little for timer noise).
     assert large < 10 * small + 0.05, (small, large)
 

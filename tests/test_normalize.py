@@ -151,3 +151,10 @@ def test_a_day_beside_its_month_is_said_as_an_ordinal() -> None:
     assert text_units("on 3 March") == ["on", "third", "march"]
     assert text_units("by June 30, 2026")[:4] == ["by", "june", "thirtieth", "twenty"]
     assert text_units("3 months") == ["three", "months"]
+
+
+def test_letters_of_their_own_are_folded_as_english_writes_them() -> None:
+    from transcript_align.normalize import fold
+
+    assert fold("Tromsø, Łódź, Straße, Ærø, Þórshöfn") == "Tromso, Lodz, Strasse, Aero, Thorshofn"
+    assert units("Sørensen's") == ("sorensens",)

@@ -282,13 +282,22 @@ def _spoken_number(digits: str, suffix: str) -> list[str]:
     return words
 
 
+_LETTERS = str.maketrans(
+    dict(zip("øØłŁđĐðÐıħĦŀĿ", "oOlLdDdDihHlL"))
+    | {"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th"}
+)
+"""Letters no decomposition takes an accent off, written as English writes them."""
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Strip accents and compatibility forms (``Türkiye`` → ``Turkiye``, ``ﬁ`` → ``fi``)."""
+    """Strip accents and compatibility forms (``Türkiye`` → ``Turkiye``, ``ﬁ`` → ``fi``),
+    and spell letters of their own as English does (``Tromsø`` → ``Tromso``, ``Łódź`` →
+    ``Lodz``, ``Straße`` → ``Strasse``): a recogniser writes them so, and the press too."""
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
 
 
 def spoken_units(words: Sequence[str]) -> list[tuple[str, ...]]:

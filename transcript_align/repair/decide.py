@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import parallel
 from ..models import Correction, Reference, Transcript
+from .accents import accent_repairs
 from .aligned import block_spans, blocks
 from .candidates import MIN_KEY, Candidate, Find, mine_candidates, with_context
 from .confidence import BlockFit, Features, confidence
@@ -90,6 +91,7 @@ def find_corrections(
         transcript, references, out, min_confidence=min_confidence, apply=apply
     )
     out = _outranked(out, surnames)
+    out += accent_repairs(transcript, references, out, min_confidence=min_confidence, apply=apply)
     out.sort(key=lambda c: c.first)
     return tuple(out)
 
