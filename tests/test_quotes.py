@@ -518,3 +518,12 @@ def test_a_pronoun_with_no_subject_before_resolves_to_the_last_person_titled() -
     # A subject of a reporting verb named later wins over it.
     later = text.replace("\n\n", " Ida Frome said the town was cut off.\n\n")
     assert who(later)[0][1] == "Ida Frome"
+
+
+def test_a_quote_signed_with_a_dash_is_the_named_persons() -> None:
+    assert who("“We will sail in March.” — Ines Varga, council leader") == [
+        ("We will sail in March.", "Ines Varga", None)
+    ]
+    # A dash before anything but a name signs nothing.
+    assert who("“Never” — the word of the day.") == [("Never", None, None)]
+    assert who("He said “no” — and then left.")[0][1] == "He"

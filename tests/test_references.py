@@ -598,3 +598,24 @@ def test_any_text_reads_or_fails_with_one_format_error(text: str, kind: str) -> 
         assert error.problem == "no article text found"
         return
     check_reference(ref)
+
+
+def test_a_block_quotation_is_a_quote_signed_by_its_footer(write: Writer) -> None:
+    page = (
+        "<html><head><title>Ferry deal signed</title></head><body><article>"
+        "<h1>Ferry deal signed</h1>"
+        "<p>The island council and the operator signed the new ferry contract on Monday, "
+        "ending two years of talks about the winter timetable.</p>"
+        "<blockquote><p>We have waited a long time for this and the islanders deserve it.</p>"
+        "<footer>— Ines Varga, council leader</footer></blockquote>"
+        '<blockquote class="twitter-tweet"><p>Great day for the islands!</p></blockquote>'
+        "<blockquote><p>“Sailings start in March,” she said.</p></blockquote>"
+        "<p>The first sailing under the new contract is planned for the first week of March, "
+        "the operator said in a statement.</p></article></body></html>"
+    )
+    ref = read_reference(str(write("deal.html", page)))
+    assert [(q.text, q.speaker) for q in ref.quotes] == [
+        ("We have waited a long time for this and the islanders deserve it.", "Ines Varga"),
+        ("Sailings start in March", "Ines Varga"),
+    ]
+    assert "council leader" in ref.text

@@ -538,7 +538,9 @@ def _attribute(
         post_end = _sentence_end(text, q.end, post_limit)
         post_ends.append(post_end)
         attribution = None
-        if q.closed and not _ends_sentence(text, q):
+        if q.closed and _DASH_CREDIT.match(text, q.end):
+            attribution = _credit(_tokens(text, q.end, post_end))
+        if attribution is None and q.closed and not _ends_sentence(text, q):
             attribution = _post_attribution(_tokens(text, q.end, post_end))
         if attribution is None:
             pre_start = max(prev_end, q.start - _PRE_WINDOW)
@@ -652,6 +654,20 @@ def _sentence_end(text: str, a: int, b: int) -> int:
         if _is_boundary(text, m):
             return m.end()
     return b
+
+
+_DASH_CREDIT = re.compile(r"[ \t]*[—–―][ \t]*[^\W\d_]")
+"""A dash and a word right after a closing mark: the quote's credit ("” — Ann Lee")."""
+
+
+def _credit(toks: list[_Tok]) -> _Attribution | None:
+    """The name a dash credits a quote to (``“…” — Ann Lee, chief executive``), as a
+    block quotation or a pull quote is signed; its role after a comma is left."""
+    sp = _speaker_forward(toks, 1)
+    if sp is None or sp.kind != "name":
+        return None
+    rest = [t for t in toks if t.start >= sp.end]
+    return _Attribution(sp, None) if not rest or rest[0].text in ",;(" else None
 
 
 def _post_attribution(toks: list[_Tok]) -> _Attribution | None:

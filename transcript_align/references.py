@@ -730,7 +730,7 @@ def _html_draft(text: str, path: str) -> _Draft:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        text,
+        _quoted_blocks(text),
         favor_precision=True,
         include_comments=False,
         include_tables=False,
@@ -755,6 +755,44 @@ def _html_draft(text: str, path: str) -> _Draft:
     if title and " | " in title:
         title = title.split(" | ")[0]  # "Headline | Site name"
     return _Draft(title, paragraphs, notes)
+
+
+_EMBEDDED = re.compile(r"(?i)twitter|tweet|instagram|tiktok|facebook|embed|social")
+"""Classes of a blockquote that holds a post embedded from elsewhere, not speech."""
+_OPENING_MARK = re.compile(r"^\W*[\"“„«‘']")
+
+
+def _quoted_blocks(text: str) -> str:
+    """The page with each block quotation's words in quotation marks, its footer or
+    cite after them in the same paragraph ("“…” — Siobhan McCreadie"): a block
+    quotation quotes someone without marks, and the marks are what quotes are read
+    by. Embedded posts and blocks already in marks are left as they are."""
+    if "<blockquote" not in text.lower():
+        return text
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(_NOT_XML.sub(" ", text))
+    except (etree.ParserError, ValueError):
+        return text
+    changed = False
+    for block in root.iter("blockquote"):
+        if _EMBEDDED.search(str(block.get("class", ""))) or block.find(".//blockquote") is not None:
+            continue
+        credits = [el for el in block.iter("footer", "cite", "figcaption") if el is not block]
+        credit = " ".join(" ".join(el.text_content().split()) for el in credits)
+        for el in credits:
+            el.drop_tree()
+        words = " ".join(block.text_content().split())
+        if not words or _OPENING_MARK.match(words):
+            continue
+        para = lxml_html.fragment_fromstring("<p></p>")
+        para.text = f"“{words}”" + (f" {credit}" if credit else "")
+        para.tail = block.tail
+        block.getparent().replace(block, para)
+        changed = True
+    return lxml_html.tostring(root, encoding="unicode") if changed else text
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
