@@ -1642,3 +1642,11 @@ def test_a_word_said_often_is_looked_at_only_where_the_rest_of_the_quote_may_be(
             assert _in_company(index, quote, 1, places, slack) == scanned(quote, slack)
     # When the rarest words are said as often as the word itself, every saying is read.
     assert _may_gather(index, {"read", "out"}, 2, places, 5, 9) == places
+
+
+def test_a_teen_heard_as_a_ty_is_the_recognisers_slip_not_a_changed_number() -> None:
+    assert slip(["seventeen"], ["seventy"]) == 1.0
+    assert slip(["forty"], ["fourteen"]) == 1.0
+    # Any other number for another stays a change.
+    assert slip(["seventeen"], ["sixty"]) == 0.0
+    assert slip(["fifteen"], ["fifty", "five"]) == 0.0

@@ -78,6 +78,17 @@ NUMBER_HOMOPHONES = frozenset(
     for pair in (("one", "won"), ("two", "to"), ("two", "too"), ("four", "for"), ("eight", "ate"))
 )
 """Number words said like a common word whose spelling hides it ("one" / "won")."""
+TEEN_TY = frozenset(
+    map(
+        frozenset,
+        zip(
+            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+            "thirty forty fifty sixty seventy eighty ninety".split(),
+        ),
+    )
+)
+"""Numbers a recogniser takes for each other ("thirteen" / "thirty"): they differ only in
+their unstressed ending. One heard for the other is its slip, never a writer's change."""
 DROP_GAP = 50
 """Milliseconds of silence per missing letter from which a written word is taken as one the
 recogniser dropped (timed words only): a pause as long as the word itself."""
@@ -170,7 +181,7 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
     """How plausible it is (0..1) that a recogniser wrote ``said`` when ``written`` was spoken.
 
     The one place verdicts ask the mishearing model. A number changed is never
-    a slip unless it sounds alike ("for"/"four", "to"/"two"). Names and rare
+    a slip unless it sounds alike ("for"/"four", "to"/"two", "thirteen"/"thirty"). Names and rare
     words are what recognisers garble ("Siobhan"/"shivon"): there, spelling and
     sound likeness (:func:`~.repair.likeness.likeness`) count as well. A common
     word written where another common word was heard is a slip only when the
@@ -183,6 +194,8 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
         return 1.0  # "Q1" / "Q one", "3D" / "three D": one number, written two ways
     numbers = [u for u in (*written, *said) if u in NUMBER_WORDS or u.isdigit()]
     if numbers:
+        if frozenset((a, b)) in TEEN_TY:
+            return 1.0  # "seventeen" / "seventy": the stress is all a recogniser has to go on
         one_word = len(written) == len(said) == 1 and len(numbers) == 1
         alike = sound_similarity(a, b) >= SAME_SOUND or frozenset((a, b)) in NUMBER_HOMOPHONES
         return 1.0 if one_word and alike else 0.0
