@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
@@ -20,12 +19,10 @@ from .mishear import misheard
 from .pairing import candidate_pairs
 from .propagate import Learned, propagated
 from .slots import slots
-from .spans import Span, gap_before, suspicious_spans
+from .spans import WORD_BREAK, Span, gap_before, suspicious_spans
 from .surnames import surname_repairs
 from .words import Anchor, Runs, is_joined, name_key
 
-_BREAK = re.compile(r"[^\s'’-]")
-"""Anything but spaces between words: a name does not run on past it."""
 SUGGEST = 0.6
 """Proposals below this confidence are not reported at all: they would be noise."""
 
@@ -116,7 +113,7 @@ def _cut_short(transcript: Transcript, span: Span, cand: Candidate) -> bool:
     base = misheard(cand.text, span.text)
     heard = span.text
     for k in range(span.last, min(len(transcript.tokens), span.last + _PAST)):
-        if _BREAK.search(gap_before(transcript, k)):
+        if WORD_BREAK.search(gap_before(transcript, k)):
             return False
         heard = f"{heard} {transcript.tokens[k].text}"
         score = misheard(cand.text, heard)

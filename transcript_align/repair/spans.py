@@ -24,6 +24,9 @@ from .words import (
 )
 
 _SENTENCE_END = re.compile(r"[.!?]")
+WORD_BREAK = re.compile(r"[^\s'’-]")
+"""Anything between two words but spaces, an apostrophe or a hyphen: a name does not run
+on past it."""
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: see alignment.Op

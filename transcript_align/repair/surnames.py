@@ -29,7 +29,7 @@ from ..normalize import text_words, units, zipf
 from .candidates import PARTICLES, snippet
 from .mishear import misheard
 from .propagate import BESIDE
-from .spans import gap_before
+from .spans import WORD_BREAK, gap_before
 from .words import COMMON, POSSESSIVE, name_key, name_sound
 
 ADDRESS_TITLES = frozenset(
@@ -63,7 +63,6 @@ _D_PARTICLES = frozenset(("de", "da", "di", "du", "der", "den"))
 """Particles a surname may open with that a recogniser hears as "the"…"""
 _D_PARTICLE_HEARD = _D_PARTICLES | {"the", "duh"}
 """…and how they are heard: the sound key of "the" differs from theirs."""
-_BREAK = re.compile(r"[^\s'’-]")
 _Y_VOWEL = re.compile(r"(?<=[^aeiouy])y(?=[aeiou])")
 """A "y" between a consonant and a vowel, said as a vowel in a surname ("Pryor" is
 "prior", "Lyon" is "lion") where the sound key reads it as a consonant."""
@@ -147,7 +146,7 @@ def _name_end(
     j = k + 1
     while j < len(words):
         gap = text[ends[j - 1] : starts[j]]
-        if _BREAK.search(gap.lstrip(".") if j == k + 1 and titled else gap):
+        if WORD_BREAK.search(gap.lstrip(".") if j == k + 1 and titled else gap):
             break
         w = words[j]
         if w[:1].isupper() and _title(w) is None:
@@ -282,7 +281,7 @@ def _break_before(transcript: Transcript, k: int, title: int) -> bool:
     """Whether anything but spaces stands between token ``k`` and the one before it
     (a dot only after the title itself: "Mr.")."""
     gap = gap_before(transcript, k)
-    return bool(_BREAK.search(gap.lstrip(".") if k - 1 == title else gap))
+    return bool(WORD_BREAK.search(gap.lstrip(".") if k - 1 == title else gap))
 
 
 def _regrouped(surname: str, heard: str) -> bool:
