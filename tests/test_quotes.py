@@ -527,3 +527,27 @@ def test_a_quote_signed_with_a_dash_is_the_named_persons() -> None:
     # A dash before anything but a name signs nothing.
     assert who("“Never” — the word of the day.") == [("Never", None, None)]
     assert who("He said “no” — and then left.")[0][1] == "He"
+
+
+def test_an_interview_printed_as_questions_and_answers_quotes_its_answers() -> None:
+    text = (
+        "The harbour master spoke to us on Friday.\n\n"
+        "Q: Why did the ferry stop?\n\n"
+        "A: The engine failed on Monday and we had no spare part.\n\n"
+        "Q: When will it run again?\n\n"
+        "A: We expect to sail by Friday, if the part arrives.\n\n"
+        "Note: this interview was edited for length."
+    )
+    assert who(text) == [
+        ("The engine failed on Monday and we had no spare part.", None, None),
+        ("We expect to sail by Friday, if the part arrives.", None, None),
+    ]
+    named = "LOWE: The weir is failing.\n\nKIRK: Since when?\n\nLOWE: Since May.\n\nKIRK: I see."
+    assert [(q, s) for q, s, _ in who(named)] == [
+        ("The weir is failing.", "LOWE"),
+        ("Since when?", "KIRK"),
+        ("Since May.", "LOWE"),
+        ("I see.", "KIRK"),
+    ]
+    # One label, or labels once each, make no interview.
+    assert who("Note: edited.\n\nUpdate: the ferry sails.\n\nSource: the port.") == []

@@ -107,7 +107,48 @@ def scan_quotes(text: str) -> QuoteScan:
     ]
     raws = sorted((q for q in [*chosen.quotes, *clear] if q.parts), key=lambda q: q.start)
     quotes = _attribute(text, paragraphs, raws)
+    turns = _interview_turns(text, paragraphs, raws)
+    if turns:
+        quotes = sorted([*quotes, *turns], key=lambda q: q.start)
     return QuoteScan(tuple(quotes), tuple(chosen.notes))
+
+
+_TURN = re.compile(r"(Q|A|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) ?[:：]\s+(?=\S)")
+"""A paragraph opening with who speaks: "Q: …", "A: …", "LOWE: …", "Ines Lowe: …"."""
+MIN_TURNS = 2
+"""Paragraphs each of two speakers' labels must open for a page to be an interview."""
+
+
+def _interview_turns(
+    text: str, paragraphs: Sequence[tuple[int, int]], raws: Sequence[_Raw]
+) -> list[Quote]:
+    """The answers of an interview printed as questions and answers: each paragraph a
+    label opens ("A:", "Lowe:"), but "Q:", is the speaker's words without marks. A
+    page is read so only where two labels or more open paragraphs twice or more each
+    (one "Note:" or "Update:" makes no interview); a paragraph with quotation marks
+    in it is left to them."""
+    found = []
+    for a, b in paragraphs:
+        m = _TURN.match(text, a, b)
+        if m is not None:
+            found.append((m.group(1), m.end(), b))
+    counts: dict[str, int] = {}
+    for label, _, _ in found:
+        counts[label] = counts.get(label, 0) + 1
+    labels = {label for label, n in counts.items() if n >= MIN_TURNS}
+    if len(labels) < 2:
+        return []
+    marked = [q.start for q in raws]
+    out = []
+    for label, start, end in found:
+        k = bisect.bisect_left(marked, start)
+        if label not in labels or label == "Q" or (k < len(marked) and marked[k] < end):
+            continue
+        words = text[start:end].strip()
+        end = start + len(words)
+        speaker = None if label == "A" else label
+        out.append(Quote(words, start, end, ((start, end),), speaker, None, ""))
+    return out
 
 
 # --- marks and pairing ---------------------------------------------------------------------
