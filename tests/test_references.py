@@ -264,7 +264,9 @@ def test_collect_paths_errors(write: Writer, tmp_path: Path) -> None:
         collect_paths([str(tmp_path / "missing")])
     (tmp_path / "empty").mkdir()
     write("empty/notes.pdf", b"%PDF")
-    with pytest.raises(UnreadableError, match=r"holds no \.txt, \.md or \.html"):
+    with pytest.raises(
+        UnreadableError, match=r"holds no \.txt, \.md or \.html file \(it holds \.pdf"
+    ):
         collect_paths([str(tmp_path / "empty")])
     only = write("only.txt", "the transcript")
     with pytest.raises(UnreadableError, match="no reference file left"):

@@ -87,7 +87,11 @@ def _collect(paths: Iterable[str], exclude: Iterable[str]) -> tuple[list[str], l
             inside = _folder_files(path)
             files = [str(f) for f in inside if _is_article(f)]
             if not files:
-                raise UnreadableError(p, "folder holds no .txt, .md or .html file")
+                kinds = sorted({f.suffix.lower() for f in inside if f.suffix})
+                held = f" (it holds {', '.join(kinds[:4])} files: save articles as text)"
+                raise UnreadableError(
+                    p, "folder holds no .txt, .md or .html file" + (held if kinds else "")
+                )
             found.extend(files)
             others.extend(
                 str(f)
