@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transcript_align import normalize
 from transcript_align.normalize import text_units, text_words, tokenize, units, zipf
@@ -151,3 +153,24 @@ def test_a_day_beside_its_month_is_said_as_an_ordinal() -> None:
     assert text_units("on 3 March") == ["on", "third", "march"]
     assert text_units("by June 30, 2026")[:4] == ["by", "june", "thirtieth", "twenty"]
     assert text_units("3 months") == ["three", "months"]
+
+
+_PLAIN_TOKEN = (
+    r"(?:[^\W\d_]\.)+[^\W\d_]\.(?!\w)|"
+    r"[$€£¥]?\w+(?:(?:['’‘\-‐‑&]|\.(?=\w)|(?<=\d),(?=\d{3}(?!\d)))\w+)*(?:(?<=\d)\s?%)?"
+)
+"""The word pattern without the lookaheads that only make it faster."""
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"aZé5_ .,'’-&%$€\n", "U.S.", "1,000", "M&A", " %"]), max_size=30
+    ).map("".join)
+)
+def test_the_word_pattern_finds_what_it_did_without_its_lookaheads(text: str) -> None:
+    import re
+
+    plain = re.compile(_PLAIN_TOKEN)
+    assert [m.span() for m in normalize.TOKEN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

@@ -598,3 +598,46 @@ def test_any_text_reads_or_fails_with_one_format_error(text: str, kind: str) -> 
         assert error.problem == "no article text found"
         return
     check_reference(ref)
+
+
+# --- many articles -------------------------------------------------------------------------
+
+
+def _articles(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:03d}.txt").write_text(
+            f"Talks go on, day {n}\n\nThe envoy Mr Okonkwo said: “We meet again on day {n}.”\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_many_articles_read_over_processes_as_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transcript_align import parallel
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    folder = _articles(tmp_path, 40)
+    one = read_references([str(folder)], jobs=1)
+    two = read_references([str(folder)], jobs=2)
+    assert two == one
+    assert [r.path for r in two] == sorted(str(p) for p in folder.iterdir())
+    assert all(len(r.quotes) == 1 for r in two)
+
+
+def test_the_first_unreadable_article_is_the_one_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transcript_align import parallel
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    folder = _articles(tmp_path, 40)
+    for name in ("a007.txt", "a033.txt"):
+        (folder / name).write_text("\n\n", encoding="utf-8")
+    for jobs in (1, 2):
+        with pytest.raises(UnreadableError, match="only white space") as raised:
+            read_references([str(folder)], jobs=jobs)
+        assert raised.value.path == str(folder / "a007.txt")
