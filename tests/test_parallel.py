@@ -23,32 +23,6 @@ def test_map_shared_keeps_order_and_sees_shared_state(monkeypatch: pytest.Monkey
     assert parallel.map_shared(_square, items, 7, jobs=1) == [7 + i * i for i in items]
 
 
-def test_meanwhile_runs_here_while_helpers_take_every_item(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import os
-
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
-    done: list[int] = []
-    items = list(range(100))
-    here = os.getpid()
-    out = parallel.map_shared(
-        lambda shared, item: (item, os.getpid() != shared),
-        items,
-        here,
-        jobs=2,
-        meanwhile=lambda: done.append(1),
-    )
-    assert [item for item, _ in out] == items
-    assert all(elsewhere for _, elsewhere in out)  # no item taken here
-    assert done == [1]
-    # In one process the work that could wait is left for later.
-    assert parallel.map_shared(_square, items, 7, jobs=1, meanwhile=lambda: done.append(2)) == [
-        7 + i * i for i in items
-    ]
-    assert done == [1]
-
-
 @pytest.mark.parametrize(
     ("transcript", "articles"),
     [

@@ -163,7 +163,7 @@ def align_command(
         t = read_transcript(transcript, format=input_format, strict=strict)
         if out == STDIN and writer is None:
             writer = writer_like(t.format)
-        references, skipped = load_references(refs, exclude=[transcript], jobs=jobs)
+        references, skipped = load_references(refs, exclude=[transcript])
         if skipped and not quiet:
             more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
             typer.echo(

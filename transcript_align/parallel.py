@@ -52,7 +52,6 @@ def map_shared(
     *,
     jobs: int | None = None,
     here: bool = True,
-    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """``[fn(shared, item) for item in items]``, over ``jobs`` processes when worth it.
 
@@ -60,15 +59,13 @@ def map_shared(
     what ``fn`` returns in a helper must pickle. ``here``: whether this process takes
     items too (``jobs - 1`` helpers), or leaves them all to ``jobs`` helpers and only
     waits: what the items leave behind (caches, freed memory this process keeps) then
-    stays out of this process. ``meanwhile``: work for this process that need not be
-    done now (its result is dropped), done while ``jobs`` helpers take every item;
-    not done at all when the items are not spread over processes.
+    stays out of this process.
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     jobs = min(jobs, len(items))
     if len(items) < MIN_ITEMS or not _forks(jobs):
         return [fn(shared, item) for item in items]
-    return _forked(fn, items, shared, jobs, here and meanwhile is None, meanwhile)
+    return _forked(fn, items, shared, jobs, here)
 
 
 def in_parallel(
@@ -101,12 +98,7 @@ def _forks(jobs: int) -> bool:
 
 
 def _forked(
-    fn: Callable[[Any, T], R],
-    items: Sequence[T],
-    shared: Any,
-    jobs: int,
-    here: bool,
-    meanwhile: Callable[[], object] | None = None,
+    fn: Callable[[Any, T], R], items: Sequence[T], shared: Any, jobs: int, here: bool
 ) -> list[R]:
     size = max(1, len(items) // (jobs * CHUNKS_PER_PROCESS))
     chunks = [(a, min(a + size, len(items))) for a in range(0, len(items), size)]
@@ -127,9 +119,7 @@ def _forked(
 
     mine: dict[int, list[R]] = {}
     theirs, _ = _with_helpers(
-        work,
-        jobs - 1 if here else jobs,
-        lambda: work(mine) if here else meanwhile() if meanwhile is not None else None,
+        work, jobs - 1 if here else jobs, lambda: work(mine) if here else None
     )
     done = {**theirs, **mine}
     return [r for k in range(len(chunks)) for r in done[k]]

@@ -32,8 +32,7 @@ from typing import Literal
 
 from .errors import FormatError, UnreadableError
 from .models import Reference
-from .normalize import fold, load_word_list, zipf
-from .parallel import map_shared
+from .normalize import fold, zipf
 from .quotes import scan_quotes
 from .textio import missing, read_text
 
@@ -150,19 +149,13 @@ def read_reference(path: str) -> Reference:
     return reference
 
 
-def read_references(
-    paths: Iterable[str], *, exclude: Iterable[str] = (), jobs: int | None = None
-) -> list[Reference]:
-    """Read every article named by ``paths`` (the transcript itself is left out).
-
-    ``jobs``: processes to read them with (default: one per core, see
-    :func:`~.parallel.map_shared`); the result is the same however many.
-    """
-    return load_references(paths, exclude=exclude, jobs=jobs)[0]
+def read_references(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> list[Reference]:
+    """Read every article named by ``paths`` (the transcript itself is left out)."""
+    return load_references(paths, exclude=exclude)[0]
 
 
 def load_references(
-    paths: Iterable[str], *, exclude: Iterable[str] = (), jobs: int | None = None
+    paths: Iterable[str], *, exclude: Iterable[str] = ()
 ) -> tuple[list[Reference], list[str]]:
     """:func:`read_references`, and the files of other types in the folders among
     ``paths`` that were skipped (a PDF, a Word file): worth a note to the user."""
@@ -170,29 +163,7 @@ def load_references(
     files, others = _collect(paths, exclude)
     if not files:
         raise UnreadableError(", ".join(paths), "no reference file left to read")
-    return _read_all(files, jobs), others
-
-
-def _read_all(files: Sequence[str], jobs: int | None) -> list[Reference]:
-    """Every file read, in order, over processes when there are many: reading the 2,000
-    articles of a long hearing took a tenth of its run in one process.
-
-    Meanwhile this process reads the word list that every step after the reading
-    weighs words by (:func:`~.normalize.load_word_list`, a tenth of a second it would
-    otherwise spend after the reading). A file a helper could not read is read again
-    here, after every file before it was read: the error raised is the one reading
-    them in order in one process raises.
-    """
-    read = map_shared(_read_or_none, files, None, jobs=jobs, meanwhile=load_word_list)
-    return [r if r is not None else read_reference(f) for f, r in zip(files, read)]
-
-
-def _read_or_none(_shared: None, path: str) -> Reference | None:
-    """One article read, or None when it cannot be (:func:`_read_all` reads it again)."""
-    try:
-        return read_reference(path)
-    except Exception:  # raised again, in order, by the process that asked
-        return None
+    return [read_reference(f) for f in files], others
 
 
 def parse_reference(text: str, path: str, *, kind: ReferenceKind = "txt") -> Reference:
