@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transcript_align import normalize
 from transcript_align.normalize import text_units, text_words, tokenize, units, zipf
@@ -158,3 +160,24 @@ def test_letters_of_their_own_are_folded_as_english_writes_them() -> None:
 
     assert fold("Tromsø, Łódź, Straße, Ærø, Þórshöfn") == "Tromso, Lodz, Strasse, Aero, Thorshofn"
     assert units("Sørensen's") == ("sorensens",)
+
+
+_PLAIN_TOKEN = (
+    r"(?:[^\W\d_]\.)+[^\W\d_]\.(?!\w)|"
+    r"[$€£¥]?\w+(?:(?:['’‘\-‐‑&]|\.(?=\w)|(?<=\d),(?=\d{3}(?!\d)))\w+)*(?:(?<=\d)\s?%)?"
+)
+"""The word pattern without the lookaheads that only make it faster."""
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"aZé5_ .,'’-&%$€\n", "U.S.", "1,000", "M&A", " %"]), max_size=30
+    ).map("".join)
+)
+def test_the_word_pattern_finds_what_it_did_without_its_lookaheads(text: str) -> None:
+    import re
+
+    plain = re.compile(_PLAIN_TOKEN)
+    assert [m.span() for m in normalize.TOKEN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

@@ -28,6 +28,7 @@ MODULES = (
     "alignment",
     "changes",
     "clean",
+    "jsontext",
     "lexicon",
     "mishearing",
     "normalize",

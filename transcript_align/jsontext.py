@@ -58,7 +58,7 @@ def dumps_indented(value: Any) -> str:
     """
     parts: list[str] = []
     try:
-        _write(value, parts.append, "\n")
+        _write(value, parts, "\n")
     except (_Unusual, RecursionError):
         return json.dumps(
             value, ensure_ascii=False, indent=2, allow_nan=False, default=_materialized
@@ -73,60 +73,62 @@ def _materialized(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def _write(value: Any, out: Callable[[str], None], newline: str) -> None:
-    """Append the text of ``value`` at the indentation that ``newline`` carries."""
+def _write(value: Any, out: list[str], newline: str) -> None:
+    """Append the text of ``value`` to ``out`` at the indentation that ``newline`` carries
+    (a list, not its ``append``: compiled, appending to it is a call in C)."""
     kind = type(value)
     if kind is str:
-        out(encode_basestring(value))
+        out.append(encode_basestring(value))
     elif kind is dict:
-        if not value:
-            out("{}")
+        mapping: dict[Any, Any] = value  # typed, for the compiled build's dict iteration
+        if not mapping:
+            out.append("{}")
             return
         inner = newline + "  "
         opening = "{" + inner
-        for key, item in value.items():
+        for key, item in mapping.items():
             if type(key) is not str:
                 raise _Unusual
-            out(opening + encode_basestring(key) + ": ")
+            out.append(opening + encode_basestring(key) + ": ")
             opening = "," + inner
             _write(item, out, inner)
-        out(newline + "}")
+        out.append(newline + "}")
     elif kind is list or kind is tuple:
         if not value:
-            out("[]")
+            out.append("[]")
             return
         inner = newline + "  "
         opening = "[" + inner
         joined = len(inner) <= _JOINED_DEPTH
         for item in value:
-            out(opening)
+            out.append(opening)
             opening = "," + inner
             if joined:  # one string per item: not millions of small ones alive at once
                 parts: list[str] = []
-                _write(item, parts.append, inner)
-                out("".join(parts))
+                _write(item, parts, inner)
+                out.append("".join(parts))
             else:
                 _write(item, out, inner)
-        out(newline + "]")
+        out.append(newline + "]")
     elif kind is Lazy:
         inner = newline + "  "
         opening = "[" + inner
         for item in value:
-            out(opening)
+            out.append(opening)
             opening = "," + inner
             parts = []
-            _write(item, parts.append, inner)
-            out("".join(parts))
-        out("[]" if opening[0] == "[" else newline + "]")
+            _write(item, parts, inner)
+            out.append("".join(parts))
+        out.append("[]" if opening[0] == "[" else newline + "]")
     elif value is None:
-        out("null")
+        out.append("null")
     elif value is True:
-        out("true")
+        out.append("true")
     elif value is False:
-        out("false")
+        out.append("false")
     elif kind is int:
-        out(_int_text(value))
+        out.append(_int_text(value))
     elif kind is float and math.isfinite(value):
-        out(_float_text(value))
+        out.append(_float_text(value))
     else:
         raise _Unusual
