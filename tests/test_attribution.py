@@ -17,13 +17,17 @@ from transcript_align.quotes import extract_quotes
         # The same person, however each writes the name.
         ("Rina Tanaka-Briggs", ["RINA TANAKA-BRIGGS"], None),
         ("Dr Lowe", ["DR INES LOWE"], None),
+        ("Tanaka-Briggs", ["COUNCILLOR MARSH"], "COUNCILLOR MARSH"),
+        ("Ines Lowe", ["DR LOWE"], None),
         # One label is the speaker's: the quote runs over two turns.
         ("Lathe", ["Owen Lathe", "Ida Frome"], None),
-        # Labels naming no one, a first name alone, descriptions, everyday words.
+        # Labels naming no one, a first name alone, a title alone, descriptions,
+        # everyday words.
         ("Lathe", ["SPEAKER_00"], None),
         ("Lathe", ["Speaker 2"], None),
         ("Lathe", ["Host"], None),
         ("Lathe", ["Ida"], None),
+        ("Lathe", ["MR"], None),
         ("the chairman", ["Owen Lathe"], None),
         ("Health chiefs in Northvale", ["Owen Lathe"], None),
         ("Dentists", ["Owen Lathe"], None),

@@ -3,7 +3,8 @@ someone else.
 
 An article may give one speaker's words to another (a debate, a hearing, an
 interview). Where the transcript labels its cues with people's names, a quote
-found under a full name the article's speaker shares no word with is flagged
+found under a full name, or a title and a name ("DR LOWE"), that the article's speaker
+shares no word with is flagged
 in its reason; its verdict, which is about the words, stays. Labels that name
 no one ("SPEAKER_00", "Interviewer"), descriptions ("the chairman") and a
 speaker that is an everyday word too ("Dentists") are never compared.
@@ -54,11 +55,13 @@ def _words(name: str) -> list[str]:
 
 
 def _person(label: str) -> bool:
-    """Whether a label is a person's full name: two words or more, each capitalised, none
-    a role or a digit ("Owen Lathe", "DR INES LOWE"; not "Speaker 2", "Host")."""
+    """Whether a label names a person: a full name or a title and a name, each word
+    capitalised, none a role or a digit ("Owen Lathe", "DR LOWE"; not "Speaker 2",
+    "Host", "Ida")."""
     words = _words(label)
+    titled = len(_WORD.findall(label)) > len(words)
     return (
-        len(words) >= 2
+        len(words) >= (1 if titled else 2)
         and not any(ch.isdigit() for ch in label)
         and all(w[:1].isupper() for w in _WORD.findall(label))
         and not any(w in _ROLES for w in words)
