@@ -3,11 +3,11 @@ someone else.
 
 An article may give one speaker's words to another (a debate, a hearing, an
 interview). Where the transcript labels its cues with people's names, a quote
-found under a full name, or a title and a name ("DR LOWE"), that the article's speaker
-shares no word with is flagged
-in its reason; its verdict, which is about the words, stays. Labels that name
-no one ("SPEAKER_00", "Interviewer"), descriptions ("the chairman") and a
-speaker that is an everyday word too ("Dentists") are never compared.
+found under a full name, or a title and a name ("DR LOWE"), that the article's
+speaker shares no word with is flagged in its reason; its verdict, which is
+about the words, stays. Labels that name no one ("SPEAKER_00", "Interviewer"),
+descriptions ("the chairman") and a speaker that is an everyday word too
+("Dentists") are never compared.
 """
 
 from __future__ import annotations
