@@ -61,3 +61,10 @@ def test_a_quote_said_under_another_persons_label_says_so_and_keeps_its_verdict(
     assert [q.status for q in checks] == ["verbatim", "verbatim"]
     assert "said by" not in checks[0].reason
     assert checks[1].reason.endswith("; said by Owen Lathe in the transcript, not Trevask")
+
+
+def test_a_surname_that_is_an_everyday_word_is_compared_where_the_article_gives_the_name() -> None:
+    assert other_speaker("Marsh", ["COUNCILLOR OKAFOR"]) is None
+    article = "Councillor Dan Marsh spoke first."
+    assert other_speaker("Marsh", ["COUNCILLOR OKAFOR"], article) == "COUNCILLOR OKAFOR"
+    assert other_speaker("Dentists", ["Owen Lathe"], "Dentists in Brycemoor say no.") is None

@@ -50,6 +50,12 @@ def said_by(transcript: Transcript, q: QuoteCheck) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _surname(word: str, article: str) -> bool:
+    """Whether the article writes ``word`` right after another capitalised word, as a
+    surname after a first name ("Dan Marsh")."""
+    return re.search(rf"\b[A-Z][^\W\d_]+[ \u00a0]{re.escape(word)}\b", article) is not None
+
+
 def _words(name: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(name) if w.lower() not in _TITLES]
 
@@ -68,9 +74,11 @@ def _person(label: str) -> bool:
     )
 
 
-def other_speaker(speaker: str | None, labels: Sequence[str]) -> str | None:
+def other_speaker(speaker: str | None, labels: Sequence[str], article: str = "") -> str | None:
     """The labels, joined, where every one is a person sharing no name with the article's
-    ``speaker`` (itself a name: capitalised words, not an everyday one); None otherwise.
+    ``speaker`` (itself a name: capitalised words; one word only where it is no everyday
+    word or the ``article`` text writes it after a first name: "Marsh" after "Dan
+    Marsh"); None otherwise.
 
     >>> other_speaker("Tanaka-Briggs", ["Owen Lathe"])
     'Owen Lathe'
@@ -83,7 +91,7 @@ def other_speaker(speaker: str | None, labels: Sequence[str]) -> str | None:
     words = _words(speaker)
     if not words or not all(w[:1].isupper() for w in written):
         return None
-    if len(words) == 1 and zipf(words[0]) >= EVERYDAY:
+    if len(words) == 1 and zipf(words[0]) >= EVERYDAY and not _surname(written[-1], article):
         return None
     if not all(_person(label) for label in labels):
         return None

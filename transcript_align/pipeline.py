@@ -184,7 +184,8 @@ def _align(
         settled.extend(mine)
     quotes = settled
     if any(s.speaker for s in spoken.segments):
-        quotes = [_attributed(q, spoken) for q in quotes]
+        texts = {c.reference.path: c.reference.text for c in checks}
+        quotes = [_attributed(q, spoken, texts.get(q.reference, "")) for q in quotes]
     return Report(
         transcript,
         tuple(checks),
@@ -195,10 +196,10 @@ def _align(
     )
 
 
-def _attributed(q: QuoteCheck, spoken: Transcript) -> QuoteCheck:
+def _attributed(q: QuoteCheck, spoken: Transcript, article: str) -> QuoteCheck:
     """The quote with its reason saying so where the transcript's labels have someone
     else than the article's speaker say it (:mod:`.attribution`)."""
-    other = other_speaker(q.quote.speaker, said_by(spoken, q))
+    other = other_speaker(q.quote.speaker, said_by(spoken, q), article)
     if other is None:
         return q
     why = f"{q.reason}; said by {other} in the transcript, not {q.quote.speaker}"
