@@ -551,3 +551,10 @@ def test_an_interview_printed_as_questions_and_answers_quotes_its_answers() -> N
     ]
     # One label, or labels once each, make no interview.
     assert who("Note: edited.\n\nUpdate: the ferry sails.\n\nSource: the port.") == []
+
+
+def test_a_plural_subject_with_no_determiner_opening_the_sentence_is_the_speaker() -> None:
+    assert who('Health chiefs have promised that waits "will not happen again".') == [
+        ("will not happen again", "Health chiefs", "promised")
+    ]
+    assert who('Then officials said it was "fine by us".')[0][1] is None

@@ -851,7 +851,26 @@ def _speaker_before(toks: list[_Tok], v: int, *, first: int = 0) -> _Speaker | N
                 return _speaker(toks[_owner_start(toks, k, first) : j + 1], "descriptor")
             if not w.word or w.low in _NOT_IN_DESCRIPTOR:
                 return None
+        if first == 0 and 0 < j < _BARE_SUBJECT and _bare_subject(toks[: j + 1]):
+            return _speaker(toks[: j + 1], "descriptor")  # "Health chiefs have promised"
     return None
+
+
+_BARE_SUBJECT = 3
+"""Most words of a plural subject with no determiner opening the sentence."""
+
+
+def _bare_subject(toks: Sequence[_Tok]) -> bool:
+    """Whether words opening a sentence are a noun phrase with no determiner ("Health
+    chiefs", "Local residents"): the first capitalised, the rest not, none a small word."""
+    return (
+        toks[0].cap
+        and all(
+            t.text.isalpha() and t.low not in _NOT_IN_DESCRIPTOR and t.low not in _FUNCTION
+            for t in toks
+        )
+        and not any(t.cap for t in toks[1:])
+    )
 
 
 def _owner_start(toks: list[_Tok], k: int, first: int) -> int:
