@@ -863,14 +863,7 @@ _BARE_SUBJECT = 3
 def _bare_subject(toks: Sequence[_Tok]) -> bool:
     """Whether words opening a sentence are a noun phrase with no determiner ("Health
     chiefs", "Local residents"): the first capitalised, the rest not, none a small word."""
-    return (
-        toks[0].cap
-        and all(
-            t.text.isalpha() and t.low not in _NOT_IN_DESCRIPTOR and t.low not in _FUNCTION
-            for t in toks
-        )
-        and not any(t.cap for t in toks[1:])
-    )
+    return toks[0].cap and all(map(_plain_noun, toks)) and not any(t.cap for t in toks[1:])
 
 
 def _owner_start(toks: list[_Tok], k: int, first: int) -> int:
