@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -1671,3 +1672,29 @@ def test_more_words_heard_between_matched_sides_than_a_name_takes_are_read_from_
         article, said, owner, names, (0, len(article)), (0, len(said)), len(article), reach=[4]
     )
     assert [(b.first, b.left, b.right) for b in found] == [(5, 5, 0)]
+
+
+def test_a_possessive_written_as_one_word_is_no_confusion_to_repair_elsewhere() -> None:
+    # "farrowdales" was the name's very sounds: elsewhere it may be the plural, or the
+    # possessive again, and the learned repair would drop the possessive.
+    t = parse_transcript(
+        QUOTED_LEAD
+        + "00:10 and farrowdales crew will chair the board\n"
+        + "00:15 later mister farrowdales said the boats were ready\n",
+        "t.txt",
+    )
+    first = [k.text for k in t.tokens].index("farrowdales")
+    article = "The board will be chaired by Farrowdale's crew."
+    cand = next(
+        c for c in mine_candidates([Reference("a.txt", "", article)]) if c.key == "farrowdale"
+    )
+    span = span_at(t, first, first + 1)
+    assert span is not None
+    taken = bytearray(len(t.tokens))
+    taken[first] = 1
+    learned = [Learned(replace(span, suffix="'s"), cand, 0.95)]
+    assert propagated(t, learned, taken, min_confidence=0.8, apply=True) == []
+    got = propagated(
+        t, [Learned(span, cand, 0.95)], bytearray(taken), min_confidence=0.8, apply=True
+    )
+    assert [(c.original, c.corrected) for c in got] == [("farrowdales", "Farrowdale")]
