@@ -1698,3 +1698,13 @@ def test_a_possessive_written_as_one_word_is_no_confusion_to_repair_elsewhere() 
         t, [Learned(span, cand, 0.95)], bytearray(taken), min_confidence=0.8, apply=True
     )
     assert [(c.original, c.corrected) for c in got] == [("farrowdales", "Farrowdale")]
+
+
+def test_a_word_said_again_beside_a_name_in_the_article_leaves_its_place_sure() -> None:
+    # The article keeps the speaker's stutter ("as, uh, as- as"), the recogniser wrote it
+    # once: the words said again pair with nothing, and the words before place the name.
+    got = quoted(
+        "some of that may be happening as a marrow indicated",
+        "Some of that may be happening as, uh, as- as Marlo indicated.",
+    )
+    assert applied(got) == [("marrow", "Marlo")]

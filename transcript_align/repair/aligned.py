@@ -494,16 +494,18 @@ def _slipped(
     """How many transcript units the article words before and after the name inside its
     edit block take, where each is heard as one plausible transcript word ("ken
     mauer" as "can mower": "can" is "ken", so "mower" stands where "Mauer" does) or
-    is a filler the recogniser left out ("marzen uh" as "mason"); ``None`` on a side
-    where they do not pair up so ("ines of castelan" as "ines ascot ellen": "ascot"
-    is no "of")."""
+    is a filler or the word beside it said again, which the recogniser left out
+    ("marzen uh" as "mason", "as uh as as Don" after "as" as "a done"); ``None`` on a
+    side where they do not pair up so ("ines of castelan" as "ines ascot ellen":
+    "ascot" is no "of")."""
     (lo, hi), (j1, j2), (u0, u1) = block, heard, name
 
-    def taken(words: Sequence[str], heard_words: Sequence[str]) -> int | None:
+    def taken(words: Sequence[str], heard_words: Sequence[str], before: str) -> int | None:
         n = 0
         for word in words:
-            if word in FILLERS:
+            if word in FILLERS or word == before:
                 continue
+            before = word
             if n >= min(SLIP, len(heard_words)):
                 return None
             if misheard(word, heard_words[n]) < SLIP_MISHEARD:
@@ -511,8 +513,9 @@ def _slipped(
             n += 1
         return n
 
-    pre = taken(article[lo:u0], said[j1:j2])
-    post = taken(article[u1:hi][::-1], said[j1:j2][::-1])
+    pre = taken(article[lo:u0], said[j1:j2], article[lo - 1] if lo > 0 else "")
+    after = article[hi] if hi < len(article) else ""
+    post = taken(article[u1:hi][::-1], said[j1:j2][::-1], after)
     if (pre or 0) + (post or 0) >= j2 - j1:
         return None, None
     return pre, post
