@@ -1708,3 +1708,20 @@ def test_a_word_said_again_beside_a_name_in_the_article_leaves_its_place_sure() 
         "Some of that may be happening as, uh, as- as Marlo indicated.",
     )
     assert applied(got) == [("marrow", "Marlo")]
+
+
+@pytest.mark.parametrize(
+    ("heard", "repairs"),
+    [("marrow is", [("marrow", "Marlo")]), ("every one is", [])],
+    ids=["misheard", "unlike"],
+)
+def test_a_name_whose_next_word_in_the_block_pairs_with_nothing_is_read_from_its_side(
+    heard: str, repairs: list[tuple[str, str]]
+) -> None:
+    # "has" is not heard as "is": the block is "Marlo has" against "marrow is", matched
+    # three words before and many after; the name opens it, so it is read from there.
+    got = quoted(
+        f"i am sure {heard} impacted them a little bit this year",
+        "I am sure Marlo has impacted them a little bit this year.",
+    )
+    assert applied(got) == repairs

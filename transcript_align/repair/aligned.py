@@ -285,6 +285,14 @@ def _run_blocks(
             placed = (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(
                 EDGE_MATCH, length or EDGE_MATCH
             )
+            if not placed and left and right and left + right >= BOTH_MATCH:
+                # Matched on both sides, but the article's words on one side of the name
+                # inside the block pair with nothing heard ("COVID has" as "cove it is"):
+                # the name starts (or ends) the block on the other side, and is read from it.
+                if pre == 0 and post is None:
+                    lm, rm, placed = left, 0, True
+                elif post == 0 and pre is None:
+                    lm, rm, placed = 0, right, True
             span = _heard(lm, rm, heard, owner, limit) if placed else None
             if span is None and placed and lm and rm:
                 # More words heard between the matched sides than the name can take (the
