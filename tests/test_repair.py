@@ -1725,3 +1725,18 @@ def test_a_name_whose_next_word_in_the_block_pairs_with_nothing_is_read_from_its
         "I am sure Marlo has impacted them a little bit this year.",
     )
     assert applied(got) == repairs
+
+
+@pytest.mark.parametrize(
+    ("heard", "repairs"),
+    [("marrow", [("marrow", "Marlo")]), ("every", [])],
+    ids=["misheard", "unlike"],
+)
+def test_an_article_before_a_name_the_recogniser_did_not_write_leaves_its_place_sure(
+    heard: str, repairs: list[tuple[str, str]]
+) -> None:
+    got = quoted(
+        f"we signed the contract for the new boats with {heard} and his crew",
+        "We signed the contract for the new boats with the Marlo and his crew.",
+    )
+    assert applied(got) == repairs
