@@ -1740,3 +1740,12 @@ def test_an_article_before_a_name_the_recogniser_did_not_write_leaves_its_place_
         "We signed the contract for the new boats with the Marlo and his crew.",
     )
     assert applied(got) == repairs
+
+
+def test_an_a_opening_an_acronym_at_a_quote_edge_may_be_its_letter() -> None:
+    said = "the new boats were shown last june at {}"
+    written = "The new boats were shown last June at {}."
+    assert applied(quoted(said.format("a fen"), written.format("AFN"))) == [("a fen", "AFN")]
+    # Before a name of another kind "a" is the article said before it.
+    got = quoted(said.format("a marrow"), written.format("Marlo"))
+    assert ("a marrow", "Marlo") not in applied(got)

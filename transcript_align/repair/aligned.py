@@ -699,6 +699,12 @@ def _before_clause(
     return out
 
 
+def _letter_a(word: str, name: str) -> bool:
+    """Whether ``word`` ("a", "an") may be the letter an acronym opens with ("a CR" for
+    "ASCR", "a bong" for "APLNG")."""
+    return bool(_ACRONYM.fullmatch(name)) and name[0] == "A" and word.lower() in ("a", "an")
+
+
 def _without_fillers(transcript: Transcript, first: int, last: int) -> tuple[int, int]:
     """Tokens ``[first, last)`` without the fillers at their ends ("uh star" for "NSTAR"
     between matched words): the speaker hesitated beside the name, not in it."""
@@ -753,7 +759,9 @@ def block_spans(
             if len(options) > 1 and not _spelled(transcript, first, last, cand.text):
                 if not _edges(transcript, loose, loose + 1):
                     continue  # on its unmatched side, a block's edge is no function word
-                if transcript.tokens[tight].text.lower() in ARTICLES:
+                if transcript.tokens[tight].text.lower() in ARTICLES and not _letter_a(
+                    transcript.tokens[tight].text, cand.text
+                ):
                     continue  # "the mayor" for "Thomas": an article opens words said, not a name
             m = misheard(said, span.text)
             if span.key == cand.key:
