@@ -1646,7 +1646,7 @@ def test_a_possessive_heard_as_one_word_is_written_as_the_article_writes_it() ->
 @pytest.mark.parametrize(
     ("said", "written", "repair"),
     [
-        ("the new um star office", "the new NSTAR office", ("star", "NSTAR")),
+        ("the new um star office", "the new VSTAR office", ("star", "VSTAR")),
         ("the new uh merrow office", "the new Marlo office", ("merrow", "Marlo")),
     ],
     ids=["acronym", "name"],

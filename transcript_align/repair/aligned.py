@@ -10,7 +10,7 @@ for "Katrin", "beans" for "Baines", "oh yellow ran" for "Oyelaran". How
 sure the place is depends on the words matched around it: on both sides,
 or, at a passage's edge (a name opening or closing a quote), on one side
 only, then with a longer match asked for. A quote too short for that ("Thank you,
-Deepa.") places a name at its edge when the rest of it was heard word for word, and
+Marlo.") places a name at its edge when the rest of it was heard word for word, and
 then only words clearly the name misheard are taken (``guards.quote_threshold``).
 """
 
@@ -319,7 +319,7 @@ def _run_blocks(
 
 QUOTE_MATCH = 1
 """Words of a short quote heard in order beside a name that opens or closes it, from which
-the quote places the name (:func:`_quote_edge`): "thank you, Deepa", "Hector, please go
+the quote places the name (:func:`_quote_edge`): "thank you, Marlo", "Halden, please go
 ahead"; one word ("thanks, Bret") could be any thanks said there."""
 
 
@@ -335,8 +335,8 @@ def _quote_edge(
     quote, heard word for word up to its other edge; else ``""``.
 
     Such a quote, too short for a passage's edge (:data:`EDGE_MATCH`), was said whole,
-    so the words beside it were said in the name's place (“Thank you, Deepa.” heard
-    "thank you deeper"). What the article has beyond the name's edge is another quote,
+    so the words beside it were said in the name's place (“Thank you, Marlo.” heard
+    "thank you marrow"). What the article has beyond the name's edge is another quote,
     which says nothing of the place."""
     (lo, hi), (u0, u1), (left_edge, right_edge) = block, name, to_edge
     if u0 in breaks and u1 == hi and right_edge:
@@ -458,7 +458,7 @@ def _possessives(
     length: int,
 ) -> list[Block]:
     """Blocks where the transcript says a one-word name with its possessive, matched in
-    its place, as one word of its own ("pilgrims" where the passage has "Pilgrim's"):
+    its place, as one word of its own ("farrowdales" where the passage has "Farrowdale's"):
     the same sounds, to be written as the article spells them (whether the recogniser
     wrote the apostrophe is for :func:`block_spans` and the guards to see). Its matched
     sides are counted as for :func:`_apart`."""
@@ -516,7 +516,7 @@ def _slipped(
             before = word
             if n >= min(SLIP, len(heard_words)) or misheard(word, heard_words[n]) < SLIP_MISHEARD:
                 if word in ARTICLES:
-                    continue  # "the" the recogniser did not write ("with the XPO" as "with xp oh")
+                    continue  # an unwritten "the" ("with the KVRO" as "with k v r oh")
                 return None
             n += 1
         return n
@@ -700,13 +700,13 @@ def _before_clause(
 
 
 def _letter_a(word: str, name: str) -> bool:
-    """Whether ``word`` ("a", "an") may be the letter an acronym opens with ("a CR" for
-    "ASCR", "a bong" for "APLNG")."""
+    """Whether ``word`` ("a", "an") may be the letter an acronym opens with ("a v r" for
+    "ASVR", "a fen" for "AFN")."""
     return bool(_ACRONYM.fullmatch(name)) and name[0] == "A" and word.lower() in ("a", "an")
 
 
 def _without_fillers(transcript: Transcript, first: int, last: int) -> tuple[int, int]:
-    """Tokens ``[first, last)`` without the fillers at their ends ("uh star" for "NSTAR"
+    """Tokens ``[first, last)`` without the fillers at their ends ("uh merrow" for "Marlo"
     between matched words): the speaker hesitated beside the name, not in it."""
     tokens = transcript.tokens
     while last - first > 1 and tokens[first].text.lower().strip(".,;:?!") in FILLERS:

@@ -54,9 +54,9 @@ sentence), the repairs taken from 0.25 up to 0.4 were all right."""
 QUOTE_MISHEARD = 0.8
 """…and one placed only by a short quote heard whole beside it (``aligned._quote_edge``):
 its few words ("thank you") may stand elsewhere nearby, so only words that are clearly the
-name misheard ("deeper" for "Deepa") are taken there…"""
+name misheard ("marrow" for "Marlo") are taken there…"""
 ONE_WORD_QUOTE_MISHEARD = 0.95
-"""…and all but certainly so when the rest of the quote is one word ("thanks, Tycho")."""
+"""…and all but certainly so when the rest of the quote is one word ("thanks, Merritt")."""
 CONTEXT_TOKENS = 12
 """How many words either side of a span in the transcript its context is."""
 
@@ -296,7 +296,7 @@ def respelled(heard: str, name: str) -> bool:
 
 def possessive_respelled(heard: str, name: str, suffix: str) -> bool:
     """Whether ``heard`` is a name with its possessive (``suffix``, as the article has it
-    there) written without the apostrophe: "pilgrims" for "Pilgrim's"."""
+    there) written without the apostrophe: "farrowdales" for "Farrowdale's"."""
     return (
         bool(suffix)
         and "'" not in heard
