@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -19,7 +20,14 @@ from transcript_align.repair import (
     mine_candidates,
     scored_pairs,
 )
-from transcript_align.repair.aligned import _gaps, _slipped, block_spans, blocks
+from transcript_align.repair.aligned import (
+    _by_start,
+    _gaps,
+    _run_blocks,
+    _slipped,
+    block_spans,
+    blocks,
+)
 from transcript_align.repair.candidates import article_finds, with_context
 from transcript_align.repair.confidence import BlockFit
 from transcript_align.repair.guards import rest_beside, shared_in_place
@@ -1570,3 +1578,174 @@ def test_a_run_matched_across_a_quotes_opening_mark_counts_on_both_sides_of_it()
         ("this regulation", "dysregulation", True),
         ("this regulation", "dysregulation", True),
     ]
+
+
+def short_quote(heard: str, quote: str) -> list[Correction]:
+    """The corrections when an article quotes ``quote`` on its own, between two quoted
+    sentences, where ``heard`` was said and followed by words the article leaves out."""
+    speech = (
+        QUOTED_LEAD
+        + f"00:10 {heard} so let me start with the plan\n"
+        + "00:14 the boats will be built at the yard on the north shore of the bay\n"
+        + "00:20 after that we will take your questions about the ferry line\n"
+    )
+    article = (
+        "“The new ferry line to the islands will open in the spring of next year,” she said. "
+        f"“{quote}” “The boats will be built at the yard on the north shore of the bay,” he said."
+    )
+    report = align(
+        parse_transcript(speech, "t.txt"),
+        [Reference("a.txt", "", article, quotes=extract_quotes(article))],
+    )
+    return list(report.corrections)
+
+
+@pytest.mark.parametrize(
+    ("heard", "quote", "repair"),
+    [
+        ("thank you marrow", "Thank you, Marlo.", ("marrow", "Marlo")),
+        ("good morning holden", "Good morning, Halden.", ("holden", "Halden")),
+        ("thanks merit", "Thanks, Merritt.", ("merit", "Merritt")),
+    ],
+    ids=["closing-two-words", "greeting", "one-word-sure"],
+)
+def test_a_name_closing_a_short_quote_heard_whole_is_repaired(
+    heard: str, quote: str, repair: tuple[str, str]
+) -> None:
+    # Too short for a passage's edge, but every other word of the quote was heard in
+    # order where the quotes around it were said: the word after them is the name.
+    assert applied(short_quote(heard, quote)) == [repair]
+
+
+def test_a_name_opening_a_short_quote_heard_whole_is_repaired() -> None:
+    got = short_quote("right marrow please go ahead", "Marlo, please go ahead.")
+    assert applied(got) == [("marrow", "Marlo")]
+
+
+@pytest.mark.parametrize(
+    ("heard", "quote"),
+    [
+        ("thank you everyone", "Thank you, Marlo."),  # no mishearing of the name
+        ("thanks marrow", "Thanks, Marlo."),  # one word of the quote: only a sure mishearing
+    ],
+    ids=["unlike-word", "one-word-unsure"],
+)
+def test_words_beside_a_short_quote_that_are_not_clearly_the_name_stay(
+    heard: str, quote: str
+) -> None:
+    assert applied(short_quote(heard, quote)) == []
+
+
+def test_a_possessive_heard_as_one_word_is_written_as_the_article_writes_it() -> None:
+    said = "we thank farrowdales crew for every one of the new boats this week"
+    written = "We thank Farrowdale's crew for every one of the new boats this week."
+    assert applied(quoted(said, written)) == [("farrowdales", "Farrowdale's")]
+    assert applied(quoted(said.replace("farrowdales", "Farrowdale's"), written)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "written", "repair"),
+    [
+        ("the new um star office", "the new VSTAR office", ("star", "VSTAR")),
+        ("the new uh merrow office", "the new Marlo office", ("merrow", "Marlo")),
+    ],
+    ids=["acronym", "name"],
+)
+def test_a_filler_beside_a_name_between_matched_words_is_left_out_of_it(
+    said: str, written: str, repair: tuple[str, str]
+) -> None:
+    got = quoted(
+        f"we will open {said} along the harbour front next year",
+        f"We will open {written} along the harbour front next year.",
+    )
+    assert applied(got) == [repair]
+
+
+def test_more_words_heard_between_matched_sides_than_a_name_takes_are_read_from_one_side() -> None:
+    # "then" pairs with "den", so the block runs from "k" to "stock": five words, more than
+    # "KVR" can take; the five words matched before it place it alone.
+    article = "my question is about the kvr then the inventory in the channel".split()
+    said = "my question is about the k v r big stock den the inventory in the channel".split()
+    owner = list(range(len(said)))
+    names = _by_start({(5, 6): (0, "")})
+    found = _run_blocks(
+        article, said, owner, names, (0, len(article)), (0, len(said)), len(article), reach=[4]
+    )
+    assert [(b.first, b.left, b.right) for b in found] == [(5, 5, 0)]
+
+
+def test_a_possessive_written_as_one_word_is_no_confusion_to_repair_elsewhere() -> None:
+    # "farrowdales" was the name's very sounds: elsewhere it may be the plural, or the
+    # possessive again, and the learned repair would drop the possessive.
+    t = parse_transcript(
+        QUOTED_LEAD
+        + "00:10 and farrowdales crew will chair the board\n"
+        + "00:15 later mister farrowdales said the boats were ready\n",
+        "t.txt",
+    )
+    first = [k.text for k in t.tokens].index("farrowdales")
+    article = "The board will be chaired by Farrowdale's crew."
+    cand = next(
+        c for c in mine_candidates([Reference("a.txt", "", article)]) if c.key == "farrowdale"
+    )
+    span = span_at(t, first, first + 1)
+    assert span is not None
+    taken = bytearray(len(t.tokens))
+    taken[first] = 1
+    learned = [Learned(replace(span, suffix="'s"), cand, 0.95)]
+    assert propagated(t, learned, taken, min_confidence=0.8, apply=True) == []
+    got = propagated(
+        t, [Learned(span, cand, 0.95)], bytearray(taken), min_confidence=0.8, apply=True
+    )
+    assert [(c.original, c.corrected) for c in got] == [("farrowdales", "Farrowdale")]
+
+
+def test_a_word_said_again_beside_a_name_in_the_article_leaves_its_place_sure() -> None:
+    # The article keeps the speaker's stutter ("as, uh, as- as"), the recogniser wrote it
+    # once: the words said again pair with nothing, and the words before place the name.
+    got = quoted(
+        "some of that may be happening as a marrow indicated",
+        "Some of that may be happening as, uh, as- as Marlo indicated.",
+    )
+    assert applied(got) == [("marrow", "Marlo")]
+
+
+@pytest.mark.parametrize(
+    ("heard", "repairs"),
+    [("marrow is", [("marrow", "Marlo")]), ("every one is", [])],
+    ids=["misheard", "unlike"],
+)
+def test_a_name_whose_next_word_in_the_block_pairs_with_nothing_is_read_from_its_side(
+    heard: str, repairs: list[tuple[str, str]]
+) -> None:
+    # "has" is not heard as "is": the block is "Marlo has" against "marrow is", matched
+    # three words before and many after; the name opens it, so it is read from there.
+    got = quoted(
+        f"i am sure {heard} impacted them a little bit this year",
+        "I am sure Marlo has impacted them a little bit this year.",
+    )
+    assert applied(got) == repairs
+
+
+@pytest.mark.parametrize(
+    ("heard", "repairs"),
+    [("marrow", [("marrow", "Marlo")]), ("every", [])],
+    ids=["misheard", "unlike"],
+)
+def test_an_article_before_a_name_the_recogniser_did_not_write_leaves_its_place_sure(
+    heard: str, repairs: list[tuple[str, str]]
+) -> None:
+    got = quoted(
+        f"we signed the contract for the new boats with {heard} and his crew",
+        "We signed the contract for the new boats with the Marlo and his crew.",
+    )
+    assert applied(got) == repairs
+
+
+def test_an_a_opening_an_acronym_at_a_quote_edge_may_be_its_letter() -> None:
+    said = "the new boats were shown last june at {}"
+    written = "The new boats were shown last June at {}."
+    assert applied(quoted(said.format("a fen"), written.format("AFN"))) == [("a fen", "AFN")]
+    # Before a name of another kind "a" is the article said before it.
+    got = quoted(said.format("a marrow"), written.format("Marlo"))
+    assert ("a marrow", "Marlo") not in applied(got)

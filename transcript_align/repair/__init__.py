@@ -34,7 +34,11 @@ Where the word alignment of an aligned passage has a name and the
 transcript other words, those words are weighed whatever they are ("beans"
 for "Baines"), by how plausible a mishearing explains them and how solid the
 alignment around is (matched on both sides, more than one side gives, the
-place is sure whatever the spelling: "college" for "COVID" amid a quote);
+place is sure whatever the spelling: "college" for "COVID" amid a quote; a
+quote too short for that, heard whole, places a name at its edge where the words
+there are clearly the name misheard: “Thank you, Marlo.” heard "thank you marrow");
+a possessive the recogniser wrote as one word ("farrowdales" for "Farrowdale's") is
+written as the article spells it;
 what was learned there is repaired elsewhere where the context supports it,
 with a lower confidence. Away from the passages, a word beside a word of the
 name (no title, no particle) is weighed by the mishearing model however unlike

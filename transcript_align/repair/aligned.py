@@ -9,7 +9,9 @@ words are what the recogniser made of it, whatever they are: "catherine"
 for "Katrin", "beans" for "Baines", "oh yellow ran" for "Oyelaran". How
 sure the place is depends on the words matched around it: on both sides,
 or, at a passage's edge (a name opening or closing a quote), on one side
-only, then with a longer match asked for.
+only, then with a longer match asked for. A quote too short for that ("Thank you,
+Marlo.") places a name at its edge when the rest of it was heard word for word, and
+then only words clearly the name misheard are taken (``guards.quote_threshold``).
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ class Block:
     right: int
     suffix: str = ""
     """The possessive the article gives the name there ("Nexstar's")."""
+    whole: bool = False
+    """Placed by a short quote heard whole beside the name (:func:`_quote_edge`)."""
 
 
 def blocks(
@@ -258,14 +262,18 @@ def _run_blocks(
     for k, (tag, i1, i2, j1, j2) in enumerate(parts):
         if tag == "equal" and joined:
             out.extend(_apart(parts, k, a0, t0, owner, names, joined, breaks, length))
+        if tag == "equal":
+            out.extend(_possessives(parts, k, a0, t0, owner, names, breaks, length))
             continue
         if tag != "edit" or i1 == i2 or j1 == j2:
             continue
         lo, hi = a0 + i1, a0 + i2
         # Words matched beyond a quote's edge belong to another passage: the article
         # joins two quotes where the speaker said more between them.
-        left = _matched(parts[k - 1 :: -1] if k else [], a0, breaks, backward=True)
-        right = _matched(parts[k + 1 :], a0, breaks, backward=False)
+        left, left_edge = _matched_to_edge(
+            parts[k - 1 :: -1] if k else [], a0, breaks, backward=True
+        )
+        right, right_edge = _matched_to_edge(parts[k + 1 :], a0, breaks, backward=False)
         for u0, u1, cand, suffix in _names_within(names, lo, hi):
             pre, post = _slipped(article, said, (lo, hi), (t0 + j1, t0 + j2), (u0, u1))
             lm = left if pre is not None else 0
@@ -274,14 +282,68 @@ def _run_blocks(
             heard = (t0 + j1 + (pre or 0), t0 + j2 - (post if post is not None and rm else 0))
             if short and cand in short and not (lm and rm and _letters(said, heard, short[cand])):
                 continue
-            span = _heard(lm, rm, heard, owner, limit)
-            if span is None:
-                continue
-            if (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(
+            placed = (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(
                 EDGE_MATCH, length or EDGE_MATCH
-            ):
+            )
+            if not placed and left and right and left + right >= BOTH_MATCH:
+                # Matched on both sides, but the article's words on one side of the name
+                # inside the block pair with nothing heard ("COVID has" as "cove it is"):
+                # the name starts (or ends) the block on the other side, and is read from it.
+                if pre == 0 and post is None:
+                    lm, rm, placed = left, 0, True
+                elif post == 0 and pre is None:
+                    lm, rm, placed = 0, right, True
+            span = _heard(lm, rm, heard, owner, limit) if placed else None
+            if span is None and placed and lm and rm:
+                # More words heard between the matched sides than the name can take (the
+                # article and the speech differ beside it too): from the side that places
+                # it alone, as at a passage's edge.
+                alone = min(EDGE_MATCH, length or EDGE_MATCH)
+                lm, rm = (lm, 0) if lm >= max(alone, rm) else (0, rm) if rm >= alone else (0, 0)
+                span = _heard(lm, rm, heard, owner, limit) if lm or rm else None
+            if span is not None:
                 out.append(Block(span[0], span[1], cand, lm, rm, suffix))
+                continue
+            edge = _quote_edge((lo, hi), (u0, u1), (left_edge, right_edge), breaks, len(article))
+            if edge == "opens" and post is not None and right >= QUOTE_MATCH:
+                lm, rm, heard = 0, right, (t0 + j1, heard[1])
+            elif edge == "closes" and pre is not None and left >= QUOTE_MATCH:
+                lm, rm, heard = left, 0, (heard[0], t0 + j2)
+            else:
+                continue
+            span = _heard(lm, rm, heard, owner, limit)
+            if span is not None:
+                out.append(Block(span[0], span[1], cand, lm, rm, suffix, True))
     return out
+
+
+QUOTE_MATCH = 1
+"""Words of a short quote heard in order beside a name that opens or closes it, from which
+the quote places the name (:func:`_quote_edge`): "thank you, Marlo", "Halden, please go
+ahead"; one word ("thanks, Bret") could be any thanks said there."""
+
+
+def _quote_edge(
+    block: tuple[int, int],
+    name: tuple[int, int],
+    to_edge: tuple[bool, bool],
+    breaks: frozenset[int],
+    end: int,
+) -> str:
+    """``"opens"`` or ``"closes"`` where a name opens or closes a quote (a quotation mark,
+    or the article's end, on that side of it) and stands right beside the rest of that
+    quote, heard word for word up to its other edge; else ``""``.
+
+    Such a quote, too short for a passage's edge (:data:`EDGE_MATCH`), was said whole,
+    so the words beside it were said in the name's place (“Thank you, Marlo.” heard
+    "thank you marrow"). What the article has beyond the name's edge is another quote,
+    which says nothing of the place."""
+    (lo, hi), (u0, u1), (left_edge, right_edge) = block, name, to_edge
+    if u0 in breaks and u1 == hi and right_edge:
+        return "opens"
+    if (u1 in breaks or u1 >= end) and u0 == lo and left_edge:
+        return "closes"
+    return ""
 
 
 def _stutters(
@@ -385,6 +447,41 @@ def _apart(
     return out
 
 
+def _possessives(
+    parts: Sequence[tuple[str, int, int, int, int]],
+    k: int,
+    a0: int,
+    t0: int,
+    owner: Sequence[int],
+    names: _Names,
+    breaks: frozenset[int],
+    length: int,
+) -> list[Block]:
+    """Blocks where the transcript says a one-word name with its possessive, matched in
+    its place, as one word of its own ("farrowdales" where the passage has "Farrowdale's"):
+    the same sounds, to be written as the article spells them (whether the recogniser
+    wrote the apostrophe is for :func:`block_spans` and the guards to see). Its matched
+    sides are counted as for :func:`_apart`."""
+    _, i1, i2, j1, _ = parts[k]
+    out: list[Block] = []
+    for u0, u1, cand, suffix in _names_within(names, a0 + i1, a0 + i2):
+        if not suffix or u1 - u0 != 1:
+            continue
+        h = t0 + j1 + (u0 - a0 - i1)
+        token = owner[h]
+        if (h > 0 and owner[h - 1] == token) or (h + 1 < len(owner) and owner[h + 1] == token):
+            continue  # the name is part of a word, or a word of its own with others
+        before = ("equal", i1, u0 - a0, j1, j1 + (u0 - a0 - i1))
+        after = ("equal", u1 - a0, i2, j1 + (u1 - a0 - i1), j1 + (i2 - i1))
+        left = _matched([before, *parts[k - 1 :: -1]] if k else [before], a0, breaks, backward=True)
+        right = _matched([after, *parts[k + 1 :]], a0, breaks, backward=False)
+        if (left and right and left + right >= BOTH_MATCH) or max(left, right) >= min(
+            EDGE_MATCH, length or EDGE_MATCH
+        ):
+            out.append(Block(token, token + 1, cand, left, right, suffix))
+    return out
+
+
 SLIP = 2
 """A word or two the recogniser got wrong, with as many said, between matched words:
 the alignment holds across them ("sebastian [fogel] from UBS")."""
@@ -405,25 +502,28 @@ def _slipped(
     """How many transcript units the article words before and after the name inside its
     edit block take, where each is heard as one plausible transcript word ("ken
     mauer" as "can mower": "can" is "ken", so "mower" stands where "Mauer" does) or
-    is a filler the recogniser left out ("marzen uh" as "mason"); ``None`` on a side
-    where they do not pair up so ("ines of castelan" as "ines ascot ellen": "ascot"
-    is no "of")."""
+    is a filler, an article or the word beside it said again, which the recogniser left
+    out ("marzen uh" as "mason", "as uh as as Don" after "as" as "a done"); ``None`` on a
+    side where they do not pair up so ("ines of castelan" as "ines ascot ellen":
+    "ascot" is no "of")."""
     (lo, hi), (j1, j2), (u0, u1) = block, heard, name
 
-    def taken(words: Sequence[str], heard_words: Sequence[str]) -> int | None:
+    def taken(words: Sequence[str], heard_words: Sequence[str], before: str) -> int | None:
         n = 0
         for word in words:
-            if word in FILLERS:
+            if word in FILLERS or word == before:
                 continue
-            if n >= min(SLIP, len(heard_words)):
-                return None
-            if misheard(word, heard_words[n]) < SLIP_MISHEARD:
+            before = word
+            if n >= min(SLIP, len(heard_words)) or misheard(word, heard_words[n]) < SLIP_MISHEARD:
+                if word in ARTICLES:
+                    continue  # an unwritten "the" ("with the KVRO" as "with k v r oh")
                 return None
             n += 1
         return n
 
-    pre = taken(article[lo:u0], said[j1:j2])
-    post = taken(article[u1:hi][::-1], said[j1:j2][::-1])
+    pre = taken(article[lo:u0], said[j1:j2], article[lo - 1] if lo > 0 else "")
+    after = article[hi] if hi < len(article) else ""
+    post = taken(article[u1:hi][::-1], said[j1:j2][::-1], after)
     if (pre or 0) + (post or 0) >= j2 - j1:
         return None, None
     return pre, post
@@ -445,11 +545,24 @@ def _matched(
     other words added or dropped; a run matched word for word across a quote's edge was
     said in one breath, and is counted on.
     """
+    return _matched_to_edge(parts, a0, breaks, backward=backward)[0]
+
+
+def _matched_to_edge(
+    parts: Sequence[tuple[str, int, int, int, int]],
+    a0: int,
+    breaks: frozenset[int],
+    *,
+    backward: bool,
+) -> tuple[int, bool]:
+    """:func:`_matched`, and whether the count stopped at a quote's edge: every word of
+    the quote on that side of the block was heard (matched, or slipped one for one)."""
     count = 0
     for tag, i1, i2, j1, j2 in parts:
         units = range(a0 + i2 - 1, a0 + i1 - 1, -1) if backward else range(a0 + i1, a0 + i2)
         if tag == "edit" and (i2 - i1 != j2 - j1 or i2 - i1 > SLIP):
-            break
+            # Words added or dropped here: beyond a quote's edge they do not count.
+            return count, (a0 + i2 if backward else a0 + i1) in breaks
         for n, u in enumerate(units):
             # A mark inside a run matched word for word, with two words of it on each
             # side ("shift workers show “chronic circadian"), parts nothing the speaker
@@ -457,11 +570,11 @@ def _matched(
             if (u + 1 if backward else u) in breaks and (
                 tag != "equal" or min(n, len(units) - n) < STRADDLE
             ):
-                return count
+                return count, True
             count += tag == "equal"
         if count >= 2 * SOLID:
             break
-    return count
+    return count, False
 
 
 def _heard(
@@ -586,6 +699,23 @@ def _before_clause(
     return out
 
 
+def _letter_a(word: str, name: str) -> bool:
+    """Whether ``word`` ("a", "an") may be the letter an acronym opens with ("a v r" for
+    "ASVR", "a fen" for "AFN")."""
+    return bool(_ACRONYM.fullmatch(name)) and name[0] == "A" and word.lower() in ("a", "an")
+
+
+def _without_fillers(transcript: Transcript, first: int, last: int) -> tuple[int, int]:
+    """Tokens ``[first, last)`` without the fillers at their ends ("uh merrow" for "Marlo"
+    between matched words): the speaker hesitated beside the name, not in it."""
+    tokens = transcript.tokens
+    while last - first > 1 and tokens[first].text.lower().strip(".,;:?!") in FILLERS:
+        first += 1
+    while last - first > 1 and tokens[last - 1].text.lower().strip(".,;:?!") in FILLERS:
+        last -= 1
+    return first, last
+
+
 def block_spans(
     found: Sequence[Block],
     candidates: Sequence[Candidate],
@@ -603,7 +733,7 @@ def block_spans(
     for b in found:
         cand = candidates[b.cand]
         if b.left and b.right:
-            options = [(b.first, b.last)]
+            options = [_without_fillers(transcript, b.first, b.last)]
         elif b.right:
             options = [(b.last - n, b.last) for n in range(1, b.last - b.first + 1)]
         else:
@@ -629,7 +759,9 @@ def block_spans(
             if len(options) > 1 and not _spelled(transcript, first, last, cand.text):
                 if not _edges(transcript, loose, loose + 1):
                     continue  # on its unmatched side, a block's edge is no function word
-                if transcript.tokens[tight].text.lower() in ARTICLES:
+                if transcript.tokens[tight].text.lower() in ARTICLES and not _letter_a(
+                    transcript.tokens[tight].text, cand.text
+                ):
                     continue  # "the mayor" for "Thomas": an article opens words said, not a name
             m = misheard(said, span.text)
             if span.key == cand.key:
@@ -651,6 +783,6 @@ def block_spans(
             span = replace(span, suffix="")
         sure = (min(b.left, SOLID) + min(b.right, SOLID)) / (2 * SOLID)
         key = (span.first, span.last, b.cand)
-        if key not in out or out[key][2].solid < sure:
-            out[key] = (span, b.cand, BlockFit(sure, m))
+        if key not in out or (out[key][2].solid, not out[key][2].whole) < (sure, not b.whole):
+            out[key] = (span, b.cand, BlockFit(sure, m, b.whole))
     return [out[k] for k in sorted(out)]

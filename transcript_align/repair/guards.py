@@ -51,6 +51,12 @@ the name in that place, so a recogniser's odd rendering of it ("kiddie's" for "T
 need only be somewhat alike ("tired" for "Tayo", "hurt" for "Hoess"); a changed number
 still scores 0. On the Earnings-21 fitting calls (Amazon, an article quoting every other
 sentence), the repairs taken from 0.25 up to 0.4 were all right."""
+QUOTE_MISHEARD = 0.8
+"""…and one placed only by a short quote heard whole beside it (``aligned._quote_edge``):
+its few words ("thank you") may stand elsewhere nearby, so only words that are clearly the
+name misheard ("marrow" for "Marlo") are taken there…"""
+ONE_WORD_QUOTE_MISHEARD = 0.95
+"""…and all but certainly so when the rest of the quote is one word ("thanks, Merritt")."""
 CONTEXT_TOKENS = 12
 """How many words either side of a span in the transcript its context is."""
 
@@ -98,7 +104,9 @@ def features(
     """
     repeats = repeats or {}
     slot = (span.first, span.last) in cand.slots
-    if block is not None and respelled(span.text, cand.text):
+    if block is not None and (
+        respelled(span.text, cand.text) or possessive_respelled(span.text, cand.text, span.suffix)
+    ):
         return _respelling(span, cand, transcript, known, repeats, block, slot)
     # The same letters in other words ("oranexbank" / "Oranex Bank") is a name the
     # recogniser glued or split; the same words differently cased is no repair.
@@ -107,7 +115,9 @@ def features(
     regrouped = span.key == cand.key
     similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
     if block is not None:
-        if block.misheard < block_threshold(block.solid):
+        if block.misheard < (
+            quote_threshold(block.solid) if block.whole else block_threshold(block.solid)
+        ):
             return None
     elif (
         similarity < (SLOT_SIMILARITY if slot else MIN_SIMILARITY)
@@ -273,6 +283,7 @@ def features(
         block=block is not None,
         solid=block.solid if block else 0.0,
         misheard=block.misheard if block else 0.0,
+        quoted=block.whole if block else False,
         named=misheard(cand.text, span.text) if placed_here else 0.0,
     )
 
@@ -281,6 +292,17 @@ def respelled(heard: str, name: str) -> bool:
     """Whether ``heard`` is the very words of a name written as one word said as several
     (``words.is_joined``), written apart: "m and a" for "M&A", "SG and A" for "SG&A"."""
     return is_joined(name) and len(heard.split()) > 1 and _text_units(heard) == _text_units(name)
+
+
+def possessive_respelled(heard: str, name: str, suffix: str) -> bool:
+    """Whether ``heard`` is a name with its possessive (``suffix``, as the article has it
+    there) written without the apostrophe: "farrowdales" for "Farrowdale's"."""
+    return (
+        bool(suffix)
+        and "'" not in heard
+        and "\u2019" not in heard
+        and _text_units(heard) == _text_units(name + suffix)
+    )
 
 
 def _respelling(
@@ -346,6 +368,13 @@ def block_threshold(solid: float) -> float:
     if solid >= 1.0:
         return FIRM_MISHEARD
     return ENCLOSED_MISHEARD if solid > 0.5 else BLOCK_MISHEARD
+
+
+def quote_threshold(solid: float) -> float:
+    """How plausible a mishearing the words beside a short quote heard whole must be
+    (``BlockFit.whole``), by how many of its words were heard: one (``solid`` below
+    0.25: one matched unit of eight) asks for more."""
+    return QUOTE_MISHEARD if solid >= 0.25 else ONE_WORD_QUOTE_MISHEARD
 
 
 def _named_here(pinned: bool, whole: bool, span_words: list[str]) -> bool:

@@ -24,7 +24,7 @@ from ..models import Correction, Evidence, Transcript
 from ..normalize import zipf
 from ..timecode import format_clock
 from .candidates import Candidate
-from .guards import context_overlap, next_to_rest
+from .guards import context_overlap, next_to_rest, possessive_respelled
 from .mishear import misheard
 from .spans import Span, bare_vowel, span_at
 from .words import MAX_SPAN, POSSESSIVE, VERY_COMMON, name_key, name_sound
@@ -73,8 +73,10 @@ def propagated(
     best: dict[tuple[str, ...], Learned] = {}
     for item in [x for whole in learned for x in (whole, *_word_by_word(transcript, whole))]:
         heard = tuple(keys[item.span.first : item.span.last])
-        if not _learnable(item.span):
-            continue
+        if not _learnable(item.span) or possessive_respelled(
+            item.span.text, item.cand.text, item.span.suffix
+        ):
+            continue  # (a possessive written as a word of its own is no mishearing)
         if heard and all(heard) and (heard not in best or best[heard].confidence < item.confidence):
             best[heard] = item
     heard_for = {heard: name_key(item.cand.text) for heard, item in best.items()}
