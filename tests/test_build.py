@@ -35,6 +35,8 @@ def test_the_sources_run_when_asked_edited_or_incomplete() -> None:
     assert build.why_sources("1", "abc", "abc") == f"{build.PURE} is set"
     assert build.why_sources("", "abc", "abd") == "the sources changed since the build"
     assert build.why_sources("", None, "abc") == "the build is incomplete"
+    # A module added to the build since: the old compiled files must not run either.
+    assert build.why_sources("", "abc", "abc", complete=False) == "the build is incomplete"
 
 
 def test_the_digest_follows_every_compiled_source(tmp_path: Path) -> None:

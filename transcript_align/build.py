@@ -81,12 +81,13 @@ def compiled(package: Path, name: str) -> bool:
     )
 
 
-def why_sources(pure: str, built: str | None, current: str) -> str | None:
+def why_sources(pure: str, built: str | None, current: str, *, complete: bool = True) -> str | None:
     """Why the Python sources must run although compiled modules exist (None: they need
-    not), from the :data:`PURE` variable, the digest the build recorded and the sources'."""
+    not), from the :data:`PURE` variable, the digest the build recorded and the sources',
+    and whether every module of :data:`MODULES` has a compiled file."""
     if pure not in ("", "0"):
         return f"{PURE} is set"
-    if built is None:
+    if built is None or not complete:
         return "the build is incomplete"
     if built != current:
         return "the sources changed since the build"
@@ -119,10 +120,18 @@ class _Sources(importlib.abc.MetaPathFinder):
 
 
 def _choose() -> str:
-    """Decide the build for this process (before any compiled module is imported)."""
-    if not all(compiled(PACKAGE, n) for n in (*MODULES, STAMP)):
+    """Decide the build for this process (before any compiled module is imported).
+
+    A build missing some modules (one added to :data:`MODULES` since it was made) runs
+    from the sources too: the compiled files it has are of older sources, and Python
+    would load them ahead of the new ones."""
+    built = [n for n in (*MODULES, STAMP) if compiled(PACKAGE, n)]
+    if not built:
         return "python"
-    reason = why_sources(os.environ.get(PURE, ""), _built_digest(), digest(PACKAGE))
+    complete = len(built) == len(MODULES) + 1
+    reason = why_sources(
+        os.environ.get(PURE, ""), _built_digest(), digest(PACKAGE), complete=complete
+    )
     if reason is None:
         return "compiled"
     sys.meta_path.insert(0, _Sources(__package__ or "transcript_align", MODULES))
