@@ -1140,14 +1140,21 @@ class _TitledNames:
         return names[k - 1] if k else None
 
     def _mentions(self, words: Sequence[str]) -> tuple[list[int], list[str]]:
-        title = r"\s+".join(rf"(?i:{re.escape(w)})" for w in words)
-        return self._mentions_after(re.compile(rf"(?<![\w-]){title}\.?\s+(?=[^\W\d_])"))
+        title = r"\s+".join(re.escape(w) for w in words)
+        return self._mentions_after(re.compile(rf"{title}\.?\s+", re.IGNORECASE))
 
     def _mentions_after(self, title: re.Pattern[str]) -> tuple[list[int], list[str]]:
-        """Where each name after a match of ``title`` starts, and the name."""
+        """Where each name after a match of ``title`` starts, and the name. The pattern
+        opens with the title itself (a lookbehind there is tried at every character):
+        a match inside a word ("vice-minister") is left here, and so is one with no
+        capital after it, most of them ("the minister said")."""
         starts, names = [], []
-        for m in title.finditer(self._text):
-            toks = _tokens(self._text, m.end(), min(len(self._text), m.end() + _NAME_WINDOW))
+        text = self._text
+        for m in title.finditer(text):
+            a, b = m.start(), m.end()
+            if b >= len(text) or not text[b].isupper() or (a and _joined(text[a - 1])):
+                continue
+            toks = _tokens(text, m.end(), min(len(text), m.end() + _TITLED_NAME))
             name = _clean_name(toks[: _capitalised_run_end(toks, 0)])
             if name:
                 starts.append(m.start())
@@ -1157,13 +1164,22 @@ class _TitledNames:
 
 _TITLE_WORDS = 3
 """Most words a description's title may have ("the deputy chief constable")."""
+_TITLED_NAME = 60
+"""Characters read after a title for the name that follows it."""
+
+
+def _joined(ch: str) -> bool:
+    """Whether a character before a title joins it to a word ("prime-minister")."""
+    return ch.isalnum() or ch in "-_"
+
+
 _PERSON_TITLE = re.compile(
-    r"(?<![\w-])(?i:minister|secretary|president|mayor|councillor|councilor|chancellor|"
+    r"(?:minister|secretary|president|mayor|councillor|councilor|chancellor|"
     r"senator|governor|judge|magistrate|coroner|professor|prof|dr|doctor|mr|mrs|ms|miss|"
     r"sir|dame|director|executive|spokesperson|spokesman|spokeswoman|chair|chairman|"
     r"chairwoman|leader|manager|coach|captain|boss|superintendent|inspector|detective|"
-    r"sergeant|constable|bishop|reverend|sheriff|commissioner|ambassador|mp)\.?\s+"
-    r"(?=[^\W\d_])"
+    r"sergeant|constable|bishop|reverend|sheriff|commissioner|ambassador|mp)\.?\s+",
+    re.IGNORECASE,
 )
 """A title written right before a person's name ("Floods minister Carys Abernethy")."""
 
