@@ -1749,3 +1749,14 @@ def test_an_a_opening_an_acronym_at_a_quote_edge_may_be_its_letter() -> None:
     # Before a name of another kind "a" is the article said before it.
     got = quoted(said.format("a marrow"), written.format("Marlo"))
     assert ("a marrow", "Marlo") not in applied(got)
+
+
+def test_letters_joined_by_and_learned_for_an_acronym_are_repaired_where_they_recur() -> None:
+    speech = SPEECH.format(name="the o and m team") + "00:25 the o and m budget rose again\n"
+    assert repairs(speech, ARTICLE.format(full="The O&M team")) == [
+        ("o and m", "O&M", True),
+        ("o and m", "O&M", True),
+    ]
+    # Letters and "and" that were never learned for a name stay.
+    plain = SPEECH.format(name="the o and m team") + "00:25 the b and q budget rose again\n"
+    assert ("b and q", "B&Q", True) not in repairs(plain, ARTICLE.format(full="The O&M team"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..lexicon import is_function
 from ..models import Correction, Evidence, Transcript
@@ -135,8 +136,9 @@ def _support(
     if heard_for and _beside_heard(span, cand, keys, heard_for):
         return BESIDE
     words = span.text.split()
-    if len(words) > 1 and all(len(name_key(w)) == 1 for w in words):
-        return AROUND  # letters said one by one ("g c p"): the same acronym spelled again
+    if (len(words) > 1 and all(len(name_key(w)) == 1 for w in words)) or _letters_and(span):
+        # Letters said one by one ("g c p", "o and m"): the same acronym spelled again.
+        return AROUND
     # Common words recur for themselves, unless the recogniser wrote them as a name
     # (capitalised mid-sentence: "News Nation"), and one everyday word ("Great") even so.
     real = max(zipf(name_key(w)) for w in words)
@@ -206,8 +208,23 @@ def _suffix(item: Learned, span: Span) -> str:
 
 def _learnable(span: Span) -> bool:
     """Whether words heard for a name can be looked for elsewhere: no function word
-    among them ("in san" stands for a place as often as for "Ines")."""
-    return not any(is_function(w) and not bare_vowel(w) for w in span.text.lower().split())
+    among them ("in san" stands for a place as often as for "Ines"), but the "and" of
+    letters joined by it ("o and m" for "O&M")."""
+    words = span.text.lower().split()
+    return _letters_and(span) or not any(is_function(w) and not bare_vowel(w) for w in words)
+
+
+def _letters_and(span: Span) -> bool:
+    """Whether the words are single letters with "and" between them ("o and m")."""
+    keys = [name_key(w) for w in span.text.split()]
+    return (
+        len(keys) >= 3
+        and "and" in keys
+        and keys[0] != "and"
+        and keys[-1] != "and"
+        and all(len(k) == 1 or k == "and" for k in keys)
+        and all(a != "and" or b != "and" for a, b in pairwise(keys))
+    )
 
 
 def _learned_at(transcript: Transcript, item: Learned) -> Evidence:
