@@ -282,9 +282,7 @@ def _run_blocks(
             heard = (t0 + j1 + (pre or 0), t0 + j2 - (post if post is not None and rm else 0))
             if short and cand in short and not (lm and rm and _letters(said, heard, short[cand])):
                 continue
-            placed = (lm and rm and lm + rm >= BOTH_MATCH) or max(lm, rm) >= min(
-                EDGE_MATCH, length or EDGE_MATCH
-            )
+            placed = _placed(lm, rm, length)
             if not placed and left and right and left + right >= BOTH_MATCH:
                 # Matched on both sides, but the article's words on one side of the name
                 # inside the block pair with nothing heard ("COVID has" as "cove it is"):
@@ -436,15 +434,36 @@ def _apart(
             continue  # written as one word already, or the name starts inside a word
         if h1 < len(owner) and owner[h1] == last - 1:
             continue  # the name ends inside a word
-        before = ("equal", i1, u0 - a0, j1, j1 + (u0 - a0 - i1))
-        after = ("equal", u1 - a0, i2, j1 + (u1 - a0 - i1), j1 + (i2 - i1))
-        left = _matched([before, *parts[k - 1 :: -1]] if k else [before], a0, breaks, backward=True)
-        right = _matched([after, *parts[k + 1 :]], a0, breaks, backward=False)
-        if (left and right and left + right >= BOTH_MATCH) or max(left, right) >= min(
-            EDGE_MATCH, length or EDGE_MATCH
-        ):
+        left, right = _around(parts, k, a0, breaks, u0, u1)
+        if _placed(left, right, length):
             out.append(Block(first, last, cand, left, right, suffix))
     return out
+
+
+def _around(
+    parts: Sequence[tuple[str, int, int, int, int]],
+    k: int,
+    a0: int,
+    breaks: frozenset[int],
+    u0: int,
+    u1: int,
+) -> tuple[int, int]:
+    """Units matched on each side of article units ``[u0, u1)`` inside the equal part
+    ``k``: the rest of that part on each side, and on beyond it (:func:`_matched`)."""
+    _, i1, i2, j1, _ = parts[k]
+    before = ("equal", i1, u0 - a0, j1, j1 + (u0 - a0 - i1))
+    after = ("equal", u1 - a0, i2, j1 + (u1 - a0 - i1), j1 + (i2 - i1))
+    left = _matched([before, *parts[k - 1 :: -1]] if k else [before], a0, breaks, backward=True)
+    right = _matched([after, *parts[k + 1 :]], a0, breaks, backward=False)
+    return left, right
+
+
+def _placed(left: int, right: int, length: int) -> bool:
+    """Whether a block is sure of its place: matched on both sides enough, or on one side
+    enough for a passage's edge (no more than the passage's own ``length``)."""
+    return bool(left and right and left + right >= BOTH_MATCH) or max(left, right) >= min(
+        EDGE_MATCH, length or EDGE_MATCH
+    )
 
 
 def _possessives(
@@ -471,13 +490,8 @@ def _possessives(
         token = owner[h]
         if (h > 0 and owner[h - 1] == token) or (h + 1 < len(owner) and owner[h + 1] == token):
             continue  # the name is part of a word, or a word of its own with others
-        before = ("equal", i1, u0 - a0, j1, j1 + (u0 - a0 - i1))
-        after = ("equal", u1 - a0, i2, j1 + (u1 - a0 - i1), j1 + (i2 - i1))
-        left = _matched([before, *parts[k - 1 :: -1]] if k else [before], a0, breaks, backward=True)
-        right = _matched([after, *parts[k + 1 :]], a0, breaks, backward=False)
-        if (left and right and left + right >= BOTH_MATCH) or max(left, right) >= min(
-            EDGE_MATCH, length or EDGE_MATCH
-        ):
+        left, right = _around(parts, k, a0, breaks, u0, u1)
+        if _placed(left, right, length):
             out.append(Block(token, token + 1, cand, left, right, suffix))
     return out
 
