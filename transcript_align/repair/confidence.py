@@ -38,8 +38,6 @@ class Features:
     misheard: float = 0.0
     """How plausibly a recogniser wrote the span for the name (0..1), by the mishearing
     model fitted on real recognisers."""
-    quoted: bool = False
-    """Placed only by a short quote heard whole beside the name (``BlockFit.whole``)."""
     named: float = 0.0
     """The same plausibility where the name's place is known outside any passage: one
     word beside a rest of the name that is no common word ("catherine Pollaske"), or every
@@ -54,7 +52,7 @@ class BlockFit:
     solid: float
     misheard: float
     whole: bool = False
-    """Placed only by a short quote heard whole beside the name (``aligned._whole_quote``)."""
+    """Placed only by a short quote heard whole beside the name (``aligned._quote_edge``)."""
 
 
 EXPLAINED = 0.8

@@ -283,7 +283,6 @@ def features(
         block=block is not None,
         solid=block.solid if block else 0.0,
         misheard=block.misheard if block else 0.0,
-        quoted=block.whole if block else False,
         named=misheard(cand.text, span.text) if placed_here else 0.0,
     )
 
