@@ -176,3 +176,27 @@ def test_a_quote_said_right_after_a_negation_says_so(paragraph: str, negation: s
         assert "before it" not in check.reason
     else:
         assert f"the speaker said '{negation}' before it" in check.reason
+
+
+def test_an_article_in_another_language_is_unrelated_and_says_why() -> None:
+    from transcript_align.quotes import extract_quotes
+    from transcript_align.relate import OTHER_LANGUAGE
+
+    french = (
+        "Le comité a examiné le barrage vendredi. « Nous avons demandé au ministre de le "
+        "revoir avant l'été », a dit la présidente."
+    )
+    english = "The football club signed a new striker on Friday. “He is quick,” the coach said."
+    refs = [
+        Reference(name, "", text, quotes=extract_quotes(text))
+        for name, text in (("fr.txt", french), ("en.txt", english))
+    ]
+    report = align(parse_transcript(HEARING, "t.txt"), refs)
+    assert [(c.status, c.reason) for c in report.references] == [
+        ("unrelated", OTHER_LANGUAGE),
+        ("unrelated", "no passage of it was said here"),
+    ]
+    assert [q.reason for q in report.quotes] == [
+        "the article is in another language",
+        "the article reports another event",
+    ]

@@ -26,7 +26,13 @@ from .normalize import TextWords, forget_words, keep_words, load_word_list, text
 from .parallel import map_shared
 from .passages import paragraph_at, paragraph_starts
 from .readable import readable_corrections
-from .relate import assess, expected_place, relatedness, reporting_paragraphs
+from .relate import (
+    OTHER_LANGUAGE,
+    assess,
+    expected_place,
+    relatedness,
+    reporting_paragraphs,
+)
 from .repair import Anchor, Find, article_finds, find_corrections
 from .timeline import rebuild_tokens
 from .verify import check_quote, checkable, not_found, place_near, place_short, short
@@ -158,7 +164,11 @@ def _align(
     for check, other in zip(checks, elsewhere):
         for k, quote in enumerate(check.reference.quotes):
             if check.status != "aligned":
-                why = "the article reports another event"
+                why = (
+                    "the article is in another language"
+                    if check.reason == OTHER_LANGUAGE
+                    else "the article reports another event"
+                )
             elif k in other:
                 why = "its paragraph reports another event"
             else:

@@ -44,6 +44,14 @@ MIN_QUOTES_SAID = 2
 _NOT_CONTENT = FUNCTION_WORDS | FILLERS
 """What :func:`is_function` says yes to, as one set: it is asked for every article word."""
 ANOTHER_EVENT = "said only as a phrase repeated here, beside quotes of another event"
+OTHER_LANGUAGE = "written in another language than the transcript"
+"""The reason an article with hardly an English function word is unrelated to an English
+transcript (a translation of the speaker's words: nothing to compare word for word)."""
+ENGLISH_SHARE = 0.12
+"""Share of an article's words that are English function words below which it is in
+another language (English prose has 0.2–0.5; French and German articles about 0.05)."""
+_SAMPLE = 5000
+"""Transcript units read to tell whether the transcript itself is English."""
 PARTLY_SAID = 0.3
 """Share of a quote's weight said at its best place from which it was at least partly said
 (a quote of another occasion is hardly said here at all)."""
@@ -91,12 +99,28 @@ def _decide(reference: Reference, index: TranscriptIndex, rel: Relatedness) -> R
         return ReferenceCheck(
             reference, "aligned", round(score, 3), why, paragraphs=passages.reporting, partial=True
         )
-    if rel.longest < 4 and not said:
+    if rel.longest < 4 and not said and _other_language(reference.text, index):
+        why = OTHER_LANGUAGE
+    elif rel.longest < 4 and not said:
         why = "no passage of it was said here"
     else:
         why = f"only short phrases in common (longest {rel.longest} words"
         why += f", {said} of {checked} quotes)" if checked else ")"
     return ReferenceCheck(reference, "unrelated", round(min(score, 0.499), 3), why)
+
+
+def _other_language(text: str, index: TranscriptIndex) -> bool:
+    """Whether the article is in another language than the transcript: hardly any of its
+    words are English function words, while the transcript's are."""
+    return (
+        _english_share(text_words(text).units)
+        < ENGLISH_SHARE
+        <= _english_share(index.units[:_SAMPLE])
+    )
+
+
+def _english_share(units: Sequence[str]) -> float:
+    return sum(u in FUNCTION_WORDS for u in units) / len(units) if units else 0.0
 
 
 def reporting_paragraphs(

@@ -34,6 +34,7 @@ from .models import (
     Report,
     Transcript,
 )
+from .relate import OTHER_LANGUAGE
 from .report import (
     FOUND,
     change_line,
@@ -220,10 +221,15 @@ class _Writer:
             return
         if check and check.status == "unrelated" and all(q.status == "not_found" for q in quotes):
             n = len(quotes)
+            about = (
+                " is in another language"
+                if check.reason == OTHER_LANGUAGE
+                else " is about another event"
+            )
             yield self.line(
                 "  ",
                 (f"{n} quote{'s' if n != 1 else ''} not looked for: the article", _DIM),
-                (" is about another event", _DIM),
+                (about, _DIM),
             )
             return
         for q in quotes:
