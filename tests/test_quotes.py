@@ -494,6 +494,9 @@ def test_a_speaker_described_by_place_or_job_apposition_is_the_person_or_the_gro
         "Marta Quill",
         "Residents of Lowholm",
     ]
+    # An everyday noun opening the sentence is no name: the whole group spoke.
+    dentists = "Dentists in Brycemoor say the new contract is “unworkable for us all”."
+    assert who(dentists)[0][1] == "Dentists in Brycemoor"
     # A verb's object before "from" is not who spoke.
     heard = "The board heard from Dr Ann Lowe, who said costs “have doubled”."
     assert who(heard)[0][1] == "Ann Lowe"
