@@ -145,6 +145,16 @@ class TextWords:
         return (TextWords, (self.starts, self.ends, self.words, self.first_unit, self.units))
 
 
+OPENERS = re.compile(r"[.?!…:\"“«\n]")
+"""Marks after which a word opens a sentence, a quote or a line."""
+
+
+def opens_sentence(text: str, words: TextWords, k: int) -> bool:
+    """Whether word ``k`` of ``text`` opens a sentence, a quote or a line: capitalised
+    there, it says nothing about being a name."""
+    return k == 0 or OPENERS.search(text, words.ends[k - 1], words.starts[k]) is not None
+
+
 WORDS_KEPT = 4096
 """Texts whose words are kept (every article of a long hearing, several stages each)."""
 _words: dict[str, TextWords] = {}

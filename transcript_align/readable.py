@@ -38,7 +38,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .export import segment_at, taken_corrections
 from .models import Correction, CorrectionKind, Evidence, Reference, Transcript
-from .normalize import text_words, zipf
+from .normalize import OPENERS, opens_sentence, text_words, zipf
 from .quotes import TITLE_ABBREVIATIONS
 from .repair import Anchor
 
@@ -57,7 +57,6 @@ OPENS_BAR = 0.5
 """Share of the model's threshold that suffices where an aligned article opens a sentence."""
 _GLUED = re.compile(r"[.,?!;:…]+")
 _SENTENCE_MARKS = frozenset(".?!…")
-_OPENERS = re.compile(r"[.?!…:\"“«\n]")
 _SENTENCE_OPENERS = re.compile(r"[.?!…\n]")
 _CLOSING = re.compile(r"[\"”’»]")
 _KEY = re.compile(r"[^\w']+")
@@ -435,7 +434,7 @@ def proper_nouns(references: Sequence[Reference]) -> dict[str, str]:
             if word == low:
                 lower.add(low)
                 continue
-            if k == 0 or _OPENERS.search(text, words.ends[k - 1], words.starts[k]):
+            if opens_sentence(text, words, k):
                 if k + 1 < len(words.words) and text[words.ends[k] : words.starts[k + 1]] == " ":
                     opening.append((word, words.words[k + 1].lower()))
                 continue
@@ -685,7 +684,7 @@ def _opens(
     ends: Sequence[int],
     words: Sequence[str],
     k: int,
-    openers: re.Pattern[str] = _OPENERS,
+    openers: re.Pattern[str] = OPENERS,
 ) -> bool:
     """Whether word ``k`` opens a sentence (or a quote) in the article; "Dr. Kessel" does not."""
     if k == 0:

@@ -11,19 +11,17 @@ transcript that has the accent ("Ørsted") keeps it when an article drops it.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from ..models import Correction, Evidence, Reference, Transcript
-from ..normalize import fold, text_words
+from ..normalize import fold, opens_sentence, text_words
 from .candidates import snippet
 from .words import POSSESSIVE
 
 CONFIDENCE = 0.97
 """The same letters, spelled as the articles spell the name: as sure as a repair gets,
 short of the word being another one that folds alike."""
-_OPENER = re.compile(r"[.?!…:\"“«\n]")
 
 
 def accented_names(references: Sequence[Reference]) -> dict[str, tuple[str, Evidence]]:
@@ -35,23 +33,34 @@ def accented_names(references: Sequence[Reference]) -> dict[str, tuple[str, Evid
     >>> sorted(accented_names([Reference("a", "", "Then Ana Sørensen met Ørsted.")]))
     ['orsted', 'sorensen']
     """
-    spellings: dict[str, set[str]] = defaultdict(set)
     first: dict[str, Evidence] = {}
+    # Only a text with a letter beyond ASCII can hold one (most articles are read no further).
     for ref in references:
         text = ref.text
+        if text.isascii():
+            continue
         words = text_words(text)
         for k, written in enumerate(words.words):
+            if written.isascii():
+                continue
             word = POSSESSIVE.sub("", written)
             plain = fold(word)
             low = plain.lower()
-            spellings[low].add(word)
-            if plain == word:
+            if plain == word or not word[:1].isupper() or low in first:
                 continue
-            mid = k > 0 and not _OPENER.search(text, words.ends[k - 1], words.starts[k])
-            if mid and word[:1].isupper() and low not in first:
-                near = snippet(text, words.starts[k], words.ends[k])
-                first[low] = Evidence(ref.path, near)
-    # Written plainly too ("Muller" beside "Müller"): either may be right.
+            if not opens_sentence(text, words, k):
+                first[low] = Evidence(ref.path, snippet(text, words.starts[k], words.ends[k]))
+    if not first:
+        return {}
+    # Every spelling of those words, the plain one written as a name too ("Muller" beside
+    # "Müller"): either may be right.
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for ref in references:
+        for written in text_words(ref.text).words:
+            word = POSSESSIVE.sub("", written)
+            low = fold(word).lower()
+            if low in first:
+                spellings[low].add(word)
     return {
         low: (next(iter(spellings[low] - {low})), evidence)
         for low, evidence in sorted(first.items())
