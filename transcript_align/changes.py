@@ -510,7 +510,7 @@ def judge(
             if currency and out[-1].change.kind == kind:  # "pounds" added, not "£1.5m"
                 out[-1] = Judged(replace(out[-1].change, written=" ".join(q[qa:qb])), score)
     for ta, tb in _edge_cuts(t, match) if whole or fragment else ():
-        if _sentence_ends(transcript, index.owner[tb - 1]):
+        if sentence_ends(transcript, index.owner[tb - 1]):
             continue  # "it does not. The money comes…": the quote starts a new sentence
         if fragment and any(u in QUALIFIERS or u in LEAD_QUALIFIERS or u in t[ta:tb] for u in lead):
             continue  # "was nearly “half of…”", "close to “half of…”": the lead says it
@@ -834,7 +834,7 @@ def _break_at(index: TranscriptIndex, transcript: Transcript, k: int) -> bool:
     if before == after:
         return False
     tokens = transcript.tokens
-    if tokens[before].segment != tokens[after].segment or _sentence_ends(transcript, before):
+    if tokens[before].segment != tokens[after].segment or sentence_ends(transcript, before):
         return True
     silence = _silence(index, transcript, k, k)
     return silence is not None and silence >= BREAK_GAP
@@ -1337,7 +1337,7 @@ def _edge_cuts(t: Sequence[str], match: Match) -> list[tuple[int, int]]:
     return [(lo, first)] if lo < first else []
 
 
-def _sentence_ends(transcript: Transcript, k: int) -> bool:
+def sentence_ends(transcript: Transcript, k: int) -> bool:
     """Whether transcript token ``k`` is followed by a sentence mark in its source text."""
     tok = transcript.tokens[k]
     rest = transcript.segments[tok.segment].text[tok.offset + len(tok.text) :].lstrip()

@@ -664,20 +664,12 @@ def _negated_before(
     said = index.units[k]
     if said not in changes.NEGATIONS or said in ("no", "none"):
         return None
-    if _ends_sentence_at(transcript, index.owner[k]) or any(
-        _ends_sentence_at(transcript, index.owner[j]) for j in range(k + 1, first)
+    if changes.sentence_ends(transcript, index.owner[k]) or any(
+        changes.sentence_ends(transcript, index.owner[j]) for j in range(k + 1, first)
     ):
         return None
-    start = k - 1 if k > 0 and not _ends_sentence_at(transcript, index.owner[k - 1]) else k
+    start = k - 1 if k > 0 and not changes.sentence_ends(transcript, index.owner[k - 1]) else k
     return said, (start, min(match.last, first + 4))
-
-
-def _ends_sentence_at(transcript: Transcript, token: int) -> bool:
-    """Whether a transcript token closes a sentence (a word before it is not its own)."""
-    t = transcript.tokens[token]
-    text = transcript.segments[t.segment].text
-    after = text[t.offset + len(t.text) : t.offset + len(t.text) + 1]
-    return t.text[-1:] in ".?!" or after in (".", "?", "!")
 
 
 def _mildest(
