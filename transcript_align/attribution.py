@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from .models import QuoteCheck, Transcript
 from .normalize import zipf
+from .quotes import EVERYDAY_NOUN
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TITLES = frozenset(
@@ -30,9 +31,6 @@ _ROLES = frozenset(
     narrator unknown announcer panel member question answer q a""".split()
 )
 """Label words that name a role, not a person."""
-EVERYDAY = 3.0
-"""Zipf frequency from which a speaker of one word is as likely an everyday word
-("Dentists", 3.3) as a surname ("Lathe", 2.9): such a speaker is not compared."""
 
 
 def said_by(transcript: Transcript, q: QuoteCheck) -> tuple[str, ...]:
@@ -91,7 +89,7 @@ def other_speaker(speaker: str | None, labels: Sequence[str], article: str = "")
     words = _words(speaker)
     if not words or not all(w[:1].isupper() for w in written):
         return None
-    if len(words) == 1 and zipf(words[0]) >= EVERYDAY and not _surname(written[-1], article):
+    if len(words) == 1 and zipf(words[0]) >= EVERYDAY_NOUN and not _surname(written[-1], article):
         return None
     if not all(_person(label) for label in labels):
         return None

@@ -878,9 +878,9 @@ def _owner_start(toks: list[_Tok], k: int, first: int) -> int:
     return k
 
 
-_EVERYDAY_NOUN = 3.0
-"""Zipf frequency from which a capitalised word opening the sentence is taken for an
-everyday noun, not a name ("Dentists in Brycemoor say", 3.3)."""
+EVERYDAY_NOUN = 3.0
+"""Zipf frequency from which a capitalised word standing alone for a speaker is as likely
+an everyday noun ("Dentists in Brycemoor say", 3.3) as a surname ("Lathe", 2.9)."""
 _MEMBER_OF = frozenset("of at from for".split())
 _PLACED_IN = frozenset(("of", "in"))
 """Words between a speaker and the body or place named after them without "the"
@@ -904,7 +904,7 @@ def _member_of(toks: list[_Tok], k: int, j: int, first: int) -> _Speaker | None:
     if p - 1 < first or toks[p].low not in _PLACED_IN:
         return None
     before = toks[p - 1]
-    opening = p - 1 == first == 0 and zipf(before.low) >= _EVERYDAY_NOUN
+    opening = p - 1 == first == 0 and zipf(before.low) >= EVERYDAY_NOUN
     if before.cap and not opening:
         person = _speaker_before(toks, p, first=first)  # "Ines Lowe of Lowmoor said"
         return person if person is not None and person.kind == "name" else None
