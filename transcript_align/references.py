@@ -784,15 +784,15 @@ def _quoted_blocks(text: str) -> str:
     for block in root.iter("blockquote"):
         if _EMBEDDED.search(str(block.get("class", ""))) or block.find(".//blockquote") is not None:
             continue
+        if _OPENING_MARK.match(" ".join(block.text_content().split()) or '"'):
+            continue  # empty, or in marks already: its credit stays where it is
         credits = [el for el in block.iter("footer", "cite", "figcaption") if el is not block]
         credit = " ".join(" ".join(el.text_content().split()) for el in credits)
         for el in credits:
             el.drop_tree()
         words = " ".join(block.text_content().split())
-        if not words or _OPENING_MARK.match(words):
-            continue
         para = lxml_html.fragment_fromstring("<p></p>")
-        para.text = f"“{words}”" + (f" {credit}" if credit else "")
+        para.text = " ".join(part for part in (f"“{words}”" if words else "", credit) if part)
         para.tail = block.tail
         block.getparent().replace(block, para)
         changed = True
