@@ -60,7 +60,7 @@ def test_a_quote_said_under_another_persons_label_says_so_and_keeps_its_verdict(
     checks = align(parse_transcript(DEBATE, "t.vtt"), [ref]).quotes
     assert [q.status for q in checks] == ["verbatim", "verbatim"]
     assert "said by" not in checks[0].reason
-    assert checks[1].reason.endswith("; said by Owen Lathe in the transcript, not Trevask")
+    assert checks[1].reason.endswith("; said by Owen Lathe in the transcript, not Wenna Trevask")
 
 
 def test_a_surname_that_is_an_everyday_word_is_compared_where_the_article_gives_the_name() -> None:

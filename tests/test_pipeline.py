@@ -200,3 +200,17 @@ def test_an_article_in_another_language_is_unrelated_and_says_why() -> None:
         "the article is in another language",
         "the article reports another event",
     ]
+
+
+def test_an_article_aligned_by_its_quotes_counts_every_quote_in_its_reason() -> None:
+    from transcript_align.quotes import extract_quotes
+
+    # Only quotes in common, no passage: each quote said counts, the last included.
+    article = (
+        'Asked about the weir, she said: "the river board has written to us". Later on the '
+        'same afternoon she went on: "we have had no answer". Then, leaving the room, she '
+        'promised: "we will ask the minister to look at it again".'
+    )
+    ref = Reference("a.txt", "", article, quotes=extract_quotes(article))
+    (check,) = align(parse_transcript(HEARING, "t.txt"), [ref]).references
+    assert (check.status, check.reason) == ("aligned", "3 of its 3 quotes were said here")

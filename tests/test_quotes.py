@@ -323,7 +323,7 @@ def test_whom_a_speaker_told_is_not_the_speaker() -> None:
     assert who(text) == [
         ("four hundred thousand pounds", "Ines Lowe", "said"),
         ("We will review the permits.", "Ines Lowe", "said"),
-        ("The permits will be ready", "Lowe", "told"),
+        ("The permits will be ready", "Ines Lowe", "told"),
     ]
 
 
@@ -561,3 +561,31 @@ def test_a_plural_subject_with_no_determiner_opening_the_sentence_is_the_speaker
         ("will not happen again", "Health chiefs", "promised")
     ]
     assert who('Then officials said it was "fine by us".')[0][1] is None
+
+
+def test_what_data_suggested_is_quoted_from_the_person_reporting_it() -> None:
+    text = (
+        "Asked about the pier, Orla Dunmore said the survey suggested "
+        '"a crack of about nine inches". '
+        'Bram Kettle said the inspector suggested "closing the pier at once".'
+    )
+    assert who(text) == [
+        ("a crack of about nine inches", "Orla Dunmore", "said"),
+        # A person who suggested keeps the words: Kettle reports the inspector's.
+        ("closing the pier at once", "the inspector", "suggested"),
+    ]
+
+
+def test_a_speaker_called_by_surname_is_the_person_named_before_in_full() -> None:
+    text = (
+        'Mission director Ifan Brackwell said: "We heard from it." '
+        '"It is charging," Brackwell told reporters.\n\n'
+        'Tess Brackwell, his sister, said: "He rang me." "It was late," Brackwell said.'
+    )
+    assert [speaker for _, speaker, _ in who(text)] == [
+        "Ifan Brackwell",
+        "Ifan Brackwell",
+        "Tess Brackwell",
+        # Two people of that name before: the surname as written.
+        "Brackwell",
+    ]

@@ -634,10 +634,22 @@ def _attribute(
             speaker = named[1] if named is not None else titled.last_person(pos) or speaker
         if speaker is not None and speaker.lower().startswith("the "):
             speaker = titled.name(speaker, q.start) or speaker
+        elif speaker is not None and speaker[0].isupper():
+            speaker = _full_name(speaker, q.start, names)
         quoted = " ".join(text[a:b] for a, b in q.parts)
         lead = _lead(text, max(para_of(q.start)[0], raws[n - 1].end if n else 0), q.start)
         out.append(Quote(quoted, q.start, q.end, q.parts, speaker, attribution.verb, lead))
     return out
+
+
+def _full_name(speaker: str, pos: int, names: Sequence[tuple[int, str]]) -> str:
+    """The whole name of a speaker the article calls by surname once it has named them
+    ("Achterberg told reporters" after "Ifeoma Achterberg said"): one key per person. Two
+    people of that surname named before leave the surname as written."""
+    if " " in speaker:
+        return speaker
+    whole = {n for p, n in names if p < pos and n.rsplit(" ", 1)[-1] == speaker and " " in n}
+    return whole.pop() if len(whole) == 1 else speaker
 
 
 _LEAD_CHARS = 60
@@ -779,7 +791,7 @@ def _pre_attribution(toks: list[_Tok]) -> _Attribution | None:
     if verb in _REPORTING:
         sp = _speaker_before(toks, v)
         if sp is not None:
-            return _Attribution(sp, verb)
+            return _outer_speaker(toks, sp) or _Attribution(sp, verb)
         sp = _speaker_forward(toks, v + 1) if verb not in _TO_LISTENER else None
         rest = [t.text for t in toks[v + 1 :] if t.start >= sp.end] if sp else []
         if sp is not None and rest and rest[0] in ":," and all(len(r) == 1 for r in rest):
@@ -788,6 +800,32 @@ def _pre_attribution(toks: list[_Tok]) -> _Attribution | None:
     if subject is None and verb in _TO_LISTENER:
         return None  # "…”, told MPs: “…”: whoever the sentence began with
     return _Attribution(subject, verb)
+
+
+_EVIDENCE = frozenset("suggested suggests confirmed confirms predicted predicts".split())
+"""Reporting verbs that data can do: "Lowe said the data suggested “…”" quotes Lowe."""
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ive")
+
+
+def _outer_speaker(toks: list[_Tok], inner: _Speaker) -> _Attribution | None:
+    """The speaker who reports what a thing showed: in "Lowe said the data suggested “…”"
+    the quoted words are Lowe's, since figures and readings say nothing themselves."""
+    if inner.kind != "descriptor":
+        return None
+    i = next(k for k, t in enumerate(toks) if t.start == inner.pos)
+    j = next(k for k, t in enumerate(toks) if t.end == inner.end)
+    v = i - 1 - (i >= 1 and toks[i - 1].low == "that")
+    if v < 1 or toks[v].low not in _REPORTING or j + 1 >= len(toks):
+        return None
+    if toks[j + 1].low not in _EVIDENCE:
+        return None
+    nouns = [t for t in toks[i : j + 1] if t.low not in _DETERMINERS]
+    if any(t.cap or t.low in _TITLES or t.low.endswith(_PERSON_ENDINGS) for t in nouns):
+        return None
+    outer = _speaker_before(toks, v)
+    if outer is None or outer.kind == "descriptor":
+        return None
+    return _Attribution(outer, toks[v].low)
 
 
 def _main_subject(toks: list[_Tok], limit: int) -> _Speaker | None:
@@ -931,9 +969,9 @@ def _plain_noun(t: _Tok) -> bool:
 def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
     """The speaker before a comma at ``j`` that closes an apposition.
 
-    ``Rutte, who chairs the meeting, said``, ``unions, which …, said`` and ``Hald, of
-    Lowmoor Police, said`` give what precedes the clause; ``Norway's minister, Anders
-    Dahl, said`` gives the name.
+    ``Rutte, who chairs the meeting, said``, ``unions, which …, said``, ``Hald, of
+    Lowmoor Police, said`` and ``Ann Lee, a local driver, said`` give what precedes the
+    clause; ``Norway's minister, Anders Dahl, said`` gives the name.
     """
     for k in range(j - 1, max(-1, j - 20), -1):
         if toks[k].text != ",":
@@ -961,6 +999,10 @@ def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
             # "McCreadie, chief executive of the care board, said": the apposition
             # says what the speaker before it is.
             return _speaker_before(toks, k, first=max(0, k - 8))
+        if inner[0].low in _DETERMINERS and len(inner) > 1 and not inner[1].cap:
+            # "Tess Brackwell, his sister, said": a description set off after a name.
+            sp = _speaker_before(toks, k, first=max(0, k - 8))
+            return sp if sp is not None and sp.kind == "name" else None
         return None
     return None
 

@@ -240,17 +240,15 @@ def _support(said: int, checked: int) -> float:
 def _quote_support(reference: Reference, index: TranscriptIndex) -> tuple[int, int]:
     """How many of the article's checkable quotes were said, and how many there are.
 
-    Stops as soon as the decision cannot change (the count may then be short).
+    Stops as soon as the article cannot qualify (the count may then be short); an
+    article that qualifies has every quote counted, since its reason states the count.
     """
     quotes = [q.text for q in reference.quotes if checkable(q.text)]
     total = len(quotes)
     said = 0
     for n, text in enumerate(quotes, 1):
         said += bool(is_said(text, index))
-        left = total - n
-        enough = said >= MIN_QUOTES_SAID and said >= QUOTES_SAID * total
-        hopeless = said + left < max(MIN_QUOTES_SAID, QUOTES_SAID * total)
-        if enough or hopeless:
+        if said + total - n < max(MIN_QUOTES_SAID, QUOTES_SAID * total):
             break
     return said, total
 
