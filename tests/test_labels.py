@@ -50,3 +50,19 @@ def test_the_html_transcript_shows_a_caption_label_once() -> None:
     t = parse_transcript(LABELLED, "meeting.srt")
     page = to_html(align(t, []))
     assert page.count("CHAIR: ") == 2 and "CHAIR:</b>" not in page
+
+
+def test_title_case_labels_opening_most_lines_are_speakers() -> None:
+    page = (
+        "[00:00:01] Host: welcome back I'm here with tamsin orrey\n"
+        "[00:00:06] Tamsin: thanks for having me\n"
+        "[00:00:09] Host: so what did you find\n"
+        "[00:00:12] Tamsin: the harbour wall was built for the tides of the sixties\n"
+    )
+    t = parse_transcript(page, "podcast.txt")
+    assert [s.speaker for s in t.segments] == ["Host", "Tamsin", "Host", "Tamsin"]
+    words = [tok.text for tok in t.tokens]
+    assert words[:2] == ["welcome", "back"] and "Host" not in words and "Tamsin:" not in words
+    # The same lines with one name-like opening among plain captions: speech.
+    plain = page.replace("Tamsin: ", "").replace("Host: so", "so").replace("Host: ", "Ukraine: ")
+    assert [s.speaker for s in parse_transcript(plain, "news.txt").segments] == [None] * 4

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..labels import labels_of
 from ..models import Segment
 from ..timecode import MAX_MS, format_clock, parse_clock
 from .base import Parsed
@@ -125,14 +126,17 @@ class CaptionPage:
             elif line.text:
                 cues[-1][1].append(line.text)
         segments = []
-        for i, (ms, texts) in enumerate(cues):
-            body = "\n".join(texts)
+        bodies = ["\n".join(texts) for _, texts in cues]
+        for i, ((ms, _), body, label) in enumerate(zip(cues, bodies, labels_of(bodies))):
             if i + 1 < len(cues):
                 end = cues[i + 1][0]
             else:
                 # Guessed, so kept within what every reader accepts as a time.
                 end = min(MAX_MS, ms + max(1000, round(1000 * len(body) / CHARS_PER_SECOND)))
-            segments.append(Segment(index=i, text=body, start=ms, end=max(end, ms)))
+            speaker = label[0] if label is not None else None
+            segments.append(
+                Segment(index=i, text=body, start=ms, end=max(end, ms), speaker=speaker)
+            )
 
         notes = []
         head = [line.text for line in lines[:first] if line.text]

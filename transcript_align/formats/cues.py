@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..errors import FormatError
-from ..labels import label_at_start
+from ..labels import labels_of
 from ..models import Segment, Word
 from ..timecode import MAX_MS, format_vtt, parse_cue_time
 from .base import Repair
@@ -217,9 +217,7 @@ def finish_repaired(
     if overlaps:
         notes.append(f"{overlaps} {kind}(s) overlap the previous one; times kept as given")
 
-    labels = [label_at_start(c.text) for _, c in placed]
-    if sum(1 for found in labels if found is not None) < 2:
-        labels = [None] * len(placed)  # one "NATO: …" is a caption, not a speaker's name
+    labels = labels_of([c.text for _, c in placed])
     segments = tuple(
         Segment(
             index=i,
