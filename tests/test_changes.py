@@ -988,6 +988,19 @@ def test_a_word_added_in_brackets_is_an_edit_and_without_them_a_misquote() -> No
     assert plain.status == "misquote", plain.reason
 
 
+def test_bracketed_words_said_just_before_by_someone_else_do_not_move_the_quote() -> None:
+    # The host names the person the bracket stands for; the guest says "he's".
+    said = (
+        "the council leader dai morfa said last week the weir is fine\n"
+        "with respect he's wrong and i think he knows he's wrong"
+    )
+    check = verdict(said, "[Council leader Dai Morfa] is wrong and I think he knows he's wrong")
+    assert check.status == "edited", check.reason
+    assert kinds(check) == ["bracketed"]
+    assert check.said.endswith("wrong and i think he knows he's wrong")
+    assert "fine" not in check.said
+
+
 def test_a_changed_number_outside_the_brackets_stays_a_misquote() -> None:
     check = verdict(
         "we have lost four games in a row at the ground and we need to respond now",

@@ -221,13 +221,14 @@ def locate(index: TranscriptIndex, units: Sequence[str], *, limit: int = 3) -> l
     """The best places (at most ``limit``, best first) where ``units`` were said.
 
     Every returned match covers the whole passage with ops; the caller decides
-    from ``coverage`` whether it was said at all.
+    from ``coverage`` whether it was said at all. An empty unit stands for a word
+    the writer put in: it matches nothing and weighs nothing.
     """
     units = list(units[:MAX_PASSAGE])
     if not units or not len(index):
         return []
     qids = [index.vocab.get(u, -1) for u in units]
-    weights = [weight(u) for u in units]
+    weights = _weights(units)
     matches = []
     windows = _windows(index, units, qids, weights, limit)
     passage = tuple(units)
@@ -253,8 +254,12 @@ def align_at(index: TranscriptIndex, units: Sequence[str], lo: int, hi: int) -> 
     if not units or hi <= lo:
         return None
     qids = [index.vocab.get(u, -1) for u in units]
-    weights = [weight(u) for u in units]
+    weights = _weights(units)
     return _kept_window(index, tuple(units), units, qids, weights, lo, hi)
+
+
+def _weights(units: Sequence[str]) -> list[float]:
+    return [weight(u) if u else 0.0 for u in units]
 
 
 def _kept_window(

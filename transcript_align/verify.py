@@ -80,6 +80,16 @@ class QuoteWords:
     bracketed: frozenset[int] = frozenset()
     lead: tuple[str, ...] = ()
 
+    @property
+    def searched(self) -> tuple[str, ...]:
+        """The units to look for: the writer's bracketed words are none the speaker must
+        have said ("[Council leader Ann Lee] is wrong" for "she's wrong"), so they match
+        nothing (see :func:`~.alignment.locate`); a quote all in brackets is looked for
+        as written."""
+        if not self.bracketed or len(self.bracketed) == len(self.units):
+            return self.units
+        return tuple("" if k in self.bracketed else u for k, u in enumerate(self.units))
+
 
 def quote_words(text: str, lead: str = "") -> QuoteWords:
     """Tokenize a quote into units, each remembering its token.
@@ -128,7 +138,7 @@ def check_quote(
         if len(words.units) > MAX_PASSAGE
         else ""
     )
-    located = locate(index, words.units)
+    located = locate(index, words.searched)
     matches = [m for m in located if _found(m, words, excuse=True)]
     best_said = max((m.coverage for m in located), default=0.0)
     if not matches:
@@ -150,7 +160,7 @@ def check_quote(
     )
     if status == "misquote":
         # A sentence the speaker says again and again: look at more of its sayings.
-        places = locate(index, words.units, limit=MORE_PLACES)
+        places = locate(index, words.searched, limit=MORE_PLACES)
         wider = [
             m
             for m in places
