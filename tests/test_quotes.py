@@ -589,3 +589,8 @@ def test_a_speaker_called_by_surname_is_the_person_named_before_in_full() -> Non
         # Two people of that name before: the surname as written.
         "Brackwell",
     ]
+
+
+def test_a_participle_clause_set_off_after_the_speaker_is_not_the_speaker() -> None:
+    text = 'Dr Ilse Varrow, speaking on a radio phone-in, said the dam "works but it leaks".'
+    assert who(text) == [("works but it leaks", "Ilse Varrow", "said")]

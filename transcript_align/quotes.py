@@ -434,6 +434,8 @@ _PARTICIPLES = frozenset(
     promising vowing confirming suggesting answering replying responding writing remarking
     announcing commenting pointing repeating maintaining conceding affirming speaking""".split()
 )
+_CLAUSE_OPENERS = frozenset(("who", "whose", "which")) | _PARTICIPLES
+"""Words opening a clause set off after a speaker ("Rutte, speaking in Oslo, said")."""
 _SKIPPABLE = frozenset(
     """also later then further again once previously repeatedly earlier recently has had have
     would will reportedly publicly separately simply flatly""".split()
@@ -969,7 +971,8 @@ def _plain_noun(t: _Tok) -> bool:
 def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
     """The speaker before a comma at ``j`` that closes an apposition.
 
-    ``Rutte, who chairs the meeting, said``, ``unions, which …, said``, ``Hald, of
+    ``Rutte, who chairs the meeting, said``, ``Rutte, speaking in Oslo, said``,
+    ``unions, which …, said``, ``Hald, of
     Lowmoor Police, said`` and ``Ann Lee, a local driver, said`` give what precedes the
     clause; ``Norway's minister, Anders Dahl, said`` gives the name.
     """
@@ -981,7 +984,7 @@ def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
         inner = toks[k + 1 : j]
         if not inner or k == 0:
             return None
-        if inner[0].low in ("who", "whose", "which") or (
+        if inner[0].low in _CLAUSE_OPENERS or (
             inner[0].low in _MEMBER_OF
             and any(t.cap for t in inner[1:3])
             and all(t.cap or t.low in _CONNECTORS or t.low == "the" for t in inner[1:])
