@@ -54,3 +54,31 @@ def test_plain_text_is_the_fallback_and_writes_text_only() -> None:
     assert t.format == "plain"
     assert [(s.text, s.start) for s in t.segments] == [("first line", None), ("second line", None)]
     assert PlainText.write(t.segments, "srt") == "first line\nsecond line\n"
+
+
+OTTER = (
+    "Harbour meeting transcript\n\n"
+    "Ann Lee  0:00\ngood afternoon everyone\nand thanks for coming\n\n"
+    "Speaker 2  0:04\nthe harbour wall was built for the tides of the sixties\n\n"
+    "Ann Lee  1:09\nwe will raise it by sixty centimetres\n"
+)
+
+
+def test_a_speaker_line_with_its_stamp_heads_the_words_below_it() -> None:
+    t = parse_transcript(OTTER, "meeting.txt")
+    assert t.format == "caption-page"
+    assert [(s.start, s.speaker, s.text) for s in t.segments] == [
+        (0, "Ann Lee", "good afternoon everyone\nand thanks for coming"),
+        (4000, "Speaker 2", "the harbour wall was built for the tides of the sixties"),
+        (69000, "Ann Lee", "we will raise it by sixty centimetres"),
+    ]
+    assert "Lee" not in [tok.text for tok in t.tokens]
+    rev = OTTER.replace("Ann Lee  0:00", "Ann Lee (00:00):").replace("  1:09", " (01:09):")
+    assert parse_transcript(rev, "meeting.txt").segments == t.segments
+
+
+def test_speaker_lines_are_written_back_and_read_the_same() -> None:
+    t = parse_transcript(OTTER, "meeting.txt")
+    out = write_segments(t.segments, "txt", "caption-page")
+    assert out.startswith("Ann Lee  00:00\ngood afternoon everyone\nand thanks for coming\n\n")
+    assert parse_transcript(out, "meeting.txt").segments == t.segments

@@ -2,10 +2,13 @@
 
 Accepted line shapes: ``00:09turn into…`` (stamp glued to the text, as video
 sites' transcript panels scrape), ``00:09 text``, ``1:02:03 text``,
-``[00:09] text``, ``(00:09) text``, ``00:09 - text``. The transcript is the
-longest run of stamped lines with non-decreasing times; untimed lines inside
-it continue the previous cue. Page chrome before and after the run (menus,
-description, hashtags, "Be the first to comment"…) is dropped and reported.
+``[00:09] text``, ``(00:09) text``, ``00:09 - text``; and a speaker's name
+with the stamp on a line of its own, the words on the lines after it, as
+transcription services export them (``Ann Lee  0:09``, ``Ann Lee (00:09):``).
+The transcript is the longest run of stamped lines with non-decreasing times;
+untimed lines inside it continue the previous cue. Page chrome before and
+after the run (menus, description, hashtags, "Be the first to comment"…) is
+dropped and reported.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..labels import labels_of
+from ..labels import label_end, labels_of
 from ..models import Segment
 from ..timecode import MAX_MS, format_clock, parse_clock
 from .base import Parsed
@@ -27,6 +30,11 @@ _STAMP = re.compile(
     r"^\s*(?P<open>[\[(])?(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?(open)[\])])"
     r"(?!:\d)(?:\s*[-–—|:>]\s|\s*)?(?P<text>.*)$"
 )
+_HEADER = re.compile(
+    r"^\s*(?P<speaker>[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,3})\s+(?P<open>[\[(])?"
+    r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?(open)[\])]):?\s*$"
+)
+"""A speaker's name and a stamp alone on a line: the cue's words follow on the next lines."""
 _VIDEO_URL = re.compile(
     r"https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?v=|shorts/|live/)[\w-]+|youtu\.be/[\w-]+"
     r"|dailymotion\.com/video/\w+|dai\.ly/\w+|vimeo\.com/\d+)[^\s\"'<>)]*"
@@ -41,6 +49,7 @@ class _Line:
     number: int
     ms: int | None
     text: str
+    speaker: str | None = None
 
 
 def _parse_lines(text: str) -> list[_Line]:
@@ -50,6 +59,11 @@ def _parse_lines(text: str) -> list[_Line]:
         ms = _stamp_ms(m)
         if m and ms is not None:
             out.append(_Line(number, ms, m.group("text").strip()))
+            continue
+        header = _HEADER.match(raw)
+        ms = _stamp_ms(header)
+        if header and ms is not None:
+            out.append(_Line(number, ms, "", header.group("speaker")))
         else:
             out.append(_Line(number, None, raw.strip()))
     return out
@@ -119,21 +133,24 @@ class CaptionPage:
                 block.append(lines[tail_start])
                 tail_start += 1
 
-        cues: list[tuple[int, list[str]]] = []
+        cues: list[tuple[_Line, list[str]]] = []
         for line in block:
             if line.ms is not None:
-                cues.append((line.ms, [line.text] if line.text else []))
+                cues.append((line, [line.text] if line.text else []))
             elif line.text:
                 cues[-1][1].append(line.text)
+        # A name line with no words after it is no cue.
+        cues = [(line, texts) for line, texts in cues if texts or line.speaker is None]
         segments = []
         bodies = ["\n".join(texts) for _, texts in cues]
-        for i, ((ms, _), body, label) in enumerate(zip(cues, bodies, labels_of(bodies))):
+        for i, ((line, _), body, label) in enumerate(zip(cues, bodies, labels_of(bodies))):
+            ms = line.ms or 0
             if i + 1 < len(cues):
-                end = cues[i + 1][0]
+                end = cues[i + 1][0].ms or 0
             else:
                 # Guessed, so kept within what every reader accepts as a time.
                 end = min(MAX_MS, ms + max(1000, round(1000 * len(body) / CHARS_PER_SECOND)))
-            speaker = label[0] if label is not None else None
+            speaker = line.speaker or (label[0] if label is not None else None)
             segments.append(
                 Segment(index=i, text=body, start=ms, end=max(end, ms), speaker=speaker)
             )
@@ -164,7 +181,8 @@ class CaptionPage:
         starting with a separator (``- yes``) gets an explicit one
         (``00:05 | - yes``), and a wrapped last cue is joined into one line
         when no other cue wraps (the reader takes lines after the last stamp
-        for page chrome then).
+        for page chrome then). A cue whose speaker was read from a line of its
+        own is written that way again (``Ann Lee  0:09``, its words below).
         """
         hours = any((s.start or 0) >= 3_600_000 for s in segments)
         cues: list[list[str]] = []
@@ -178,9 +196,13 @@ class CaptionPage:
             cues.append(lines)
         if cues and len(cues[-1]) > 1 and all(len(lines) <= 1 for lines in cues[:-1]):
             cues[-1] = [" ".join(cues[-1])]
-        out = []
+        out: list[str] = []
         for s, lines in zip(segments, cues):
             stamp = format_clock(s.start or 0, hours=hours or None)
+            header = f"{s.speaker}  {stamp}"
+            if s.speaker and not label_end(s.text, s.speaker) and _header_ok(header, lines):
+                out.extend((header, *lines, ""))
+                continue
             first = lines[0] if lines else ""
             plain = f"{stamp} {first}".rstrip()
             m = _STAMP.match(plain)
@@ -192,8 +214,14 @@ class CaptionPage:
         return "".join(line + "\n" for line in out)
 
 
+def _header_ok(header: str, lines: Sequence[str]) -> bool:
+    """Whether a cue written under a speaker line reads back as it was."""
+    return bool(lines) and not _is_stamped(lines[0]) and _HEADER.match(header) is not None
+
+
 def _is_stamped(line: str) -> bool:
-    return _stamp_ms(_STAMP.match(line)) is not None
+    """Whether the reader takes ``line`` for the start of a cue."""
+    return _stamp_ms(_STAMP.match(line) or _HEADER.match(line)) is not None
 
 
 def _stamp_ms(m: re.Match[str] | None) -> int | None:
