@@ -76,7 +76,8 @@ def test_json_of_the_wrong_shape_is_a_one_line_error(text: str) -> None:
         detect_format(text, "x.json")
     assert str(info.value) == (
         "x.json: JSON but not a transcript (expected Whisper segments, YouTube json3 events, "
-        "AWS Transcribe results, a timed word list or a transcript-align export)"
+        "AWS Transcribe, Deepgram or AssemblyAI results, a timed word list or a "
+        "transcript-align export)"
     )
 
 

@@ -47,6 +47,8 @@ def test_every_format_has_a_fixture() -> None:
         "whisper",
         "words-json",
         "aws-transcribe",
+        "deepgram",
+        "assemblyai",
         "transcript-json",
         "caption-page",
         "plain",

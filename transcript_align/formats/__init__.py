@@ -16,9 +16,11 @@ from ..normalize import count_tokens
 from ..textio import read_text
 from ..timeline import build_tokens
 from . import subtitles
+from .assemblyai import AssemblyAI
 from .aws import AwsTranscribe
 from .base import Parsed, Reader, Repair, Writer
 from .caption_page import CaptionPage
+from .deepgram import Deepgram
 from .json3 import YouTubeJson3
 from .jsonshape import EXPECTED, load_json, parse_json
 from .plain import PlainText
@@ -36,6 +38,8 @@ READERS: dict[str, type[Reader]] = {
     WhisperJson.name: WhisperJson,
     WordList.name: WordList,
     AwsTranscribe.name: AwsTranscribe,
+    Deepgram.name: Deepgram,
+    AssemblyAI.name: AssemblyAI,
     TranscriptJson.name: TranscriptJson,
     **{f.name: f for f in subtitles.FORMATS},
 }

@@ -24,9 +24,11 @@ _SEGMENT_KEYS = frozenset(
      "compression_ratio"]
 )  # fmt: skip
 EXPECTED = (
-    "expected Whisper segments, YouTube json3 events, AWS Transcribe results, "
-    "a timed word list or a transcript-align export"
+    "expected Whisper segments, YouTube json3 events, AWS Transcribe, Deepgram or "
+    "AssemblyAI results, a timed word list or a transcript-align export"
 )
+_ASSEMBLYAI_KEYS = frozenset(["status", "utterances", "audio_url", "audio_duration"])
+"""Keys of an AssemblyAI transcript job beside its word list."""
 
 
 def looks_like_json(text: str) -> bool:
@@ -115,6 +117,8 @@ def json_kind(data: Any) -> str | None:
         results = data.get("results")
         if isinstance(results, dict) and isinstance(results.get("items"), list):
             return "aws-transcribe"
+        if isinstance(results, dict) and isinstance(results.get("channels"), list):
+            return "deepgram"
         if "segments" in data:
             segments = data["segments"]
             if not isinstance(segments, list):
@@ -125,7 +129,10 @@ def json_kind(data: Any) -> str | None:
                 return "whisper"
             return None
         # An object holding only a "words" list is not claimed: AssemblyAI writes that
-        # shape with times in milliseconds, which would be misread as seconds.
+        # shape with times in milliseconds, which would be misread as seconds. Its
+        # transcript jobs say what they are.
+        if _ASSEMBLYAI_KEYS & data.keys() and _is_word_list(data.get("words")):
+            return "assemblyai"
         return None
     if isinstance(data, list):
         if _is_segment_list(data, strict=True):
