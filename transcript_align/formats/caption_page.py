@@ -120,7 +120,8 @@ class CaptionPage:
             return Parsed(())
         first, last = run
         block = lines[first : last + 1]
-        has_continuations = any(line.ms is None and line.text for line in block)
+        # A speaker's line has its words below it: the last one too.
+        has_continuations = any((line.ms is None and line.text) or line.speaker for line in block)
         tail_start = last + 1
         if has_continuations:
             # Pages that wrap cues over lines may wrap the last one too: keep
