@@ -252,8 +252,8 @@ def test_pronoun_resolves_to_the_most_recent_named_speaker() -> None:
     )
     assert who(text) == [
         ("We are hopeful", "Marco Rubio", "said"),
-        ("decisive", "Rutte", "noting"),
-        ("I would not read anything in it", "Rutte", "said"),
+        ("decisive", "Mark Rutte", "noting"),
+        ("I would not read anything in it", "Mark Rutte", "said"),
     ]
 
 
@@ -594,3 +594,16 @@ def test_a_speaker_called_by_surname_is_the_person_named_before_in_full() -> Non
 def test_a_participle_clause_set_off_after_the_speaker_is_not_the_speaker() -> None:
     text = 'Dr Ilse Varrow, speaking on a radio phone-in, said the dam "works but it leaks".'
     assert who(text) == [("works but it leaks", "Ilse Varrow", "said")]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below_it() -> None:
+    text = (
+        "Dr Ilse Varrow's report was out on Monday. This is what Varrow told the paper:\n\n"
+        '"The wall was built for the tides of 1990."\n\n'
+        "It was a busy week.\n\n"
+        '"Nobody asked us," a neighbour said. "Not once."'
+    )
+    assert [speaker for _, speaker, _ in who(text)] == ["Ilse Varrow", "a neighbour", "a neighbour"]
+    # "she" with nobody named as a speaker: the person titled before, without "'s".
+    pronoun = text.replace("what Varrow told", "what she told")
+    assert who(pronoun)[0][1] == "Ilse Varrow"

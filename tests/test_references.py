@@ -92,36 +92,36 @@ def test_seed_000_quotes() -> None:
     assert "dateline set apart: BRUSSELS" in ref.notes
     assert ref.boilerplate == ""
     assert quotes_of(ref) == [
-        ("have made meaningful progress since then.", "Rutte", "adding"),
+        ("have made meaningful progress since then.", "Mark Rutte", "adding"),
         (
             "I'm confident that these sustained efforts will eventually restore peace in Europe",
-            "Rutte",
+            "Mark Rutte",
             "added",
         ),
         (
             "The practical situation is, as you know, that this consensus required by all "
             "allies for Ukraine to join NATO. And right now, as you know, there is no "
             "consensus on Ukraine joining NATO.",
-            "Rutte",
+            "Mark Rutte",
             "said",
         ),
         (
             "We pray for a peace deal or a full ceasefire before the summit, so let's hope it "
             "doesn't have to wait till then.",
-            "Rutte",
+            "Mark Rutte",
             "said",
         ),
-        ("very much involved", "Rutte", "noting"),
+        ("very much involved", "Mark Rutte", "noting"),
         (
             "I totally accept him not being able to be here tomorrow, and I would not read "
             "anything in it",
-            "Rutte",
+            "Mark Rutte",
             "said",
         ),
         (
             "further evidence of the broader security risks posed by Russia's ongoing war "
             "against Ukraine.",
-            "Rutte",
+            "Mark Rutte",
             "calling",
         ),
     ]
@@ -215,7 +215,7 @@ def test_seeds_about_the_earlier_meeting() -> None:
     assert ref3.boilerplate == "- News"
     ref4 = read_reference(str(SEED_004))
     assert [(q.speaker, q.verb) for q in ref4.quotes] == [
-        ("Rutte", "said"),
+        ("Mark Rutte", "said"),
         ("Mark Rutte", "noted"),  # "the NATO Secretary General", named so before
     ]
     assert "now... That will be" in ref4.quotes[0].text
@@ -621,3 +621,23 @@ def test_a_block_quotation_is_a_quote_signed_by_its_footer(write: Writer) -> Non
         ("Sailings start in March", "Ines Varga"),
     ]
     assert "council leader" in ref.text
+
+
+def test_a_markdown_block_quotation_is_a_quote_signed_by_its_credit_line(write: Writer) -> None:
+    page = (
+        "# Ferry deal signed\n\n"
+        "The island council and the operator signed the new ferry contract on Monday. "
+        "Here is what the council leader, Ines Varga, told the island paper:\n\n"
+        "> We have waited a long time for this\n> and the islanders deserve it.\n\n"
+        "On the timetable:\n\n"
+        "> Sailings start in March.\n>\n> — Tomas Brill, operator\n\n"
+        "> “Fares will not rise,” Brill added.\n\n"
+        "```\n> not a quote: a code sample\n```\n"
+    )
+    ref = read_reference(str(write("deal.md", page)))
+    assert [(q.text, q.speaker) for q in ref.quotes] == [
+        ("We have waited a long time for this and the islanders deserve it.", "Ines Varga"),
+        ("Sailings start in March.", "Tomas Brill"),
+        ("Fares will not rise", "Tomas Brill"),
+    ]
+    assert "— Tomas Brill, operator" in ref.text

@@ -591,6 +591,8 @@ def _attribute(
             if _has_word(text, pre_start, q.start, _PRE_HINT):
                 pre_start = _sentence_start(text, pre_start, q.start)
                 attribution = _pre_attribution(_tokens(text, pre_start, q.start))
+        if attribution is None and not _ALNUM.search(text, first_para[0], q.start):
+            attribution = _introduced(text, paragraphs, first_para, raws[n - 1] if n else None)
         if (attribution is None or attribution.speaker is None) and n:
             prev = raws[n - 1]
             if (attribution is None and not text[post_ends[n - 1] : q.start].strip()) or (
@@ -636,21 +638,43 @@ def _attribute(
             speaker = named[1] if named is not None else titled.last_person(pos) or speaker
         if speaker is not None and speaker.lower().startswith("the "):
             speaker = titled.name(speaker, q.start) or speaker
-        elif speaker is not None and speaker[0].isupper():
-            speaker = _full_name(speaker, q.start, names)
+        elif speaker is not None and speaker[0].isupper() and " " not in speaker:
+            speaker = _full_name(speaker, q.start, names, titled.people())
         quoted = " ".join(text[a:b] for a, b in q.parts)
         lead = _lead(text, max(para_of(q.start)[0], raws[n - 1].end if n else 0), q.start)
         out.append(Quote(quoted, q.start, q.end, q.parts, speaker, attribution.verb, lead))
     return out
 
 
-def _full_name(speaker: str, pos: int, names: Sequence[tuple[int, str]]) -> str:
+def _introduced(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    para: tuple[int, int],
+    previous: _Raw | None,
+) -> _Attribution | None:
+    """The speaker of a quote opening its paragraph that the paragraph before brings in
+    with a colon ("Here is what she told the podcast:" above a block quotation)."""
+    k = paragraphs.index(para)
+    if k == 0:
+        return None
+    a, b = paragraphs[k - 1]
+    if not text[a:b].rstrip().endswith(":") or (previous is not None and previous.end > a):
+        return None
+    start = _sentence_start(text, max(a, b - _PRE_WINDOW), b)
+    return _pre_attribution(_tokens(text, start, b))
+
+
+def _full_name(speaker: str, pos: int, *named: Sequence[tuple[int, str]]) -> str:
     """The whole name of a speaker the article calls by surname once it has named them
-    ("Achterberg told reporters" after "Ifeoma Achterberg said"): one key per person. Two
-    people of that surname named before leave the surname as written."""
-    if " " in speaker:
-        return speaker
-    whole = {n for p, n in names if p < pos and n.rsplit(" ", 1)[-1] == speaker and " " in n}
+    ("Achterberg told reporters" after "Ifeoma Achterberg said", or after "Dr Ifeoma
+    Achterberg"): one key per person. Two people of that surname named before leave the
+    surname as written."""
+    whole = {
+        n
+        for people in named
+        for p, n in people
+        if p < pos and " " in n and n.rsplit(" ", 1)[-1] == speaker
+    }
     return whole.pop() if len(whole) == 1 else speaker
 
 
@@ -1171,11 +1195,18 @@ class _TitledNames:
         """The last person named after a title of theirs before ``pos`` ("Floods minister
         Carys Abernethy visited…"): who "she said" means where no name or description
         is the subject of a reporting verb before it."""
-        if self._people is None:
-            self._people = self._mentions_after(_PERSON_TITLE)
-        starts, names = self._people
+        starts, names = self._titled_people()
         k = bisect.bisect_left(starts, pos)
         return names[k - 1] if k else None
+
+    def people(self) -> list[tuple[int, str]]:
+        """Each person named after a title of theirs, with where: ``(position, name)``."""
+        return list(zip(*self._titled_people()))
+
+    def _titled_people(self) -> tuple[list[int], list[str]]:
+        if self._people is None:
+            self._people = self._mentions_after(_PERSON_TITLE)
+        return self._people
 
     def name(self, description: str, pos: int) -> str | None:
         """The name last given after this description's title words before ``pos``."""
@@ -1208,10 +1239,12 @@ class _TitledNames:
             name = _clean_name(toks[: _capitalised_run_end(toks, 0)])
             if name:
                 starts.append(m.start())
-                names.append(_join(name))
+                # "Dr Sorcha McIlvenny's report": the name without its possessive.
+                names.append(_POSSESSIVE_END.sub("", _join(name)))
         return starts, names
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _TITLE_WORDS = 3
 """Most words a description's title may have ("the deputy chief constable")."""
 _TITLED_NAME = 60

@@ -626,7 +626,7 @@ def _markdown_draft(text: str) -> _Draft:
             paragraphs.append(" ".join(current))
             current.clear()
 
-    lines = text.split("\n")
+    lines = _quoted_markdown(text.split("\n"))
     n = 0
     while n < len(lines):
         line = lines[n]
@@ -683,6 +683,53 @@ def _markdown_draft(text: str) -> _Draft:
         current.append(_inline_markdown(line.strip()))
     flush()
     return _Draft(title or None, paragraphs)
+
+
+_CREDIT_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*(?=[^\W\d_])")
+"""A line crediting a quotation: "— Ann Lee", "-- Ann Lee, council leader"."""
+
+
+def _quoted_markdown(lines: Sequence[str]) -> list[str]:
+    """The lines with each block quotation (``> …``) one line of its words in quotation
+    marks, its credit line ("— Ann Lee", inside the block or right after it) after
+    them, as :func:`_quoted_blocks` does for a page; a block in marks already, or
+    inside a fenced code block, stays as it is."""
+    out: list[str] = []
+    n = 0
+    fence: str | None = None
+    while n < len(lines):
+        line = lines[n]
+        opening = _FENCE.match(line)
+        if fence is not None or opening or not _BLOCKQUOTE.match(line):
+            if fence is not None and line.strip().startswith(fence):
+                fence = None
+            elif fence is None and opening:
+                fence = opening.group(1)
+            out.append(line)
+            n += 1
+            continue
+        block: list[str] = []
+        while n < len(lines) and _BLOCKQUOTE.match(lines[n]):
+            inner = lines[n]
+            while _BLOCKQUOTE.match(inner):
+                inner = _BLOCKQUOTE.sub("", inner, count=1)
+            block.append(inner.strip())
+            n += 1
+        after = n + (n < len(lines) and not lines[n].strip())
+        credit = ""
+        filled = [b for b in block if b]
+        if filled and _CREDIT_LINE.match(filled[-1]):
+            credit = filled[-1]
+            block.remove(credit)
+        elif after < len(lines) and _CREDIT_LINE.match(lines[after]):
+            credit, n = lines[after].strip(), after + 1
+        words = " ".join(" ".join(block).split())
+        if not words or _OPENING_MARK.match(words):
+            out.extend(f"> {b}" for b in block)  # in marks already: as written
+            out.extend((credit, "") if credit else ("",))
+            continue
+        out.extend((" ".join(part for part in (f"“{words}”", credit) if part), ""))
+    return out
 
 
 def _inline_markdown(s: str) -> str:
