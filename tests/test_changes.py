@@ -497,6 +497,39 @@ def test_an_amount_written_in_figures_is_the_amount_said(said: str, written: str
     assert other.status != "verbatim", other.reason
 
 
+@pytest.mark.parametrize(
+    ("said", "written", "other"),
+    [
+        (
+            "the doors open at half past seven on tuesday evening in the hall",
+            "The doors open at 7.30pm on Tuesday evening in the hall",
+            "The doors open at 8.30pm on Tuesday evening in the hall",
+        ),
+        (
+            "the doors open at seven on tuesday evening in the hall",
+            "The doors open at 7pm on Tuesday evening in the hall",
+            "The doors open at 8pm on Tuesday evening in the hall",
+        ),
+        (
+            "we cut the waiting list by a quarter in the last year alone",
+            "We cut the waiting list by 25% in the last year alone",
+            "We cut the waiting list by 40% in the last year alone",
+        ),
+        (
+            "we cut the waiting list by half in the last year alone",
+            "We cut the waiting list by 50 per cent in the last year alone",
+            "We cut the waiting list by 60 per cent in the last year alone",
+        ),
+    ],
+)
+def test_a_time_or_share_written_in_figures_is_the_one_said(
+    said: str, written: str, other: str
+) -> None:
+    check = verdict(said, written)
+    assert check.status == "verbatim", check.reason
+    assert verdict(said, other).status in ("misquote", "not_found")
+
+
 def test_another_amount_said_with_a_fraction_is_a_changed_number() -> None:
     check = verdict(
         "we think it will cost two and a half million to fix the pier before winter",

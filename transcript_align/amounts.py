@@ -1,13 +1,15 @@
 """What a run of spoken number words amounts to, read every way a speaker means it.
 
 A writer puts "2010" where the speaker said "two thousand and ten", "1.5 million"
-for "one and a half million", "1 million" for "a million" and "the 1990s" for "the
-nineties". Their words differ and their amounts do not: a quote that writes an
-amount so has changed no number.
+for "one and a half million", "1 million" for "a million", "the 1990s" for "the
+nineties", "25%" for "a quarter" and "7.30pm" for "half past seven". Their words
+differ and their amounts do not: a quote that writes an amount so has changed no
+number.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 _ONES = "zero one two three four five six seven eight nine".split()
@@ -21,8 +23,16 @@ _SMALL = {
 _DECADES = {w[:-1] + "ies": 20 + 10 * n for n, w in enumerate(_TENS)}
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
-WORDS = frozenset([*_SMALL, *_DECADES, *_SCALES, *_FRACTIONS, "hundred", "point", "and", "a", "oh"])
+_PARTS = {"third": 1 / 3, "thirds": 1 / 3, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+"""Fractions also ordinals ("the third"): a fraction only after "a" or a count."""
+_PERCENT = ("percent", "per", "cent")
+WORDS = frozenset(
+    [*_SMALL, *_DECADES, *_SCALES, *_FRACTIONS, *_PARTS, *_PERCENT, "hundred", "point", "and", "a"]
+).union(["oh"])
 """Every word an amount may be said with."""
+_PAST_TO = {"half": 30, "quarter": 15, "five": 5, "ten": 10, "twenty": 20}
+CLOCK_WORDS = frozenset([*_SMALL, *_PAST_TO, "a", "past", "to", "oclock", "am", "pm"])
+"""Every word a time of day may be said with."""
 
 
 def amounts(words: Sequence[str]) -> frozenset[float]:
@@ -37,9 +47,17 @@ def amounts(words: Sequence[str]) -> frozenset[float]:
     """
     words = [w for w in words if w != "and"]
     out: set[float] = set()
+    cut = 1 if words[-1:] == ["percent"] else 2 if words[-2:] == ["per", "cent"] else 0
+    if cut:
+        share = _count(words[:-cut])
+        return frozenset() if share is None else frozenset([round(share / 100, 4)])
     count = _count(words)
     if count is not None:
         out.add(count)
+        if count < 1 and any(w in _PARTS or w in _FRACTIONS for w in words):
+            # "a third" is written 33% or 33.3%, "two thirds" 66% or 67%
+            out.update(round(f(count * 100) / 100, 4) for f in (math.floor, round))
+            out.add(round(count, 3))
     for cut in range(1, len(words)):
         century, rest = _count(words[:cut]), _count(words[cut:], year=True)
         if century is None or rest is None or not 10 <= century < 30 or rest >= 100:
@@ -71,10 +89,17 @@ def _count(words: Sequence[str], *, year: bool = False) -> float | None:
             decimals += 1
         elif w == "quarters" and before == "three":
             current += 0.75 - 3  # "three quarters": the three was counted as a count
-        elif w in _FRACTIONS and (before == "a" or (k == 0 and after == "a")):
-            current += _FRACTIONS[w]  # "and a half"; "half a million"
+        elif w in _PARTS and (
+            before == "a" or (current in (1, 2, 3, 4) and current == int(current))
+        ):
+            current = (current or 1) * _PARTS[w]  # "a third", "two thirds", "one fifth"
             seen = True
-        elif w == "a" and (after in _FRACTIONS or (after in _SCALES and before in _FRACTIONS)):
+        elif w in _FRACTIONS and (before == "a" or (k == 0 and after == "a") or last == 0):
+            current += _FRACTIONS[w]  # "and a half"; "half a million"; "cut by half"
+            seen = True
+        elif w == "a" and (
+            after in _FRACTIONS or after in _PARTS or (after in _SCALES and before in _FRACTIONS)
+        ):
             continue
         elif w == "a" and after in ("hundred", *_SCALES):
             current += 1
@@ -98,3 +123,55 @@ def _count(words: Sequence[str], *, year: bool = False) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+def clock(words: Sequence[str], *, time: bool = False) -> frozenset[int]:
+    """The time of day ``words`` (all in :data:`CLOCK_WORDS`) say, in minutes past twelve
+    (am or pm left open unless said): "half past seven", "seven thirty pm", "quarter to
+    eight", "seven o'clock". Empty unless the words say it is a time ("past", "to",
+    "o'clock", "am", "pm") or ``time`` says they stand for one (the same words written
+    "7pm"), so that no count is taken for one.
+
+    >>> sorted(clock("half past seven".split())), sorted(clock("seven thirty pm".split()))
+    ([450, 1170], [1170])
+    >>> sorted(clock("quarter to eight".split())), clock("seven thirty".split())
+    ([465, 1185], frozenset())
+    """
+    words = [w for w in words if w != "a"]
+    marks = {"am": 0, "pm": 720}
+    half = marks.get(words[-1]) if words else None
+    core = words[:-1] if half is not None else words
+    told = time or half is not None or any(w in ("past", "to", "oclock") for w in core)
+    if core[-1:] == ["oclock"]:
+        core = core[:-1]
+    if not told or not core:
+        return frozenset()
+    said = _past_to(core) if "past" in core or "to" in core else _hour_minutes(core)
+    return frozenset() if said is None else _at(said, half)
+
+
+def _past_to(words: Sequence[str]) -> int | None:
+    """Minutes past twelve of "half past seven", "twenty five to eight" (no other minutes)."""
+    side = "past" if "past" in words else "to"
+    k = words.index(side)
+    minutes = 25 if words[:k] == ["twenty", "five"] else _PAST_TO.get(" ".join(words[:k]))
+    hour = _count(words[k + 1 :])
+    if minutes is None or hour is None or not 1 <= hour <= 12 or (side, minutes) == ("to", 30):
+        return None
+    return int(hour) * 60 + (minutes if side == "past" else -minutes)
+
+
+def _hour_minutes(words: Sequence[str]) -> int | None:
+    """Minutes past twelve of "seven", "seven thirty", "seven oh five"."""
+    hour = _count(words[:1])
+    rest = words[2:] if words[1:2] == ["oh"] else words[1:]
+    minutes = _count(rest) if rest else 0.0
+    if hour is None or minutes is None or not 1 <= hour <= 12 or not 0 <= minutes < 60:
+        return None
+    return int(hour) * 60 + int(minutes)
+
+
+def _at(minutes: int, half: int | None) -> frozenset[int]:
+    """Minutes past twelve midnight: both halves of the day unless am or pm was said."""
+    minutes %= 720
+    return frozenset([minutes + half]) if half is not None else frozenset([minutes, minutes + 720])

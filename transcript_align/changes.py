@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from .alignment import Match, TranscriptIndex, bigram_key, trigram_key
+from .amounts import CLOCK_WORDS, amounts, clock
 from .amounts import WORDS as AMOUNT_WORDS
-from .amounts import amounts
 from .lexicon import (
     DISCOURSE_MARKERS,
     FILLERS,
@@ -983,21 +983,34 @@ def _same_said(w: Sequence[str], s: Sequence[str]) -> bool:
 def _same_amount(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, tb: int) -> bool:
     """Whether the written units ``q[qa:qb]`` and said ``t[ta:tb]`` are parts of one amount
     said and written two ways ("2010" / "two thousand and ten", "1.5 million" / "one and a
-    half million", "1 million" / "a million", "the 1990s" / "the nineties")."""
+    half million", "1 million" / "a million", "the 1990s" / "the nineties", "25 percent" /
+    "a quarter"), or of one time of day ("seven thirty pm" / "half past seven")."""
     block = [*q[qa:qb], *t[ta:tb]]
-    if not block or not all(u in AMOUNT_WORDS for u in block):
+    if not block:
         return False
-    written = amounts(q[slice(*_amount_run(q, qa, qb))])
-    said = amounts(t[slice(*_amount_run(t, ta, tb))])
-    return bool(written & said)
+    if all(u in AMOUNT_WORDS for u in block):
+        written = amounts(q[slice(*_amount_run(q, qa, qb))])
+        if written & amounts(t[slice(*_amount_run(t, ta, tb))]):
+            return True
+    if all(u in CLOCK_WORDS for u in block):
+        # "7pm" written, "seven" said: a time on one side makes the other's hour one too.
+        written_run = q[slice(*_amount_run(q, qa, qb, CLOCK_WORDS))]
+        said_run = t[slice(*_amount_run(t, ta, tb, CLOCK_WORDS))]
+        written_at, said_at = clock(written_run), clock(said_run)
+        written_at = written_at or clock(written_run, time=bool(said_at))
+        said_at = said_at or clock(said_run, time=bool(written_at))
+        return bool(written_at & said_at)
+    return False
 
 
-def _amount_run(units: Sequence[str], a: int, b: int) -> tuple[int, int]:
-    """The run of amount words around ``[a, b)``, without an "and" or "a" at its ends that
-    joins it to the words around it."""
-    while a > 0 and units[a - 1] in AMOUNT_WORDS:
+def _amount_run(
+    units: Sequence[str], a: int, b: int, words: frozenset[str] = AMOUNT_WORDS
+) -> tuple[int, int]:
+    """The run of amount (or time) ``words`` around ``[a, b)``, without an "and" or "a"
+    at its ends that joins it to the words around it."""
+    while a > 0 and units[a - 1] in words:
         a -= 1
-    while b < len(units) and units[b] in AMOUNT_WORDS:
+    while b < len(units) and units[b] in words:
         b += 1
     while a < b and units[a] == "and":
         a += 1

@@ -223,6 +223,10 @@ def units(token: str) -> tuple[str, ...]:
     number = _number(text)
     if number:
         return _number_units(number)
+    clock = _CLOCK.match(text) or _CLOCK_MINUTES.match(text)
+    if clock:
+        said = _clock_units(clock.groupdict().get("h"), clock.group("m"))
+        return (*said, clock.group("ap")[0] + "m")
     if text in _SPECIAL:
         return _SPECIAL[text]
     out: list[str] = []
@@ -250,6 +254,24 @@ def _word_units(part: str) -> tuple[str, ...]:
     if not stem:
         return ()
     return (_TITLES.get(stem, stem),)
+
+
+_CLOCK = re.compile(r"^(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<m>[0-5]\d))?(?P<ap>[ap]\.?m)\.?$")
+"""A time of day written as one token: "7pm", "7.30pm", "10:15a.m."."""
+_CLOCK_MINUTES = re.compile(r"^(?P<m>[0-5]\d)(?P<ap>[ap]\.?m)\.?$")
+"""The minutes of "7:30pm" (the colon parts the tokens): "thirty pm"."""
+_CLOCK_NUMBER = re.compile(r"^(?P<h>1[0-2]|0?[1-9])[.:](?P<m>[0-5]\d)$")
+"""A time of day before "am" or "pm" ("7.30 pm"), otherwise a decimal."""
+
+
+def _clock_units(hour: str | None, minutes: str | None) -> tuple[str, ...]:
+    """A time of day as said: "7.30" is "seven thirty", "7.05" "seven oh five", "7.00" "seven"."""
+    said = _spoken_number(str(int(hour)), "") if hour else []
+    if minutes and minutes != "00":
+        said += (
+            ["oh", _DIGITS[int(minutes[1])]] if minutes[0] == "0" else _spoken_number(minutes, "")
+        )
+    return tuple(said)
 
 
 def _number(text: str) -> re.Match[str] | None:
@@ -322,9 +344,14 @@ def spoken_units(words: Sequence[str]) -> list[tuple[str, ...]]:
     >>> spoken_units(["£1.5", "million", "for"])
     [('one', 'point', 'five'), ('million', 'pounds'), ('for',)]
 
-    A day of the month is said as an ordinal ("3 March": "the third of March").
+    A day of the month is said as an ordinal ("3 March": "the third of March"), and a
+    time before "am" or "pm" as a time ("7.30 pm": "seven thirty pm").
     """
     parts = [units(w) for w in words]
+    for k in range(len(parts) - 1):
+        clock = _CLOCK_NUMBER.match(words[k]) if parts[k + 1] in (("am",), ("pm",)) else None
+        if clock:
+            parts[k] = _clock_units(clock.group("h"), clock.group("m"))  # "7.30 pm"
     for k, w in enumerate(words):
         if (
             w.isascii()
