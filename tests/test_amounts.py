@@ -23,6 +23,8 @@ from transcript_align.normalize import text_units
         ("seven and a half", 7.5),
         ("a million", 1_000_000),
         ("nineties", 1990),
+        ("a dozen", 12),
+        ("two dozen", 24),
     ],
 )
 def test_an_amount_is_read_as_it_is_meant(said: str, value: float) -> None:

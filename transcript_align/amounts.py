@@ -26,9 +26,9 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
 _PARTS = {"third": 1 / 3, "thirds": 1 / 3, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 """Fractions also ordinals ("the third"): a fraction only after "a" or a count."""
 _PERCENT = ("percent", "per", "cent")
-WORDS = frozenset(
-    [*_SMALL, *_DECADES, *_SCALES, *_FRACTIONS, *_PARTS, *_PERCENT, "hundred", "point", "and", "a"]
-).union(["oh"])
+WORDS = frozenset([*_SMALL, *_DECADES, *_SCALES, *_FRACTIONS, *_PARTS, *_PERCENT]).union(
+    ["hundred", "dozen", "point", "and", "a", "oh"]
+)
 """Every word an amount may be said with."""
 _PAST_TO = {"half": 30, "quarter": 15, "five": 5, "ten": 10, "twenty": 20}
 CLOCK_WORDS = frozenset([*_SMALL, *_PAST_TO, "a", "past", "to", "oclock", "am", "pm"])
@@ -101,7 +101,7 @@ def _count(words: Sequence[str], *, year: bool = False) -> float | None:
             after in _FRACTIONS or after in _PARTS or (after in _SCALES and before in _FRACTIONS)
         ):
             continue
-        elif w == "a" and after in ("hundred", *_SCALES):
+        elif w == "a" and after in ("hundred", "dozen", *_SCALES):
             current += 1
             seen = True
         elif w in _SMALL or (year and w == "oh"):
@@ -114,6 +114,8 @@ def _count(words: Sequence[str], *, year: bool = False) -> float | None:
         elif year and w in _DECADES and k == last:
             current += _DECADES[w]
             seen = True
+        elif w == "dozen" and seen and current == int(current) and current < 100:
+            current *= 12  # "a dozen", "two dozen"
         elif w == "hundred" and seen:
             current *= 100
             decimals = 0
