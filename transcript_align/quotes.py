@@ -996,9 +996,9 @@ def _appositive_speaker(toks: list[_Tok], j: int) -> _Speaker | None:
     """The speaker before a comma at ``j`` that closes an apposition.
 
     ``Rutte, who chairs the meeting, said``, ``Rutte, speaking in Oslo, said``,
-    ``unions, which …, said``, ``Hald, of
-    Lowmoor Police, said`` and ``Ann Lee, a local driver, said`` give what precedes the
-    clause; ``Norway's minister, Anders Dahl, said`` gives the name.
+    ``unions, which …, said``, ``Hald, of Lowmoor Police, said`` and ``Ann Lee, a local
+    driver, said`` give what precedes the clause; ``Norway's minister, Anders Dahl,
+    said`` gives the name.
     """
     for k in range(j - 1, max(-1, j - 20), -1):
         if toks[k].text != ",":
