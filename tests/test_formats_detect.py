@@ -75,8 +75,8 @@ def test_json_of_the_wrong_shape_is_a_one_line_error(text: str) -> None:
     with pytest.raises(FormatError) as info:
         detect_format(text, "x.json")
     assert str(info.value) == (
-        "x.json: JSON but not a transcript (expected Whisper segments, YouTube json3 events, "
-        "AWS Transcribe, Deepgram or AssemblyAI results, a timed word list or a "
+        "x.json: JSON but not a transcript (expected Whisper or whisper.cpp segments, YouTube "
+        "json3 events, AWS Transcribe, Deepgram or AssemblyAI results, a timed word list or a "
         "transcript-align export)"
     )
 

@@ -49,6 +49,7 @@ def test_every_format_has_a_fixture() -> None:
         "aws-transcribe",
         "deepgram",
         "assemblyai",
+        "whisper-cpp",
         "transcript-json",
         "caption-page",
         "plain",

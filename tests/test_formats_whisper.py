@@ -104,3 +104,30 @@ def test_shapes() -> None:
     assert not WhisperJson.sniff('[{"start": 0.0, "end": 1.0, "text": "word"}]')  # a word list
     assert not WhisperJson.sniff('{"segments": [{"begin": 0, "caption": "x"}]}')
     assert not WhisperJson.sniff('{"segments": "none"}')
+
+
+def test_whisper_cpp_reads_offsets_or_else_timestamps() -> None:
+    text = json.dumps(
+        {
+            "result": {"language": "en"},
+            "transcription": [
+                {"offsets": {"from": 0, "to": 2500}, "text": " The pier opens"},
+                {"timestamps": {"from": "00:00:02,500", "to": "00:00:05,000"}, "text": " in May."},
+            ],
+        }
+    )
+    t = parse_transcript(text, "talk.json")
+    assert t.format == "whisper-cpp"
+    assert [(s.start, s.end, s.text) for s in t.segments] == [
+        (0, 2500, "The pier opens"),
+        (2500, 5000, "in May."),
+    ]
+
+
+def test_whisper_cpp_bad_time_is_a_one_line_error() -> None:
+    text = json.dumps(
+        {"transcription": [{"timestamps": {"from": "soon", "to": "x"}, "text": "hi"}]}
+    )
+    with pytest.raises(FormatError) as info:
+        parse_transcript(text, "talk.json")
+    assert str(info.value) == "talk.json: segment 1: unreadable time 'soon'"

@@ -63,8 +63,8 @@ def align_command(
         str,
         typer.Argument(
             help="Transcript file (caption page, SRT, WebVTT, ASS/SSA, TTML, SAMI, MicroDVD, "
-            "MPL2, YouTube json3, Whisper, AWS Transcribe, Deepgram or AssemblyAI JSON, timed "
-            "word list, plain text), or - for standard input.",
+            "MPL2, YouTube json3, Whisper, whisper.cpp, AWS Transcribe, Deepgram or AssemblyAI "
+            "JSON, timed word list, plain text), or - for standard input.",
             show_default=False,
         ),
     ],

@@ -28,6 +28,7 @@ from .srt import Srt
 from .transcript_json import TranscriptJson
 from .vtt import WebVtt
 from .whisper import WhisperJson
+from .whisper_cpp import WhisperCpp
 from .words_json import WordList
 
 READERS: dict[str, type[Reader]] = {
@@ -36,6 +37,7 @@ READERS: dict[str, type[Reader]] = {
     WebVtt.name: WebVtt,
     YouTubeJson3.name: YouTubeJson3,
     WhisperJson.name: WhisperJson,
+    WhisperCpp.name: WhisperCpp,
     WordList.name: WordList,
     AwsTranscribe.name: AwsTranscribe,
     Deepgram.name: Deepgram,

@@ -24,8 +24,8 @@ _SEGMENT_KEYS = frozenset(
      "compression_ratio"]
 )  # fmt: skip
 EXPECTED = (
-    "expected Whisper segments, YouTube json3 events, AWS Transcribe, Deepgram or "
-    "AssemblyAI results, a timed word list or a transcript-align export"
+    "expected Whisper or whisper.cpp segments, YouTube json3 events, AWS Transcribe, "
+    "Deepgram or AssemblyAI results, a timed word list or a transcript-align export"
 )
 _ASSEMBLYAI_KEYS = frozenset(["status", "utterances", "audio_url", "audio_duration"])
 """Keys of an AssemblyAI transcript job beside its word list."""
@@ -114,6 +114,12 @@ def json_kind(data: Any) -> str | None:
             return None
         if _is_events(data):
             return "json3"
+        transcription = data.get("transcription")
+        if isinstance(transcription, list) and all(
+            isinstance(seg, dict) and "text" in seg and ("offsets" in seg or "timestamps" in seg)
+            for seg in transcription
+        ):
+            return "whisper-cpp"
         results = data.get("results")
         if isinstance(results, dict) and isinstance(results.get("items"), list):
             return "aws-transcribe"
