@@ -132,55 +132,59 @@ def test_seed_001_quotes() -> None:
     check_reference(ref)
     assert ref.title == "No consensus yet on Ukraine's NATO membership, Rutte says"
     assert quotes_of(ref) == [
-        ("no unanimity within the alliance about Ukraine coming into NATO", "Rutte", "reiterated"),
+        (
+            "no unanimity within the alliance about Ukraine coming into NATO",
+            "Mark Rutte",
+            "reiterated",
+        ),
         (
             "Ukraine clearly applied for membership. But we also know, as I said—and this is a "
             "statement of fact—that there is no unanimity within the alliance",
-            "Rutte",
+            "Mark Rutte",
             "told",
         ),
         (
             "So, when it comes to a future peace deal, we are discussing how, if not NATO "
             "membership, we can make sure Ukraine is protected in a way by itself, but also "
             "with help from others, so that the Russians will not try again.",
-            "Rutte",
+            "Mark Rutte",
             "told",
         ),
         ("deeply linked", "The NATO chief", "said"),
         (
             "We are all working to bring the war against Ukraine to an end with a just and "
             "lasting peace",
-            "Rutte",
+            "Mark Rutte",
             "said",
         ),
         (
             "We welcome the ongoing efforts led by the United States to make this a reality.",
-            "Rutte",
+            "Mark Rutte",
             "said",
         ),
         (
             "closely coordinating on all aspects of a potential future peace deal",
-            "Rutte",
+            "Mark Rutte",
             "added",
         ),
-        ("working extremely hard", "Rutte", "saying"),
+        ("working extremely hard", "Mark Rutte", "saying"),
         (
             "Marco Rubio is very much involved when it comes to ending the war in Ukraine. "
             "I’m in constant contact with him",
-            "Rutte",
+            "Mark Rutte",
             "said",
         ),
         (
             "I totally accept him not being able to be here tomorrow, and I would not read "
             "anything in it.",
-            "Rutte",
+            "Mark Rutte",
             "said",
         ),
         ("pre-emptive strike", None, None),
-        ("Let’s hope we get to a point where there is a peace deal", "Rutte", "said"),
+        ("Let’s hope we get to a point where there is a peace deal", "Mark Rutte", "said"),
         (
             "At the moment, it is the Americans very much pushing for that, and I commend them.",
-            "Rutte",
+            "Mark Rutte",
             "said",
         ),
     ]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -618,6 +618,7 @@ def _attribute(
             described.append((attribution.speaker.pos, attribution.speaker.text))
     reporting = _ReportingNames(text, paragraphs, raws)
     titled = _TitledNames(text)
+    spoken = _Surnames((p, n) for p, n in names if " " in n)
     names.sort()
     described.sort()
     out = []
@@ -639,7 +640,9 @@ def _attribute(
         if speaker is not None and speaker.lower().startswith("the "):
             speaker = titled.name(speaker, q.start) or speaker
         elif speaker is not None and speaker[0].isupper() and " " not in speaker:
-            speaker = _full_name(speaker, q.start, names, titled.people())
+            # Named as a speaker before, else after a title (found only when needed).
+            whole = spoken.whole(speaker, q.start) or titled.whole_names(speaker, q.start)
+            speaker = whole[0] if len(whole) == 1 else speaker
         quoted = " ".join(text[a:b] for a, b in q.parts)
         lead = _lead(text, max(para_of(q.start)[0], raws[n - 1].end if n else 0), q.start)
         out.append(Quote(quoted, q.start, q.end, q.parts, speaker, attribution.verb, lead))
@@ -664,18 +667,25 @@ def _introduced(
     return _pre_attribution(_tokens(text, start, b))
 
 
-def _full_name(speaker: str, pos: int, *named: Sequence[tuple[int, str]]) -> str:
-    """The whole name of a speaker the article calls by surname once it has named them
-    ("Achterberg told reporters" after "Ifeoma Achterberg said", or after "Dr Ifeoma
-    Achterberg"): one key per person. Two people of that surname named before leave the
-    surname as written."""
-    whole = {
-        n
-        for people in named
-        for p, n in people
-        if p < pos and " " in n and n.rsplit(" ", 1)[-1] == speaker
-    }
-    return whole.pop() if len(whole) == 1 else speaker
+class _Surnames:
+    """Whole names by their surname, each with where it is first given: who "Achterberg"
+    is once "Ifeoma Achterberg" was named. Each person has one key; two people of one
+    surname leave it as written."""
+
+    def __init__(self, named: Iterable[tuple[int, str]]) -> None:
+        self._first: dict[str, list[tuple[int, str]]] = {}
+        for pos, name in sorted(named):
+            self.add(pos, name)
+
+    def add(self, pos: int, name: str) -> None:
+        """Note ``name`` given at ``pos`` (in order of position): its first two people count."""
+        seen = self._first.setdefault(name.rsplit(" ", 1)[-1], [])
+        if len(seen) < 2 and all(n != name for _, n in seen):
+            seen.append((pos, name))
+
+    def whole(self, surname: str, pos: int) -> list[str]:
+        """The whole names of this surname given before ``pos``: none, one, or two (too many)."""
+        return [n for p, n in self._first.get(surname, ()) if p < pos]
 
 
 _LEAD_CHARS = 60
@@ -1188,8 +1198,10 @@ class _TitledNames:
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._lower: str | None = None
         self._found: dict[str, tuple[list[int], list[str]]] = {}
         self._people: tuple[list[int], list[str]] | None = None
+        self._surnames: dict[str, _Surnames] = {}
 
     def last_person(self, pos: int) -> str | None:
         """The last person named after a title of theirs before ``pos`` ("Floods minister
@@ -1199,9 +1211,23 @@ class _TitledNames:
         k = bisect.bisect_left(starts, pos)
         return names[k - 1] if k else None
 
-    def people(self) -> list[tuple[int, str]]:
-        """Each person named after a title of theirs, with where: ``(position, name)``."""
-        return list(zip(*self._titled_people()))
+    def whole_names(self, surname: str, pos: int) -> list[str]:
+        """The whole names given after a title of theirs, before ``pos``, to people of this
+        surname ("Dr Ifeoma Achterberg", "NATO Secretary General Mark Rutte"): none, one
+        or two. Read back once from each time the surname is written, far cheaper than
+        finding every title."""
+        if surname not in self._surnames:
+            self._surnames[surname] = found = _Surnames(())
+            text = self._text
+            start = text.find(surname)
+            while start >= 0:
+                end = start + len(surname)
+                if _named_before(text, start) and not text[end : end + 1].isalnum():
+                    name = _name_after_title(_tokens(text, max(0, start - _TITLED_NAME), end))
+                    if len(name) > 1:
+                        found.add(start, _join(name))
+                start = text.find(surname, end)
+        return self._surnames[surname].whole(surname, pos)
 
     def _titled_people(self) -> tuple[list[int], list[str]]:
         if self._people is None:
@@ -1221,17 +1247,23 @@ class _TitledNames:
         return names[k - 1] if k else None
 
     def _mentions(self, words: Sequence[str]) -> tuple[list[int], list[str]]:
-        title = r"\s+".join(re.escape(w) for w in words)
-        return self._mentions_after(re.compile(rf"{title}\.?\s+", re.IGNORECASE))
+        title = r"\s+".join(re.escape(w.lower()) for w in words)
+        return self._mentions_after(re.compile(rf"{title}\.?\s+"))
 
     def _mentions_after(self, title: re.Pattern[str]) -> tuple[list[int], list[str]]:
-        """Where each name after a match of ``title`` starts, and the name. The pattern
-        opens with the title itself (a lookbehind there is tried at every character):
-        a match inside a word ("vice-minister") is left here, and so is one with no
-        capital after it, most of them ("the minister said")."""
+        """Where each name after a match of ``title`` (lower case) starts, and the name.
+        The pattern opens with the title itself (a lookbehind there is tried at every
+        character) and runs over the text in lower case (a case-blind pattern of many
+        titles costs several times more): a match inside a word ("vice-minister") is
+        left here, and so is one with no capital after it ("the minister said")."""
         starts, names = [], []
         text = self._text
-        for m in title.finditer(text):
+        if self._lower is None:
+            self._lower = text.lower()
+        lower = self._lower
+        if len(lower) != len(text):  # a letter whose lower case is longer ("İ")
+            lower, title = text, re.compile(title.pattern, re.IGNORECASE)
+        for m in title.finditer(lower):
             a, b = m.start(), m.end()
             if b >= len(text) or not text[b].isupper() or (a and _joined(text[a - 1])):
                 continue
@@ -1242,6 +1274,36 @@ class _TitledNames:
                 # "Dr Sorcha McIlvenny's report": the name without its possessive.
                 names.append(_POSSESSIVE_END.sub("", _join(name)))
         return starts, names
+
+
+def _named_before(text: str, start: int) -> bool:
+    """Whether a word starting at ``start`` follows a capitalised word or a title, as a
+    surname after its first name or title does (most mentions open a sentence)."""
+    if start < 2 or text[start - 1] not in " \t\xa0":
+        return False
+    k = start - 1
+    while k > 0 and text[k - 1] in " \t\xa0":
+        k -= 1
+    j = k
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in ".-'’"):
+        j -= 1
+    word = text[j:k]
+    return bool(word) and (word[0].isupper() or word.rstrip(".").lower() in _PERSON_TITLE_WORDS)
+
+
+def _name_after_title(toks: Sequence[_Tok]) -> list[_Tok]:
+    """The name ending the tokens when a person's title stands before it, in the run of
+    capitals ("Secretary General Mark Rutte") or just before it ("minister Carys Lowe")."""
+    j = len(toks) - 1
+    while j > 0 and toks[j - 1].cap and toks[j - 1].word:
+        j -= 1
+    run = toks[j:]
+    titled = [k for k, t in enumerate(run[:-1]) if t.low.rstrip(".") in _PERSON_TITLE_WORDS]
+    if titled:
+        return _clean_name(run[titled[-1] + 1 :])
+    if j and toks[j - 1].low.rstrip(".") in _PERSON_TITLE_WORDS:
+        return _clean_name(run)
+    return []
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -1256,15 +1318,20 @@ def _joined(ch: str) -> bool:
     return ch.isalnum() or ch in "-_"
 
 
-_PERSON_TITLE = re.compile(
-    r"(?:minister|secretary|president|mayor|councillor|councilor|chancellor|"
-    r"senator|governor|judge|magistrate|coroner|professor|prof|dr|doctor|mr|mrs|ms|miss|"
-    r"sir|dame|director|executive|spokesperson|spokesman|spokeswoman|chair|chairman|"
-    r"chairwoman|leader|manager|coach|captain|boss|superintendent|inspector|detective|"
-    r"sergeant|constable|bishop|reverend|sheriff|commissioner|ambassador|mp)\.?\s+",
-    re.IGNORECASE,
+_PERSON_TITLE_WORDS = frozenset(
+    """minister secretary president mayor councillor councilor chancellor senator governor
+    judge magistrate coroner professor prof dr doctor mr mrs ms miss sir dame director
+    executive spokesperson spokesman spokeswoman chair chairman chairwoman leader manager
+    coach captain boss superintendent inspector detective sergeant constable bishop reverend
+    sheriff commissioner ambassador mp general""".split()
 )
-"""A title written right before a person's name ("Floods minister Carys Abernethy")."""
+_PERSON_TITLE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_PERSON_TITLE_WORDS - {"general"}, key=len, reverse=True))
+    + r")\.?\s+"
+)
+"""A title written right before a person's name ("Floods minister Carys Abernethy"), in
+lower case (see :meth:`_TitledNames._mentions_after`)."""
 
 
 def _segments_outside(
