@@ -169,15 +169,14 @@ def load_references(
 
     Many articles are read by ``jobs`` processes (default: one per core, see
     :mod:`.parallel`), in the same order and with the same error as one process
-    would give (the first file's that fails). Meanwhile this process reads the word
-    list every later step weighs words by (:func:`.normalize.load_word_list`)."""
+    would give (the first file's that fails). This process first reads the word list
+    every later step weighs words by (:func:`.normalize.load_word_list`, a tenth of a
+    second), while its helpers start on the articles, then takes articles too."""
     paths = list(paths)
     files, others = _collect(paths, exclude)
     if not files:
         raise UnreadableError(", ".join(paths), "no reference file left to read")
-    read = parallel.map_shared(
-        _read_one, files, None, jobs=jobs, here=False, meanwhile=load_word_list
-    )
+    read = parallel.map_shared(_read_one, files, None, jobs=jobs, meanwhile=load_word_list)
     for r in read:
         if isinstance(r, BaseException):
             raise r
