@@ -685,19 +685,13 @@ def _similarities(qs: Sequence[str], ts: Sequence[str]) -> list[list[float]]:
     """:func:`unit_similarity` of every written unit with every said one (rows: ``qs``).
 
     Two different units, one of them under :data:`SHORT_UNIT` letters ("of", "a"),
-    score 0 there: no look-up is made for them (about half the cells of a gap)."""
-    short = [len(v) < SHORT_UNIT for v in ts]
+    score 0 there: no look-up is made for them (about a third of the cells of a gap)."""
     rows: list[list[float]] = []
     for u in qs:
         if len(u) < SHORT_UNIT:
             rows.append([1.0 if v == u else 0.0 for v in ts])
         else:
-            rows.append(
-                [
-                    (1.0 if v == u else 0.0) if tiny else unit_similarity(u, v)[0]
-                    for v, tiny in zip(ts, short)
-                ]
-            )
+            rows.append([unit_similarity(u, v)[0] if len(v) >= SHORT_UNIT else 0.0 for v in ts])
     return rows
 
 
