@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from transcript_align import parse_transcript
 from transcript_align.alignment import (
+    _similarities,
     _trigram_places,
     bigram_key,
     build_index,
@@ -13,7 +17,7 @@ from transcript_align.alignment import (
     trigram_key,
 )
 from transcript_align.normalize import text_units
-from transcript_align.similarity import is_morph_variant
+from transcript_align.similarity import is_morph_variant, unit_similarity
 
 SAID = (
     "00:00good morning everyone we met minister oak on quo today in the capital\n"
@@ -94,3 +98,13 @@ def test_trigram_places_are_the_same_past_the_int64_keys() -> None:
             trigram_key(3, 0, 1, vocabulary): [6],
         }
     assert _trigram_places([0, 1], 4) == {}
+
+
+_UNITS = st.text(alphabet="aeinostuy", max_size=7)
+
+
+@given(st.lists(_UNITS, max_size=6), st.lists(_UNITS, max_size=6))
+def test_a_gap_table_scores_each_pair_as_unit_similarity_does(qs: list[str], ts: list[str]) -> None:
+    """Short units ("is", "a") skip the look-up and still score what it would give:
+    alike only to themselves, never inflections ("ties", "tie")."""
+    assert _similarities(qs, ts) == [[unit_similarity(u, v)[0] for v in ts] for u in qs]

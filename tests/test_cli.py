@@ -121,3 +121,20 @@ def test_out_into_missing_folder_exits_3_and_writes_nothing(tmp_path: Path) -> N
     assert result.exit_code == 3
     assert "does not exist" in result.stderr
     assert not target.parent.exists()
+
+
+def test_the_program_leaves_what_lives_out_of_the_last_collection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+    import sys
+
+    from transcript_align import cli
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["align", "--help"])
+    with pytest.raises(SystemExit) as done:
+        cli.align_main()
+    assert done.value.code == 0
+    assert frozen == [True]

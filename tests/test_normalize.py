@@ -65,6 +65,15 @@ def test_words_keep_their_spans_and_units_line_up() -> None:
     assert tw.first_unit == (0, 1, 2, 4, 6)
 
 
+@given(st.text(alphabet="aU.S. $£5,0%'’-‐&_é\n", max_size=40))
+def test_words_stand_where_the_tokenizer_finds_them(text: str) -> None:
+    """Each word's span is the tokenizer's, however words repeat around it ("U.S.x",
+    "5,000 5,00", "a&a&")."""
+    tw = normalize._read_words(text)
+    assert list(zip(tw.starts, tw.ends)) == tokenize(text)
+    assert [text[a:b] for a, b in tokenize(text)] == list(tw.words)
+
+
 def test_huge_and_zero_padded_numbers_are_read_digit_by_digit() -> None:
     assert units("007") == ("zero", "zero", "seven")
     assert len(units("1" * 40)) == 40

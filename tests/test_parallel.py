@@ -162,3 +162,61 @@ def test_the_repair_weighs_the_same_pairs_in_two_processes(
     one = scored_pairs(t, aligned, anchors, index.owner, jobs=1)
     two = scored_pairs(t, aligned, anchors, index.owner, jobs=2)
     assert one and one == two
+
+
+def test_articles_read_in_two_processes_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    folder = [str(DATA / "events" / "transit-hearing" / "articles")]
+    assert read_references(folder, jobs=2) == read_references(folder, jobs=1)
+
+
+def test_the_first_unreadable_article_is_the_error_raised(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from transcript_align.errors import FormatError, UnreadableError
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    for k in range(40):
+        (tmp_path / f"a{k:02}.txt").write_text(f"Headline {k}\n\nThe mayor said {k} things.\n")
+    (tmp_path / "a05.txt").write_bytes(b"")  # empty: unreadable
+    (tmp_path / "a30.txt").write_text("<html><body><nav>x</nav></body></html>")
+    for jobs in (1, 2):
+        with pytest.raises(UnreadableError) as error:
+            read_references([str(tmp_path)], jobs=jobs)
+        assert error.value.path.endswith("a05.txt")
+    (tmp_path / "a05.txt").write_text("Headline\n\nThe mayor spoke.\n")
+    for jobs in (1, 2):
+        with pytest.raises(FormatError) as failed:
+            read_references([str(tmp_path)], jobs=jobs)
+        assert failed.value.path.endswith("a30.txt")
+
+
+def test_an_error_made_in_a_helper_comes_back_whole() -> None:
+    import pickle
+
+    from transcript_align.errors import FormatError
+
+    error = pickle.loads(pickle.dumps(FormatError("a.txt", "no  article text")))
+    assert type(error) is FormatError
+    assert (error.path, error.problem, str(error)) == (
+        "a.txt",
+        "no article text",
+        "a.txt: no article text",
+    )
+
+
+def test_this_process_works_meanwhile_only_beside_helpers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    done: list[int] = []
+    items = list(range(100))
+    expected = [i * i for i in items]
+    assert (
+        parallel.map_shared(_square, items, 0, jobs=2, meanwhile=lambda: done.append(1)) == expected
+    )
+    assert done == [1]
+    assert (
+        parallel.map_shared(_square, items, 0, jobs=1, meanwhile=lambda: done.append(2)) == expected
+    )
+    assert done == [1]

@@ -215,3 +215,17 @@ def test_fix_helper_finds_repeated_words() -> None:
     # The shared builder picks the occurrence after a given token; guards the tests above.
     t = small_report().transcript
     assert fix(t, "Witko", "Witkoff").first == 4
+
+
+@pytest.mark.parametrize("width", [30, 80, 140])
+def test_lines_drawn_straight_to_segments_read_as_the_console_draws_them(
+    monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """A line that cannot wrap goes to the console as segments; the report reads the same,
+    plain and in colour, as when the console renders every line itself."""
+    from transcript_align import render
+
+    report = example_report()
+    fast = (to_text(report, width=width), coloured(report, width))
+    monkeypatch.setattr(render, "_rendered", lambda _console, _options, text: iter([text]))
+    assert fast == (to_text(report, width=width), coloured(report, width))

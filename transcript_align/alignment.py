@@ -36,7 +36,7 @@ from rapidfuzz.distance import LCSseq
 from .lexicon import FILLERS, is_function, weight
 from .models import Token
 from .normalize import phonetic
-from .similarity import NEAR, sound_similarity, unit_similarity
+from .similarity import NEAR, SHORT_UNIT, sound_similarity, unit_similarity
 
 OpTag = Literal["equal", "near", "replace", "delete", "insert"]
 
@@ -645,7 +645,7 @@ def _gap(
         return plain
     b = tb - ta
     qs, ts = q[qa:qb], t[ta:tb]
-    sims = [[unit_similarity(u, v)[0] for v in ts] for u in qs]
+    sims = _similarities(qs, ts)
 
     # Ties between equally good pairings go to the one nearest the anchors:
     # a word repeated inside a long aside belongs next to the words it goes with.
@@ -684,6 +684,20 @@ def _gap(
     if edge:
         ops = _trim_edge(q, cues, ops, edge)
     return ops
+
+
+def _similarities(qs: Sequence[str], ts: Sequence[str]) -> list[list[float]]:
+    """:func:`unit_similarity` of every written unit with every said one (rows: ``qs``).
+
+    Two different units, one of them under :data:`SHORT_UNIT` letters ("of", "a"),
+    score 0 there: no look-up is made for them (about a third of the cells of a gap)."""
+    rows: list[list[float]] = []
+    for u in qs:
+        if len(u) < SHORT_UNIT:
+            rows.append([1.0 if v == u else 0.0 for v in ts])
+        else:
+            rows.append([unit_similarity(u, v)[0] if len(v) >= SHORT_UNIT else 0.0 for v in ts])
+    return rows
 
 
 def _best_pairs(

@@ -7,6 +7,7 @@ output that cannot be written safely, 1 an internal error (a bug: set
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -163,7 +164,7 @@ def align_command(
         t = read_transcript(transcript, format=input_format, strict=strict)
         if out == STDIN and writer is None:
             writer = writer_like(t.format)
-        references, skipped = load_references(refs, exclude=[transcript])
+        references, skipped = load_references(refs, exclude=[transcript], jobs=jobs)
         if skipped and not quiet:
             more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
             typer.echo(
@@ -285,9 +286,22 @@ single.command(help=align_command.__doc__)(align_command)
 
 def main() -> None:
     """``transcript-align`` and ``python -m transcript_align``: the umbrella command."""
-    app(prog_name="transcript-align")
+    _last(app, "transcript-align")
 
 
 def align_main() -> None:
     """``align``: the align command on its own."""
-    single(prog_name="align")
+    _last(single, "align")
+
+
+def _last(command: typer.Typer, name: str) -> None:
+    """Run ``command``, the last thing this process does.
+
+    On its way out the interpreter collects garbage once more, and that walk covers
+    everything still alive: the caches of every word and pair a run looked at (0.1 s
+    at 7,500 words, a quarter of a second at 30,000). Nothing is left to find by then,
+    so whatever lives is frozen out of that walk (it is still freed)."""
+    try:
+        command(prog_name=name)
+    finally:
+        gc.freeze()

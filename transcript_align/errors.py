@@ -23,6 +23,10 @@ class AlignError(Exception):
         self.problem = " ".join(problem.split())
         super().__init__(f"{path}: {self.problem}")
 
+    def __reduce__(self) -> tuple[type[AlignError], tuple[str, str]]:
+        # Rebuilt from path and problem: a helper process sends back the error it met.
+        return (type(self), (self.path, self.problem))
+
 
 class InputError(AlignError):
     """An input (transcript or reference) cannot be used."""

@@ -52,6 +52,7 @@ def map_shared(
     *,
     jobs: int | None = None,
     here: bool = True,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """``[fn(shared, item) for item in items]``, over ``jobs`` processes when worth it.
 
@@ -59,13 +60,15 @@ def map_shared(
     what ``fn`` returns in a helper must pickle. ``here``: whether this process takes
     items too (``jobs - 1`` helpers), or leaves them all to ``jobs`` helpers and only
     waits: what the items leave behind (caches, freed memory this process keeps) then
-    stays out of this process.
+    stays out of this process. ``meanwhile``: work for this process while helpers run
+    (before it takes items of its own), done only when helpers are forked: a cache a
+    later step fills anyway, filled while this process would otherwise wait.
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     jobs = min(jobs, len(items))
     if len(items) < MIN_ITEMS or not _forks(jobs):
         return [fn(shared, item) for item in items]
-    return _forked(fn, items, shared, jobs, here)
+    return _forked(fn, items, shared, jobs, here, meanwhile)
 
 
 def in_parallel(
@@ -98,7 +101,12 @@ def _forks(jobs: int) -> bool:
 
 
 def _forked(
-    fn: Callable[[Any, T], R], items: Sequence[T], shared: Any, jobs: int, here: bool
+    fn: Callable[[Any, T], R],
+    items: Sequence[T],
+    shared: Any,
+    jobs: int,
+    here: bool,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     size = max(1, len(items) // (jobs * CHUNKS_PER_PROCESS))
     chunks = [(a, min(a + size, len(items))) for a in range(0, len(items), size)]
@@ -118,9 +126,14 @@ def _forked(
             k = take()
 
     mine: dict[int, list[R]] = {}
-    theirs, _ = _with_helpers(
-        work, jobs - 1 if here else jobs, lambda: work(mine) if here else None
-    )
+
+    def local() -> None:
+        if meanwhile is not None:
+            meanwhile()
+        if here:
+            work(mine)
+
+    theirs, _ = _with_helpers(work, jobs - 1 if here else jobs, local)
     done = {**theirs, **mine}
     return [r for k in range(len(chunks)) for r in done[k]]
 

@@ -44,6 +44,10 @@ CHECKS_HERE_MAX = 100_000
 words that saves 0.05–0.2 s; at 120k it saves nothing and adds 50 MB to the peak."""
 
 
+COMPARE_HERE_MAX = 20_000
+"""Transcript words up to which this process compares articles beside its helpers."""
+
+
 def align(
     transcript: Transcript,
     references: Sequence[Reference],
@@ -83,15 +87,17 @@ def _align(
     index = build_index(transcript.tokens)
 
     say(f"comparing {len(references)} article(s) with the transcript")
-    # Left to helper processes alone: what comparing the articles leaves behind (the
-    # words of articles about other events, caches, freed memory a process keeps) would
-    # stay in this one, whose memory peaks later (10 MB at 30k words, vocabulary-heavy).
+    # Left to helper processes alone on a long transcript: what comparing the articles
+    # leaves behind (the words of articles about other events, caches, freed memory a
+    # process keeps) would stay in this one, whose memory peaks later (10 MB at 30k words,
+    # vocabulary-heavy). On a short one this process takes its share: its articles' words
+    # then need no pickling, and one helper fewer is forked.
     verdicts = map_shared(
         _assess_one,
         range(len(references)),
         (references, index, options.repair),
         jobs=options.jobs,
-        here=False,
+        here=len(transcript.tokens) <= COMPARE_HERE_MAX,
     )
     checks = [ReferenceCheck(ref, *v[:5]) for ref, v in zip(references, verdicts)]
     runs = [v[5] for v in verdicts]

@@ -19,6 +19,9 @@ NEAR: Final = 0.75
 """Similarity at which two different words count as the same word misheard."""
 
 _SUFFIXES = ("ies", "es", "s", "ed", "ing", "d", "ly")
+SHORT_UNIT: Final = 3
+"""Units shorter than this ("of", "a") are alike only to themselves: too short to tell a
+mishearing, and never an inflection of another unit (:func:`stem` keeps three letters)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -63,7 +66,7 @@ def unit_similarity(a: str, b: str) -> tuple[float, Kind]:
         return 0.0, "none"
     if is_morph_variant(a, b):
         return 0.9, "morph"
-    if min(len(a), len(b)) < 3 or a in NUMBER_WORDS or b in NUMBER_WORDS:
+    if min(len(a), len(b)) < SHORT_UNIT or a in NUMBER_WORDS or b in NUMBER_WORDS:
         # A changed number is never noise: "nineteen" and "ninety" differ.
         return 0.0, "none"
     jw = JaroWinkler.similarity(a, b)
