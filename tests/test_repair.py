@@ -1162,6 +1162,20 @@ def test_a_misheard_word_beside_a_name_inside_its_edit_pairs_up() -> None:
     article = "the share of marzen uh grew".split()
     said = "the share off mason grew".split()
     assert _slipped(article, said, (2, 5), (2, 4), (3, 4)) == (1, 0)
+    # A common word heard as another that sounds alike ("lost" as "loss") pairs up too:
+    # pairing asks how alike they sound, not whether one may be taken for the other.
+    article = "kvrs lost from the".split()
+    said = "k v r s loss from the".split()
+    assert _slipped(article, said, (0, 2), (0, 5), (0, 1)) == (None, 1)
+
+
+def test_a_name_opening_a_quote_beside_a_slipped_common_word_is_repaired() -> None:
+    # Only the words after the name place it ("lost" heard "loss", then matched words).
+    got = quoted(
+        "so the fares went up k v r s loss from the ticket sales was two million this year",
+        "KVRs lost from the ticket sales was two million this year.",
+    )
+    assert applied(got) == [("k v r s", "KVRs")]
 
 
 def _pair(speech: str, heard: str, article: str, name: str) -> tuple[Span, Candidate, Transcript]:

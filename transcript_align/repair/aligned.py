@@ -29,7 +29,7 @@ from ..models import Reference, Transcript
 from ..normalize import text_words
 from .candidates import Candidate, spelled_only
 from .confidence import BlockFit
-from .mishear import misheard
+from .mishear import alike, misheard
 from .spans import Span, bare_vowel, clause_at, span_at, token_info
 from .words import MAX_SPAN, POSSESSIVE, Anchor, is_joined, name_key
 
@@ -502,8 +502,9 @@ the alignment holds across them ("sebastian [fogel] from UBS")."""
 
 
 SLIP_MISHEARD = 0.6
-"""How plausible a mishearing of an article word beside a name, inside the name's edit
-block, the transcript word in its place must be for the two to pair up (:func:`_slipped`)."""
+"""How alike in sound (``mishear.alike``: a common word heard as another counts, "lost"
+as "loss") an article word beside a name, inside the name's edit block, and the
+transcript word in its place must be for the two to pair up (:func:`_slipped`)."""
 
 
 def _slipped(
@@ -528,7 +529,7 @@ def _slipped(
             if word in FILLERS or word == before:
                 continue
             before = word
-            if n >= min(SLIP, len(heard_words)) or misheard(word, heard_words[n]) < SLIP_MISHEARD:
+            if n >= min(SLIP, len(heard_words)) or alike(word, heard_words[n]) < SLIP_MISHEARD:
                 if word in ARTICLES:
                     continue  # an unwritten "the" ("with the KVRO" as "with k v r oh")
                 return None
