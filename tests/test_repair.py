@@ -889,7 +889,14 @@ def test_amid_a_quote_matched_fully_on_both_sides_a_name_heard_by_its_sound_is_r
 
 @pytest.mark.parametrize(
     ("heard", "repair"),
-    [("K T", [("K T", "KT")]), ("kt", []), ("katie", []), ("k t oh", [])],
+    [
+        ("K T", [("K T", "KT")]),
+        ("kt", []),
+        ("katie", []),  # one word: one the recogniser chose
+        ("k t oh", []),
+        ("kay tea", [("kay tea", "KT")]),  # words that sound the letters out one by one
+        ("kay tea oh", []),
+    ],
 )
 def test_two_capitals_are_repaired_only_from_their_very_letters_amid_a_quote(
     heard: str, repair: list[tuple[str, str]]

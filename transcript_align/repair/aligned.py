@@ -242,7 +242,8 @@ def _run_blocks(
     ``joined``: candidates written as one token of several spoken words ("M&A"), whose
     words matched one for one are a block too when the transcript writes them apart;
     ``short``: the keys of two-capital candidates (``candidates.spelled_only``), a block
-    only between matched words where the transcript has their very letters apart ("m d").
+    only between matched words where the transcript has their very letters apart ("m d"),
+    or words sounding them out one by one ("in case" for "NK": :func:`_letters`).
     """
     a0, a1 = window_a
     t0, t1 = window_t
@@ -403,9 +404,22 @@ def _whole_joined(
     return parts
 
 
+LETTER_NAMES_HEARD = 0.8
+"""How plausible a hearing of two capitals read letter by letter two or three words must
+be to stand for them where their very letters are not heard ("in case" for "NK")."""
+
+
 def _letters(said: Sequence[str], heard: tuple[int, int], key: str) -> bool:
-    """Whether transcript units ``heard`` are the letters of ``key`` apart ("m d")."""
-    return heard[1] - heard[0] >= 2 and "".join(said[heard[0] : heard[1]]) == key
+    """Whether transcript units ``heard`` are the letters of ``key`` apart ("m d"), or two
+    or three words that sound them out one by one ("in case" for "NK", "see be" for
+    "CB"): one word ("okay" for "UK") is a word the recogniser chose."""
+    n = heard[1] - heard[0]
+    if n < 2:
+        return False
+    words = said[heard[0] : heard[1]]
+    if "".join(words) == key:
+        return True
+    return n <= 3 and misheard(key.upper(), " ".join(words)) >= LETTER_NAMES_HEARD
 
 
 def _apart(
