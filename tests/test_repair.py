@@ -999,9 +999,12 @@ def test_an_acronym_heard_letter_by_letter_is_measured_as_read() -> None:
     assert applied(quoted(said.format("tee kay vee hey"), written.format("TKV"))) == []
 
 
-def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, str]]:
+def _spread(
+    heard: str, article: str, name: str, later: str, *, beside: bool = False
+) -> list[tuple[str, str]]:
     """What propagates from ``heard`` taken for ``name`` (confidence 0.95) at 00:10 to
-    the line ``later`` said at 00:15."""
+    the line ``later`` said at 00:15 (``beside``: the article's words right beside the
+    name are known too)."""
     t = parse_transcript(
         QUOTED_LEAD + f"00:10 and {heard} will chair the board\n00:15 {later}\n", "t.txt"
     )
@@ -1014,7 +1017,14 @@ def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, 
     assert span is not None
     taken = bytearray(len(t.tokens))
     taken[first : first + n] = b"\x01" * n
-    got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
+    got = propagated(
+        t,
+        [Learned(span, cand, 0.95)],
+        taken,
+        min_confidence=0.8,
+        apply=True,
+        references=[ref] if beside else (),
+    )
     return [(c.original, c.corrected) for c in got if c.applied]
 
 
@@ -1035,6 +1045,29 @@ def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> 
     article = "The EBIT of the ferry grew. EBIT rose as the fares and the margin grew."
     amid = "the fares rose and the margin grew a bit as the ferry grew"
     assert _spread("a bit", article, "EBIT", amid) == []
+
+
+def test_a_common_word_learned_for_a_name_recurs_as_it_beside_a_word_the_name_has() -> None:
+    article = "The board reports non- KORE results. The fares and the margin of the ferry grew."
+    amid = "the non core results of the ferry grew and the fares and the margin rose"
+    assert _spread("core", article, "KORE", amid, beside=True) == [("core", "KORE")]
+    assert _spread("core", article, "KORE", amid) == []
+    # The same context without a word the name stands beside: "core" is the word said.
+    amid = "the core of the ferry grew and the fares and the margin rose"
+    assert _spread("core", article, "KORE", amid, beside=True) == []
+    # A word beside the name on the other side of it says nothing.
+    amid = "the results core of the ferry grew and the fares and the margin rose"
+    assert _spread("core", article, "KORE", amid, beside=True) == []
+
+
+def test_words_beside_a_name_are_read_within_its_sentence() -> None:
+    from transcript_align.repair.candidates import words_beside
+
+    text = "They report non- KORE results. We saw KORE, then KORE. Then the KORE margin rose."
+    ref = Reference("a.txt", "", text)
+    cand = next(c for c in mine_candidates([ref]) if c.text == "KORE")
+    before, after = words_beside(cand, [ref])
+    assert (before, after) == ({"non", "saw"}, {"results", "margin"})
 
 
 def test_part_of_a_name_at_a_quote_edge_is_not_taken_for_all_of_it() -> None:

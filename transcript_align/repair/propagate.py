@@ -21,10 +21,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..lexicon import is_function
-from ..models import Correction, Evidence, Transcript
+from ..models import Correction, Evidence, Reference, Transcript
 from ..normalize import zipf
 from ..timecode import format_clock
-from .candidates import Candidate
+from .candidates import Candidate, words_beside
 from .guards import context_overlap, next_to_rest, possessive_respelled
 from .mishear import misheard
 from .spans import Span, bare_vowel, span_at
@@ -60,11 +60,14 @@ def propagated(
     *,
     min_confidence: float,
     apply: bool,
+    references: Sequence[Reference] = (),
 ) -> list[Correction]:
     """Repairs of the learned confusions' words elsewhere, where the context supports them.
 
     ``taken`` marks the tokens already repaired (updated here). Linear in the
     transcript: the words are found through an index of the tokens' keys.
+    ``references``: the articles the names come from, for the words they say right
+    beside each name (:func:`~.candidates.words_beside`).
     """
     tokens = transcript.tokens
     keys = [name_key(t.text) for t in tokens]
@@ -85,13 +88,14 @@ def propagated(
     for heard in sorted(best):
         item = best[heard]
         n = len(heard)
+        beside = words_beside(item.cand, references) if references else None
         for first in where[heard[0]]:
             if tuple(keys[first : first + n]) != heard or any(taken[first : first + n]):
                 continue
             span = span_at(transcript, first, first + n)
             if span is None or _part_of_more(transcript, span, item.cand.text):
                 continue
-            share = _support(span, item.cand, transcript, keys, heard_for)
+            share = _support(span, item.cand, transcript, keys, heard_for, beside)
             if share == 0.0:
                 continue
             conf = round(item.confidence * share, 3)
@@ -129,8 +133,14 @@ def _support(
     transcript: Transcript,
     keys: Sequence[str] = (),
     heard_for: Mapping[tuple[str, ...], str] | None = None,
+    beside: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> float:
-    """The share of the learned confidence the context here supports (0: none)."""
+    """The share of the learned confidence the context here supports (0: none).
+
+    ``beside``: the content words the articles have right before and right after the
+    name (:func:`~.candidates.words_beside`). Common words heard for it ("gap" for
+    "GAAP") recur for themselves; with one of those words beside them on the same side
+    ("non gap") as well as the words around, they stand where the name does."""
     if span.title_before or next_to_rest(span, cand, transcript):
         return BESIDE
     if heard_for and _beside_heard(span, cand, keys, heard_for):
@@ -146,9 +156,21 @@ def _support(
     # does; with a bare vowel among them ("a bit") they are everyday speech.
     phrase = len(words) > 1 and not any(bare_vowel(w) or is_function(name_key(w)) for w in words)
     rare = real < RARE_HEARD or phrase or (span.capitalised and real < VERY_COMMON)
-    if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
+    if (rare or (beside and _same_beside(span, keys, beside))) and context_overlap(
+        span, cand, transcript
+    ) >= MIN_CONTEXT:
         return AROUND
     return 0.0
+
+
+def _same_beside(
+    span: Span, keys: Sequence[str], beside: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """Whether the word right before the span is one the articles have right before the
+    name, or the word right after it one they have right after it."""
+    before = keys[span.first - 1] if span.first > 0 else ""
+    after = keys[span.last] if span.last < len(keys) else ""
+    return bool(before and before in beside[0]) or bool(after and after in beside[1])
 
 
 def _beside_heard(
