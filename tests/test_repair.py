@@ -1013,7 +1013,7 @@ def _spread(
     first = next(k for k in range(len(words)) if words[k : k + n] == heard.split())
     ref = Reference("a.txt", "", article)
     cand = with_context(next(c for c in mine_candidates([ref]) if c.text == name), [ref])
-    span = span_at(t, first, first + n)
+    span = span_at(t, first, first + n, 2)
     assert span is not None
     taken = bytearray(len(t.tokens))
     taken[first : first + n] = b"\x01" * n
@@ -1031,6 +1031,9 @@ def _spread(
 def test_an_acronym_learned_as_letters_is_repaired_wherever_the_letters_recur() -> None:
     article = "The GCP board will meet the ferry company."
     assert _spread("g c p", article, "GCP", "we sold the g c p plant") == [("g c p", "GCP")]
+    # Two letters too: spelled one by one, they are the acronym again.
+    article = "The KT board will meet the ferry company."
+    assert _spread("k t", article, "KT", "we sold the k t plant") == [("k t", "KT")]
 
 
 def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> None:
@@ -1206,7 +1209,7 @@ def test_a_misheard_word_beside_a_name_inside_its_edit_pairs_up() -> None:
     # pairing asks how alike they sound, not whether one may be taken for the other.
     article = "kvrs lost from the".split()
     said = "k v r s loss from the".split()
-    assert _slipped(article, said, (0, 2), (0, 5), (0, 1)) == (None, 1)
+    assert _slipped(article, said, (0, 2), (0, 5), (0, 1)) == (0, 1)
 
 
 def test_a_name_opening_a_quote_beside_a_slipped_common_word_is_repaired() -> None:

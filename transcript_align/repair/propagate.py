@@ -92,7 +92,9 @@ def propagated(
         for first in where[heard[0]]:
             if tuple(keys[first : first + n]) != heard or any(taken[first : first + n]):
                 continue
-            span = span_at(transcript, first, first + n)
+            # Two letters said one by one ("m d") are as sure a hearing of the acronym
+            # as three: the same letters spelled again.
+            span = span_at(transcript, first, first + n, 2 if _spelled(heard) else 3)
             if span is None or _part_of_more(transcript, span, item.cand.text):
                 continue
             share = _support(span, item.cand, transcript, keys, heard_for, beside)
@@ -226,6 +228,11 @@ def _suffix(item: Learned, span: Span) -> str:
     if not item.span.suffix and POSSESSIVE.search(item.span.text):
         return ""
     return span.suffix
+
+
+def _spelled(heard: Sequence[str]) -> bool:
+    """Whether words heard (as keys) are letters said one by one ("m d")."""
+    return len(heard) > 1 and all(len(k) == 1 for k in heard)
 
 
 def _learnable(span: Span) -> bool:
