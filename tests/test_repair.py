@@ -1063,6 +1063,42 @@ def test_a_common_word_learned_for_a_name_recurs_as_it_beside_a_word_the_name_ha
     assert _spread("core", article, "KORE", amid, beside=True) == []
 
 
+def _habit(heard: str, times: int, later: str) -> list[tuple[str, str]]:
+    """What propagates to the line ``later`` from ``heard`` taken for "Torvane" at
+    ``times`` places before it."""
+    article = "Torvane will carry the gas. The pipeline volumes of Torvane grew this year."
+    lines = "".join(f"00:{10 + k:02d} and {heard} will carry the gas\n" for k in range(times))
+    t = parse_transcript(QUOTED_LEAD + lines + f"00:59 {later}\n", "t.txt")
+    ref = Reference("a.txt", "", article)
+    cand = with_context(next(c for c in mine_candidates([ref]) if c.text == "Torvane"), [ref])
+    words = [k.text for k in t.tokens]
+    n = len(heard.split())
+    learned = []
+    taken = bytearray(len(t.tokens))
+    for first in range(len(words)):
+        if words[first : first + n] == heard.split() and len(learned) < times:
+            span = span_at(t, first, first + n)
+            assert span is not None
+            learned.append(Learned(span, cand, 0.95))
+            taken[first : first + n] = b"\x01" * n
+    got = propagated(t, learned, taken, min_confidence=0.8, apply=True, references=[ref])
+    return [(c.original, c.corrected) for c in got if c.applied]
+
+
+def test_words_taken_for_a_name_again_and_again_recur_as_it_amid_its_context() -> None:
+    amid = "the pipeline volumes of tore vein grew this year"
+    # "tore vein" has no function word: learned once, it recurs amid the context already.
+    assert _habit("tore vein", 1, amid) == [("tore vein", "Torvane")]
+    # "to the vane" has: a habit only once taken for the name at three places.
+    amid = "the pipeline volumes of to the vane grew this year"
+    assert _habit("to the vane", 2, amid) == []
+    assert _habit("to the vane", 3, amid) == [("to the vane", "Torvane")]
+    # Never away from the name's context.
+    assert _habit("to the vane", 3, "we walked to the vane on the hill") == []
+    # One function word taken for it again and again is still said for itself.
+    assert _habit("then", 3, "the pipeline volumes of then grew this year") == []
+
+
 def test_words_beside_a_name_are_read_within_its_sentence() -> None:
     from transcript_align.repair.candidates import words_beside
 

@@ -7,7 +7,11 @@ them, the rest of the name beside them (spelled right, or as the recogniser
 was learned to hear it: "brett kiss stead"), or words around them that
 stand around the name in the articles. A whole name heard word for word
 teaches each of its words too ("olivia selquo" for "Olivier Zelkwo":
-"selquo" is "Zelkwo" after "mister"). Such repairs get a lower confidence
+"selquo" is "Zelkwo" after "mister"). Words that recur for themselves (a common word,
+function words among them) count only with more: a word the articles have right beside
+the name beside them too ("non gap" for "non-GAAP"), or, for several words, their
+having been taken for the name at several places ("next are" for "Nexstar"), each amid
+the name's context. Such repairs get a lower confidence
 than the one they were learned from, and their evidence names the place it
 was learned; where one is surer than a repair proposed there on its own
 evidence but left unapplied, it takes that one's place (:mod:`.decide`).
@@ -15,7 +19,7 @@ evidence but left unapplied, it takes that one's place (:mod:`.decide`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -40,6 +44,10 @@ MIN_CONTEXT = 3
 MISHEARD = 0.6
 """How plausible a mishearing of one word of a name its heard word must be to be learned
 on its own."""
+HABIT = 3
+"""Places where the same words were taken for the same name from which they are the
+recogniser's habit for it, function words among them ("any gas" for "Enagas"): looked
+for elsewhere, and found where the words around are the name's."""
 RARE_HEARD = 3.0
 """…when the words are all rarer than this (Zipf) or written as a name."""
 
@@ -74,10 +82,19 @@ def propagated(
     where: dict[str, list[int]] = defaultdict(list)
     for k, key in enumerate(keys):
         where[key].append(k)
+    items = [x for whole in learned for x in (whole, *_word_by_word(transcript, whole))]
+    # Several words only: one common word taken for a name again and again ("see" for
+    # "Sea") is still said for itself elsewhere as often.
+    times = Counter(
+        (tuple(keys[x.span.first : x.span.last]), x.cand.key)
+        for x in items
+        if x.span.last - x.span.first > 1
+    )
     best: dict[tuple[str, ...], Learned] = {}
-    for item in [x for whole in learned for x in (whole, *_word_by_word(transcript, whole))]:
+    for item in items:
         heard = tuple(keys[item.span.first : item.span.last])
-        if not _learnable(item.span) or possessive_respelled(
+        habit = times[(heard, item.cand.key)] >= HABIT
+        if not (_learnable(item.span) or habit) or possessive_respelled(
             item.span.text, item.cand.text, item.span.suffix
         ):
             continue  # (a possessive written as a word of its own is no mishearing)
@@ -97,7 +114,8 @@ def propagated(
             span = span_at(transcript, first, first + n, 2 if _spelled(heard) else 3)
             if span is None or _part_of_more(transcript, span, item.cand.text):
                 continue
-            share = _support(span, item.cand, transcript, keys, heard_for, beside)
+            habit = times[(heard, item.cand.key)] >= HABIT
+            share = _support(span, item.cand, transcript, keys, heard_for, beside, habit)
             if share == 0.0:
                 continue
             conf = round(item.confidence * share, 3)
@@ -136,13 +154,16 @@ def _support(
     keys: Sequence[str] = (),
     heard_for: Mapping[tuple[str, ...], str] | None = None,
     beside: tuple[frozenset[str], frozenset[str]] | None = None,
+    habit: bool = False,
 ) -> float:
     """The share of the learned confidence the context here supports (0: none).
 
     ``beside``: the content words the articles have right before and right after the
     name (:func:`~.candidates.words_beside`). Common words heard for it ("gap" for
     "GAAP") recur for themselves; with one of those words beside them on the same side
-    ("non gap") as well as the words around, they stand where the name does."""
+    ("non gap") as well as the words around, they stand where the name does; so they do
+    amid the words around where they were taken for the name again and again (``habit``,
+    :data:`HABIT`: "next are" for "Nexstar")."""
     if span.title_before or next_to_rest(span, cand, transcript):
         return BESIDE
     if heard_for and _beside_heard(span, cand, keys, heard_for):
@@ -158,7 +179,7 @@ def _support(
     # does; with a bare vowel among them ("a bit") they are everyday speech.
     phrase = len(words) > 1 and not any(bare_vowel(w) or is_function(name_key(w)) for w in words)
     rare = real < RARE_HEARD or phrase or (span.capitalised and real < VERY_COMMON)
-    if (rare or (beside and _same_beside(span, keys, beside))) and context_overlap(
+    if (rare or habit or (beside and _same_beside(span, keys, beside))) and context_overlap(
         span, cand, transcript
     ) >= MIN_CONTEXT:
         return AROUND
