@@ -999,12 +999,9 @@ def test_an_acronym_heard_letter_by_letter_is_measured_as_read() -> None:
     assert applied(quoted(said.format("tee kay vee hey"), written.format("TKV"))) == []
 
 
-def _spread(
-    heard: str, article: str, name: str, later: str, *, beside: bool = False
-) -> list[tuple[str, str]]:
+def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, str]]:
     """What propagates from ``heard`` taken for ``name`` (confidence 0.95) at 00:10 to
-    the line ``later`` said at 00:15 (``beside``: the article's words right beside the
-    name are known too)."""
+    the line ``later`` said at 00:15."""
     t = parse_transcript(
         QUOTED_LEAD + f"00:10 and {heard} will chair the board\n00:15 {later}\n", "t.txt"
     )
@@ -1017,14 +1014,7 @@ def _spread(
     assert span is not None
     taken = bytearray(len(t.tokens))
     taken[first : first + n] = b"\x01" * n
-    got = propagated(
-        t,
-        [Learned(span, cand, 0.95)],
-        taken,
-        min_confidence=0.8,
-        apply=True,
-        references=[ref] if beside else (),
-    )
+    got = propagated(t, [Learned(span, cand, 0.95)], taken, min_confidence=0.8, apply=True)
     return [(c.original, c.corrected) for c in got if c.applied]
 
 
@@ -1053,24 +1043,29 @@ def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> 
 def test_a_common_word_learned_for_a_name_recurs_as_it_beside_a_word_the_name_has() -> None:
     article = "The board reports non- KORE results. The fares and the margin of the ferry grew."
     amid = "the non core results of the ferry grew and the fares and the margin rose"
-    assert _spread("core", article, "KORE", amid, beside=True) == [("core", "KORE")]
-    assert _spread("core", article, "KORE", amid) == []
+    assert _habit("core", 2, amid, article, "KORE") == [("core", "KORE")]
+    # Taken for the name at one place only, it may have been the word that one time.
+    assert _habit("core", 1, amid, article, "KORE") == []
     # The same context without a word the name stands beside: "core" is the word said.
     amid = "the core of the ferry grew and the fares and the margin rose"
-    assert _spread("core", article, "KORE", amid, beside=True) == []
+    assert _habit("core", 2, amid, article, "KORE") == []
     # A word beside the name on the other side of it says nothing.
     amid = "the results core of the ferry grew and the fares and the margin rose"
-    assert _spread("core", article, "KORE", amid, beside=True) == []
+    assert _habit("core", 2, amid, article, "KORE") == []
 
 
-def _habit(heard: str, times: int, later: str) -> list[tuple[str, str]]:
-    """What propagates to the line ``later`` from ``heard`` taken for "Torvane" at
+TORVANE = "Torvane will carry the gas. The pipeline volumes of Torvane grew this year."
+
+
+def _habit(
+    heard: str, times: int, later: str, article: str = TORVANE, name: str = "Torvane"
+) -> list[tuple[str, str]]:
+    """What propagates to the line ``later`` from ``heard`` taken for ``name`` at
     ``times`` places before it."""
-    article = "Torvane will carry the gas. The pipeline volumes of Torvane grew this year."
     lines = "".join(f"00:{10 + k:02d} and {heard} will carry the gas\n" for k in range(times))
     t = parse_transcript(QUOTED_LEAD + lines + f"00:59 {later}\n", "t.txt")
     ref = Reference("a.txt", "", article)
-    cand = with_context(next(c for c in mine_candidates([ref]) if c.text == "Torvane"), [ref])
+    cand = with_context(next(c for c in mine_candidates([ref]) if c.text == name), [ref])
     words = [k.text for k in t.tokens]
     n = len(heard.split())
     learned = []

@@ -83,17 +83,11 @@ def propagated(
     for k, key in enumerate(keys):
         where[key].append(k)
     items = [x for whole in learned for x in (whole, *_word_by_word(transcript, whole))]
-    # Several words only: one common word taken for a name again and again ("see" for
-    # "Sea") is still said for itself elsewhere as often.
-    times = Counter(
-        (tuple(keys[x.span.first : x.span.last]), x.cand.key)
-        for x in items
-        if x.span.last - x.span.first > 1
-    )
+    places = Counter((tuple(keys[x.span.first : x.span.last]), x.cand.key) for x in items)
     best: dict[tuple[str, ...], Learned] = {}
     for item in items:
         heard = tuple(keys[item.span.first : item.span.last])
-        habit = times[(heard, item.cand.key)] >= HABIT
+        habit = _habit(heard, places[(heard, item.cand.key)])
         if not (_learnable(item.span) or habit) or possessive_respelled(
             item.span.text, item.cand.text, item.span.suffix
         ):
@@ -114,8 +108,9 @@ def propagated(
             span = span_at(transcript, first, first + n, 2 if _spelled(heard) else 3)
             if span is None or _part_of_more(transcript, span, item.cand.text):
                 continue
-            habit = times[(heard, item.cand.key)] >= HABIT
-            share = _support(span, item.cand, transcript, keys, heard_for, beside, habit)
+            share = _support(
+                span, item.cand, transcript, keys, heard_for, beside, places[(heard, item.cand.key)]
+            )
             if share == 0.0:
                 continue
             conf = round(item.confidence * share, 3)
@@ -154,16 +149,17 @@ def _support(
     keys: Sequence[str] = (),
     heard_for: Mapping[tuple[str, ...], str] | None = None,
     beside: tuple[frozenset[str], frozenset[str]] | None = None,
-    habit: bool = False,
+    places: int = 1,
 ) -> float:
     """The share of the learned confidence the context here supports (0: none).
 
     ``beside``: the content words the articles have right before and right after the
     name (:func:`~.candidates.words_beside`). Common words heard for it ("gap" for
-    "GAAP") recur for themselves; with one of those words beside them on the same side
-    ("non gap") as well as the words around, they stand where the name does; so they do
-    amid the words around where they were taken for the name again and again (``habit``,
-    :data:`HABIT`: "next are" for "Nexstar")."""
+    "GAAP") recur for themselves; taken for the name at more than one place (``places``)
+    and with one of those words beside them on the same side ("non gap") as well as the
+    words around, they stand where the name does; so do several words amid the words
+    around where they were taken for it again and again (:func:`_habit`: "next are" for
+    "Nexstar")."""
     if span.title_before or next_to_rest(span, cand, transcript):
         return BESIDE
     if heard_for and _beside_heard(span, cand, keys, heard_for):
@@ -179,11 +175,20 @@ def _support(
     # does; with a bare vowel among them ("a bit") they are everyday speech.
     phrase = len(words) > 1 and not any(bare_vowel(w) or is_function(name_key(w)) for w in words)
     rare = real < RARE_HEARD or phrase or (span.capitalised and real < VERY_COMMON)
-    if (rare or habit or (beside and _same_beside(span, keys, beside))) and context_overlap(
+    heard = tuple(name_key(w) for w in words)
+    beside_too = places > 1 and beside is not None and _same_beside(span, keys, beside)
+    if (rare or _habit(heard, places) or beside_too) and context_overlap(
         span, cand, transcript
     ) >= MIN_CONTEXT:
         return AROUND
     return 0.0
+
+
+def _habit(heard: Sequence[str], places: int) -> bool:
+    """Whether words taken for a name at ``places`` places are the recogniser's habit for
+    it (:data:`HABIT`): several words only, as one common word taken for a name again and
+    again ("see" for "Sea") is still said for itself elsewhere as often."""
+    return len(heard) > 1 and places >= HABIT
 
 
 def _same_beside(
