@@ -96,10 +96,17 @@ def propagated(
             best[heard] = item
     heard_for = {heard: name_key(item.cand.text) for heard, item in best.items()}
     out: list[Correction] = []
+    # The words beside a name, read once per name however many hearings were learned.
+    beside_name: dict[object, tuple[frozenset[str], frozenset[str]]] = {}
     for heard in sorted(best):
         item = best[heard]
         n = len(heard)
-        beside = words_beside(item.cand, references) if references else None
+        beside = None
+        if references:
+            name = (item.cand.key, item.cand.occurrences)
+            if name not in beside_name:
+                beside_name[name] = words_beside(item.cand, references)
+            beside = beside_name[name]
         for first in where[heard[0]]:
             if tuple(keys[first : first + n]) != heard or any(taken[first : first + n]):
                 continue
