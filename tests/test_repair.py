@@ -889,7 +889,14 @@ def test_amid_a_quote_matched_fully_on_both_sides_a_name_heard_by_its_sound_is_r
 
 @pytest.mark.parametrize(
     ("heard", "repair"),
-    [("K T", [("K T", "KT")]), ("kt", []), ("katie", []), ("k t oh", [])],
+    [
+        ("K T", [("K T", "KT")]),
+        ("kt", []),
+        ("katie", []),  # one word: one the recogniser chose
+        ("k t oh", []),
+        ("kay tea", [("kay tea", "KT")]),  # words that sound the letters out one by one
+        ("kay tea oh", []),
+    ],
 )
 def test_two_capitals_are_repaired_only_from_their_very_letters_amid_a_quote(
     heard: str, repair: list[tuple[str, str]]
@@ -1003,7 +1010,7 @@ def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, 
     first = next(k for k in range(len(words)) if words[k : k + n] == heard.split())
     ref = Reference("a.txt", "", article)
     cand = with_context(next(c for c in mine_candidates([ref]) if c.text == name), [ref])
-    span = span_at(t, first, first + n)
+    span = span_at(t, first, first + n, 2)
     assert span is not None
     taken = bytearray(len(t.tokens))
     taken[first : first + n] = b"\x01" * n
@@ -1014,6 +1021,9 @@ def _spread(heard: str, article: str, name: str, later: str) -> list[tuple[str, 
 def test_an_acronym_learned_as_letters_is_repaired_wherever_the_letters_recur() -> None:
     article = "The GCP board will meet the ferry company."
     assert _spread("g c p", article, "GCP", "we sold the g c p plant") == [("g c p", "GCP")]
+    # Two letters too: spelled one by one, they are the acronym again.
+    article = "The KT board will meet the ferry company."
+    assert _spread("k t", article, "KT", "we sold the k t plant") == [("k t", "KT")]
 
 
 def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> None:
@@ -1028,6 +1038,70 @@ def test_common_words_learned_for_a_name_recur_as_it_only_amid_its_context() -> 
     article = "The EBIT of the ferry grew. EBIT rose as the fares and the margin grew."
     amid = "the fares rose and the margin grew a bit as the ferry grew"
     assert _spread("a bit", article, "EBIT", amid) == []
+
+
+def test_a_common_word_learned_for_a_name_recurs_as_it_beside_a_word_the_name_has() -> None:
+    article = "The board reports non- KORE results. The fares and the margin of the ferry grew."
+    amid = "the non core results of the ferry grew and the fares and the margin rose"
+    assert _habit("core", 2, amid, article, "KORE") == [("core", "KORE")]
+    # Taken for the name at one place only, it may have been the word that one time.
+    assert _habit("core", 1, amid, article, "KORE") == []
+    # The same context without a word the name stands beside: "core" is the word said.
+    amid = "the core of the ferry grew and the fares and the margin rose"
+    assert _habit("core", 2, amid, article, "KORE") == []
+    # A word beside the name on the other side of it says nothing.
+    amid = "the results core of the ferry grew and the fares and the margin rose"
+    assert _habit("core", 2, amid, article, "KORE") == []
+
+
+TORVANE = "Torvane will carry the gas. The pipeline volumes of Torvane grew this year."
+
+
+def _habit(
+    heard: str, times: int, later: str, article: str = TORVANE, name: str = "Torvane"
+) -> list[tuple[str, str]]:
+    """What propagates to the line ``later`` from ``heard`` taken for ``name`` at
+    ``times`` places before it."""
+    lines = "".join(f"00:{10 + k:02d} and {heard} will carry the gas\n" for k in range(times))
+    t = parse_transcript(QUOTED_LEAD + lines + f"00:59 {later}\n", "t.txt")
+    ref = Reference("a.txt", "", article)
+    cand = with_context(next(c for c in mine_candidates([ref]) if c.text == name), [ref])
+    words = [k.text for k in t.tokens]
+    n = len(heard.split())
+    learned = []
+    taken = bytearray(len(t.tokens))
+    for first in range(len(words)):
+        if words[first : first + n] == heard.split() and len(learned) < times:
+            span = span_at(t, first, first + n)
+            assert span is not None
+            learned.append(Learned(span, cand, 0.95))
+            taken[first : first + n] = b"\x01" * n
+    got = propagated(t, learned, taken, min_confidence=0.8, apply=True, references=[ref])
+    return [(c.original, c.corrected) for c in got if c.applied]
+
+
+def test_words_taken_for_a_name_again_and_again_recur_as_it_amid_its_context() -> None:
+    amid = "the pipeline volumes of tore vein grew this year"
+    # "tore vein" has no function word: learned once, it recurs amid the context already.
+    assert _habit("tore vein", 1, amid) == [("tore vein", "Torvane")]
+    # "to the vane" has: a habit only once taken for the name at three places.
+    amid = "the pipeline volumes of to the vane grew this year"
+    assert _habit("to the vane", 2, amid) == []
+    assert _habit("to the vane", 3, amid) == [("to the vane", "Torvane")]
+    # Never away from the name's context.
+    assert _habit("to the vane", 3, "we walked to the vane on the hill") == []
+    # One function word taken for it again and again is still said for itself.
+    assert _habit("then", 3, "the pipeline volumes of then grew this year") == []
+
+
+def test_words_beside_a_name_are_read_within_its_sentence() -> None:
+    from transcript_align.repair.candidates import words_beside
+
+    text = "They report non- KORE results. We saw KORE, then KORE. Then the KORE margin rose."
+    ref = Reference("a.txt", "", text)
+    cand = next(c for c in mine_candidates([ref]) if c.text == "KORE")
+    before, after = words_beside(cand, [ref])
+    assert (before, after) == ({"non", "saw"}, {"results", "margin"})
 
 
 def test_part_of_a_name_at_a_quote_edge_is_not_taken_for_all_of_it() -> None:
@@ -1162,6 +1236,20 @@ def test_a_misheard_word_beside_a_name_inside_its_edit_pairs_up() -> None:
     article = "the share of marzen uh grew".split()
     said = "the share off mason grew".split()
     assert _slipped(article, said, (2, 5), (2, 4), (3, 4)) == (1, 0)
+    # A common word heard as another that sounds alike ("lost" as "loss") pairs up too:
+    # pairing asks how alike they sound, not whether one may be taken for the other.
+    article = "kvrs lost from the".split()
+    said = "k v r s loss from the".split()
+    assert _slipped(article, said, (0, 2), (0, 5), (0, 1)) == (0, 1)
+
+
+def test_a_name_opening_a_quote_beside_a_slipped_common_word_is_repaired() -> None:
+    # Only the words after the name place it ("lost" heard "loss", then matched words).
+    got = quoted(
+        "so the fares went up k v r s loss from the ticket sales was two million this year",
+        "KVRs lost from the ticket sales was two million this year.",
+    )
+    assert applied(got) == [("k v r s", "KVRs")]
 
 
 def _pair(speech: str, heard: str, article: str, name: str) -> tuple[Span, Candidate, Transcript]:

@@ -29,7 +29,7 @@ from ..models import Reference, Transcript
 from ..normalize import text_words
 from .candidates import Candidate, spelled_only
 from .confidence import BlockFit
-from .mishear import misheard
+from .mishear import alike, misheard
 from .spans import Span, bare_vowel, clause_at, span_at, token_info
 from .words import MAX_SPAN, POSSESSIVE, Anchor, is_joined, name_key
 
@@ -242,7 +242,8 @@ def _run_blocks(
     ``joined``: candidates written as one token of several spoken words ("M&A"), whose
     words matched one for one are a block too when the transcript writes them apart;
     ``short``: the keys of two-capital candidates (``candidates.spelled_only``), a block
-    only between matched words where the transcript has their very letters apart ("m d").
+    only between matched words where the transcript has their very letters apart ("m d"),
+    or words sounding them out one by one ("in case" for "NK": :func:`_letters`).
     """
     a0, a1 = window_a
     t0, t1 = window_t
@@ -403,9 +404,22 @@ def _whole_joined(
     return parts
 
 
+LETTER_NAMES_HEARD = 0.8
+"""How plausible a hearing of two capitals read letter by letter two or three words must
+be to stand for them where their very letters are not heard ("in case" for "NK")."""
+
+
 def _letters(said: Sequence[str], heard: tuple[int, int], key: str) -> bool:
-    """Whether transcript units ``heard`` are the letters of ``key`` apart ("m d")."""
-    return heard[1] - heard[0] >= 2 and "".join(said[heard[0] : heard[1]]) == key
+    """Whether transcript units ``heard`` are the letters of ``key`` apart ("m d"), or two
+    or three words that sound them out one by one ("in case" for "NK", "see be" for
+    "CB"): one word ("okay" for "UK") is a word the recogniser chose."""
+    n = heard[1] - heard[0]
+    if n < 2:
+        return False
+    words = said[heard[0] : heard[1]]
+    if "".join(words) == key:
+        return True
+    return n <= 3 and misheard(key.upper(), " ".join(words)) >= LETTER_NAMES_HEARD
 
 
 def _apart(
@@ -502,8 +516,9 @@ the alignment holds across them ("sebastian [fogel] from UBS")."""
 
 
 SLIP_MISHEARD = 0.6
-"""How plausible a mishearing of an article word beside a name, inside the name's edit
-block, the transcript word in its place must be for the two to pair up (:func:`_slipped`)."""
+"""How alike in sound (``mishear.alike``: a common word heard as another counts, "lost"
+as "loss") an article word beside a name, inside the name's edit block, and the
+transcript word in its place must be for the two to pair up (:func:`_slipped`)."""
 
 
 def _slipped(
@@ -528,7 +543,7 @@ def _slipped(
             if word in FILLERS or word == before:
                 continue
             before = word
-            if n >= min(SLIP, len(heard_words)) or misheard(word, heard_words[n]) < SLIP_MISHEARD:
+            if n >= min(SLIP, len(heard_words)) or alike(word, heard_words[n]) < SLIP_MISHEARD:
                 if word in ARTICLES:
                     continue  # an unwritten "the" ("with the KVRO" as "with k v r oh")
                 return None

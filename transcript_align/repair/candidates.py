@@ -236,6 +236,37 @@ def with_context(
     return replace(cand, context=frozenset(context), placed=frozenset(placed))
 
 
+_BREAK = re.compile(r"[,.!?;:\"“”«»„…()\[\]—]")
+"""What parts a word from the next: beyond it, a word was not said beside the name."""
+
+
+def words_beside(
+    cand: Candidate, references: Sequence[Reference]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words (as keys) standing right before and right after the name where
+    the articles have it, in one breath with it ("non" of "non-GAAP", "results" of "GAAP
+    results"): a function word, a word of the name or one across a sentence's edge says
+    nothing of the place."""
+    before: set[str] = set()
+    after: set[str] = set()
+    own = {name_key(w) for w in cand.text.split()}
+    for number, start, end in cand.occurrences[:MAX_CONTEXT_OCCURRENCES]:
+        text = references[number].text
+        if name_key(strip_possessive(text[start:end])) != cand.key:
+            continue
+        tw = text_words(text)
+        w0, w1 = bisect_left(tw.starts, start), bisect_left(tw.starts, end)
+        for w, side, a, b in ((w0 - 1, before, -1, start), (w1, after, end, -1)):
+            if not 0 <= w < len(tw.words):
+                continue
+            lo, hi = (tw.ends[w], b) if a < 0 else (a, tw.starts[w])
+            key = name_key(tw.words[w])
+            if _BREAK.search(text, lo, hi) or len(key) < 2 or is_function(key) or key in own:
+                continue
+            side.add(key)
+    return frozenset(before), frozenset(after)
+
+
 def _placed(text: str, start: int, anchors: Sequence[Anchor], owner: Sequence[int]) -> list[int]:
     """Transcript tokens where the article word at ``start`` falls inside a passage said there."""
     tw = text_words(text)

@@ -82,7 +82,14 @@ def find_corrections(
                 cand.evidence,
             )
         )
-    spread = propagated(transcript, learned, applied, min_confidence=min_confidence, apply=apply)
+    spread = propagated(
+        transcript,
+        learned,
+        applied,
+        min_confidence=min_confidence,
+        apply=apply,
+        references=references,
+    )
     out = _outranked(out, spread)
     surnames = surname_repairs(
         transcript, references, out, min_confidence=min_confidence, apply=apply

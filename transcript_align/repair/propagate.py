@@ -7,7 +7,11 @@ them, the rest of the name beside them (spelled right, or as the recogniser
 was learned to hear it: "brett kiss stead"), or words around them that
 stand around the name in the articles. A whole name heard word for word
 teaches each of its words too ("olivia selquo" for "Olivier Zelkwo":
-"selquo" is "Zelkwo" after "mister"). Such repairs get a lower confidence
+"selquo" is "Zelkwo" after "mister"). Words that recur for themselves (a common word,
+function words among them) count only with more: a word the articles have right beside
+the name beside them too ("non gap" for "non-GAAP"), or, for several words, their
+having been taken for the name at several places ("next are" for "Nexstar"), each amid
+the name's context. Such repairs get a lower confidence
 than the one they were learned from, and their evidence names the place it
 was learned; where one is surer than a repair proposed there on its own
 evidence but left unapplied, it takes that one's place (:mod:`.decide`).
@@ -15,16 +19,16 @@ evidence but left unapplied, it takes that one's place (:mod:`.decide`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..lexicon import is_function
-from ..models import Correction, Evidence, Transcript
+from ..models import Correction, Evidence, Reference, Transcript
 from ..normalize import zipf
 from ..timecode import format_clock
-from .candidates import Candidate
+from .candidates import Candidate, words_beside
 from .guards import context_overlap, next_to_rest, possessive_respelled
 from .mishear import misheard
 from .spans import Span, bare_vowel, span_at
@@ -40,6 +44,10 @@ MIN_CONTEXT = 3
 MISHEARD = 0.6
 """How plausible a mishearing of one word of a name its heard word must be to be learned
 on its own."""
+HABIT = 3
+"""Places where the same words were taken for the same name from which they are the
+recogniser's habit for it, function words among them ("any gas" for "Enagas"): looked
+for elsewhere, and found where the words around are the name's."""
 RARE_HEARD = 3.0
 """…when the words are all rarer than this (Zipf) or written as a name."""
 
@@ -60,21 +68,27 @@ def propagated(
     *,
     min_confidence: float,
     apply: bool,
+    references: Sequence[Reference] = (),
 ) -> list[Correction]:
     """Repairs of the learned confusions' words elsewhere, where the context supports them.
 
     ``taken`` marks the tokens already repaired (updated here). Linear in the
     transcript: the words are found through an index of the tokens' keys.
+    ``references``: the articles the names come from, for the words they say right
+    beside each name (:func:`~.candidates.words_beside`).
     """
     tokens = transcript.tokens
     keys = [name_key(t.text) for t in tokens]
     where: dict[str, list[int]] = defaultdict(list)
     for k, key in enumerate(keys):
         where[key].append(k)
+    items = [x for whole in learned for x in (whole, *_word_by_word(transcript, whole))]
+    places = Counter((tuple(keys[x.span.first : x.span.last]), x.cand.key) for x in items)
     best: dict[tuple[str, ...], Learned] = {}
-    for item in [x for whole in learned for x in (whole, *_word_by_word(transcript, whole))]:
+    for item in items:
         heard = tuple(keys[item.span.first : item.span.last])
-        if not _learnable(item.span) or possessive_respelled(
+        habit = _habit(heard, places[(heard, item.cand.key)])
+        if not (_learnable(item.span) or habit) or possessive_respelled(
             item.span.text, item.cand.text, item.span.suffix
         ):
             continue  # (a possessive written as a word of its own is no mishearing)
@@ -82,16 +96,28 @@ def propagated(
             best[heard] = item
     heard_for = {heard: name_key(item.cand.text) for heard, item in best.items()}
     out: list[Correction] = []
+    # The words beside a name, read once per name however many hearings were learned.
+    beside_name: dict[object, tuple[frozenset[str], frozenset[str]]] = {}
     for heard in sorted(best):
         item = best[heard]
         n = len(heard)
+        beside = None
+        if references:
+            name = (item.cand.key, item.cand.occurrences)
+            if name not in beside_name:
+                beside_name[name] = words_beside(item.cand, references)
+            beside = beside_name[name]
         for first in where[heard[0]]:
             if tuple(keys[first : first + n]) != heard or any(taken[first : first + n]):
                 continue
-            span = span_at(transcript, first, first + n)
+            # Two letters said one by one ("m d") are as sure a hearing of the acronym
+            # as three: the same letters spelled again.
+            span = span_at(transcript, first, first + n, 2 if _spelled(heard) else 3)
             if span is None or _part_of_more(transcript, span, item.cand.text):
                 continue
-            share = _support(span, item.cand, transcript, keys, heard_for)
+            share = _support(
+                span, item.cand, transcript, keys, heard_for, beside, places[(heard, item.cand.key)]
+            )
             if share == 0.0:
                 continue
             conf = round(item.confidence * share, 3)
@@ -129,8 +155,18 @@ def _support(
     transcript: Transcript,
     keys: Sequence[str] = (),
     heard_for: Mapping[tuple[str, ...], str] | None = None,
+    beside: tuple[frozenset[str], frozenset[str]] | None = None,
+    places: int = 1,
 ) -> float:
-    """The share of the learned confidence the context here supports (0: none)."""
+    """The share of the learned confidence the context here supports (0: none).
+
+    ``beside``: the content words the articles have right before and right after the
+    name (:func:`~.candidates.words_beside`). Common words heard for it ("gap" for
+    "GAAP") recur for themselves; taken for the name at more than one place (``places``)
+    and with one of those words beside them on the same side ("non gap") as well as the
+    words around, they stand where the name does; so do several words amid the words
+    around where they were taken for it again and again (:func:`_habit`: "next are" for
+    "Nexstar")."""
     if span.title_before or next_to_rest(span, cand, transcript):
         return BESIDE
     if heard_for and _beside_heard(span, cand, keys, heard_for):
@@ -146,9 +182,30 @@ def _support(
     # does; with a bare vowel among them ("a bit") they are everyday speech.
     phrase = len(words) > 1 and not any(bare_vowel(w) or is_function(name_key(w)) for w in words)
     rare = real < RARE_HEARD or phrase or (span.capitalised and real < VERY_COMMON)
-    if rare and context_overlap(span, cand, transcript) >= MIN_CONTEXT:
+    heard = tuple(name_key(w) for w in words)
+    beside_too = places > 1 and beside is not None and _same_beside(span, keys, beside)
+    if (rare or _habit(heard, places) or beside_too) and context_overlap(
+        span, cand, transcript
+    ) >= MIN_CONTEXT:
         return AROUND
     return 0.0
+
+
+def _habit(heard: Sequence[str], places: int) -> bool:
+    """Whether words taken for a name at ``places`` places are the recogniser's habit for
+    it (:data:`HABIT`): several words only, as one common word taken for a name again and
+    again ("see" for "Sea") is still said for itself elsewhere as often."""
+    return len(heard) > 1 and places >= HABIT
+
+
+def _same_beside(
+    span: Span, keys: Sequence[str], beside: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """Whether the word right before the span is one the articles have right before the
+    name, or the word right after it one they have right after it."""
+    before = keys[span.first - 1] if span.first > 0 else ""
+    after = keys[span.last] if span.last < len(keys) else ""
+    return bool(before and before in beside[0]) or bool(after and after in beside[1])
 
 
 def _beside_heard(
@@ -204,6 +261,11 @@ def _suffix(item: Learned, span: Span) -> str:
     if not item.span.suffix and POSSESSIVE.search(item.span.text):
         return ""
     return span.suffix
+
+
+def _spelled(heard: Sequence[str]) -> bool:
+    """Whether words heard (as keys) are letters said one by one ("m d")."""
+    return len(heard) > 1 and all(len(k) == 1 for k in heard)
 
 
 def _learnable(span: Span) -> bool:
