@@ -347,3 +347,38 @@ def test_a_first_name_only_opening_sentences_is_a_proper_noun_before_a_name() ->
         "tobias": "Tobias",
         "tuesday": "Tuesday",
     }
+
+
+def test_where_the_speaker_goes_on_otherwise_the_articles_mark_is_not_copied() -> None:
+    # The article's sentences end at "rated for." and "window opens.": the speaker went on
+    # with words the article has not.
+    parts = [
+        (
+            "the new gauge on the north pier was supplied by a small firm in dunmarrow and it "
+            "passed every test we ran on the quay last winter the old piers are rated for up "
+            "to fifteen tonnes so we are calm and the next inspection window opens in about "
+            "nine days",
+            0.0,
+        )
+    ]
+    text = (
+        "The new gauge on the north pier, supplied by a small firm in Dunmarrow, passed every "
+        "test we ran on the quay last winter. The old piers are rated for. Officials were calm "
+        "about it. The next inspection window opens."
+    )
+    t = transcript(parts)
+    out = text_of(t, readable(t, [article(text)]))
+    assert "a small firm in Dunmarrow" in out
+    assert "rated for up to fifteen" in out
+    assert "window opens in about nine days" in out
+
+
+def test_no_sentence_leaves_one_ordinary_word_before_a_speaker_takes_over() -> None:
+    page = (
+        "Host  0:01\nwelcome back to the harbour hour I am here with doctor tamsin orrey who "
+        "has just published her report on the tidal barrier\n\n"
+        "Tamsin  0:09\nthanks for having me\n\nHost  0:11\nso what did you find\n"
+    )
+    t = parse_transcript(page, "podcast.txt")
+    text = text_of(t, readable(t, []))
+    assert "her report on the tidal barrier. Tamsin 00:09 Thanks for having me." in text

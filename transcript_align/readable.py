@@ -34,7 +34,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein, Opcodes
 
 from .export import segment_at, taken_corrections
 from .models import Correction, CorrectionKind, Evidence, Reference, Transcript
@@ -55,6 +56,9 @@ MAX_CHAIN_LOOKBACK = 200
 """Runs back a chain link is looked for (bounds the work on long articles)."""
 OPENS_BAR = 0.5
 """Share of the model's threshold that suffices where an aligned article opens a sentence."""
+ENDS_BAR = 0.25
+"""Share of the model's threshold that suffices where an article's sentence ends at the
+last word of its passage said: any sign of an end there (a pause, a turn) will do."""
 _GLUED = re.compile(r"[.,?!;:…]+")
 _SENTENCE_MARKS = frozenset(".?!…")
 _SENTENCE_OPENERS = re.compile(r"[.?!…\n]")
@@ -104,6 +108,10 @@ class Form:
     """A quote closes after the word with a comma before its attribution."""
     sentence: bool = False
     """The word opens a sentence, not just a quote ("said: “We…" opens only a quote)."""
+    continues: bool = True
+    """The article's next word is said next, or a word heard for it: the article's mark
+    after this word stands between the same words as in the transcript. Where the speaker
+    goes on with other words ("rated for. “We…" / "rated for up to fifteen") it does not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,9 +356,13 @@ def article_forms(
         words = text_words(ref.text)
         word_of = [k for k in range(len(words.words)) for _ in range(_width(words.first_unit, k))]
         for ra, rb, ta, tb in _spans(runs):
-            for op in Levenshtein.opcodes(list(words.units[ra:rb]), flat[ta:tb]):
+            written, said = list(words.units[ra:rb]), flat[ta:tb]
+            ops = Levenshtein.opcodes(written, said)
+            for n, op in enumerate(ops):
                 if op.tag != "equal":
                     continue
+                last = ra + op.src_end - 1
+                in_step = not _parted(ops, n + 1, written, said)
                 for d in range(op.src_end - op.src_start):
                     ru, tu = ra + op.src_start + d, ta + op.dest_start + d
                     k, i = word_of[ru], owner[tu]
@@ -358,8 +370,33 @@ def article_forms(
                         continue
                     if words.units[ru : words.first_unit[k + 1]] != transcript.tokens[i].units:
                         continue
-                    forms[i] = _form(ref, words.starts, words.ends, words.words, k)
+                    form = _form(ref, words.starts, words.ends, words.words, k)
+                    if words.first_unit[k + 1] - 1 == last and not in_step:
+                        form = replace(form, continues=False)
+                    forms[i] = form
     return forms
+
+
+PARTED = 4
+MISHEARD_RUN = 40
+"""Likeness (``fuzz.ratio``) of a stretch written and the stretch said in its place from
+which the said one is taken for the written one misheard."""
+"""Units on either side of a stretch the two texts do not share from which the speaker is
+taken to go on otherwise than the article (shorter ones are mostly misheard words)."""
+
+
+def _parted(ops: Opcodes, n: int, written: Sequence[str], said: Sequence[str]) -> bool:
+    """Whether the texts part ways at op ``n``: the passage ends (the article goes on with
+    words said elsewhere, if at all), or a long stretch of it is not shared and not alike
+    either (a long run misheard sounds like what was written)."""
+    if n >= len(ops) or (n + 1 == len(ops) and ops[n].tag == "insert"):
+        return True
+    op = ops[n]
+    if op.tag == "equal" or max(op.src_end - op.src_start, op.dest_end - op.dest_start) < PARTED:
+        return False
+    ours = " ".join(written[op.src_start : op.src_end])
+    theirs = " ".join(said[op.dest_start : op.dest_end])
+    return fuzz.ratio(ours, theirs) < MISHEARD_RUN
 
 
 def _spans(runs: Sequence[Anchor]) -> list[tuple[int, int, int, int]]:
@@ -538,12 +575,24 @@ def _marks(
         # Where the article's words stop being said, its mark after the last one is where
         # its own sentence goes on: the recogniser's mark says more ("committee. we have").
         edge = punctuated and nxt is not None and nxt_form is None
+        article_end = form is not None and form.punct[-1:] in _SENTENCE_MARKS
+        # Where the speaker goes on with words the article has not, the article's sentence
+        # end there is the model's to judge (it still counts for one); where another
+        # speaker takes over, or the article goes on mid-sentence, the article holds.
+        edge = edge or (
+            not punctuated
+            and form is not None
+            and not form.continues
+            and article_end
+            and nxt is not None
+            and nxt.speaker == u.speaker
+        )
         if form is not None and form.title:
             # "Dr." as written; "Doctor" said for it takes no point.
             marks[k] = form.punct if form.text.lower() == u.text.lower() else ""
         elif form is not None and not edge:
             marks[k] = form.punct
-            ends[k] = form.punct[-1:] in _SENTENCE_MARKS
+            ends[k] = article_end
         elif punctuated:
             ends[k] = u.punct[-1:] in _SENTENCE_MARKS
         elif nxt is None or (named and nxt.speaker != u.speaker):
@@ -553,18 +602,37 @@ def _marks(
         else:
             b = boundary(units, k, since)
             p = model.probability(b)
-            # A sentence the article opens with the next word needs less of the model's evidence.
-            bar = OPENS_BAR if nxt_form is not None and nxt_form.sentence else 1.0
-            ends[k] = p >= model.threshold(b) * bar
+            # A sentence the article opens with the next word, or ends with this one where
+            # its words stop being said, needs less of the model's evidence.
+            opened = nxt_form is not None and nxt_form.sentence
+            bar = ENDS_BAR if article_end else OPENS_BAR if opened else 1.0
+            ends[k] = p >= model.threshold(b) * bar and not _lone_word_left(units, k, named)
             sure[k] = round(p if ends[k] else 1 - p, 2)
         if ends[k]:
             since = 0
-        if form is None and not punctuated:
+        if (form is None or (edge and not form.title)) and not punctuated:
             stripped = u.punct.rstrip(".?!…")
             marks[k] = stripped + "." if ends[k] else stripped
     if not punctuated:
         _questions_and_commas(units, forms, model, marks, ends)
     return marks, ends, sure
+
+
+_ALONE = frozenset(
+    "yes yeah yep no nope okay ok right sure thanks absolutely exactly indeed correct agreed "
+    "fine true great good".split()
+)
+"""Words that make a sentence on their own."""
+
+
+def _lone_word_left(units: Sequence[Unit], k: int, named: bool) -> bool:
+    """Whether ending a sentence after word ``k`` leaves one word before a sure end (the
+    last word, or a named speaker's last): "…on the tidal. Barrier." Only a word that
+    makes a sentence alone ("…we will. Thanks.") may stand so."""
+    if k + 1 >= len(units):
+        return False
+    last = k + 2 == len(units) or (named and units[k + 2].speaker != units[k + 1].speaker)
+    return last and key(units[k + 1].text) not in _ALONE
 
 
 _DIARISED = re.compile(r"(?i)(spk|spkr|speaker|s)?[\s_-]*\d+|[a-z]")
