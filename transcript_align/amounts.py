@@ -89,9 +89,7 @@ def _count(words: Sequence[str], *, year: bool = False) -> float | None:
             decimals += 1
         elif w == "quarters" and before == "three":
             current += 0.75 - 3  # "three quarters": the three was counted as a count
-        elif w in _PARTS and (
-            before == "a" or (current in (1, 2, 3, 4) and current == int(current))
-        ):
+        elif w in _PARTS and (before == "a" or current in (1, 2, 3, 4)):
             current = (current or 1) * _PARTS[w]  # "a third", "two thirds", "one fifth"
             seen = True
         elif w in _FRACTIONS and (before == "a" or (k == 0 and after == "a") or last == 0):
