@@ -9,11 +9,11 @@ grouped into segments by :func:`~transcript_align.formats.words_json.group_words
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from ..errors import FormatError
 from .base import Parsed
-from .jsonshape import EXPECTED, json_kind, load_json, parse_json, seconds_to_ms, speaker_of
+from .jsonshape import EXPECTED, json_kind, load_json, milliseconds_to_ms, parse_json, speaker_of
 from .words_json import TimedWord, group_words, grouping_notes
 
 
@@ -35,16 +35,9 @@ class AssemblyAI:
             word = item.get("text")
             if not isinstance(word, str) or not word.strip():
                 raise FormatError(path, f"{where}: no word")
-            start = seconds_to_ms(_seconds(item.get("start"), path, where), path, where)
-            end = seconds_to_ms(_seconds(item.get("end"), path, where), path, where)
+            start = milliseconds_to_ms(item.get("start"), path, where)
+            end = milliseconds_to_ms(item.get("end"), path, where)
             speaker = speaker_of(item, ("speaker",))
             words.append(TimedWord(word.strip(), start, end, speaker and f"speaker {speaker}"))
         segments = group_words(words)
         return Parsed(segments, tuple(grouping_notes(words, segments)))
-
-
-def _seconds(ms: Any, path: str, where: str) -> Any:
-    """Milliseconds as seconds; what is no number is left for :func:`seconds_to_ms` to refuse."""
-    if isinstance(ms, bool) or not isinstance(ms, (int, float)):
-        return ms
-    return ms / 1000

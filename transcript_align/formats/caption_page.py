@@ -26,14 +26,10 @@ from .cues import TIMING_LIKE, cue_lines
 from .jsonshape import looks_like_json
 from .srt import timing_line
 
-_STAMP = re.compile(
-    r"^\s*(?P<open>[\[(])?(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?(open)[\])])"
-    r"(?!:\d)(?:\s*[-–—|:>]\s|\s*)?(?P<text>.*)$"
-)
-_HEADER = re.compile(
-    r"^\s*(?P<speaker>[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,3})\s+(?P<open>[\[(])?"
-    r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?(open)[\])]):?\s*$"
-)
+_CLOCK = r"(?P<open>[\[(])?(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?(open)[\])])"
+"""A stamp, ``MM:SS`` or ``H:MM:SS``, bare or in brackets or parentheses."""
+_STAMP = re.compile(rf"^\s*{_CLOCK}(?!:\d)(?:\s*[-–—|:>]\s|\s*)?(?P<text>.*)$")
+_HEADER = re.compile(rf"^\s*(?P<speaker>[A-Z][\w'’.\-]*(?: [\w'’.\-]+){{0,3}})\s+{_CLOCK}:?\s*$")
 """A speaker's name and a stamp alone on a line: the cue's words follow on the next lines."""
 _VIDEO_URL = re.compile(
     r"https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?v=|shorts/|live/)[\w-]+|youtu\.be/[\w-]+"

@@ -204,6 +204,13 @@ def word_of(item: Mapping[str, Any]) -> str | None:
     return None
 
 
+def milliseconds_to_ms(value: Any, path: str, where: str) -> int | None:
+    """:func:`seconds_to_ms` for a time given in milliseconds (AssemblyAI, whisper.cpp);
+    what is no number is left for it to refuse."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return seconds_to_ms(value / 1000 if number else value, path, where)
+
+
 def seconds_to_ms(value: Any, path: str, where: str) -> int | None:
     """A time in seconds (a number, or a numeric string as AWS writes) to ms; ``None`` stays.
 
@@ -268,6 +275,7 @@ __all__ = [
     "json_kind",
     "load_json",
     "looks_like_json",
+    "milliseconds_to_ms",
     "parse_json",
     "seconds_to_ms",
     "speaker_of",

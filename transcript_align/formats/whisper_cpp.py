@@ -16,7 +16,7 @@ from ..errors import FormatError
 from ..timecode import parse_clock
 from .base import Parsed
 from .cues import Cue, finish
-from .jsonshape import EXPECTED, json_kind, load_json, parse_json, seconds_to_ms, text_field
+from .jsonshape import EXPECTED, json_kind, load_json, milliseconds_to_ms, parse_json, text_field
 
 
 class WhisperCpp:
@@ -46,9 +46,7 @@ def _time(seg: Mapping[str, Any], side: str, path: str, where: str) -> int | Non
     """A segment's start or end in ms, from ``offsets`` or else ``timestamps``."""
     offsets = seg.get("offsets")
     if isinstance(offsets, Mapping) and side in offsets:
-        ms = offsets[side]
-        number = isinstance(ms, (int, float)) and not isinstance(ms, bool)
-        return seconds_to_ms(ms / 1000 if number else ms, path, where)
+        return milliseconds_to_ms(offsets[side], path, where)
     stamps = seg.get("timestamps")
     stamp = stamps.get(side) if isinstance(stamps, Mapping) else None
     if stamp is None:
