@@ -562,8 +562,11 @@ def _attribute(
     speaker (or, with none, the last described one)."""
     para_starts = [a for a, _ in paragraphs]
 
+    def para_index(pos: int) -> int:
+        return bisect.bisect_right(para_starts, pos) - 1
+
     def para_of(pos: int) -> tuple[int, int]:
-        return paragraphs[bisect.bisect_right(para_starts, pos) - 1]
+        return paragraphs[para_index(pos)]
 
     attributions: list[_Attribution] = []
     post_ends: list[int] = []
@@ -592,7 +595,9 @@ def _attribute(
                 pre_start = _sentence_start(text, pre_start, q.start)
                 attribution = _pre_attribution(_tokens(text, pre_start, q.start))
         if attribution is None and not _ALNUM.search(text, first_para[0], q.start):
-            attribution = _introduced(text, paragraphs, first_para, raws[n - 1] if n else None)
+            k = para_index(q.start)
+            before = paragraphs[k - 1] if k else None
+            attribution = _introduced(text, before, raws[n - 1] if n else None)
         if (attribution is None or attribution.speaker is None) and n:
             prev = raws[n - 1]
             if (attribution is None and not text[post_ends[n - 1] : q.start].strip()) or (
@@ -650,17 +655,13 @@ def _attribute(
 
 
 def _introduced(
-    text: str,
-    paragraphs: Sequence[tuple[int, int]],
-    para: tuple[int, int],
-    previous: _Raw | None,
+    text: str, before: tuple[int, int] | None, previous: _Raw | None
 ) -> _Attribution | None:
-    """The speaker of a quote opening its paragraph that the paragraph before brings in
-    with a colon ("Here is what she told the podcast:" above a block quotation)."""
-    k = paragraphs.index(para)
-    if k == 0:
+    """The speaker of a quote opening its paragraph that the paragraph ``before`` it
+    brings in with a colon ("Here is what she told the podcast:" above a block quotation)."""
+    if before is None:
         return None
-    a, b = paragraphs[k - 1]
+    a, b = before
     if not text[a:b].rstrip().endswith(":") or (previous is not None and previous.end > a):
         return None
     start = _sentence_start(text, max(a, b - _PRE_WINDOW), b)
@@ -1207,7 +1208,9 @@ class _TitledNames:
         """The last person named after a title of theirs before ``pos`` ("Floods minister
         Carys Abernethy visited…"): who "she said" means where no name or description
         is the subject of a reporting verb before it."""
-        starts, names = self._titled_people()
+        if self._people is None:
+            self._people = self._mentions_after(_PERSON_TITLE)
+        starts, names = self._people
         k = bisect.bisect_left(starts, pos)
         return names[k - 1] if k else None
 
@@ -1228,11 +1231,6 @@ class _TitledNames:
                         found.add(start, _join(name))
                 start = text.find(surname, end)
         return self._surnames[surname].whole(surname, pos)
-
-    def _titled_people(self) -> tuple[list[int], list[str]]:
-        if self._people is None:
-            self._people = self._mentions_after(_PERSON_TITLE)
-        return self._people
 
     def name(self, description: str, pos: int) -> str | None:
         """The name last given after this description's title words before ``pos``."""
@@ -1327,7 +1325,7 @@ _PERSON_TITLE_WORDS = frozenset(
 )
 _PERSON_TITLE = re.compile(
     r"\b(?:"
-    + "|".join(sorted(_PERSON_TITLE_WORDS - {"general"}, key=len, reverse=True))
+    + "|".join(sorted(_PERSON_TITLE_WORDS - {"general"}, key=lambda w: (-len(w), w)))
     + r")\.?\s+"
 )
 """A title written right before a person's name ("Floods minister Carys Abernethy"), in

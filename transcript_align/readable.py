@@ -378,11 +378,11 @@ def article_forms(
 
 
 PARTED = 4
+"""Units on either side of a stretch the two texts do not share from which the speaker is
+taken to go on otherwise than the article (shorter ones are mostly misheard words)."""
 MISHEARD_RUN = 40
 """Likeness (``fuzz.ratio``) of a stretch written and the stretch said in its place from
 which the said one is taken for the written one misheard."""
-"""Units on either side of a stretch the two texts do not share from which the speaker is
-taken to go on otherwise than the article (shorter ones are mostly misheard words)."""
 
 
 def _parted(ops: Opcodes, n: int, written: Sequence[str], said: Sequence[str]) -> bool:
