@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transcript_align.amounts import amounts, clock
+from transcript_align.amounts import amounts, clock, dotted_clock
 from transcript_align.normalize import text_units
 
 
@@ -87,3 +87,17 @@ def test_times_apart_or_of_the_other_half_of_the_day_differ() -> None:
     assert not clock("seven am".split()) & clock(text_units("7pm"))
     # A count is no time unless something says it is one.
     assert not clock("seven thirty".split())
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [("nine fifteen", "9.15"), ("seven thirty", "7.30"), ("ten oh five", "10.05")],
+)
+def test_a_decimal_may_be_the_time_said(said: str, written: str) -> None:
+    assert clock(said.split(), time=True) & dotted_clock(text_units(written))
+
+
+def test_a_decimal_beyond_a_clock_is_no_time() -> None:
+    assert not dotted_clock(text_units("9.75"))
+    assert not dotted_clock(text_units("14.15"))
+    assert not dotted_clock(text_units("2.125"))

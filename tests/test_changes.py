@@ -511,6 +511,16 @@ def test_an_amount_written_in_figures_is_the_amount_said(said: str, written: str
             "The doors open at 8pm on Tuesday evening in the hall",
         ),
         (
+            "the alarm was raised at about nine fifteen that evening by a neighbour",
+            "The alarm was raised at about 9.15 that evening by a neighbour",
+            "The alarm was raised at about 9.45 that evening by a neighbour",
+        ),
+        (
+            "the ferry left at eleven oh five and reached the island at noon",
+            "The ferry left at 11.05 and reached the island at noon",
+            "The ferry left at 11.50 and reached the island at noon",
+        ),
+        (
             "we cut the waiting list by a quarter in the last year alone",
             "We cut the waiting list by 25% in the last year alone",
             "We cut the waiting list by 40% in the last year alone",

@@ -150,6 +150,26 @@ def clock(words: Sequence[str], *, time: bool = False) -> frozenset[int]:
     return frozenset() if said is None else _at(said, half)
 
 
+def dotted_clock(words: Sequence[str]) -> frozenset[int]:
+    """The time of day a decimal may be: "9.15" (units "nine point one five") as British
+    writers put nine fifteen, "7.3" as "7.30" reads once its last nought is dropped.
+    Empty unless the hour is one to twelve and the minutes under sixty.
+
+    >>> sorted(dotted_clock("nine point one five".split()))
+    [555, 1275]
+    >>> dotted_clock("nine point seven five".split())
+    frozenset()
+    """
+    if len(words) not in (3, 4) or words[1] != "point":
+        return frozenset()
+    hour = _count(words[:1])
+    digits = [_SMALL.get(w, 10) for w in words[2:]]
+    if hour is None or not 1 <= hour <= 12 or any(d > 9 for d in digits):
+        return frozenset()
+    minutes = digits[0] * 10 + (digits[1] if len(digits) == 2 else 0)
+    return _at(int(hour) * 60 + minutes, None) if minutes < 60 else frozenset()
+
+
 def _past_to(words: Sequence[str]) -> int | None:
     """Minutes past twelve of "half past seven", "twenty five to eight" (no other minutes)."""
     side = "past" if "past" in words else "to"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from .alignment import Match, TranscriptIndex, bigram_key, trigram_key
-from .amounts import CLOCK_WORDS, amounts, clock
+from .amounts import CLOCK_WORDS, amounts, clock, dotted_clock
 from .amounts import WORDS as AMOUNT_WORDS
 from .lexicon import (
     DISCOURSE_MARKERS,
@@ -984,7 +984,8 @@ def _same_amount(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
     """Whether the written units ``q[qa:qb]`` and said ``t[ta:tb]`` are parts of one amount
     said and written two ways ("2010" / "two thousand and ten", "1.5 million" / "one and a
     half million", "1 million" / "a million", "the 1990s" / "the nineties", "25 percent" /
-    "a quarter"), or of one time of day ("seven thirty pm" / "half past seven")."""
+    "a quarter"), or of one time of day ("seven thirty pm" / "half past seven", "9.15" /
+    "nine fifteen")."""
     block = [*q[qa:qb], *t[ta:tb]]
     if not block:
         return False
@@ -1000,7 +1001,16 @@ def _same_amount(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
         written_at = written_at or clock(written_run, time=bool(said_at))
         said_at = said_at or clock(said_run, time=bool(written_at))
         return bool(written_at & said_at)
+    if all(u in CLOCK_WORDS or u == "point" for u in block):
+        # "9.15" written, "nine fifteen" said: the decimal is the time.
+        dotted = dotted_clock(q[slice(*_amount_run(q, qa, qb, _DOTTED_WORDS))])
+        said_run = t[slice(*_amount_run(t, ta, tb, CLOCK_WORDS))]
+        return bool(dotted and dotted & clock(said_run, time=True))
     return False
+
+
+_DOTTED_WORDS = CLOCK_WORDS | {"point"}
+"""The words of a time written with a dot ("9.15": "nine point one five")."""
 
 
 def _amount_run(
