@@ -607,3 +607,19 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below_it() -> None:
     # "she" with nobody named as a speaker: the person titled before, without "'s".
     pronoun = text.replace("what Varrow told", "what she told")
     assert who(pronoun)[0][1] == "Ilse Varrow"
+
+
+def test_a_colon_after_a_named_person_brings_in_their_words() -> None:
+    text = (
+        "The hearing has opened. Chair Wenna Castell began with an apology: "
+        '"We let every family in the valley down." '
+        'Councillor Ifan Rhosier: "I had two hundred letters this week." '
+        'Pryce Doran read a letter from a farmer: "My herd went without water for a day." '
+        'Update: "The hearing will resume at two."'
+    )
+    assert [speaker for _, speaker, _ in who(text)] == [
+        "Wenna Castell",
+        "Ifan Rhosier",
+        None,
+        None,
+    ]

@@ -583,10 +583,12 @@ def _attribute(
         if next_start is not None:
             post_limit = min(post_limit, next_start)
         post_end = _sentence_end(text, q.end, post_limit)
-        post_ends.append(post_end)
         attribution = None
         if q.closed and _DASH_CREDIT.match(text, q.end):
             attribution = _credit(_tokens(text, q.end, post_end))
+        elif q.closed and _ends_sentence(text, q):
+            post_end = q.end  # what follows is a sentence of its own, about another quote
+        post_ends.append(post_end)
         if attribution is None and q.closed and not _ends_sentence(text, q):
             attribution = _post_attribution(_tokens(text, q.end, post_end))
         if attribution is None:
@@ -594,6 +596,8 @@ def _attribute(
             if _has_word(text, pre_start, q.start, _PRE_HINT):
                 pre_start = _sentence_start(text, pre_start, q.start)
                 attribution = _pre_attribution(_tokens(text, pre_start, q.start))
+        if attribution is None:
+            attribution = _colon_lead(text, max(prev_end, q.start - _PRE_WINDOW), q.start)
         if attribution is None and not _ALNUM.search(text, first_para[0], q.start):
             k = para_index(q.start)
             before = paragraphs[k - 1] if k else None
@@ -666,6 +670,32 @@ def _introduced(
         return None
     start = _sentence_start(text, max(a, b - _PRE_WINDOW), b)
     return _pre_attribution(_tokens(text, start, b))
+
+
+def _colon_lead(text: str, a: int, start: int) -> _Attribution | None:
+    """The person whose words a colon right before a quote brings in, with no reporting
+    verb: a label ("Councillor Ann Lee: “…”", as live pages write them) or the sentence's
+    subject ("Chair Ann Lee began with an apology: “…”"). Only a person surely named: a
+    title before the name, or two words of it; and nobody else capitalised after the
+    name, nor "from" or "by" ("Lee read a letter from a resident: “…”")."""
+    lead = text[a:start].rstrip()
+    if not lead.endswith((":", "：")):
+        return None
+    toks = _tokens(text, _sentence_start(text, a, start), start)
+    sp = _speaker_forward(toks, 0) if toks else None
+    if sp is None or sp.kind != "name":
+        return None
+    rest = [t for t in toks[:-1] if t.start >= sp.end]
+    titled = sp.pos > toks[0].start
+    if not (titled or " " in sp.text) or _POSSESSIVE_END.search(sp.text):
+        return None
+    if not rest:
+        return _Attribution(sp, None)  # "Ann Lee: “…”"
+    if rest[0].cap or not rest[0].word or rest[0].low in _REPORTING:
+        return None
+    if any((t.cap and t.low != "i") or t.low in ("from", "by") for t in rest):
+        return None
+    return _Attribution(sp, None)
 
 
 class _Surnames:
