@@ -128,3 +128,11 @@ def test_a_surname_heard_as_its_own_letters_in_small_words_is_repaired() -> None
     assert repairs("professor", "hall or an", "Professor Wenna Halloran") == [
         ("hall or an", "Halloran")
     ]
+
+
+def test_a_double_surname_whose_last_part_was_heard_is_repaired_from_its_first() -> None:
+    got = repairs("councillor", "oil lower kerr", "Councillor Bridie Oyelowo-Kerr")
+    assert got == [("oil lower kerr", "Oyelowo-Kerr")]
+    # The last part heard, the words before it no hearing of the first part.
+    assert repairs("councillor", "and kerr", "Councillor Bridie Oyelowo-Kerr") == []
+    assert repairs("councillor", "bell kerr", "Councillor Bridie Oyelowo-Kerr") == []

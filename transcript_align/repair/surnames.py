@@ -311,7 +311,21 @@ def _fit(surname: str, heard: str) -> float | None:
     if name_sound(heard_rest) not in (
         name_sound(said_rest),
         name_sound(_Y_VOWEL.sub("i", said_rest)),
-    ):
+    ) and not _last_part_heard(surname, heard):
         return None
     score = misheard(surname, heard)
     return score if score >= MIN_MISHEARD else None
+
+
+def _last_part_heard(surname: str, heard: str) -> bool:
+    """Whether a double surname's last part was heard as written and the words before it
+    are a sure mishearing of its first ("oil lower kerr" for "Oyelowo-Kerr"), whose sound
+    key a recogniser's common words rarely keep."""
+    parts, words = _PARTS.split(surname), heard.split()
+    if len(parts) < 2 or len(words) < 2 or name_key(words[-1]) != name_key(parts[-1]):
+        return False
+    return misheard(" ".join(parts[:-1]), " ".join(words[:-1])) >= MIN_MISHEARD
+
+
+_PARTS = re.compile(r"[\s\-‐‑–]+")
+"""What stands between the parts of a double surname ("Oyelowo-Kerr", "Lloyd Webber")."""
