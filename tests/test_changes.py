@@ -16,6 +16,7 @@ from transcript_align.changes import SEVERITY, Judged, _at_cut, confidence, scat
 from transcript_align.formats import parse_transcript
 from transcript_align.html import to_html
 from transcript_align.models import CHANGE_KINDS, Change, ChangeKind, Quote, QuoteCheck
+from transcript_align.normalize import text_units
 from transcript_align.render import to_text
 from transcript_align.report import change_line, json_schema
 from transcript_align.verify import (
@@ -1730,3 +1731,28 @@ def test_a_teen_heard_as_a_ty_is_the_recognisers_slip_not_a_changed_number() -> 
     # Any other number for another stays a change.
     assert slip(["seventeen"], ["sixty"]) == 0.0
     assert slip(["fifteen"], ["fifty", "five"]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("written", "heard"),
+    [("Q1", "key one"), ("BXR13", "XR 13"), ("2LP", "two l p"), ("Q3", "the Q 3"), ("Q4", "four")],
+)
+def test_a_code_heard_with_its_number_and_its_letters_otherwise_is_a_slip(
+    written: str, heard: str
+) -> None:
+    assert slip(text_units(written), text_units(heard)) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("written", "heard"), [("Q1", "key two"), ("5G", "4G"), ("BXR13", "XR 31"), ("Q3", "23")]
+)
+def test_a_code_heard_with_another_number_is_no_slip(written: str, heard: str) -> None:
+    assert slip(text_units(written), text_units(heard)) == 0.0
+
+
+def test_a_code_whose_letters_were_misheard_is_no_misquote() -> None:
+    said = "in key one our orders from the harbour rose and margins held"
+    check = verdict(said, "In Q1 our orders from the harbour rose and margins held")
+    assert check.status == "verbatim", check.reason
+    check = verdict(said, "In Q2 our orders from the harbour rose and margins held")
+    assert check.status == "misquote", check.reason

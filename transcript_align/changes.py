@@ -31,7 +31,7 @@ from .lexicon import (
     is_function,
     weight,
 )
-from .mishearing import THRESHOLD, misheard, misheard_alike
+from .mishearing import LETTER_NAMES, THRESHOLD, misheard, misheard_alike
 from .models import Change, ChangeKind, QuoteStatus, Transcript
 from .normalize import CURRENCY_WORDS, phonetic, text_units
 from .repair.likeness import likeness
@@ -192,7 +192,10 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
         return 0.0
     if _spelled_out(written) == _spelled_out(said):
         return 1.0  # "Q1" / "Q one", "3D" / "three D": one number, written two ways
-    numbers = [u for u in (*written, *said) if u in NUMBER_WORDS or u.isdigit()]
+    if _code_heard(written, said):
+        return 1.0  # "Q1" / "key one", "AFM13" / "FM 13": the letters misheard, not the number
+    # The numbers in codes count too: "5G" / "4G" is another number.
+    numbers = _numbers([*_spelled_out(written), *_spelled_out(said)])
     if numbers:
         if frozenset((a, b)) in TEEN_TY:
             return 1.0  # "seventeen" / "seventy": the stress is all a recogniser has to go on
@@ -229,6 +232,46 @@ def _spelled_out(units: Sequence[str]) -> list[str]:
     for u in units:
         out.extend(text_units(_LETTERS_DIGITS.sub(" ", u)) if any(c.isdigit() for c in u) else [u])
     return out
+
+
+def _code_heard(written: Sequence[str], said: Sequence[str]) -> bool:
+    """Whether a code of letters and digits written as one token ("Q1", "AFM13", "1DS") was
+    heard with its number the same and its letters otherwise: said as their names or
+    sound-alikes ("key one"), in part ("FM 13"), apart ("one d s") or not heard ("three"
+    for "Q3"), small words around them ("the Q 3"). Recognisers write the letters of a
+    code every way; the number in it is what a writer could change, and it is the same."""
+    if not any(c.isdigit() for u in written for c in u) or not any(
+        c.isalpha() for u in written for c in u
+    ):
+        return False
+    ws, ss = _spelled_out(written), _spelled_out(said)
+    numbers = _numbers(ws)
+    if not numbers or numbers != _numbers(ss):
+        return False
+    letters = "".join(u for u in ws if u not in NUMBER_WORDS and not u.isdigit())
+    if len(letters) > MAX_CODE_LETTERS or not all(
+        u in NUMBER_WORDS or u.isdigit() or len(u) <= MAX_CODE_LETTERS or is_function(u) for u in ws
+    ):
+        return False
+    names = {sound_key(LETTER_NAMES[c]) for c in letters if c in LETTER_NAMES}
+    return all(
+        u in NUMBER_WORDS
+        or u.isdigit()
+        or is_function(u)
+        or _in_order(u, letters)
+        or sound_key(u) in names
+        for u in ss
+    )
+
+
+MAX_CODE_LETTERS = 4
+"""Letters of a code up to which :func:`_code_heard` reads them as letters ("AFM", "CHF")."""
+
+
+def _in_order(part: str, letters: str) -> bool:
+    """Whether ``part`` is some of ``letters`` in their order ("fm" of "afm")."""
+    rest = iter(letters)
+    return bool(part) and all(c in rest for c in part)
 
 
 def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
