@@ -1756,3 +1756,30 @@ def test_a_code_whose_letters_were_misheard_is_no_misquote() -> None:
     assert check.status == "verbatim", check.reason
     check = verdict(said, "In Q2 our orders from the harbour rose and margins held")
     assert check.status == "misquote", check.reason
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        ("The lease runs to 2031, a one and a half year extension of the old one", "verbatim"),
+        ("The lease runs to 2031, a two and a half year extension of the old one", "misquote"),
+    ],
+)
+def test_an_amount_after_a_year_written_in_words_is_the_one_said(quote: str, status: str) -> None:
+    # The year before it joins the number words into one run that no amount reads.
+    check = verdict("the lease runs to 2031 a 1.5 year extension of the old one", quote)
+    assert check.status == status, check.reason
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        ("The canal was shut for two, three weeks only in the spring", "verbatim"),
+        ("The canal was shut for two, four weeks only in the spring", "misquote"),
+    ],
+)
+def test_digits_said_one_by_one_and_run_together_are_the_same_number(
+    quote: str, status: str
+) -> None:
+    check = verdict("the canal was shut for 23 weeks only in the spring", quote)
+    assert check.status == status, check.reason

@@ -1073,6 +1073,8 @@ def _same_amount(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
         written = amounts(q[slice(*_amount_run(q, qa, qb))])
         if written & amounts(t[slice(*_amount_run(t, ta, tb))]):
             return True
+        if _same_amount_near(q, qa, qb, t, ta, tb):
+            return True
     if all(u in CLOCK_WORDS for u in block):
         # "7pm" written, "seven" said: a time on one side makes the other's hour one too.
         written_run = q[slice(*_amount_run(q, qa, qb, CLOCK_WORDS))]
@@ -1081,6 +1083,55 @@ def _same_amount(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
         written_at = written_at or clock(written_run, time=bool(said_at))
         said_at = said_at or clock(said_run, time=bool(written_at))
         return bool(written_at & said_at)
+    return False
+
+
+AMOUNT_REACH = 4
+"""Words said as written on each side of a changed part of an amount that
+:func:`_same_amount_near` reads with it."""
+DIGITS = {
+    w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine".split())
+}
+
+
+def _same_amount_near(
+    q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, tb: int
+) -> bool:
+    """Whether the differing parts of an amount, with the same words said as written around
+    them, are one amount written two ways ("a one and a half year" / "a one point five
+    year": not the whole run of number words, which a year before it joins), or digits
+    the writer gives one by one and the recogniser ran together ("two, three weeks" /
+    "23 weeks"). Only words the same on both sides are read with the parts, so a number
+    changed stays changed."""
+    left = 0
+    while (
+        left < AMOUNT_REACH
+        and qa - left > 0
+        and ta - left > 0
+        and q[qa - left - 1] == t[ta - left - 1]
+        and q[qa - left - 1] in AMOUNT_WORDS
+    ):
+        left += 1
+    right = 0
+    while (
+        right < AMOUNT_REACH
+        and qb + right < len(q)
+        and tb + right < len(t)
+        and q[qb + right] == t[tb + right]
+        and q[qb + right] in AMOUNT_WORDS
+    ):
+        right += 1
+    for lo in range(left + 1):
+        for hi in range(right + 1):
+            written, said = q[qa - lo : qb + hi], t[ta - lo : tb + hi]
+            if not written or not said:
+                continue
+            heard = amounts(said)
+            if amounts(written) & heard:
+                return True
+            digits = "".join(DIGITS.get(u, "x") for u in written)
+            if len(written) > 1 and digits.isdigit() and float(digits) in heard:
+                return True
     return False
 
 
