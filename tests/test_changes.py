@@ -1783,3 +1783,17 @@ def test_digits_said_one_by_one_and_run_together_are_the_same_number(
 ) -> None:
     check = verdict("the canal was shut for 23 weeks only in the spring", quote)
     assert check.status == status, check.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("our arrears ratio rose 22.5% in the spring as the harbour closed", "verbatim"),
+        ("our arrears ratio rose 32.5% in the spring as the harbour closed", "misquote"),
+        ("our arrears ratio rose 22.5 million in the spring as the harbour closed", "misquote"),
+    ],
+)
+def test_a_to_run_into_the_number_after_it_is_the_recognisers(said: str, status: str) -> None:
+    # "to two point five percent" written in figures as one number: "22.5%".
+    check = verdict(said, "Our arrears ratio rose to 2.5% in the spring as the harbour closed")
+    assert check.status == status, check.reason

@@ -424,6 +424,8 @@ def judge(
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
         if _same_amount(q, qa, qb, t, ta, tb):
             continue  # "2010" written, "two thousand and ten" said: the amount is the same
+        if _to_run_into(q, qa, qb, t, ta, tb):
+            continue  # "rose to 2.5%" written, "rose 22.5%" heard: "to" taken for a "two"
         if plain:
             fluent = [q[k] for k in range(qa, qb) if not _written_disfluency(q, k, wrote)]
             heard_none = all(_stammered(t, k) for k in range(ta, tb))
@@ -1133,6 +1135,49 @@ def _same_amount_near(
             if len(written) > 1 and digits.isdigit() and float(digits) in heard:
                 return True
     return False
+
+
+TO_WORDS = frozenset(("to", "too"))
+"""Small words said like "two" that a recogniser runs into the number after them."""
+AMOUNT_ENDS = frozenset(("percent", "per", "cent", "thousand", "million", "billion", "trillion"))
+"""Words after a count that say what it counts ("percent", "million")."""
+
+
+def _to_run_into(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, tb: int) -> bool:
+    """Whether a written "to" before a number was heard as a "two" run into it: "rose to
+    2.5%" heard "rose 22.5%", "up to 7.9%" heard "up 27.9%" (a recogniser that writes
+    numbers in figures reads "to two point five" as one). The said number must be the
+    written one with a 2 before its digits, in the same unit; anything else is another
+    number."""
+    if list(q[qa:qb]) not in (["to"], ["too"], ["into"]) or tb <= ta:
+        return False
+    said_from = ta + 1 if q[qa] == "into" and t[ta] == "in" else ta
+    written_end, _ = _amount_end(q, qb)
+    run = list(q[qb:written_end])
+    if not run:
+        return False
+    said_end, _ = _amount_end(t, said_from)
+    said = list(t[said_from:said_end])
+    if not said or tb > said_end:
+        return False
+    unit = [u for u in run if u in AMOUNT_ENDS]
+    if unit != [u for u in said if u in AMOUNT_ENDS]:
+        return False
+    core = [u for u in run if u not in AMOUNT_ENDS]
+    heard = amounts([u for u in said if u not in AMOUNT_ENDS]) if said else frozenset()
+    for value in amounts(core) if core else ():
+        digits = f"{value:f}".rstrip("0").rstrip(".")
+        if float("2" + digits) in heard:
+            return True
+    return False
+
+
+def _amount_end(units: Sequence[str], k: int) -> tuple[int, int]:
+    """The end of the run of amount words from unit ``k`` on, and how many there are."""
+    end = k
+    while end < len(units) and units[end] in AMOUNT_WORDS | AMOUNT_ENDS:
+        end += 1
+    return end, end - k
 
 
 def _amount_run(
