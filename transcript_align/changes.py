@@ -31,7 +31,7 @@ from .lexicon import (
     is_function,
     weight,
 )
-from .mishearing import THRESHOLD, misheard, misheard_alike
+from .mishearing import LETTER_NAMES, THRESHOLD, misheard, misheard_alike
 from .models import Change, ChangeKind, QuoteStatus, Transcript
 from .normalize import CURRENCY_WORDS, phonetic, text_units
 from .repair.likeness import likeness
@@ -192,7 +192,10 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
         return 0.0
     if _spelled_out(written) == _spelled_out(said):
         return 1.0  # "Q1" / "Q one", "3D" / "three D": one number, written two ways
-    numbers = [u for u in (*written, *said) if u in NUMBER_WORDS or u.isdigit()]
+    if _code_heard(written, said):
+        return 1.0  # "Q1" / "key one", "AFM13" / "FM 13": the letters misheard, not the number
+    # The numbers in codes count too: "5G" / "4G" is another number.
+    numbers = _numbers([*_spelled_out(written), *_spelled_out(said)])
     if numbers:
         if frozenset((a, b)) in TEEN_TY:
             return 1.0  # "seventeen" / "seventy": the stress is all a recogniser has to go on
@@ -231,6 +234,46 @@ def _spelled_out(units: Sequence[str]) -> list[str]:
     return out
 
 
+def _code_heard(written: Sequence[str], said: Sequence[str]) -> bool:
+    """Whether a code of letters and digits written as one token ("Q1", "AFM13", "1DS") was
+    heard with its number the same and its letters otherwise: said as their names or
+    sound-alikes ("key one"), in part ("FM 13"), apart ("one d s") or not heard ("three"
+    for "Q3"), small words around them ("the Q 3"). Recognisers write the letters of a
+    code every way; the number in it is what a writer could change, and it is the same."""
+    if not any(c.isdigit() for u in written for c in u) or not any(
+        c.isalpha() for u in written for c in u
+    ):
+        return False
+    ws, ss = _spelled_out(written), _spelled_out(said)
+    numbers = _numbers(ws)
+    if not numbers or numbers != _numbers(ss):
+        return False
+    letters = "".join(u for u in ws if u not in NUMBER_WORDS and not u.isdigit())
+    if len(letters) > MAX_CODE_LETTERS or not all(
+        u in NUMBER_WORDS or u.isdigit() or len(u) <= MAX_CODE_LETTERS or is_function(u) for u in ws
+    ):
+        return False
+    names = {sound_key(LETTER_NAMES[c]) for c in letters if c in LETTER_NAMES}
+    return all(
+        u in NUMBER_WORDS
+        or u.isdigit()
+        or is_function(u)
+        or _in_order(u, letters)
+        or sound_key(u) in names
+        for u in ss
+    )
+
+
+MAX_CODE_LETTERS = 4
+"""Letters of a code up to which :func:`_code_heard` reads them as letters ("AFM", "CHF")."""
+
+
+def _in_order(part: str, letters: str) -> bool:
+    """Whether ``part`` is some of ``letters`` in their order ("fm" of "afm")."""
+    rest = iter(letters)
+    return bool(part) and all(c in rest for c in part)
+
+
 def _name_slip(written: Sequence[str], said: Sequence[str]) -> float:
     """Mishearing plausibility of a name from spelling and sound likeness together."""
     ka, kb = "".join(written), "".join(said)
@@ -251,18 +294,56 @@ ALIKE = 0.7
 from which two common words one sound apart are taken as one heard for the other."""
 
 
+LOOSE_ALIKE = 0.8
+"""The same plausibility from which common words two sounds apart are taken as one heard
+for the other ("quarter" / "water", "clients" / "points", "demand" / "the man"): real
+recognisers write such words for common ones often (the Earnings-21 fitting set), and
+a writer who changes a word in a quote puts one that sounds otherwise."""
+SWAPPED_PREFIXES = frozenset(
+    """
+    a ab ac ad af ap as at ob co com con de di dis em en ex il im in ir per pro re pre post
+    anti un non sus trans mis sub super up down over under out inter intra counter
+    """.split()
+)
+"""Word beginnings whose swap for another, the rest of the word the same, makes another
+word of the same sound ("increase" / "decrease", "include" / "exclude", "inflow" /
+"outflow", "approve" / "improve"): a change of meaning, never taken as a mishearing."""
+
+
 def _sound_alike(written: str, said: str) -> bool:
     """Whether common words were likely heard as others ("sales" / "cells", "rounds" /
-    "friends", "steel and" / "stealing"): at most one sound apart (Metaphone, spaces left
-    out), and alike enough in sound and spelling for the mishearing model without its
-    common-word prior. Words two sounds apart ("review" / "reverse", "increase" /
+    "friends", "steel and" / "stealing", "quarter" / "water"): at most one sound apart
+    (Metaphone, spaces left out) and alike enough in sound and spelling for the
+    mishearing model without its common-word prior (:data:`ALIKE`), or two sounds apart,
+    no sound more or less than the other by two, and alike beyond :data:`LOOSE_ALIKE`.
+    Words two sounds longer ("review" / "reverse"), a prefix swapped ("increase" /
     "decrease"), a negating prefix and a negation on one side only are a change."""
     if _negated(written, said) or NEGATIONS & set(written.split()) != NEGATIONS & set(said.split()):
         return False
     ka, kb = phonetic(written.replace(" ", "")), phonetic(said.replace(" ", ""))
-    if min(len(ka), len(kb)) < 2 or Levenshtein.distance(ka, kb) > 1:
+    if min(len(ka), len(kb)) < 2:
         return False
-    return misheard_alike(written, said) >= ALIKE
+    apart = Levenshtein.distance(ka, kb)
+    if apart <= 1:
+        return misheard_alike(written, said) >= ALIKE
+    return (
+        apart == 2
+        and min(len(ka), len(kb)) >= 3
+        and abs(len(ka) - len(kb)) <= 1
+        and not _prefix_swapped(written.replace(" ", ""), said.replace(" ", ""))
+        and misheard_alike(written, said) >= LOOSE_ALIKE
+    )
+
+
+def _prefix_swapped(a: str, b: str) -> bool:
+    """Whether two words differ only in a beginning of :data:`SWAPPED_PREFIXES` (or none)
+    before at least three letters they end alike ("increase" / "decrease")."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    head_a, head_b = a[: len(a) - n], b[: len(b) - n]
+    heads = {head_a, head_b} - {""}
+    return n >= 3 and bool(heads) and heads <= SWAPPED_PREFIXES
 
 
 def _negated(a: str, b: str) -> bool:
@@ -343,6 +424,8 @@ def judge(
         plain = not near and not moved_t.intersection(range(ta, tb)) and w
         if _same_amount(q, qa, qb, t, ta, tb):
             continue  # "2010" written, "two thousand and ten" said: the amount is the same
+        if _to_run_into(q, qa, qb, t, ta, tb):
+            continue  # "rose to 2.5%" written, "rose 22.5%" heard: "to" taken for a "two"
         if plain:
             fluent = [q[k] for k in range(qa, qb) if not _written_disfluency(q, k, wrote)]
             heard_none = all(_stammered(t, k) for k in range(ta, tb))
@@ -993,6 +1076,8 @@ def _same_amount(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
         written = amounts(q[slice(*_amount_run(q, qa, qb))])
         if written & amounts(t[slice(*_amount_run(t, ta, tb))]):
             return True
+        if _same_amount_near(q, qa, qb, t, ta, tb):
+            return True
     if all(u in CLOCK_WORDS for u in block):
         # "7pm" written, "seven" said: a time on one side makes the other's hour one too.
         written_run = q[slice(*_amount_run(q, qa, qb, CLOCK_WORDS))]
@@ -1011,6 +1096,96 @@ def _same_amount(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
 
 _DOTTED_WORDS = CLOCK_WORDS | {"point"}
 """The words of a time written with a dot ("9.15": "nine point one five")."""
+AMOUNT_REACH = 4
+"""Words said as written on each side of a changed part of an amount that
+:func:`_same_amount_near` reads with it."""
+DIGITS = {
+    w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine".split())
+}
+
+
+def _same_amount_near(
+    q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, tb: int
+) -> bool:
+    """Whether the differing parts of an amount, with the same words said as written around
+    them, are one amount written two ways ("a one and a half year" / "a one point five
+    year": not the whole run of number words, which a year before it joins), or digits
+    the writer gives one by one and the recogniser ran together ("two, three weeks" /
+    "23 weeks"). Only words the same on both sides are read with the parts, so a number
+    changed stays changed."""
+    left = 0
+    while (
+        left < AMOUNT_REACH
+        and qa - left > 0
+        and ta - left > 0
+        and q[qa - left - 1] == t[ta - left - 1]
+        and q[qa - left - 1] in AMOUNT_WORDS
+    ):
+        left += 1
+    right = 0
+    while (
+        right < AMOUNT_REACH
+        and qb + right < len(q)
+        and tb + right < len(t)
+        and q[qb + right] == t[tb + right]
+        and q[qb + right] in AMOUNT_WORDS
+    ):
+        right += 1
+    for lo in range(left + 1):
+        for hi in range(right + 1):
+            written, said = q[qa - lo : qb + hi], t[ta - lo : tb + hi]
+            if not written or not said:
+                continue
+            heard = amounts(said)
+            if amounts(written) & heard:
+                return True
+            digits = "".join(DIGITS.get(u, "x") for u in written)
+            if len(written) > 1 and digits.isdigit() and float(digits) in heard:
+                return True
+    return False
+
+
+TO_WORDS = frozenset(("to", "too"))
+"""Small words said like "two" that a recogniser runs into the number after them."""
+AMOUNT_ENDS = frozenset(("percent", "per", "cent", "thousand", "million", "billion", "trillion"))
+"""Words after a count that say what it counts ("percent", "million")."""
+
+
+def _to_run_into(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, tb: int) -> bool:
+    """Whether a written "to" before a number was heard as a "two" run into it: "rose to
+    2.5%" heard "rose 22.5%", "up to 7.9%" heard "up 27.9%" (a recogniser that writes
+    numbers in figures reads "to two point five" as one). The said number must be the
+    written one with a 2 before its digits, in the same unit; anything else is another
+    number."""
+    if list(q[qa:qb]) not in (["to"], ["too"], ["into"]) or tb <= ta:
+        return False
+    said_from = ta + 1 if q[qa] == "into" and t[ta] == "in" else ta
+    written_end, _ = _amount_end(q, qb)
+    run = list(q[qb:written_end])
+    if not run:
+        return False
+    said_end, _ = _amount_end(t, said_from)
+    said = list(t[said_from:said_end])
+    if not said or tb > said_end:
+        return False
+    unit = [u for u in run if u in AMOUNT_ENDS]
+    if unit != [u for u in said if u in AMOUNT_ENDS]:
+        return False
+    core = [u for u in run if u not in AMOUNT_ENDS]
+    heard = amounts([u for u in said if u not in AMOUNT_ENDS]) if said else frozenset()
+    for value in amounts(core) if core else ():
+        digits = f"{value:f}".rstrip("0").rstrip(".")
+        if float("2" + digits) in heard:
+            return True
+    return False
+
+
+def _amount_end(units: Sequence[str], k: int) -> tuple[int, int]:
+    """The end of the run of amount words from unit ``k`` on, and how many there are."""
+    end = k
+    while end < len(units) and units[end] in AMOUNT_WORDS | AMOUNT_ENDS:
+        end += 1
+    return end, end - k
 
 
 def _amount_run(
