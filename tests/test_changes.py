@@ -1807,3 +1807,15 @@ def test_a_to_run_into_the_number_after_it_is_the_recognisers(said: str, status:
     # "to two point five percent" written in figures as one number: "22.5%".
     check = verdict(said, "Our arrears ratio rose to 2.5% in the spring as the harbour closed")
     assert check.status == status, check.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [("inflow", "outflow"), ("accelerate", "decelerate"), ("underweight", "overweight")],
+)
+def test_a_rare_word_with_its_prefix_swapped_is_a_changed_word(said: str, written: str) -> None:
+    check = verdict(
+        f"we expect the {said} of deposits to last into the spring at least",
+        f"We expect the {written} of deposits to last into the spring at least",
+    )
+    assert check.status == "misquote", check.reason

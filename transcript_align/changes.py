@@ -202,6 +202,10 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
         one_word = len(written) == len(said) == 1 and len(numbers) == 1
         alike = sound_similarity(a, b) >= SAME_SOUND or frozenset((a, b)) in NUMBER_HOMOPHONES
         return 1.0 if one_word and alike else 0.0
+    if len(written) == len(said) == 1 and _prefix_swapped(a, b) and sound_similarity(a, b) < 1:
+        # "inflow" / "outflow", "accelerate" / "decelerate": turned round ("accept" /
+        # "except", said the same, stays a slip)
+        return 0.0
     score = misheard(a, b)
     if any(weight(u) >= RARE for u in written):
         score = max(score, _name_slip(written, said))
@@ -337,13 +341,19 @@ def _sound_alike(written: str, said: str) -> bool:
 
 def _prefix_swapped(a: str, b: str) -> bool:
     """Whether two words differ only in a beginning of :data:`SWAPPED_PREFIXES` (or none)
-    before at least three letters they end alike ("increase" / "decrease")."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    head_a, head_b = a[: len(a) - n], b[: len(b) - n]
-    heads = {head_a, head_b} - {""}
-    return n >= 3 and bool(heads) and heads <= SWAPPED_PREFIXES
+    before at least three letters they end alike ("increase" / "decrease", "overweight" /
+    "underweight")."""
+    for head in _PREFIXES_AND_NONE:
+        rest = a[len(head) :]
+        if not a.startswith(head) or len(rest) < 3 or not b.endswith(rest):
+            continue
+        other = b[: len(b) - len(rest)]
+        if other != head and other in _PREFIXES_AND_NONE:
+            return True
+    return False
+
+
+_PREFIXES_AND_NONE = tuple(sorted(SWAPPED_PREFIXES | {""}))
 
 
 def _negated(a: str, b: str) -> bool:
