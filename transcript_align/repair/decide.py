@@ -217,6 +217,7 @@ def scored_pairs(
     if not candidates:
         return []
     anchors = [Runs(a) for a in anchors]
+    said: list[str] = []
     if anchors and unit_owner:
         said = [u for t in transcript.tokens for u in t.units]
         candidates = [
@@ -235,9 +236,10 @@ def scored_pairs(
         )
         return spans, candidate_pairs(spans, kept, transcript, vocabulary)
 
-    # The blocks, article by article, in this process and its helpers; the spans here
-    # first (their result is large to send back), while the helpers take articles. A few
-    # candidates are not worth a process.
+    # The blocks, article by article, in helper processes; the spans here meanwhile (their
+    # result is large to send back). This process takes no articles: what reading them
+    # leaves behind (cached hearings, freed memory) would stay in it, whose memory peaks
+    # later. A few candidates are not worth a process.
     made: list[tuple[list[Span], list[tuple[Span, Candidate]]]] = []
     found = _aligned_blocks(
         transcript,
@@ -245,6 +247,7 @@ def scored_pairs(
         candidates,
         anchors,
         unit_owner,
+        said,
         jobs=jobs if len(candidates) >= parallel.MIN_ITEMS else 1,
         meanwhile=lambda: made.append(spans_and_pairs()),
     )
@@ -319,24 +322,29 @@ def _aligned_blocks(
     candidates: list[Candidate],
     anchors: Sequence[Sequence[Anchor]],
     unit_owner: Sequence[int],
+    said: list[str],
     *,
     jobs: int | None,
     meanwhile: Callable[[], object],
 ) -> list[tuple[Span, int, BlockFit]]:
     """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`):
-    the span, the candidate's number and the fit, in the order of ``block_spans``.
-    ``meanwhile``: this process's own work while helpers take articles (not done when
-    none is forked)."""
+    the span, the candidate's number and the fit, in the order of ``block_spans``
+    (``said``: the transcript's units). ``meanwhile``: this process's own work while
+    helpers read the articles (not done when none is forked: then the caller does it)."""
     if not anchors or not unit_owner:
         return []
-    said = [u for t in transcript.tokens for u in t.units]
-    context = block_context(candidates)
-    numbers = [n for n in range(len(anchors)) if anchors[n] and n in context.places]
+    named = {number for c in candidates for number, _, _ in c.occurrences}
+    numbers = [n for n in range(len(anchors)) if anchors[n] and n in named]
+    # Each process makes its own BlockContext on its first article: made here, its
+    # tuple per name occurrence (tens of thousands in a long hearing) would stay in this
+    # process's memory as freed space, 6 MB of the run's peak at 30k words.
+    context: list[BlockContext] = []
     weighed = parallel.map_shared(
         _reference_spans,
         numbers,
         (context, candidates, references, anchors, said, unit_owner, transcript),
         jobs=jobs,
+        here=False,
         meanwhile=meanwhile,
     )
     best: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
@@ -348,7 +356,7 @@ def _aligned_blocks(
 
 def _reference_spans(
     shared: tuple[
-        BlockContext,
+        list[BlockContext],
         list[Candidate],
         Sequence[Reference],
         Sequence[Sequence[Anchor]],
@@ -360,8 +368,10 @@ def _reference_spans(
 ) -> list[tuple[Span, int, tuple[Any, ...]]]:
     """The heard spans of one reference's blocks, the surest at each place, with the fit as
     plain values (what a helper sends back)."""
-    context, candidates, references, anchors, said, owner, transcript = shared
-    found = reference_blocks(number, context, references, anchors, said, owner)
+    made, candidates, references, anchors, said, owner, transcript = shared
+    if not made:
+        made.append(block_context(candidates))
+    found = reference_blocks(number, made[0], references, anchors, said, owner)
     kept = surest_spans(found, candidates, transcript)
     return [(s, c, _plain(fit)) for s, c, fit in kept.values()]
 
