@@ -17,8 +17,8 @@ then only words clearly the name misheard are taken (``guards.quote_threshold``)
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -91,21 +91,25 @@ class BlockContext:
     """What :func:`reference_blocks` reads of the candidates, worked out once for all
     references (several processes may each take some of them)."""
 
-    places: dict[int, list[tuple[int, int, int]]]
-    """Each reference's candidate occurrences ``(candidate, start, end)``, in the order of
-    the candidates and of their occurrences."""
+    places: dict[int, array[int]]
+    """Each reference's candidate occurrences, three numbers each (candidate, start, end),
+    in the order of the candidates and of their occurrences: no tuple per occurrence, of
+    which a long hearing has tens of thousands."""
     reach: list[int]
     joined: frozenset[int]
     short: dict[int, str]
 
 
 def block_context(candidates: Sequence[Candidate]) -> BlockContext:
-    places: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    places: dict[int, array[int]] = {}
     for k, cand in enumerate(candidates):
         for number, start, end in cand.occurrences:
-            places[number].append((k, start, end))
+            found = places.get(number)
+            if found is None:
+                found = places[number] = array("q")
+            found.extend((k, start, end))
     return BlockContext(
-        dict(places),
+        places,
         [heard_reach(c) for c in candidates],
         frozenset(k for k, c in enumerate(candidates) if is_joined(c.text)),
         {k: c.key for k, c in enumerate(candidates) if spelled_only(c.text)},
@@ -243,15 +247,14 @@ def _names_within(names: _Names, lo: int, hi: int) -> list[tuple[int, int, int, 
     return [(u0, u1, cand, suffix) for u0, _, u1, cand, suffix in inside]
 
 
-def _occurrences(
-    text: str, places: Sequence[tuple[int, int, int]]
-) -> dict[tuple[int, int], tuple[int, str]]:
+def _occurrences(text: str, places: Sequence[int]) -> dict[tuple[int, int], tuple[int, str]]:
     """The article units ``[u0, u1)`` of each candidate occurrence ``places`` has in ``text``
     (:attr:`BlockContext.places`), with its candidate and the possessive it has there; the
     first candidate at a place keeps it."""
     out: dict[tuple[int, int], tuple[int, str]] = {}
     tw = text_words(text)
-    for k, start, end in places:
+    for j in range(0, len(places), 3):
+        k, start, end = places[j], places[j + 1], places[j + 2]
         u0 = tw.first_unit[bisect_left(tw.starts, start)]
         u1 = tw.first_unit[bisect_left(tw.starts, end)]
         if u1 > u0:

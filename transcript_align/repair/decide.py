@@ -236,10 +236,11 @@ def scored_pairs(
         )
         return spans, candidate_pairs(spans, kept, transcript, vocabulary)
 
-    # The blocks, article by article, in helper processes; the spans here meanwhile (their
-    # result is large to send back). This process takes no articles: what reading them
-    # leaves behind (cached hearings, freed memory) would stay in it, whose memory peaks
-    # later. A few candidates are not worth a process.
+    # The blocks, article by article, in this process and its helpers; the spans here
+    # first (their result is large to send back), while the helpers take articles: no
+    # process waits for another, and no third process shares two cores with two (the spans
+    # of a vocabulary-heavy hearing take as long as all its blocks). A few candidates are
+    # not worth a process.
     made: list[tuple[list[Span], list[tuple[Span, Candidate]]]] = []
     found = _aligned_blocks(
         transcript,
@@ -330,21 +331,21 @@ def _aligned_blocks(
     """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`):
     the span, the candidate's number and the fit, in the order of ``block_spans``
     (``said``: the transcript's units). ``meanwhile``: this process's own work while
-    helpers read the articles (not done when none is forked: then the caller does it)."""
+    helpers read the first articles (not done when none is forked: then the caller does
+    it)."""
     if not anchors or not unit_owner:
         return []
     named = {number for c in candidates for number, _, _ in c.occurrences}
     numbers = [n for n in range(len(anchors)) if anchors[n] and n in named]
-    # Each process makes its own BlockContext on its first article: made here, its
-    # tuple per name occurrence (tens of thousands in a long hearing) would stay in this
-    # process's memory as freed space, 6 MB of the run's peak at 30k words.
+    # Each process makes its own BlockContext on its first article: made here before the
+    # helpers are forked, what it took would stay in this process's memory as freed space
+    # (6 MB of the run's peak at 30k words when it held a tuple per name occurrence).
     context: list[BlockContext] = []
     weighed = parallel.map_shared(
         _reference_spans,
         numbers,
         (context, candidates, references, anchors, said, unit_owner, transcript),
         jobs=jobs,
-        here=False,
         meanwhile=meanwhile,
     )
     best: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
