@@ -17,8 +17,8 @@ then only words clearly the name misheard are taken (``guards.quote_threshold``)
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -79,78 +79,35 @@ def blocks(
     Each run is aligned once (its words plus :data:`PAD` either side), so the
     work grows with the passages' length, not with candidates × places.
     """
-    context = block_context(candidates)
+    where = _occurrences(candidates, references)
+    reach = [heard_reach(c) for c in candidates]
+    joined = frozenset(k for k, c in enumerate(candidates) if is_joined(c.text))
+    short = {k: c.key for k, c in enumerate(candidates) if spelled_only(c.text)}
     out: list[Block] = []
-    for number in range(len(anchors)):
-        out.extend(reference_blocks(number, context, references, anchors, said, owner))
-    return out
-
-
-@dataclass(frozen=True)
-class BlockContext:
-    """What :func:`reference_blocks` reads of the candidates, worked out once for all
-    references (several processes may each take some of them)."""
-
-    places: dict[int, array[int]]
-    """Each reference's candidate occurrences, three numbers each (candidate, start, end),
-    in the order of the candidates and of their occurrences: no tuple per occurrence, of
-    which a long hearing has tens of thousands."""
-    reach: list[int]
-    joined: frozenset[int]
-    short: dict[int, str]
-
-
-def block_context(candidates: Sequence[Candidate]) -> BlockContext:
-    places: dict[int, array[int]] = {}
-    for k, cand in enumerate(candidates):
-        for number, start, end in cand.occurrences:
-            found = places.get(number)
-            if found is None:
-                found = places[number] = array("q")
-            found.extend((k, start, end))
-    return BlockContext(
-        places,
-        [heard_reach(c) for c in candidates],
-        frozenset(k for k, c in enumerate(candidates) if is_joined(c.text)),
-        {k: c.key for k, c in enumerate(candidates) if spelled_only(c.text)},
-    )
-
-
-def reference_blocks(
-    number: int,
-    context: BlockContext,
-    references: Sequence[Reference],
-    anchors: Sequence[Sequence[Anchor]],
-    said: Sequence[str],
-    owner: Sequence[int],
-) -> list[Block]:
-    """:func:`blocks` of the passages of reference ``number`` alone."""
-    runs = anchors[number] if number < len(anchors) else ()
-    places = context.places.get(number)
-    if number >= len(references) or not runs or not places:
-        return []
-    text = references[number].text
-    where = _occurrences(text, places)
-    if not where:
-        return []
-    reach, joined, short = context.reach, context.joined, context.short
-    article = text_words(text).units
-    breaks = quote_breaks(text)
-    names = _by_start(where)
-    out: list[Block] = []
-    for first, at, length in runs:
-        a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
-        t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
-        window = (a0, a1), (t0, t1)
-        out.extend(
-            _run_blocks(article, said, owner, names, *window, length, breaks, reach, joined, short)
-        )
-    for (a0, a1), (t0, t1) in _gaps(runs):
-        if _names_within(names, a0 + PAD, a1 - PAD):
-            window = (a0, min(len(article), a1)), (t0, min(len(said), t1))
+    for number, runs in enumerate(anchors):
+        if number >= len(references) or not runs or not where.get(number):
+            continue
+        text = references[number].text
+        article = text_words(text).units
+        breaks = quote_breaks(text)
+        names = _by_start(where[number])
+        for first, at, length in runs:
+            a0, a1 = max(0, first - PAD), min(len(article), first + length + PAD)
+            t0, t1 = max(0, at - PAD), min(len(said), at + length + PAD + SLACK)
+            window = (a0, a1), (t0, t1)
             out.extend(
-                _run_blocks(article, said, owner, names, *window, 0, breaks, reach, joined, short)
+                _run_blocks(
+                    article, said, owner, names, *window, length, breaks, reach, joined, short
+                )
             )
+        for (a0, a1), (t0, t1) in _gaps(runs):
+            if _names_within(names, a0 + PAD, a1 - PAD):
+                window = (a0, min(len(article), a1)), (t0, min(len(said), t1))
+                out.extend(
+                    _run_blocks(
+                        article, said, owner, names, *window, 0, breaks, reach, joined, short
+                    )
+                )
     return out
 
 
@@ -247,19 +204,21 @@ def _names_within(names: _Names, lo: int, hi: int) -> list[tuple[int, int, int, 
     return [(u0, u1, cand, suffix) for u0, _, u1, cand, suffix in inside]
 
 
-def _occurrences(text: str, places: Sequence[int]) -> dict[tuple[int, int], tuple[int, str]]:
-    """The article units ``[u0, u1)`` of each candidate occurrence ``places`` has in ``text``
-    (:attr:`BlockContext.places`), with its candidate and the possessive it has there; the
-    first candidate at a place keeps it."""
-    out: dict[tuple[int, int], tuple[int, str]] = {}
-    tw = text_words(text)
-    for j in range(0, len(places), 3):
-        k, start, end = places[j], places[j + 1], places[j + 2]
-        u0 = tw.first_unit[bisect_left(tw.starts, start)]
-        u1 = tw.first_unit[bisect_left(tw.starts, end)]
-        if u1 > u0:
-            found = POSSESSIVE.search(text, start, end)
-            out.setdefault((u0, u1), (k, found.group() if found else ""))
+def _occurrences(
+    candidates: Sequence[Candidate], references: Sequence[Reference]
+) -> dict[int, dict[tuple[int, int], tuple[int, str]]]:
+    """For each reference, the article units ``[u0, u1)`` of each candidate occurrence,
+    with the possessive it has there."""
+    out: dict[int, dict[tuple[int, int], tuple[int, str]]] = defaultdict(dict)
+    for k, cand in enumerate(candidates):
+        for number, start, end in cand.occurrences:
+            text = references[number].text
+            tw = text_words(text)
+            u0 = tw.first_unit[bisect_left(tw.starts, start)]
+            u1 = tw.first_unit[bisect_left(tw.starts, end)]
+            if u1 > u0:
+                found = POSSESSIVE.search(text, start, end)
+                out[number].setdefault((u0, u1), (k, found.group() if found else ""))
     return out
 
 
@@ -799,34 +758,7 @@ def block_spans(
     the unmatched end and no word that opens or closes a clause ("cow please" is
     no "Cowley": the article stopped quoting at the name).
     """
-    out = surest_spans(found, candidates, transcript)
-    return [out[k] for k in sorted(out)]
-
-
-SpanPlace = tuple[int, int, int]
-"""A heard span's first and last token and its candidate."""
-
-
-def keep_surest(
-    out: dict[SpanPlace, tuple[Span, int, BlockFit]], found: tuple[Span, int, BlockFit]
-) -> None:
-    """Keep ``found`` in ``out`` unless a span at its place came first that is as sure and
-    as little only placed by a whole quote (blocks are taken in order; so are parts of them
-    merged, one part after another)."""
-    span, cand, fit = found
-    key = (span.first, span.last, cand)
-    kept = out.get(key)
-    if kept is None or (kept[2].solid, not kept[2].whole) < (fit.solid, not fit.whole):
-        out[key] = found
-
-
-def surest_spans(
-    found: Sequence[Block],
-    candidates: Sequence[Candidate],
-    transcript: Transcript,
-) -> dict[SpanPlace, tuple[Span, int, BlockFit]]:
-    """:func:`block_spans` by place, not yet sorted (see :func:`keep_surest`)."""
-    out: dict[SpanPlace, tuple[Span, int, BlockFit]] = {}
+    out: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
     for b in found:
         cand = candidates[b.cand]
         if b.left and b.right:
@@ -879,5 +811,7 @@ def surest_spans(
             # has what was said there: a name with no possessive ("kiddie's" is "TID").
             span = replace(span, suffix="")
         sure = (min(b.left, SOLID) + min(b.right, SOLID)) / (2 * SOLID)
-        keep_surest(out, (span, b.cand, BlockFit(sure, m, b.whole)))
-    return out
+        key = (span.first, span.last, b.cand)
+        if key not in out or (out[key][2].solid, not out[key][2].whole) < (sure, not b.whole):
+            out[key] = (span, b.cand, BlockFit(sure, m, b.whole))
+    return [out[k] for k in sorted(out)]

@@ -11,7 +11,7 @@ from typing import Any
 from .. import parallel
 from ..models import Correction, Reference, Transcript
 from .accents import accent_repairs
-from .aligned import BlockContext, block_context, keep_surest, reference_blocks, surest_spans
+from .aligned import block_spans, blocks
 from .candidates import MIN_KEY, Candidate, Find, mine_candidates, with_context
 from .confidence import BlockFit, Features, confidence
 from .guards import features
@@ -217,7 +217,6 @@ def scored_pairs(
     if not candidates:
         return []
     anchors = [Runs(a) for a in anchors]
-    said: list[str] = []
     if anchors and unit_owner:
         said = [u for t in transcript.tokens for u in t.units]
         candidates = [
@@ -236,24 +235,14 @@ def scored_pairs(
         )
         return spans, candidate_pairs(spans, kept, transcript, vocabulary)
 
-    # The blocks, article by article, in this process and its helpers; the spans here
-    # first (their result is large to send back), while the helpers take articles: no
-    # process waits for another, and no third process shares two cores with two (the spans
-    # of a vocabulary-heavy hearing take as long as all its blocks). A few candidates are
-    # not worth a process.
-    made: list[tuple[list[Span], list[tuple[Span, Candidate]]]] = []
-    found = _aligned_blocks(
-        transcript,
-        references,
-        candidates,
-        anchors,
-        unit_owner,
-        said,
+    # The blocks in a helper (their result is small to send back), the spans here; a
+    # few candidates are not worth a process.
+    found, (spans, paired) = parallel.in_parallel(
+        lambda: _aligned_blocks(transcript, references, candidates, anchors, unit_owner),
+        spans_and_pairs,
         jobs=jobs if len(candidates) >= parallel.MIN_ITEMS else 1,
-        meanwhile=lambda: made.append(spans_and_pairs()),
     )
-    spans, paired = made[0] if made else spans_and_pairs()
-    heard = [(span, candidates[c], fit) for span, c, fit in found]
+    heard = [(span, candidates[c], _rebuilt(BlockFit, fit)) for span, c, fit in found]
     if not spans and not heard and not any(c.slots for c in kept):
         return []
     known = Counter(name_key(t.text) for t in transcript.tokens)
@@ -323,58 +312,14 @@ def _aligned_blocks(
     candidates: list[Candidate],
     anchors: Sequence[Sequence[Anchor]],
     unit_owner: Sequence[int],
-    said: list[str],
-    *,
-    jobs: int | None,
-    meanwhile: Callable[[], object],
-) -> list[tuple[Span, int, BlockFit]]:
+) -> list[tuple[Span, int, tuple[Any, ...]]]:
     """What the transcript has where the aligned passages have a candidate (:mod:`.aligned`):
-    the span, the candidate's number and the fit, in the order of ``block_spans``
-    (``said``: the transcript's units). ``meanwhile``: this process's own work while
-    helpers read the first articles (not done when none is forked: then the caller does
-    it)."""
+    the span, the candidate's number and the fit as plain values."""
     if not anchors or not unit_owner:
         return []
-    named = {number for c in candidates for number, _, _ in c.occurrences}
-    numbers = [n for n in range(len(anchors)) if anchors[n] and n in named]
-    # Each process makes its own BlockContext on its first article: made here before the
-    # helpers are forked, what it took would stay in this process's memory as freed space
-    # (6 MB of the run's peak at 30k words when it held a tuple per name occurrence).
-    context: list[BlockContext] = []
-    weighed = parallel.map_shared(
-        _reference_spans,
-        numbers,
-        (context, candidates, references, anchors, said, unit_owner, transcript),
-        jobs=jobs,
-        meanwhile=meanwhile,
-    )
-    best: dict[tuple[int, int, int], tuple[Span, int, BlockFit]] = {}
-    for spans in weighed:  # in the articles' order, as one process would take them
-        for span, c, fit in spans:
-            keep_surest(best, (span, c, _rebuilt(BlockFit, fit)))
-    return [best[k] for k in sorted(best)]
-
-
-def _reference_spans(
-    shared: tuple[
-        list[BlockContext],
-        list[Candidate],
-        Sequence[Reference],
-        Sequence[Sequence[Anchor]],
-        list[str],
-        Sequence[int],
-        Transcript,
-    ],
-    number: int,
-) -> list[tuple[Span, int, tuple[Any, ...]]]:
-    """The heard spans of one reference's blocks, the surest at each place, with the fit as
-    plain values (what a helper sends back)."""
-    made, candidates, references, anchors, said, owner, transcript = shared
-    if not made:
-        made.append(block_context(candidates))
-    found = reference_blocks(number, made[0], references, anchors, said, owner)
-    kept = surest_spans(found, candidates, transcript)
-    return [(s, c, _plain(fit)) for s, c, fit in kept.values()]
+    said = [u for t in transcript.tokens for u in t.units]
+    found = blocks(candidates, references, anchors, said, unit_owner)
+    return [(s, c, _plain(fit)) for s, c, fit in block_spans(found, candidates, transcript)]
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
