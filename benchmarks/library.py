@@ -31,8 +31,13 @@ class Inputs:
 
 def read_inputs(transcript: Path, articles: Sequence[Path]) -> Inputs:
     """Read the transcript and the articles (quotes extracted by the library)."""
-    t = ta.read_transcript(str(transcript))
-    refs = ta.read_references([str(a) for a in articles])
+    # As the command line reads them: the transcript while helpers read the articles.
+    read: list[ta.Transcript] = []
+    refs = ta.read_references(
+        [str(a) for a in articles],
+        meanwhile=lambda: read.append(ta.read_transcript(str(transcript))),
+    )
+    t = read[0]
     fallback = False
     if not any(r.quotes for r in refs) and any(_QUOTE.search(r.text) for r in refs):
         # The library's reader found no quote at all where there are some: an

@@ -645,3 +645,28 @@ def test_a_markdown_block_quotation_is_a_quote_signed_by_its_credit_line(write: 
         ("Fares will not rise", "Tomas Brill"),
     ]
     assert "— Tomas Brill, operator" in ref.text
+
+
+@pytest.mark.parametrize("count", [3, 70])
+def test_meanwhile_is_done_once_and_its_error_comes_before_the_articles(
+    tmp_path: Path, count: int
+) -> None:
+    # 70 articles are read by a forked helper beside this process; 3 in this process alone.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for k in range(count):
+        (folder / f"a{k:02}.txt").write_text(f"The Quillby ferry ran {k} times on Sunday.\n")
+    done: list[int] = []
+    refs = read_references([str(folder)], jobs=2, meanwhile=lambda: done.append(1))
+    assert len(refs) == count and done == [1]
+
+    def fail() -> None:
+        raise ValueError("the transcript could not be read")
+
+    (folder / "zz.txt").write_text("")  # an article that fails to read too
+    with pytest.raises(UnreadableError):
+        read_references([str(folder)], jobs=2)
+    with pytest.raises(ValueError, match="transcript"):
+        read_references([str(folder)], jobs=2, meanwhile=fail)
+    with pytest.raises(ValueError, match="transcript"):
+        read_references([str(tmp_path / "nowhere")], jobs=2, meanwhile=fail)

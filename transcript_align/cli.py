@@ -24,7 +24,7 @@ from . import BUILD, __version__
 from .collector import paused_collections
 from .errors import AlignError, FormatError, OutputError
 from .formats import read_transcript, reader_names, writer_for, writer_like
-from .models import Options
+from .models import Options, Transcript
 from .pipeline import Progress
 from .pipeline import align as run_align
 from .references import load_references
@@ -161,10 +161,19 @@ def align_command(
         _usage(f"unknown --input-format {input_format!r}; known: {', '.join(reader_names())}")
     with _errors_to_exit(), paused_collections():
         writer = writer_for(out, out_format) if out and (out != STDIN or out_format) else None
-        t = read_transcript(transcript, format=input_format, strict=strict)
+        # The transcript is read while helper processes read the articles.
+        read: list[Transcript] = []
+        references, skipped = load_references(
+            refs,
+            exclude=[transcript],
+            jobs=jobs,
+            meanwhile=lambda: read.append(
+                read_transcript(transcript, format=input_format, strict=strict)
+            ),
+        )
+        t = read[0]
         if out == STDIN and writer is None:
             writer = writer_like(t.format)
-        references, skipped = load_references(refs, exclude=[transcript], jobs=jobs)
         if skipped and not quiet:
             more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
             typer.echo(

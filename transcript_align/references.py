@@ -24,7 +24,7 @@ import html as htmllib
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -155,28 +155,56 @@ def read_reference(path: str) -> Reference:
 
 
 def read_references(
-    paths: Iterable[str], *, exclude: Iterable[str] = (), jobs: int | None = None
+    paths: Iterable[str],
+    *,
+    exclude: Iterable[str] = (),
+    jobs: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Reference]:
-    """Read every article named by ``paths`` (the transcript itself is left out)."""
-    return load_references(paths, exclude=exclude, jobs=jobs)[0]
+    """Read every article named by ``paths`` (the transcript itself is left out), and do
+    ``meanwhile`` while helper processes read them (see :func:`load_references`)."""
+    return load_references(paths, exclude=exclude, jobs=jobs, meanwhile=meanwhile)[0]
 
 
 def load_references(
-    paths: Iterable[str], *, exclude: Iterable[str] = (), jobs: int | None = None
+    paths: Iterable[str],
+    *,
+    exclude: Iterable[str] = (),
+    jobs: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[Reference], list[str]]:
     """:func:`read_references`, and the files of other types in the folders among
     ``paths`` that were skipped (a PDF, a Word file): worth a note to the user.
 
     Many articles are read by ``jobs`` processes (default: one per core, see
     :mod:`.parallel`), in the same order and with the same error as one process
-    would give (the first file's that fails). This process first reads the word list
-    every later step weighs words by (:func:`.normalize.load_word_list`, a tenth of a
-    second), while its helpers start on the articles, then takes articles too."""
+    would give (the first file's that fails). This process first does ``meanwhile``
+    (the command line reads the transcript: a fifth of the reading of a long hearing,
+    once done before the articles while the helpers waited to be forked), then reads
+    the word list every later step weighs words by (:func:`.normalize.load_word_list`, a
+    tenth of a second), while its helpers start on the articles, then takes articles
+    too. ``meanwhile`` is done exactly once, and what it raises comes first: before any
+    error of the articles."""
+    ran: list[bool] = []
+
+    def first() -> None:
+        if meanwhile is not None:
+            meanwhile()
+        ran.append(True)
+        load_word_list()
+
     paths = list(paths)
-    files, others = _collect(paths, exclude)
-    if not files:
-        raise UnreadableError(", ".join(paths), "no reference file left to read")
-    read = parallel.map_shared(_read_one, files, None, jobs=jobs, meanwhile=load_word_list)
+    try:
+        files, others = _collect(paths, exclude)
+        if not files:
+            raise UnreadableError(", ".join(paths), "no reference file left to read")
+    except UnreadableError:
+        if meanwhile is not None:
+            meanwhile()
+        raise
+    read = parallel.map_shared(_read_one, files, None, jobs=jobs, meanwhile=first)
+    if not ran and meanwhile is not None:  # no helper was forked: read one after the other
+        meanwhile()
     for r in read:
         if isinstance(r, BaseException):
             raise r
