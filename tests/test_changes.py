@@ -1819,3 +1819,11 @@ def test_a_rare_word_with_its_prefix_swapped_is_a_changed_word(said: str, writte
         f"We expect the {written} of deposits to last into the spring at least",
     )
     assert check.status == "misquote", check.reason
+
+
+def test_a_prefix_not_heard_is_a_slip_not_a_swap() -> None:
+    check = verdict(
+        "our view of the harbour accounts is that they remain sound this year",
+        "Our review of the harbour accounts is that they remain sound this year",
+    )
+    assert check.status != "misquote", check.reason

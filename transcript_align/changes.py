@@ -202,9 +202,13 @@ def slip(written: Sequence[str], said: Sequence[str]) -> float:
         one_word = len(written) == len(said) == 1 and len(numbers) == 1
         alike = sound_similarity(a, b) >= SAME_SOUND or frozenset((a, b)) in NUMBER_HOMOPHONES
         return 1.0 if one_word and alike else 0.0
-    if len(written) == len(said) == 1 and _prefix_swapped(a, b) and sound_similarity(a, b) < 1:
+    if (
+        len(written) == len(said) == 1
+        and _prefix_swapped(a, b, both=True)
+        and sound_similarity(a, b) < 1
+    ):
         # "inflow" / "outflow", "accelerate" / "decelerate": turned round ("accept" /
-        # "except", said the same, stays a slip)
+        # "except", said the same, stays a slip; "review" heard "view" is one too)
         return 0.0
     score = misheard(a, b)
     if any(weight(u) >= RARE for u in written):
@@ -339,16 +343,16 @@ def _sound_alike(written: str, said: str) -> bool:
     )
 
 
-def _prefix_swapped(a: str, b: str) -> bool:
-    """Whether two words differ only in a beginning of :data:`SWAPPED_PREFIXES` (or none)
-    before at least three letters they end alike ("increase" / "decrease", "overweight" /
-    "underweight")."""
+def _prefix_swapped(a: str, b: str, *, both: bool = False) -> bool:
+    """Whether two words differ only in a beginning of :data:`SWAPPED_PREFIXES` (or none,
+    unless ``both``) before at least three letters they end alike ("increase" /
+    "decrease", "overweight" / "underweight"; "view" / "review" only without ``both``)."""
     for head in _PREFIXES_AND_NONE:
         rest = a[len(head) :]
         if not a.startswith(head) or len(rest) < 3 or not b.endswith(rest):
             continue
         other = b[: len(b) - len(rest)]
-        if other != head and other in _PREFIXES_AND_NONE:
+        if other != head and other in _PREFIXES_AND_NONE and ((head and other) or not both):
             return True
     return False
 
