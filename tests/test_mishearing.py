@@ -15,6 +15,7 @@ from transcript_align.mishearing import (
     default_model,
     edit_similarity,
     explains,
+    letters_written,
     misheard,
     misheard_batch,
     model_from_dict,
@@ -107,6 +108,15 @@ def test_the_shipped_model_loads_and_names_its_source() -> None:
 def test_acronyms_are_words_in_capitals_or_without_vowels() -> None:
     assert acronyms("the FINRA rules at NVQ's hq in Leeds") == {"finra", "nvq", "hq"}
     assert acronyms("Okafor met Lindqvist") == frozenset()
+
+
+def test_a_letter_written_alone_is_read_as_its_name() -> None:
+    # "C" was heard as "see" ("Sea"), "um X" as "um ex" ("Omex"); "A" and "I" are words.
+    assert letters_written("um X and C but A and I") == {"x", "c"}
+    assert misheard("Sea", "C") > 0.9 > THRESHOLD > misheard("Sea", "Q")
+    assert misheard("Omex", "um X") > 0.9
+    # Only a letter alone: one acronym written for another is weighed as before.
+    assert misheard("CEO", "CFO") == pytest.approx(0.509, abs=0.01)
 
 
 def test_edit_similarity_uses_the_learned_costs() -> None:

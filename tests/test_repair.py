@@ -988,6 +988,24 @@ def test_a_name_the_article_gives_a_possessive_is_weighed_with_its_sound() -> No
     assert applied(quoted(said, written.format("Spire"))) == []
 
 
+@pytest.mark.parametrize(
+    ("heard", "name", "repair"),
+    [
+        ("C", "Sea", ("C", "Sea")),  # the letter's name is the name's sound
+        ("L", "Elle", ("L", "Elle")),
+        ("M X", "Omex", ("M X", "Omex")),  # letters in capitals, fewer than three
+        ("um X", "Omex", ("X", "Omex")),  # the filler beside it was said beside it
+        ("Q", "Sea", None),  # a letter that sounds otherwise stays
+    ],
+)
+def test_a_letter_written_where_the_article_has_a_name_is_read_as_said(
+    heard: str, name: str, repair: tuple[str, str] | None
+) -> None:
+    said = "we will open the new office with the {} team along the harbour front next year"
+    written = "We will open the new office with the {} team along the harbour front next year."
+    assert applied(quoted(said.format(heard), written.format(name))) == ([repair] if repair else [])
+
+
 def test_an_acronym_heard_letter_by_letter_is_measured_as_read() -> None:
     # "beady eye" is longer than "BDI" written, not than "BDI" read; its "eye" is a letter.
     said = "we will open the new office with the {} team along the harbour front next year"

@@ -114,6 +114,18 @@ def acronyms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def letters_written(text: str) -> frozenset[str]:
+    """The words of ``text`` that are one capital letter ("C", "X"), lowercased: a
+    recogniser that writes a letter heard its name ("C" for "Sea", "um X" for "Amex").
+    "A" and "I" are words as often as letters, and are left as written."""
+    out = set()
+    for token in text.split():
+        bare = "".join(c for c in _POSSESSIVE.sub("", fold(token)) if c.isalpha())
+        if len(bare) == 1 and bare.isupper() and bare not in "AI":
+            out.add(bare.lower())
+    return frozenset(out)
+
+
 def said_forms(said: list[str], spelled: frozenset[str] = frozenset()) -> list[str]:
     """The ways the said words may sound: as written and, with the words in ``spelled``
     read letter by letter."""
@@ -165,23 +177,26 @@ def features(said: str, heard: str, costs: Costs) -> list[float] | None:
     s, h = words(said), words(heard)
     if not s or not h:
         return None
-    heard_text = "".join(h)
-    heard_letters, heard_sound = letters(heard_text), sound_key(heard_text)
     best: list[float] | None = None
-    for form in said_forms(s, acronyms(said)):
-        ks = sound_key(form)
-        sound = 1 - Levenshtein.normalized_distance(ks, heard_sound) if ks and heard_sound else 0.0
-        learned = edit_similarity(letters(form), heard_letters, costs)
-        x = [
-            1.0,
-            sound,
-            learned,
-            fuzz.ratio(form, heard_text) / 100,
-            JaroWinkler.similarity(form, heard_text),
-            sound * learned,  # close in both at once counts more than either alone
-        ]
-        if best is None or sound + learned > best[1] + best[2]:
-            best = x
+    # A letter written alone is read as its name too ("C" as "see").
+    for heard_text in said_forms(h, letters_written(heard)):
+        heard_letters, heard_sound = letters(heard_text), sound_key(heard_text)
+        for form in said_forms(s, acronyms(said)):
+            ks = sound_key(form)
+            sound = (
+                1 - Levenshtein.normalized_distance(ks, heard_sound) if ks and heard_sound else 0.0
+            )
+            learned = edit_similarity(letters(form), heard_letters, costs)
+            x = [
+                1.0,
+                sound,
+                learned,
+                fuzz.ratio(form, heard_text) / 100,
+                JaroWinkler.similarity(form, heard_text),
+                sound * learned,  # close in both at once counts more than either alone
+            ]
+            if best is None or sound + learned > best[1] + best[2]:
+                best = x
     return best
 
 

@@ -734,6 +734,20 @@ def _letter_a(word: str, name: str) -> bool:
     return bool(_ACRONYM.fullmatch(name)) and name[0] == "A" and word.lower() in ("a", "an")
 
 
+CAPITALS = 3
+"""Letters at most in a word written in capitals that :func:`_capitals` reads as letters."""
+
+
+def _capitals(transcript: Transcript, first: int, last: int) -> bool:
+    """Whether tokens ``[first, last)`` are each a short word in capitals ("C", "MX"): the
+    recogniser wrote letters it heard, not a word ("A" and "I" are words too)."""
+    for t in transcript.tokens[first:last]:
+        bare = t.text.strip(".,;:?!")
+        if not (bare.isalpha() and bare.isupper() and len(bare) <= CAPITALS) or bare in "AI":
+            return False
+    return True
+
+
 def _without_fillers(transcript: Transcript, first: int, last: int) -> tuple[int, int]:
     """Tokens ``[first, last)`` without the fillers at their ends ("uh merrow" for "Marlo"
     between matched words): the speaker hesitated beside the name, not in it."""
@@ -780,7 +794,10 @@ def block_spans(
         acronym = b.left and b.right and _ACRONYM.fullmatch(cand.text)
         least = 2 if acronym else min(3, len(cand.key))
         for first, last in options:
-            span = span_at(transcript, first, last, least)
+            # Between matched words, letters written in capitals are what was heard
+            # there, however few ("C" for "Sea", "MX" for "Amex"): the model weighs them.
+            letters = b.left and b.right and _capitals(transcript, first, last)
+            span = span_at(transcript, first, last, 1 if letters else least)
             if span is None:
                 continue
             loose = last - 1 if b.left else first  # the edge on the unmatched side

@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import combinations, pairwise
 
 from ..lexicon import is_function
-from ..mishearing import acronyms, said_forms
+from ..mishearing import acronyms, letters_written, said_forms
 from ..models import Transcript
 from ..normalize import text_units, zipf
 from ..similarity import is_morph_variant, stem
@@ -113,7 +113,7 @@ def features(
     if same_words(span, cand) or _glued(span.key, cand.key):
         return None
     regrouped = span.key == cand.key
-    similarity, sound = likeness(span.key, span.sound, cand.key, cand.sound)
+    similarity, sound = _likeness(span, cand)
     if block is not None:
         if block.misheard < (
             quote_threshold(block.solid) if block.whole else block_threshold(block.solid)
@@ -287,6 +287,17 @@ def features(
     )
 
 
+def _likeness(span: Span, cand: Candidate) -> tuple[float, float]:
+    """How alike the span and the name are in spelling and sound; a letter the recogniser
+    wrote alone as its name ("C" as "see" for "Sea", "um X" as "um ex" for "Amex")."""
+    best = likeness(span.key, span.sound, cand.key, cand.sound)
+    written = letters_written(span.text)
+    if written:
+        said = said_forms([name_key(w) for w in span.text.split()], written)[-1]
+        best = max(best, likeness(said, name_sound(said), cand.key, cand.sound))
+    return best
+
+
 def respelled(heard: str, name: str) -> bool:
     """Whether ``heard`` is the very words of a name written as one word said as several
     (``words.is_joined``), written apart: "m and a" for "M&A", "SG and A" for "SG&A"."""
@@ -344,14 +355,16 @@ def _length_fits(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     """Whether the words heard are between half and twice as long as the name, or, for
     an acronym, as the name read letter by letter ("beady eye" for "BDI") with every
     word needed: none at an edge whose dropping makes a likelier reading ("you bs hi"
-    for "UBS": "hi" was said beside it)."""
-    if 0.5 <= len(span.key) / len(cand.key) <= 2.0:
+    for "UBS": "hi" was said beside it). A letter written alone is as long as its name
+    ("C" for "Sea")."""
+    heard = said_forms([name_key(w) for w in span.text.split()], letters_written(span.text))
+    if any(0.5 <= len(form) / len(cand.key) <= 2.0 for form in heard):
         return True
     if not cand.text.isupper():
         return False
     said = [name_key(w) for w in cand.text.split()]
     spelled = said_forms(said, acronyms(cand.text))[1:]
-    if not any(0.5 <= len(span.key) / len(form) <= 2.0 for form in spelled):
+    if not any(0.5 <= len(h) / len(form) <= 2.0 for form in spelled for h in heard):
         return False
     whole = misheard(cand.text, span.text)
     tokens = transcript.tokens
