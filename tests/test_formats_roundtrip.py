@@ -212,3 +212,16 @@ def test_subtitle_round_trip_keeps_every_word_and_cue_time(
     if fmt in ("ass", "ssa"):
         speakers = [" ".join((s.speaker or "").split()).replace(",", ";") or None for s in segments]
         assert [s.speaker for s in back] == speakers
+
+
+@pytest.mark.parametrize("last", ["12:30", "[01:02]"])
+def test_a_caption_line_that_reads_as_a_speakers_line_is_written_into_its_cue(last: str) -> None:
+    segments = [
+        Segment(0, "hello", 62_000, 62_000),
+        Segment(1, f"hello\nWitko\n{last}", 62_000, 62_000),
+        Segment(2, "hello", 62_000, 62_000),
+    ]
+    out = write_segments(segments, "txt", "caption-page")
+    assert detect_format(out, "x.txt") == "caption-page"
+    back = CaptionPage.read(out, "x.txt").segments
+    assert [s.text.split() for s in back] == [s.text.split() for s in segments]

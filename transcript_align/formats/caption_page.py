@@ -174,7 +174,8 @@ class CaptionPage:
 
         What the reader would take differently is written so it reads back with
         the same cues and words: a continuation line that would read as stamped
-        (``12:30 meeting``) is joined to the line before it, a first line
+        (``12:30 meeting``) is joined to the line before it (the whole cue made one
+        line when that reads as a speaker's line, ``Ann 12:30``), a first line
         starting with a separator (``- yes``) gets an explicit one
         (``00:05 | - yes``), and a wrapped last cue is joined into one line
         when no other cue wraps (the reader takes lines after the last stamp
@@ -190,6 +191,8 @@ class CaptionPage:
                     lines[-1] = f"{lines[-1]} {line}"
                 else:
                     lines.append(line)
+            if any(_is_stamped(line) for line in lines[1:]):
+                lines = [" ".join(lines)]  # joined, still a speaker's line: "Ann 12:30"
             cues.append(lines)
         if cues and len(cues[-1]) > 1 and all(len(lines) <= 1 for lines in cues[:-1]):
             cues[-1] = [" ".join(cues[-1])]
