@@ -1159,8 +1159,6 @@ def _same_amount_near(
     return False
 
 
-TO_WORDS = frozenset(("to", "too"))
-"""Small words said like "two" that a recogniser runs into the number after them."""
 AMOUNT_ENDS = frozenset(("percent", "per", "cent", "thousand", "million", "billion", "trillion"))
 """Words after a count that say what it counts ("percent", "million")."""
 
@@ -1174,11 +1172,10 @@ def _to_run_into(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
     if list(q[qa:qb]) not in (["to"], ["too"], ["into"]) or tb <= ta:
         return False
     said_from = ta + 1 if q[qa] == "into" and t[ta] == "in" else ta
-    written_end, _ = _amount_end(q, qb)
-    run = list(q[qb:written_end])
+    run = list(q[qb : _amount_end(q, qb)])
     if not run:
         return False
-    said_end, _ = _amount_end(t, said_from)
+    said_end = _amount_end(t, said_from)
     said = list(t[said_from:said_end])
     if not said or tb > said_end:
         return False
@@ -1186,7 +1183,7 @@ def _to_run_into(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
     if unit != [u for u in said if u in AMOUNT_ENDS]:
         return False
     core = [u for u in run if u not in AMOUNT_ENDS]
-    heard = amounts([u for u in said if u not in AMOUNT_ENDS]) if said else frozenset()
+    heard = amounts([u for u in said if u not in AMOUNT_ENDS])
     for value in amounts(core) if core else ():
         digits = f"{value:f}".rstrip("0").rstrip(".")
         if float("2" + digits) in heard:
@@ -1194,12 +1191,12 @@ def _to_run_into(q: Sequence[str], qa: int, qb: int, t: Sequence[str], ta: int, 
     return False
 
 
-def _amount_end(units: Sequence[str], k: int) -> tuple[int, int]:
-    """The end of the run of amount words from unit ``k`` on, and how many there are."""
+def _amount_end(units: Sequence[str], k: int) -> int:
+    """The end of the run of amount words (:data:`AMOUNT_ENDS` among them) from unit ``k`` on."""
     end = k
-    while end < len(units) and units[end] in AMOUNT_WORDS | AMOUNT_ENDS:
+    while end < len(units) and units[end] in AMOUNT_WORDS:
         end += 1
-    return end, end - k
+    return end
 
 
 def _amount_run(

@@ -178,10 +178,11 @@ def features(said: str, heard: str, costs: Costs) -> list[float] | None:
     if not s or not h:
         return None
     best: list[float] | None = None
+    forms = said_forms(s, acronyms(said))
     # A letter written alone is read as its name too ("C" as "see").
     for heard_text in said_forms(h, letters_written(heard)):
         heard_letters, heard_sound = letters(heard_text), sound_key(heard_text)
-        for form in said_forms(s, acronyms(said)):
+        for form in forms:
             ks = sound_key(form)
             sound = (
                 1 - Levenshtein.normalized_distance(ks, heard_sound) if ks and heard_sound else 0.0

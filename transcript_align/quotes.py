@@ -584,12 +584,13 @@ def _attribute(
             post_limit = min(post_limit, next_start)
         post_end = _sentence_end(text, q.end, post_limit)
         attribution = None
+        ends = q.closed and _ends_sentence(text, q)
         if q.closed and _DASH_CREDIT.match(text, q.end):
             attribution = _credit(_tokens(text, q.end, post_end))
-        elif q.closed and _ends_sentence(text, q):
+        elif ends:
             post_end = q.end  # what follows is a sentence of its own, about another quote
         post_ends.append(post_end)
-        if attribution is None and q.closed and not _ends_sentence(text, q):
+        if attribution is None and q.closed and not ends:
             attribution = _post_attribution(_tokens(text, q.end, post_end))
         if attribution is None:
             pre_start = max(prev_end, q.start - _PRE_WINDOW)

@@ -291,11 +291,19 @@ def _likeness(span: Span, cand: Candidate) -> tuple[float, float]:
     """How alike the span and the name are in spelling and sound; a letter the recogniser
     wrote alone as its name ("C" as "see" for "Sea", "um X" as "um ex" for "Amex")."""
     best = likeness(span.key, span.sound, cand.key, cand.sound)
-    written = letters_written(span.text)
-    if written:
-        said = said_forms([name_key(w) for w in span.text.split()], written)[-1]
+    lettered, forms = _heard_forms(span.text)
+    if lettered:
+        said = forms[-1]
         best = max(best, likeness(said, name_sound(said), cand.key, cand.sound))
     return best
+
+
+@lru_cache(maxsize=65_536)
+def _heard_forms(text: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether the words heard hold a letter written alone, and the ways they may sound
+    (:func:`~..mishearing.said_forms`): each span is weighed against many names."""
+    written = letters_written(text)
+    return bool(written), tuple(said_forms([name_key(w) for w in text.split()], written))
 
 
 def respelled(heard: str, name: str) -> bool:
@@ -357,7 +365,7 @@ def _length_fits(span: Span, cand: Candidate, transcript: Transcript) -> bool:
     word needed: none at an edge whose dropping makes a likelier reading ("you bs hi"
     for "UBS": "hi" was said beside it). A letter written alone is as long as its name
     ("C" for "Sea")."""
-    heard = said_forms([name_key(w) for w in span.text.split()], letters_written(span.text))
+    _, heard = _heard_forms(span.text)
     if any(0.5 <= len(form) / len(cand.key) <= 2.0 for form in heard):
         return True
     if not cand.text.isupper():
